@@ -1,0 +1,91 @@
+import type { Role } from '../schemas/directory.js';
+import type { Ticket } from '../schemas/ticket.js';
+import type { ReplicatedCollection } from '../sync/protocol.js';
+
+/**
+ * Which documents of a collection a role receives when pulling:
+ * - all: every document;
+ * - visible_tickets: tickets (or events of tickets) the user may see, see `canSeeTicket`;
+ * - none: nothing.
+ */
+export type PullScope = 'all' | 'visible_tickets' | 'none';
+
+export interface CollectionGrant {
+  pull: PullScope;
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  /** Fields this role may set on create but never change afterwards. */
+  lockedFields: readonly string[];
+}
+
+const deny: CollectionGrant = { pull: 'none', create: false, update: false, delete: false, lockedFields: [] };
+const readOnly: CollectionGrant = { ...deny, pull: 'all' };
+const full: CollectionGrant = { pull: 'all', create: true, update: true, delete: true, lockedFields: [] };
+/** Written once by anyone allowed to create them; never edited nor deleted. */
+const appendOnly = (pull: PullScope): CollectionGrant => ({ pull, create: true, update: false, delete: false, lockedFields: [] });
+
+/** The group whose members (with supervisors and admins) see security incidents. */
+export const SECURITY_GROUP_ID = 'grp-security';
+
+/** Fields nobody may change once a document exists. */
+export const IMMUTABLE_FIELDS: Readonly<Partial<Record<ReplicatedCollection, readonly string[]>>> = {
+  tickets: ['number', 'createdAt'],
+  ticket_events: ['ticketId', 'authorId', 'occurredAt', 'kind'],
+};
+
+/**
+ * The authorisation policy, role by collection: the one place it is written down. The server enforces it on
+ * every pull and push; the client reads it to hide actions a user may not take.
+ */
+export const ACCESS_POLICY: Readonly<Record<ReplicatedCollection, Readonly<Record<Role, CollectionGrant>>>> = {
+  tickets: {
+    agent: { pull: 'visible_tickets', create: true, update: true, delete: false, lockedFields: [] },
+    technician: {
+      pull: 'visible_tickets',
+      create: true,
+      update: true,
+      delete: false,
+      lockedFields: ['security', 'callerId', 'type', 'priorityOverrideReason'],
+    },
+    supervisor: { pull: 'all', create: true, update: true, delete: true, lockedFields: [] },
+    admin: full,
+  },
+  ticket_events: {
+    agent: appendOnly('visible_tickets'),
+    technician: appendOnly('visible_tickets'),
+    supervisor: appendOnly('all'),
+    admin: appendOnly('all'),
+  },
+  kb_articles: {
+    agent: { pull: 'all', create: true, update: true, delete: false, lockedFields: [] },
+    technician: readOnly,
+    supervisor: full,
+    admin: full,
+  },
+  surveys: { agent: readOnly, technician: readOnly, supervisor: full, admin: full },
+  survey_responses: {
+    agent: appendOnly('none'),
+    technician: appendOnly('none'),
+    supervisor: appendOnly('all'),
+    admin: appendOnly('all'),
+  },
+  directory: { agent: readOnly, technician: readOnly, supervisor: readOnly, admin: full },
+};
+
+/** The person a pull or push is made for. */
+export interface Actor {
+  id: string;
+  role: Role;
+  groupIds: readonly string[];
+}
+
+/** True when the actor may receive this ticket at all (security incidents are restricted). */
+export function canSeeTicket(actor: Actor, ticket: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): boolean {
+  const privileged = actor.role === 'supervisor' || actor.role === 'admin';
+  if (ticket.security && !privileged && !actor.groupIds.includes(SECURITY_GROUP_ID)) return false;
+  if (actor.role === 'technician') {
+    return ticket.assigneeId === actor.id || actor.groupIds.includes(ticket.groupId);
+  }
+  return true;
+}

@@ -1,0 +1,31 @@
+import type { DirectoryEntry } from '../schemas/directory.js';
+import type { KbArticle } from '../schemas/kb-article.js';
+import type { Survey } from '../schemas/survey.js';
+import type { Ticket } from '../schemas/ticket.js';
+import type { ReplicatedCollection } from '../sync/protocol.js';
+import type { MergePolicy } from './three-way-merge.js';
+import { normalizeTicket } from './ticket-rules.js';
+
+const ticketPolicy: MergePolicy<Ticket> = {
+  bookkeepingFields: ['updatedAt', 'updatedBy', 'queueKey'],
+  timeField: 'updatedAt',
+  normalize: normalizeTicket,
+};
+const articlePolicy: MergePolicy<KbArticle> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
+const surveyPolicy: MergePolicy<Survey> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
+const directoryPolicy: MergePolicy<DirectoryEntry> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
+/** Append-only documents: they are never edited, so any difference is a clash to show, not to merge. */
+const appendOnlyPolicy: MergePolicy<object> = { bookkeepingFields: [] };
+
+/** The merge policy of each replicated collection. */
+export const MERGE_POLICIES: Record<ReplicatedCollection, MergePolicy<object>> = {
+  tickets: ticketPolicy as MergePolicy<object>,
+  ticket_events: appendOnlyPolicy,
+  kb_articles: articlePolicy as MergePolicy<object>,
+  surveys: surveyPolicy as MergePolicy<object>,
+  survey_responses: appendOnlyPolicy,
+  directory: directoryPolicy as MergePolicy<object>,
+};
+
+/** Collections whose documents are written once and never edited. */
+export const APPEND_ONLY_COLLECTIONS: readonly ReplicatedCollection[] = ['ticket_events', 'survey_responses'];

@@ -1,0 +1,59 @@
+import type { CollectionDefinition } from './json-schema.js';
+import { idProp, refProp, timeProp } from './json-schema.js';
+
+export const ROLES = ['agent', 'technician', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DIRECTORY_KINDS = ['user', 'group', 'category'] as const;
+export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
+
+/**
+ * Reference data in one collection (RxDB allows few collections): users, assignment groups and categories.
+ * Fields that do not apply to a kind are empty. Credentials never live here.
+ */
+export interface DirectoryEntry {
+  id: string;
+  kind: DirectoryKind;
+  name: string;
+  /** French name for groups and categories; people's names are not translated. */
+  nameFr: string;
+  email: string;
+  /** Users: their role. Empty for groups and categories. */
+  role: Role | '';
+  /** Users: the groups they belong to. */
+  groupIds: string[];
+  /** Categories: the parent category, empty at the top. */
+  parentId: string;
+  /** Categories: the group new tickets of this category are routed to. */
+  groupId: string;
+  locale: 'en' | 'fr';
+  active: boolean;
+  updatedAt: number;
+}
+
+export const directoryDefinition: CollectionDefinition = {
+  schema: {
+    title: 'directory',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      id: idProp,
+      kind: { type: 'string', enum: DIRECTORY_KINDS, maxLength: 10 },
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      nameFr: { type: 'string', maxLength: 200 },
+      email: { type: 'string', maxLength: 254 },
+      role: { type: 'string', enum: ['', ...ROLES] },
+      groupIds: { type: 'array', maxItems: 100, items: refProp },
+      parentId: refProp,
+      groupId: refProp,
+      locale: { type: 'string', enum: ['en', 'fr'] },
+      active: { type: 'boolean' },
+      updatedAt: timeProp,
+    },
+    required: ['id', 'kind', 'name', 'nameFr', 'email', 'role', 'groupIds', 'parentId', 'groupId', 'locale', 'active', 'updatedAt'],
+    indexes: [['kind', 'name']],
+    additionalProperties: false,
+  },
+  migrationStrategies: {},
+};

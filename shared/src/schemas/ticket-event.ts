@@ -1,0 +1,48 @@
+import type { CollectionDefinition } from './json-schema.js';
+import { idProp, refProp, timeProp } from './json-schema.js';
+
+export const TICKET_EVENT_KINDS = ['comment', 'worklog', 'status_change', 'assignment'] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+
+/**
+ * Append-only history of a ticket. Written once and never edited, so replicas never conflict on it.
+ * `occurredAt` is when the work happened on the author's device; the server records its own time beside it.
+ */
+export interface TicketEvent {
+  id: string;
+  ticketId: string;
+  kind: TicketEventKind;
+  authorId: string;
+  occurredAt: number;
+  body: string;
+  /** Minutes of work, for worklog entries; 0 otherwise. */
+  minutes: number;
+  /** Previous and new value, for status and assignment changes. */
+  fromValue: string;
+  toValue: string;
+}
+
+export const ticketEventDefinition: CollectionDefinition = {
+  schema: {
+    title: 'ticket_events',
+    description: 'Comments, worklog, status and assignment changes: append-only',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      id: idProp,
+      ticketId: idProp,
+      kind: { type: 'string', enum: TICKET_EVENT_KINDS },
+      authorId: idProp,
+      occurredAt: timeProp,
+      body: { type: 'string', maxLength: 20_000 },
+      minutes: { type: 'integer', minimum: 0, maximum: 10_000 },
+      fromValue: refProp,
+      toValue: refProp,
+    },
+    required: ['id', 'ticketId', 'kind', 'authorId', 'occurredAt', 'body', 'minutes', 'fromValue', 'toValue'],
+    indexes: [['ticketId', 'occurredAt']],
+    additionalProperties: false,
+  },
+  migrationStrategies: {},
+};

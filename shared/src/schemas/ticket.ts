@@ -1,0 +1,102 @@
+import type { CollectionDefinition } from './json-schema.js';
+import { idProp, refProp, timeProp } from './json-schema.js';
+
+export const TICKET_TYPES = ['incident', 'request', 'problem', 'change', 'release'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PENDING_REASONS = ['', 'customer', 'vendor', 'change'] as const;
+export type PendingReason = (typeof PENDING_REASONS)[number];
+
+export const CHANNELS = ['phone', 'email', 'walk_in', 'portal', 'field'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RESOLUTION_CODES = ['', 'fixed', 'workaround', 'no_fault_found', 'user_error', 'duplicate', 'cancelled'] as const;
+export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
+
+/** Impact and urgency: 1 is high, 3 is low. Priority: 1 (critical) to 5 (planning). */
+export type Level = 1 | 2 | 3;
+export type Priority = 1 | 2 | 3 | 4 | 5;
+
+/** One work item of any type (incident, request, later problem/change/release), as ServiceNow's task table. */
+export interface Ticket {
+  id: string;
+  number: string;
+  type: TicketType;
+  title: string;
+  description: string;
+  status: TicketStatus;
+  pendingReason: PendingReason;
+  impact: Level;
+  urgency: Level;
+  priority: Priority;
+  /** Non-empty when a person overrode the computed priority; the reason is required then. */
+  priorityOverrideReason: string;
+  categoryId: string;
+  groupId: string;
+  /** Empty string when unassigned: RxDB indexes need a value. */
+  assigneeId: string;
+  callerId: string;
+  channel: Channel;
+  /** Security incidents are visible only to the security group and supervisors. */
+  security: boolean;
+  resolutionCode: ResolutionCode;
+  resolutionNotes: string;
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+  /** MAX_SAFE_INTEGER - updatedAt: ascends in queue order, because descending sorts are not index-served. */
+  queueKey: number;
+}
+
+const MAX_TEXT = 20_000;
+
+export const ticketDefinition: CollectionDefinition = {
+  schema: {
+    title: 'tickets',
+    description: 'Incidents, service requests and later problems, changes and releases',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      id: idProp,
+      number: { type: 'string', maxLength: 24, minLength: 1 },
+      type: { type: 'string', enum: TICKET_TYPES, maxLength: 10 },
+      title: { type: 'string', minLength: 1, maxLength: 300 },
+      description: { type: 'string', maxLength: MAX_TEXT },
+      status: { type: 'string', enum: TICKET_STATUSES, maxLength: 12 },
+      pendingReason: { type: 'string', enum: PENDING_REASONS },
+      impact: { type: 'integer', enum: [1, 2, 3] },
+      urgency: { type: 'integer', enum: [1, 2, 3] },
+      priority: { type: 'integer', enum: [1, 2, 3, 4, 5], minimum: 1, maximum: 5, multipleOf: 1 },
+      priorityOverrideReason: { type: 'string', maxLength: 500 },
+      categoryId: refProp,
+      groupId: refProp,
+      assigneeId: refProp,
+      callerId: refProp,
+      channel: { type: 'string', enum: CHANNELS },
+      security: { type: 'boolean' },
+      resolutionCode: { type: 'string', enum: RESOLUTION_CODES },
+      resolutionNotes: { type: 'string', maxLength: MAX_TEXT },
+      createdAt: timeProp,
+      updatedAt: timeProp,
+      updatedBy: refProp,
+      queueKey: { type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, multipleOf: 1 },
+    },
+    required: [
+      'id', 'number', 'type', 'title', 'description', 'status', 'pendingReason', 'impact', 'urgency', 'priority',
+      'priorityOverrideReason', 'categoryId', 'groupId', 'assigneeId', 'callerId', 'channel', 'security',
+      'resolutionCode', 'resolutionNotes', 'createdAt', 'updatedAt', 'updatedBy', 'queueKey',
+    ],
+    indexes: [['status', 'queueKey'], ['assigneeId', 'queueKey'], ['groupId', 'queueKey'], 'queueKey'],
+    additionalProperties: false,
+  },
+  migrationStrategies: {},
+};
+
+/** The queue sort key for a given update time (see `Ticket.queueKey`). */
+export function queueKeyFor(updatedAt: number): number {
+  return Number.MAX_SAFE_INTEGER - updatedAt;
+}

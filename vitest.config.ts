@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const sharedSrc = fileURLToPath(new URL('./shared/src', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@shared$/, replacement: `${sharedSrc}/index.ts` },
+      { find: /^@shared\/(.*)$/, replacement: `${sharedSrc}/$1` },
+    ],
+  },
+  test: {
+    include: ['{shared,server,renderer,electron,test}/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', 'test/e2e/**', 'test/bench/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // PGlite and PostgreSQL suites share a database each; files run in parallel, tests in a file in order.
+    fileParallelism: true,
+  },
+});
