@@ -8,6 +8,7 @@ import { normalizeTicket } from './ticket-rules.js';
 
 const ticketPolicy: MergePolicy<Ticket> = {
   bookkeepingFields: ['updatedAt', 'updatedBy', 'queueKey'],
+  derivedFields: ['priority'],
   timeField: 'updatedAt',
   normalize: normalizeTicket,
 };

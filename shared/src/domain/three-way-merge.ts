@@ -14,6 +14,11 @@ export interface MergeResult<T> {
 export interface MergePolicy<T> {
   /** Fields every edit touches (timestamps, editor): the newer side wins, never a clash. */
   bookkeepingFields: readonly (keyof T & string)[];
+  /**
+   * Fields `normalize` recomputes from others (e.g. priority from impact x urgency). Merged like any field,
+   * but never reported as a clash: two edits of their inputs would otherwise look like one of them.
+   */
+  derivedFields?: readonly (keyof T & string)[];
   /** Field holding the edit time, deciding who wins bookkeeping fields. */
   timeField?: keyof T & string;
   /** Recomputes derived fields (e.g. priority, sort keys) of the merged document. */
@@ -53,6 +58,7 @@ export function threeWayMerge<T extends object>(
   const l = local as Record<string, unknown>;
   const r = remote as Record<string, unknown>;
   const bookkeeping = new Set<string>(policy.bookkeepingFields);
+  const derived = new Set<string>(policy.derivedFields ?? []);
   const keys = new Set([...Object.keys(l), ...Object.keys(r)]);
   for (const key of keys) {
     if (bookkeeping.has(key) || jsonEqual(l[key], r[key])) continue;
@@ -60,7 +66,7 @@ export function threeWayMerge<T extends object>(
     const remoteChanged = b === undefined || !jsonEqual(b[key], r[key]);
     if (localChanged && !remoteChanged) {
       merged[key] = l[key];
-    } else if (localChanged && remoteChanged) {
+    } else if (localChanged && remoteChanged && !derived.has(key)) {
       clashes.push({ field: key, localValue: l[key], remoteValue: r[key] });
     }
   }
