@@ -6,7 +6,7 @@ import type { ReplicatedCollection } from '../sync/protocol.js';
 import type { MergePolicy } from './three-way-merge.js';
 import { normalizeTicket } from './ticket-rules.js';
 
-const ticketPolicy: MergePolicy<Ticket> = {
+export const ticketMergePolicy: MergePolicy<Ticket> = {
   bookkeepingFields: ['updatedAt', 'updatedBy', 'queueKey'],
   derivedFields: ['priority'],
   timeField: 'updatedAt',
@@ -20,7 +20,7 @@ const appendOnlyPolicy: MergePolicy<object> = { bookkeepingFields: [] };
 
 /** The merge policy of each replicated collection. */
 export const MERGE_POLICIES: Record<ReplicatedCollection, MergePolicy<object>> = {
-  tickets: ticketPolicy as MergePolicy<object>,
+  tickets: ticketMergePolicy as MergePolicy<object>,
   ticket_events: appendOnlyPolicy,
   kb_articles: articlePolicy as MergePolicy<object>,
   surveys: surveyPolicy as MergePolicy<object>,

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../schemas/ticket.js';
 import { queueKeyFor } from '../schemas/ticket.js';
-import { MERGE_POLICIES } from './merge-policies.js';
+import { MERGE_POLICIES, ticketMergePolicy } from './merge-policies.js';
 import { computePriority } from './priority-matrix.js';
 import { jsonEqual, threeWayMerge } from './three-way-merge.js';
 
-const ticketPolicy = MERGE_POLICIES.tickets;
+const ticketPolicy = ticketMergePolicy;
 const EDITABLE = ['title', 'description', 'assigneeId', 'groupId', 'categoryId', 'channel', 'impact', 'urgency'] as const;
 type Editable = (typeof EDITABLE)[number];
 
@@ -43,7 +43,7 @@ describe('threeWayMerge', () => {
     fc.assert(
       fc.property(editArb, editArb, fc.integer({ min: 2001, max: 9999 }), fc.integer({ min: 2001, max: 9999 }), (le, re, lt, rt) => {
         // Give each field to one side only.
-        const remoteEdit = Object.fromEntries(Object.entries(re).filter(([k]) => !(k in le)));
+        const remoteEdit: Partial<Pick<Ticket, Editable>> = Object.fromEntries(Object.entries(re).filter(([k]) => !(k in le)));
         const local = apply(baseTicket, le, lt, 'usr-tech');
         const remote = apply(baseTicket, remoteEdit, rt, 'usr-agent');
         const { merged, clashes } = threeWayMerge(baseTicket, local, remote, ticketPolicy);
