@@ -1,0 +1,79 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useUnresolvedConflictCount } from '../data/index.js';
+import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { DesktopBridge } from '../platform/DesktopBridge.js';
+import { useLabels } from '../ui/labels.js';
+import { useCurrentUser, useSession } from './session-context.js';
+
+function NavItem({ to, label, testId, right }: { to: string; label: string; testId: string; right?: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <NavLink
+      component={RouterLink}
+      to={to}
+      label={label}
+      data-testid={testId}
+      active={pathname === to || pathname.startsWith(`${to}/`)}
+      rightSection={right}
+    />
+  );
+}
+
+/** Header (name, sync status, language, user), navbar (tickets, knowledge base, conflicts) and the page. */
+export function AppShellLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { signOut } = useSession();
+  const conflicts = useUnresolvedConflictCount();
+  const labels = useLabels();
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap" gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Title order={1} size="h4">
+              {t('app.name')}
+            </Title>
+          </Group>
+          <Group wrap="nowrap" gap="sm">
+            <SyncStatusIndicator />
+            <LanguageSwitch />
+            <Text size="sm" visibleFrom="md" title={user.email}>
+              {user.name} · {labels.role[user.role]}
+            </Text>
+            <Button size="xs" variant="default" data-testid="logout" onClick={() => void signOut()}>
+              {t('auth.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')} onClick={close}>
+        <NavItem to="/tickets" label={t('nav.tickets')} testId="nav-tickets" />
+        <NavItem to="/kb" label={t('nav.kb')} testId="nav-kb" />
+        <NavItem
+          to="/conflicts"
+          label={t('nav.conflicts')}
+          testId="nav-conflicts"
+          right={
+            conflicts > 0 ? (
+              <Badge color="orange" size="sm" aria-label={t('nav.conflictCount', { n: conflicts })}>
+                {conflicts}
+              </Badge>
+            ) : null
+          }
+        />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <DesktopBridge />
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,96 @@
+import { queueKeyFor } from '@shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { conflictId } from '../replication/conflict-handler.js';
+import { makeTicket, memoryDb } from '../testing/fixtures.js';
+import type { DeskDatabase } from '../types.js';
+import { resolveConflict } from './conflicts.js';
+import { addTicketEvent } from './events.js';
+import { updateTicket } from './tickets.js';
+
+const actor = { id: 'u-agent', role: 'agent' as const };
+
+describe('ticket commands', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await memoryDb();
+    await db.tickets.insert(makeTicket());
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('refuses an illegal transition without writing', async () => {
+    await (await db.tickets.findOne('t-1').exec())!.incrementalPatch({ status: 'new' }); // set the scene directly
+    const before = (await db.tickets.findOne('t-1').exec())!.toJSON();
+    const violations = await updateTicket(db, 't-1', { status: 'closed' }, actor);
+    expect(violations.map((v) => v.field)).toContain('status');
+    const after = (await db.tickets.findOne('t-1').exec())!.toJSON();
+    expect(after).toEqual(before);
+    expect(await db.ticket_events.count().exec()).toBe(0);
+  });
+
+  it('requires a pending reason and resolution fields', async () => {
+    expect((await updateTicket(db, 't-1', { status: 'pending' }, actor)).map((v) => v.field)).toEqual(['pendingReason']);
+    const res = await updateTicket(db, 't-1', { status: 'resolved' }, actor);
+    expect(res.map((v) => v.field).sort()).toEqual(['resolutionCode', 'resolutionNotes']);
+  });
+
+  it('writes a legal edit, recomputes priority and queue key, and records the status change', async () => {
+    const violations = await updateTicket(db, 't-1', { status: 'in_progress', impact: 1, urgency: 1 }, actor);
+    expect(violations).toEqual([]);
+    const t = (await db.tickets.findOne('t-1').exec())!.toJSON();
+    expect(t.status).toBe('in_progress');
+    expect(t.priority).toBe(1);
+    expect(t.updatedBy).toBe('u-agent');
+    expect(t.queueKey).toBe(queueKeyFor(t.updatedAt));
+    const events = await db.ticket_events.find().exec();
+    expect(events.map((e) => [e.kind, e.fromValue, e.toValue])).toEqual([['status_change', 'assigned', 'in_progress']]);
+  });
+
+  it('adds worklog entries and comments with a new id and the current time', async () => {
+    const t0 = Date.now();
+    const { event } = await addTicketEvent(db, { ticketId: 't-1', kind: 'worklog', body: 'Cleaned rollers', minutes: 20 }, actor);
+    expect(event?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event?.occurredAt).toBeGreaterThanOrEqual(t0);
+    const bad = await addTicketEvent(db, { ticketId: 't-1', kind: 'worklog', body: 'x', minutes: 0 }, actor);
+    expect(bad.violations.map((v) => v.field)).toEqual(['minutes']);
+    await addTicketEvent(db, { ticketId: 't-1', kind: 'comment', body: 'Called the user' }, actor);
+    expect(await db.ticket_events.count().exec()).toBe(2);
+  });
+});
+
+describe('resolveConflict', () => {
+  let db: DeskDatabase;
+  const id = conflictId('tickets', 't-1', 'title');
+  beforeEach(async () => {
+    db = await memoryDb();
+    await db.tickets.insert(makeTicket({ title: 'Theirs' }));
+    await db.conflicts.insert({
+      id,
+      collectionName: 'tickets',
+      docId: 't-1',
+      field: 'title',
+      localValue: JSON.stringify('Mine'),
+      remoteValue: JSON.stringify('Theirs'),
+      detectedAt: 1,
+      resolved: false,
+    });
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('keeps the server value: the document is untouched and the conflict is closed', async () => {
+    expect(await resolveConflict(db, id, 'server')).toEqual([]);
+    expect((await db.tickets.findOne('t-1').exec())!.title).toBe('Theirs');
+    expect((await db.conflicts.findOne(id).exec())!.resolved).toBe(true);
+  });
+
+  it('keeps the local value: it is written back and the conflict is closed', async () => {
+    expect(await resolveConflict(db, id, 'local', actor)).toEqual([]);
+    const t = (await db.tickets.findOne('t-1').exec())!;
+    expect(t.title).toBe('Mine');
+    expect(t.updatedBy).toBe('u-agent');
+    expect((await db.conflicts.findOne(id).exec())!.resolved).toBe(true);
+  });
+});

@@ -1,0 +1,56 @@
+import type { RuleViolation } from '@shared';
+import { isReplicatedCollection } from '@shared';
+import type { DeskDatabase } from '../types.js';
+import { updateTicket } from './tickets.js';
+import type { CommandActor } from './tickets.js';
+
+export type ConflictChoice = 'local' | 'server';
+
+async function writeLocalValue(
+  db: DeskDatabase,
+  collection: string,
+  docId: string,
+  field: string,
+  value: unknown,
+  actor?: CommandActor,
+) {
+  if (collection === 'tickets') {
+    return updateTicket(db, docId, { [field]: value }, actor ?? { id: '' });
+  }
+  if (!isReplicatedCollection(collection)) return [{ field, message: `Unknown collection ${collection}.` }];
+  const doc = await db.collections[collection].findOne(docId).exec();
+  if (!doc) return [{ field: 'id', message: `Document ${docId} no longer exists on this device.` }];
+  const patch: Record<string, unknown> = { [field]: value };
+  const current = doc.toJSON() as Record<string, unknown>;
+  if (typeof current.updatedAt === 'number') patch.updatedAt = Math.max(Date.now(), current.updatedAt + 1);
+  await doc.incrementalPatch(patch);
+  return [];
+}
+
+/**
+ * Settles a recorded clash. 'server': the document already holds the server value, so the record is just closed.
+ * 'local': the value this device wanted is written back as a new edit (checked against the ticket rules, which may
+ * refuse it when the server moved on, e.g. to a status it cannot leave that way), then the record is closed.
+ */
+export async function resolveConflict(
+  db: DeskDatabase,
+  conflictId: string,
+  choice: ConflictChoice,
+  actor?: CommandActor,
+): Promise<RuleViolation[]> {
+  const conflict = await db.conflicts.findOne(conflictId).exec();
+  if (!conflict) return [{ field: 'id', message: `Conflict ${conflictId} does not exist.` }];
+  if (choice === 'local') {
+    const violations = await writeLocalValue(
+      db,
+      conflict.collectionName,
+      conflict.docId,
+      conflict.field,
+      JSON.parse(conflict.localValue),
+      actor,
+    );
+    if (violations.length > 0) return violations;
+  }
+  await conflict.incrementalPatch({ resolved: true });
+  return [];
+}

@@ -1,0 +1,67 @@
+import type { RuleViolation, Ticket, TicketEvent } from '@shared';
+import { newId } from '../doc-utils.js';
+import type { DeskDatabase } from '../types.js';
+
+export interface NewTicketEvent {
+  ticketId: string;
+  kind: 'comment' | 'worklog';
+  body: string;
+  /** Minutes of work: required (1..10000) for worklog entries, ignored for comments. */
+  minutes?: number;
+}
+
+export interface AddTicketEventResult {
+  event: TicketEvent | null;
+  violations: RuleViolation[];
+}
+
+function validate(input: NewTicketEvent): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (input.body.trim() === '') out.push({ field: 'body', message: 'Write something first.' });
+  if (input.body.length > 20_000) out.push({ field: 'body', message: 'At most 20000 characters.' });
+  if (input.kind === 'worklog') {
+    const m = input.minutes ?? 0;
+    if (!Number.isInteger(m) || m < 1 || m > 10_000)
+      out.push({ field: 'minutes', message: 'Minutes must be a whole number from 1 to 10000.' });
+  }
+  return out;
+}
+
+/**
+ * Appends a comment or a worklog entry to a ticket's history: a new uuid and occurredAt = now, the time the
+ * work was recorded on this device. Entries are append-only, so they never conflict.
+ */
+export async function addTicketEvent(
+  db: DeskDatabase,
+  input: NewTicketEvent,
+  actor: { id: string },
+): Promise<AddTicketEventResult> {
+  const violations = validate(input);
+  if (violations.length > 0) return { event: null, violations };
+  const event: TicketEvent = {
+    id: newId(),
+    ticketId: input.ticketId,
+    kind: input.kind,
+    authorId: actor.id,
+    occurredAt: Date.now(),
+    body: input.body.trim(),
+    minutes: input.kind === 'worklog' ? (input.minutes ?? 0) : 0,
+    fromValue: '',
+    toValue: '',
+  };
+  await db.ticket_events.insert(event);
+  return { event, violations: [] };
+}
+
+/** History entries for a status or assignee change made by `updateTicket`. */
+export async function recordTicketChangeEvents(db: DeskDatabase, previous: Ticket, next: Ticket, actorId: string): Promise<void> {
+  const events: TicketEvent[] = [];
+  const base = { ticketId: next.id, authorId: actorId, occurredAt: next.updatedAt, body: '', minutes: 0 };
+  if (previous.status !== next.status) {
+    events.push({ ...base, id: newId(), kind: 'status_change', fromValue: previous.status, toValue: next.status });
+  }
+  if (previous.assigneeId !== next.assigneeId) {
+    events.push({ ...base, id: newId(), kind: 'assignment', fromValue: previous.assigneeId, toValue: next.assigneeId });
+  }
+  if (events.length > 0) await db.ticket_events.bulkInsert(events);
+}

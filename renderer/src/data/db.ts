@@ -1,0 +1,82 @@
+import { COLLECTION_DEFINITIONS, REPLICATED_COLLECTIONS, conflictDefinition } from '@shared';
+import type { CollectionDefinition } from '@shared';
+import { addRxPlugin, createRxDatabase } from 'rxdb';
+import type { RxCollectionCreator, RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { createConflictHandler } from './replication/conflict-handler.js';
+import type { DeskCollections, DeskDatabase } from './types.js';
+
+export type { DeskCollections, DeskDatabase } from './types.js';
+
+export interface CreateDeskDatabaseOptions {
+  /** Database name; the app uses one per signed-in user so people never see each other's local data. */
+  name: string;
+  /** Defaults to Dexie (IndexedDB). Node tests and benchmarks pass `getRxStorageMemory()`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's generics differ per storage; any storage will do
+  storage?: RxStorage<any, any>;
+  /** Defaults to true in a Vite development build only; never on in production. */
+  devMode?: boolean;
+  /** Share changes with other tabs on the same storage (default true in browsers, false in Node). */
+  multiInstance?: boolean;
+}
+
+function isViteDev(): boolean {
+  // import.meta.env is absent when this file runs under plain Node (tsx benchmarks).
+  const env = (import.meta as { env?: { DEV?: boolean } }).env;
+  return env?.DEV === true;
+}
+
+let devModeAdded = false;
+
+async function prepareStorage(storage: CreateDeskDatabaseOptions['storage'], devMode: boolean) {
+  const base = storage ?? getRxStorageDexie();
+  if (!devMode) return base;
+  // Loaded lazily so production bundles do not ship the dev-mode plugin (it injects an iframe in browsers).
+  const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage, getAjv }] = await Promise.all([
+    import('rxdb/plugins/dev-mode'),
+    import('rxdb/plugins/validate-ajv'),
+  ]);
+  if (!devModeAdded) {
+    disableWarnings();
+    // survey_responses.answers[].value is number | string | string[]: a union type, which ajv's strict mode refuses.
+    getAjv().opts.allowUnionTypes = true;
+    addRxPlugin(RxDBDevModePlugin);
+    devModeAdded = true;
+  }
+  // dev-mode refuses unvalidated storage (error DVM1).
+  return wrappedValidateAjvStorage({ storage: base });
+}
+
+function creator(def: CollectionDefinition, conflictHandler?: RxCollectionCreator['conflictHandler']): RxCollectionCreator {
+  return {
+    // The shared schema is RxDB's JSON schema format, written without depending on rxdb; the shapes match.
+    schema: def.schema,
+    migrationStrategies: def.migrationStrategies,
+    ...(conflictHandler ? { conflictHandler } : {}),
+  };
+}
+
+/**
+ * Opens the desk database: the six replicated collections from the shared definitions plus the
+ * local-only `conflicts` collection (7 of RxDB's 13 free collections).
+ */
+export async function createDeskDatabase(opts: CreateDeskDatabaseOptions): Promise<DeskDatabase> {
+  const devMode = opts.devMode ?? isViteDev();
+  const storage = await prepareStorage(opts.storage, devMode);
+  const db = await createRxDatabase<DeskCollections>({
+    name: opts.name,
+    storage,
+    multiInstance: opts.multiInstance ?? typeof window !== 'undefined',
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  const collections: Record<string, RxCollectionCreator> = { conflicts: creator(conflictDefinition) };
+  for (const name of REPLICATED_COLLECTIONS) {
+    collections[name] = creator(
+      COLLECTION_DEFINITIONS[name],
+      createConflictHandler(name, () => db),
+    );
+  }
+  await db.addCollections(collections);
+  return db;
+}

@@ -1,0 +1,26 @@
+/** The data layer's public surface: components import from here, never from rxdb. */
+export { createDeskDatabase } from './db.js';
+export type { CreateDeskDatabaseOptions } from './db.js';
+export type { DeskCollections, DeskDatabase } from './types.js';
+export {
+  startReplication,
+  eventTargetConnectivity,
+  manualConnectivity,
+  alwaysOnline,
+  replicationIdentifier,
+} from './replication/index.js';
+export type { ConnectivitySource, StartReplicationOptions, SyncController, SyncStatus } from './replication/index.js';
+export { updateTicket, applyTicketPatch } from './commands/tickets.js';
+export type { CommandActor, TicketPatch } from './commands/tickets.js';
+export { addTicketEvent } from './commands/events.js';
+export type { AddTicketEventResult, NewTicketEvent } from './commands/events.js';
+export { resolveConflict } from './commands/conflicts.js';
+export type { ConflictChoice } from './commands/conflicts.js';
+export { DataProvider, useDb, useSyncController } from './provider.js';
+export { useTickets, useTicket, useTicketEvents, ticketQueueQueries } from './hooks/tickets.js';
+export type { TicketQueueQuery, TicketQueuePage, TicketStatusFilter } from './hooks/tickets.js';
+export { useArticles, useArticle, useConflicts, useUnresolvedConflictCount, useDirectory } from './hooks/reference.js';
+export type { Directory } from './hooks/reference.js';
+export { useSyncStatus, useDocSyncState } from './hooks/sync.js';
+export type { DocSyncState } from './hooks/sync.js';
+export { findTicketIdByNumber, schemaVersions } from './commands/lookup.js';

@@ -1,0 +1,83 @@
+import type { TicketEvent } from '@shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTicket, memoryDb } from '../testing/fixtures.js';
+import type { DeskDatabase, PlainDoc } from '../types.js';
+import { conflictId, createConflictHandler } from './conflict-handler.js';
+
+const live = (doc: object): PlainDoc & { _deleted: boolean } => ({ ...(doc as PlainDoc), _deleted: false });
+
+describe('conflict handler (three-way merge)', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await memoryDb();
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('keeps changes to different fields from both sides', async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const base = makeTicket();
+    const local = makeTicket({ title: 'Printer on fire (3rd floor)', updatedAt: base.updatedAt + 10 });
+    const remote = makeTicket({ urgency: 1, updatedAt: base.updatedAt + 20 });
+    const out = (await handler.resolve(
+      { assumedMasterState: live(base), newDocumentState: live(local), realMasterState: live(remote) },
+      'test',
+    )) as PlainDoc;
+    expect(out.title).toBe('Printer on fire (3rd floor)');
+    expect(out.urgency).toBe(1);
+    expect(out.priority).toBe(2); // recomputed from impact 2 x urgency 1
+    expect(out.updatedAt).toBe(remote.updatedAt);
+    expect(await db.conflicts.count().exec()).toBe(0);
+  });
+
+  it('keeps the server value on a same-field clash and records exactly one conflict, even when resolved twice', async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const base = makeTicket();
+    const local = makeTicket({ title: 'Mine', updatedAt: base.updatedAt + 10 });
+    const remote = makeTicket({ title: 'Theirs', updatedAt: base.updatedAt + 20 });
+    const input = { assumedMasterState: live(base), newDocumentState: live(local), realMasterState: live(remote) };
+    const out = (await handler.resolve(input, 'test')) as PlainDoc;
+    await handler.resolve(input, 'test');
+    expect(out.title).toBe('Theirs');
+    const all = await db.conflicts.find().exec();
+    expect(all).toHaveLength(1);
+    expect(all[0].id).toBe(conflictId('tickets', 't-1', 'title'));
+    expect(JSON.parse(all[0].localValue)).toBe('Mine');
+    expect(JSON.parse(all[0].remoteValue)).toBe('Theirs');
+    expect(all[0].resolved).toBe(false);
+  });
+
+  it('treats structurally equal documents as equal, whatever the key order or local metadata', () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const a = live(makeTicket());
+    const reordered = Object.fromEntries(Object.entries(a).reverse()) as typeof a;
+    expect(handler.isEqual(a, { ...reordered, _meta: { lwt: 1 }, _rev: '1-x' } as typeof a, 'test')).toBe(true);
+    expect(handler.isEqual(a, live(makeTicket({ title: 'Other' })), 'test')).toBe(false);
+  });
+
+  it('never loses an append-only entry', async () => {
+    const handler = createConflictHandler('ticket_events', () => db);
+    const event: TicketEvent = {
+      id: 'e-1',
+      ticketId: 't-1',
+      kind: 'worklog',
+      authorId: 'u-tech',
+      occurredAt: 5,
+      body: 'Replaced toner',
+      minutes: 15,
+      fromValue: '',
+      toValue: '',
+    };
+    const serverCopy = { ...event, occurredAt: 6 };
+    const out = (await handler.resolve({ newDocumentState: live(event), realMasterState: live(serverCopy) }, 'test')) as PlainDoc;
+    expect(out.occurredAt).toBe(6);
+    expect(await db.conflicts.count().exec()).toBe(0);
+    // A tombstone on the server: the local entry is appended again under a new id.
+    await handler.resolve({ newDocumentState: live(event), realMasterState: { ...event, _deleted: true } }, 'test');
+    const copies = await db.ticket_events.find().exec();
+    expect(copies).toHaveLength(1);
+    expect(copies[0].id).not.toBe('e-1');
+    expect(copies[0].body).toBe('Replaced toner');
+  });
+});

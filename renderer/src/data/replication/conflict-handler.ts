@@ -1,0 +1,74 @@
+import { APPEND_ONLY_COLLECTIONS, MERGE_POLICIES, jsonEqual, threeWayMerge } from '@shared';
+import type { ConflictRecord, FieldClash, MergePolicy, ReplicatedCollection } from '@shared';
+import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
+import { newId, replicatedState } from '../doc-utils.js';
+import type { DeskDatabase, PlainDoc } from '../types.js';
+
+/** Deterministic id, so resolving the same clash again updates one record instead of adding another. */
+export function conflictId(collection: string, docId: string, field: string): string {
+  return `${collection}:${docId}:${field}`;
+}
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value === undefined ? null : value);
+}
+
+async function recordClashes(db: DeskDatabase, collection: string, docId: string, clashes: FieldClash[]): Promise<void> {
+  const detectedAt = Date.now();
+  for (const clash of clashes) {
+    const record: ConflictRecord = {
+      id: conflictId(collection, docId, clash.field),
+      collectionName: collection,
+      docId,
+      field: clash.field,
+      localValue: toJson(clash.localValue),
+      remoteValue: toJson(clash.remoteValue),
+      detectedAt,
+      resolved: false,
+    };
+    await db.conflicts.upsert(record);
+  }
+}
+
+/**
+ * Append-only documents are written once: if the server already has the entry it stays as the server has it
+ * (nothing is lost); if the server somehow holds a tombstone, the local entry is appended again under a new id.
+ */
+async function resolveAppendOnly(db: DeskDatabase, collection: ReplicatedCollection, input: RxConflictHandlerInput<PlainDoc>) {
+  const local = replicatedState(input.newDocumentState);
+  const remote = replicatedState(input.realMasterState);
+  if (remote._deleted && !local._deleted) {
+    const { _deleted: _ignored, ...copy } = local;
+    await db.collections[collection].insert({ ...copy, id: newId() } as never);
+  }
+  return remote;
+}
+
+/**
+ * The client side of the sync rules: a three-way merge by field. Fields changed on one side only survive;
+ * a field both sides changed keeps the server value and is recorded in `conflicts` for the user to decide.
+ */
+export function createConflictHandler(collection: ReplicatedCollection, getDb: () => DeskDatabase): RxConflictHandler<unknown> {
+  const handler: RxConflictHandler<PlainDoc> = {
+    isEqual(a, b) {
+      return jsonEqual(replicatedState(a), replicatedState(b));
+    },
+    async resolve(input) {
+      const db = getDb();
+      if (APPEND_ONLY_COLLECTIONS.includes(collection)) {
+        return (await resolveAppendOnly(db, collection, input)) as WithDeleted<PlainDoc>;
+      }
+      const base = input.assumedMasterState ? replicatedState(input.assumedMasterState) : undefined;
+      const local = replicatedState(input.newDocumentState);
+      const remote = replicatedState(input.realMasterState);
+      const policy = MERGE_POLICIES[collection] as MergePolicy<PlainDoc>;
+      const { merged, clashes } = threeWayMerge<PlainDoc>(base, local, remote, policy);
+      if (clashes.length > 0) {
+        const docId = String(remote.id ?? local.id);
+        await recordClashes(db, collection, docId, clashes);
+      }
+      return { ...merged, _deleted: merged._deleted === true };
+    },
+  };
+  return handler as unknown as RxConflictHandler<unknown>;
+}

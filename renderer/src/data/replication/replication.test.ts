@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateTicket } from '../commands/tickets.js';
+import { FakeSyncServer } from '../testing/fake-sync-server.js';
+import { makeTicket, memoryDb } from '../testing/fixtures.js';
+import { waitFor } from '../testing/wait.js';
+import type { DeskDatabase } from '../types.js';
+import { manualConnectivity, replicationIdentifier, startReplication } from './index.js';
+import type { SyncController } from './index.js';
+
+const actor = { id: 'u-agent' };
+
+describe('replication against an in-process sync server', () => {
+  let db: DeskDatabase;
+  let server: FakeSyncServer;
+  let sync: SyncController | undefined;
+  const net = manualConnectivity(true);
+
+  const start = (extra: Partial<Parameters<typeof startReplication>[1]> = {}) =>
+    (sync = startReplication(db, {
+      serverUrl: 'http://sync.test',
+      getAccessToken: () => 'token',
+      fetchImpl: server.fetch,
+      connectivity: net,
+      retryTime: 50,
+      pullBatchSize: 1000,
+      waitForLeadership: false,
+      ...extra,
+    }));
+
+  beforeEach(async () => {
+    db = await memoryDb();
+    server = new FakeSyncServer();
+    net.set(true);
+  });
+  afterEach(async () => {
+    await sync?.cancel();
+    sync = undefined;
+    await db.close();
+  });
+
+  it('versions the replication identifier with server, schema and protocol', () => {
+    expect(replicationIdentifier('http://x', 'tickets')).toBe('servicedesk|http://x|tickets|schema-v0|protocol-v1');
+  });
+
+  it('pulls everything on the first sync, in batches, and reports progress', async () => {
+    for (let i = 0; i < 2500; i++)
+      server.put('tickets', { ...makeTicket({ id: `t-${i}`, number: `INC${i}`, updatedAt: 1_700_000_000_000 + i }) });
+    const s = start();
+    expect(s.getStatus().initialSync.running).toBe(true);
+    await s.awaitInitialPull();
+    expect(await db.tickets.count().exec()).toBe(2500);
+    const status = s.getStatus();
+    expect(status.initialSync).toEqual({ running: false, pulledDocs: 2500 });
+    expect(status.lastSyncAt).not.toBeNull();
+    expect(status.error).toBeNull();
+    expect(server.requests.filter((r) => r === 'GET /api/sync/tickets/pull').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('pushes local edits, counts them while pending, and receives live changes', async () => {
+    server.put('tickets', { ...makeTicket() });
+    const s = start();
+    await s.awaitInitialPull();
+    net.set(false);
+    expect(server.openStreams).toBe(0);
+    expect(await updateTicket(db, 't-1', { title: 'Edited offline' }, actor)).toEqual([]);
+    await waitFor(() => s.getStatus().pendingPush === 1, 2000, 'pending count');
+    expect(s.isPending('tickets', 't-1')).toBe(true);
+    expect(s.getStatus().online).toBe(false);
+    net.set(true);
+    await waitFor(() => server.get('tickets', 't-1')?.title === 'Edited offline', 5000, 'push');
+    await waitFor(() => s.getStatus().pendingPush === 0, 2000, 'pending cleared');
+    await waitFor(() => server.openStreams === 2, 2000, 'streams reopened');
+    server.put('tickets', { ...server.get('tickets', 't-1')!, description: 'Changed by someone else' });
+    await waitFor(
+      async () => (await db.tickets.findOne('t-1').exec())?.description === 'Changed by someone else',
+      3000,
+      'live change',
+    );
+  });
+
+  it('merges a two-sided edit: different fields survive, the same field keeps the server value and is recorded', async () => {
+    server.put('tickets', { ...makeTicket() });
+    const s = start();
+    await s.awaitInitialPull();
+    net.set(false);
+    await updateTicket(db, 't-1', { title: 'Local title', description: 'Local description' }, actor);
+    const master = server.get('tickets', 't-1')!;
+    server.put('tickets', { ...master, title: 'Server title', urgency: 1, priority: 2, updatedAt: Number(master.updatedAt) + 5 });
+    net.set(true);
+    await waitFor(() => server.get('tickets', 't-1')?.description === 'Local description', 5000, 'merged push');
+    const onServer = server.get('tickets', 't-1')!;
+    expect(onServer.title).toBe('Server title');
+    expect(onServer.urgency).toBe(1);
+    const conflicts = await db.conflicts.find().exec();
+    expect(conflicts.map((c) => [c.field, JSON.parse(c.localValue) as unknown, JSON.parse(c.remoteValue) as unknown])).toEqual([
+      ['title', 'Local title', 'Server title'],
+    ]);
+    await waitFor(() => s.getStatus().pendingPush === 0, 2000, 'pending cleared');
+  });
+
+  it('reports an unreachable server as an error and recovers', async () => {
+    server.reachable = false;
+    const s = start();
+    await waitFor(() => s.getStatus().error !== null, 2000, 'error');
+    expect(s.getStatus().online).toBe(false);
+    server.reachable = true;
+    await s.awaitInitialPull();
+    await waitFor(() => s.getStatus().error === null && s.getStatus().online, 3000, 'recovery');
+  });
+});

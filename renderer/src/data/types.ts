@@ -1,0 +1,31 @@
+import type {
+  ConflictRecord,
+  DirectoryEntry,
+  KbArticle,
+  ReplicatedCollection,
+  Survey,
+  SurveyResponse,
+  Ticket,
+  TicketEvent,
+} from '@shared';
+import type { RxCollection, RxDatabase } from 'rxdb';
+
+/** Document type of each replicated collection. */
+export interface ReplicatedDocTypes {
+  tickets: Ticket;
+  ticket_events: TicketEvent;
+  kb_articles: KbArticle;
+  surveys: Survey;
+  survey_responses: SurveyResponse;
+  directory: DirectoryEntry;
+}
+
+export type DeskCollections = { [K in ReplicatedCollection]: RxCollection<ReplicatedDocTypes[K]> } & {
+  /** Local-only: same-field clashes waiting for the user's choice. Never replicated. */
+  conflicts: RxCollection<ConflictRecord>;
+};
+
+export type DeskDatabase = RxDatabase<DeskCollections>;
+
+/** Any document of the desk, as the replication sees it (plain JSON plus `_deleted`). */
+export type PlainDoc = Record<string, unknown> & { _deleted?: boolean };

@@ -1,0 +1,47 @@
+import type { KbArticle, Language } from '@shared';
+import { pickLanguage } from '@shared';
+import MiniSearch from 'minisearch';
+
+/** Lower case without accents: « Réseau » finds « reseau » and the other way round. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+interface IndexedArticle {
+  id: string;
+  number: string;
+  title: string;
+  body: string;
+  tags: string;
+}
+
+export interface ArticleIndex {
+  /** Article ids matching the query, best first; every article (in the given order) for an empty query. */
+  search(query: string): string[];
+}
+
+/** A MiniSearch index of the articles in one language (falling back to the other when a translation is empty). */
+export function buildArticleIndex(articles: readonly KbArticle[], lang: Language): ArticleIndex {
+  const index = new MiniSearch<IndexedArticle>({
+    fields: ['number', 'title', 'body', 'tags'],
+    processTerm: (term) => foldText(term),
+    searchOptions: { boost: { title: 3, number: 3, tags: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+  });
+  index.addAll(
+    articles.map((a) => ({
+      id: a.id,
+      number: a.number,
+      title: pickLanguage(a.title, lang),
+      body: pickLanguage(a.body, lang),
+      tags: a.tags.join(' '),
+    })),
+  );
+  const all = articles.map((a) => a.id);
+  return {
+    search(query) {
+      const q = query.trim();
+      if (!q) return all;
+      return index.search(q).map((r) => String(r.id));
+    },
+  };
+}

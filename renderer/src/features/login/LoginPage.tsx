@@ -1,0 +1,109 @@
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session-context.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
+import { rememberServerUrl, resolveServerUrl, servedOverHttp } from '../../platform/server-url.js';
+import { AuthError } from '../../session/auth-api.js';
+
+type LoginFailure = 'credentials' | 'network' | 'server';
+
+function failureOf(err: unknown): LoginFailure {
+  return err instanceof AuthError ? err.kind : 'server';
+}
+
+/** Email and password; the server address too when the console is not served by the sync server (desktop). */
+export function LoginPage({ expired }: { expired: boolean }) {
+  const { t } = useTranslation();
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [server, setServer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<LoginFailure | null>(null);
+  const askServer = !servedOverHttp();
+
+  useEffect(() => {
+    let cancelled = false;
+    void resolveServerUrl().then((url) => {
+      if (!cancelled) setServer((current) => current || url);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const url = askServer ? await rememberServerUrl(server) : await resolveServerUrl();
+      await signIn(url, email.trim(), password);
+    } catch (err) {
+      setError(failureOf(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={400} maw="100%" component="main">
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack>
+            <Group justify="space-between" align="center">
+              <Title order={1} size="h3">
+                {t('app.name')}
+              </Title>
+              <LanguageSwitch />
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('auth.intro')}
+            </Text>
+            {expired && <Alert color="yellow">{t('auth.expired')}</Alert>}
+            {askServer && (
+              <TextInput
+                label={t('auth.server')}
+                value={server}
+                onChange={(e) => setServer(e.currentTarget.value)}
+                data-testid="login-server"
+                required
+              />
+            )}
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              data-testid="login-email"
+              required
+              data-autofocus
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              data-testid="login-password"
+              required
+            />
+            {error && (
+              <Alert color="red" role="alert" data-testid="login-error">
+                {error === 'credentials'
+                  ? t('auth.errors.credentials')
+                  : error === 'network'
+                    ? t('auth.errors.network')
+                    : t('auth.errors.server')}
+              </Alert>
+            )}
+            <Button type="submit" loading={busy} data-testid="login-submit">
+              {t('auth.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

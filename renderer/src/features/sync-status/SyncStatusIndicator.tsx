@@ -1,0 +1,50 @@
+import { Badge, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSyncStatus } from '../../data/index.js';
+import { useFormatters } from '../../ui/format.js';
+
+/**
+ * Always visible in the header: online or offline, changes waiting to be sent, the last successful sync, the last
+ * error, and the first download's progress. Tests read its data-online, data-pending and data-error attributes.
+ */
+export function SyncStatusIndicator() {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const s = useSyncStatus();
+  return (
+    <Group
+      gap={6}
+      wrap="nowrap"
+      role="status"
+      aria-live="polite"
+      data-testid="sync-status"
+      data-online={String(s.online)}
+      data-pending={String(s.pendingPush)}
+      data-error={s.error ?? ''}
+      data-initial-sync={String(s.initialSync.running)}
+    >
+      <Badge color={s.online ? 'green' : 'gray'} variant="light">
+        {s.online ? t('sync.online') : t('sync.offline')}
+      </Badge>
+      {s.initialSync.running && s.online && (
+        <Group gap={4} wrap="nowrap" data-testid="sync-progress">
+          <Loader size="xs" />
+          <Text size="xs">{t('sync.downloading', { n: fmt.number(s.initialSync.pulledDocs) })}</Text>
+        </Group>
+      )}
+      <Text size="xs" c={s.pendingPush > 0 ? 'orange' : 'dimmed'} data-testid="sync-pending">
+        {t('sync.pending', { n: s.pendingPush })}
+      </Text>
+      <Text size="xs" c="dimmed" visibleFrom="sm">
+        {s.lastSyncAt ? t('sync.lastSync', { time: fmt.time(s.lastSyncAt) }) : t('sync.never')}
+      </Text>
+      {s.error && (
+        <Tooltip label={s.error} multiline w={280} withArrow>
+          <Badge color="red" variant="light" tabIndex={0} aria-label={t('sync.errorLabel', { message: s.error })}>
+            {t('sync.error')}
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,51 @@
+import { Anchor, Center, Grid, Loader, Stack, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useTicket, useTicketEvents } from '../../data/index.js';
+import { EventForms } from './EventForms.js';
+import { Timeline } from './Timeline.js';
+import { TicketEditor } from './TicketEditor.js';
+
+/** One ticket: the editable fields on the left, its history and the worklog / comment forms on the right. */
+export function TicketDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const ticket = useTicket(id);
+  const events = useTicketEvents(id);
+
+  if (ticket === undefined) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (ticket === null) {
+    return (
+      <Stack>
+        <Text>{t('ticket.notFound')}</Text>
+        <Anchor component={Link} to="/tickets">
+          {t('ticket.backToQueue')}
+        </Anchor>
+      </Stack>
+    );
+  }
+  return (
+    <Stack data-testid="ticket-detail" data-ticket-id={ticket.id} gap="md">
+      <Anchor component={Link} to="/tickets" size="sm">
+        ← {t('ticket.backToQueue')}
+      </Anchor>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack>
+            <EventForms ticketId={ticket.id} />
+            <Timeline events={events} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Ticket } from '@shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session-context.js';
+import { updateTicket, useDb } from '../../data/index.js';
+import { useLabels } from '../../ui/labels.js';
+import { TicketSyncBadge } from './TicketSyncBadge.js';
+import { TicketFields } from './TicketFields.js';
+import { useTicketDraft } from './use-ticket-draft.js';
+
+const SHOWN_FIELDS = new Set(['title', 'status', 'pendingReason', 'resolutionCode', 'resolutionNotes', 'groupId', 'priority']);
+
+/** The ticket's header, fields and Save button. Saving runs the shared domain rules before anything is written. */
+export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: string[] }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const db = useDb();
+  const user = useCurrentUser();
+  const draft = useTicketDraft(ticket);
+  const [saving, setSaving] = useState(false);
+  const other = draft.violations.filter((v) => !SHOWN_FIELDS.has(v.field));
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      const violations = await updateTicket(db, ticket.id, draft.changes, user);
+      if (violations.length > 0) {
+        draft.setViolations(violations);
+        return;
+      }
+      draft.reset();
+      notifications.show({ color: 'green', message: t('ticket.saved') });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={2}>
+            <Text size="sm" c="dimmed">
+              {ticket.number} · {labels.type[ticket.type]}
+            </Text>
+            <Title order={2} size="h3">
+              {ticket.title}
+            </Title>
+          </Stack>
+          <TicketSyncBadge ticketId={ticket.id} eventIds={eventIds} />
+        </Group>
+        <TicketFields stored={ticket} draft={draft} />
+        {other.length > 0 && (
+          <Alert color="red" role="alert">
+            {other.map((v) => v.message).join(' ')}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          {draft.dirty && (
+            <Badge color="yellow" variant="light">
+              {t('ticket.unsaved')}
+            </Badge>
+          )}
+          <Button variant="default" onClick={draft.reset} disabled={!draft.dirty}>
+            {t('ticket.discard')}
+          </Button>
+          <Button onClick={() => void save()} loading={saving} data-testid="ticket-save">
+            {t('ticket.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

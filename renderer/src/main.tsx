@@ -1,0 +1,22 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import { Providers } from './app/Providers.js';
+import { initI18n } from './i18n/index.js';
+import { registerServiceWorker } from './platform/service-worker.js';
+
+// No StrictMode: its double mount would open and close the local database twice on every start.
+async function main() {
+  await initI18n();
+  registerServiceWorker();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from index.html');
+  createRoot(root).render(
+    <Providers>
+      <App />
+    </Providers>,
+  );
+}
+
+void main();

@@ -1,0 +1,41 @@
+import type { ApiErrorBody, LoginResponse } from '@shared';
+
+/** Why signing in or refreshing failed: 'credentials' (401/400), 'network' (server unreachable) or 'server'. */
+export class AuthError extends Error {
+  constructor(
+    readonly kind: 'credentials' | 'network' | 'server',
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'AuthError';
+  }
+}
+
+async function post(serverUrl: string, path: string, body: unknown): Promise<LoginResponse> {
+  let res: Response;
+  try {
+    res = await fetch(`${serverUrl.replace(/\/+$/, '')}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new AuthError('network', err instanceof Error ? err.message : String(err));
+  }
+  const data = (await res.json().catch(() => null)) as LoginResponse | ApiErrorBody | null;
+  if (!res.ok) {
+    const message = data && 'message' in data ? data.message : `HTTP ${res.status}`;
+    const kind = res.status === 400 || res.status === 401 || res.status === 403 ? 'credentials' : 'server';
+    throw new AuthError(kind, message, res.status);
+  }
+  return data as LoginResponse;
+}
+
+export function login(serverUrl: string, email: string, password: string): Promise<LoginResponse> {
+  return post(serverUrl, '/api/auth/login', { email, password });
+}
+
+export function refresh(serverUrl: string, refreshToken: string): Promise<LoginResponse> {
+  return post(serverUrl, '/api/auth/refresh', { refreshToken });
+}
