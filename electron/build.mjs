@@ -1,6 +1,6 @@
 // Bundles the Electron main process and the sandboxed preload into dist/electron/*.cjs with esbuild.
 // Usage: node electron/build.mjs   (package.json: "build:electron")
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -49,6 +49,9 @@ function assertExternals(result, allowed, label) {
 assertExternals(preload, (path) => path === 'electron', 'preload');
 const builtins = new Set(builtinModules);
 assertExternals(main, (path) => path === 'electron' || path.startsWith('node:') || builtins.has(path), 'main');
+
+// Runtime images next to main.cjs (inside app.asar when packaged): the tray icon, and the Linux window/notification icon.
+for (const name of ['tray.png', 'icon.png']) await copyFile(`${root}build/${name}`, `${outdir}/${name}`);
 
 for (const result of [main, preload]) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {

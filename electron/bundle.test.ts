@@ -25,13 +25,16 @@ describe('electron/build.mjs bundles', () => {
     expect(code.length).toBeLessThan(20_000);
     const exposed = new Map<string, unknown>();
     const invoked: unknown[][] = [];
+    const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
       ipcRenderer: {
         invoke: (...args: unknown[]) => {
           invoked.push(args);
-          return Promise.resolve(null);
+          return Promise.resolve(args[0] === 'events:subscribe' ? [] : null);
         },
+        on: (channel: string, listener: (event: unknown, payload: unknown) => void) => listeners.set(channel, listener),
+        removeListener: (channel: string) => listeners.delete(channel),
       },
     };
     const sandboxRequire = (id: string) => {
@@ -39,16 +42,36 @@ describe('electron/build.mjs bundles', () => {
       return electron;
     };
     runInNewContext(code, { require: sandboxRequire, module: { exports: {} }, exports: {} });
-    const desk = exposed.get('desk') as { isDesktop: boolean; secrets: { get(key: string): Promise<unknown> } };
+    const desk = exposed.get('desk') as {
+      isDesktop: boolean;
+      secrets: { get(key: string): Promise<unknown> };
+      onDeepLink(callback: (...args: unknown[]) => void): () => void;
+    };
     expect([...exposed.keys()]).toEqual(['desk']);
     expect(desk.isDesktop).toBe(true);
     await desk.secrets.get('session');
-    expect(invoked).toEqual([['secret:get', 'session']]);
+    const received: unknown[][] = [];
+    const stop = desk.onDeepLink((...args) => received.push(args));
+    listeners.get('deep-link:open')!({ sender: electron.ipcRenderer }, { kind: 'kb', id: 'kb-1' });
+    expect(received).toEqual([[{ kind: 'kb', id: 'kb-1' }]]);
+    stop();
+    expect(listeners.has('deep-link:open')).toBe(false);
+    expect(invoked).toEqual([
+      ['secret:get', 'session'],
+      ['events:subscribe', 'deep-link:open'],
+    ]);
   });
 
   it('produces a CommonJS main bundle that keeps electron external', async () => {
     const code = await readFile(join(outdir, 'main.cjs'), 'utf8');
     expect(code).toContain('require("electron")');
-    expect(code).not.toMatch(/require\("(zod|electron-log)["/]/);
+    expect(code).not.toMatch(/require\("(zod|electron-log|electron-updater)["/]/);
+  });
+
+  it('ships the tray and window icons next to main.cjs', async () => {
+    const tray = await readFile(join(outdir, 'tray.png'));
+    expect(tray.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([tray.readUInt32BE(16), tray.readUInt32BE(20)]).toEqual([32, 32]);
+    expect((await readFile(join(outdir, 'icon.png'))).readUInt32BE(16)).toBe(512);
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_SERVER_URL, deepLinkFromArgv, resolveConfig, userDataDirFromArgv } from './config.js';
+import { ConfigError, DEFAULT_SERVER_URL, resolveConfig, userDataDirFromArgv } from './config.js';
 
 const inputs = { isPackaged: true, rendererIndexPath: '/opt/desk/resources/app.asar/dist/renderer/index.html' };
 
@@ -9,6 +9,7 @@ describe('resolveConfig', () => {
     expect(resolveConfig({}, inputs)).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
       serverOrigin: DEFAULT_SERVER_URL,
+      serverUrlFromEnv: false,
       renderer: { kind: 'file', rootUrl: 'file:///opt/desk/resources/app.asar/dist/renderer/' },
       rendererEntry: 'file:///opt/desk/resources/app.asar/dist/renderer/index.html',
       isDev: false,
@@ -19,12 +20,16 @@ describe('resolveConfig', () => {
     const config = resolveConfig({ DESK_SERVER_URL: 'https://desk.example.org/api/' }, inputs);
     expect(config.serverUrl).toBe('https://desk.example.org/api');
     expect(config.serverOrigin).toBe('https://desk.example.org');
+    expect(config.serverUrlFromEnv).toBe(true);
     expect(resolveConfig({ DESK_SERVER_URL: 'http://127.0.0.1:40123' }, inputs).serverUrl).toBe('http://127.0.0.1:40123');
   });
 
-  it.each(['ftp://x', 'not a url', 'http://user:pw@host', 'javascript:alert(1)'])('rejects DESK_SERVER_URL=%s', (value) => {
-    expect(() => resolveConfig({ DESK_SERVER_URL: value }, inputs)).toThrow(ConfigError);
-  });
+  it.each(['ftp://x', 'not a url', 'http://user:pw@host', 'javascript:alert(1)', 'https://host/a/../b'])(
+    'rejects DESK_SERVER_URL=%s',
+    (value) => {
+      expect(() => resolveConfig({ DESK_SERVER_URL: value }, inputs)).toThrow(ConfigError);
+    },
+  );
 
   it('honours DESK_RENDERER_URL only in unpackaged builds', () => {
     const env = { DESK_RENDERER_URL: 'http://localhost:5173/' };
@@ -48,12 +53,5 @@ describe('userDataDirFromArgv', () => {
     expect(userDataDirFromArgv(['--user-data-dir='])).toBeUndefined();
     expect(userDataDirFromArgv(['--user-data-dir'])).toBeUndefined();
     expect(userDataDirFromArgv(['--user-data-dir', '--inspect'])).toBeUndefined();
-  });
-});
-
-describe('deepLinkFromArgv', () => {
-  it('finds servicedesk:// links and ignores everything else', () => {
-    expect(deepLinkFromArgv(['app.exe', '--flag', 'servicedesk://ticket/INC-42'])?.href).toBe('servicedesk://ticket/INC-42');
-    expect(deepLinkFromArgv(['app.exe', 'https://example.org'])).toBeUndefined();
   });
 });

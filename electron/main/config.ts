@@ -1,14 +1,16 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppLocation } from './security/app-location.js';
+import { validateServerUrl } from './connection/validate-url.js';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
-export const DEEP_LINK_SCHEME = 'servicedesk';
 
 export interface ShellConfig {
-  /** Sync server base URL without a trailing slash, handed to the renderer through appInfo(). */
+  /** DESK_SERVER_URL (normalised, no trailing slash) or the default; settings.json may override the default only. */
   serverUrl: string;
   serverOrigin: string;
+  /** True when DESK_SERVER_URL is set: it then wins over settings.json. */
+  serverUrlFromEnv: boolean;
   renderer: AppLocation;
   /** The URL the main window loads. */
   rendererEntry: string;
@@ -40,14 +42,16 @@ function httpUrl(name: string, value: string): URL {
 
 /** Reads DESK_SERVER_URL and (unpackaged builds only) DESK_RENDERER_URL. Throws ConfigError on bad input. */
 export function resolveConfig(env: Readonly<Record<string, string | undefined>>, inputs: ConfigInputs): ShellConfig {
-  const server = httpUrl('DESK_SERVER_URL', env.DESK_SERVER_URL?.trim() || DEFAULT_SERVER_URL);
-  const serverUrl = `${server.origin}${server.pathname}`.replace(/\/+$/, '');
+  const fromEnv = env.DESK_SERVER_URL?.trim() || undefined;
+  const server = validateServerUrl(fromEnv ?? DEFAULT_SERVER_URL);
+  if (!server.ok) throw new ConfigError(`DESK_SERVER_URL is not usable (${server.reason}): ${fromEnv ?? DEFAULT_SERVER_URL}`);
+  const serverUrl = server.url;
+  const base = { serverUrl, serverOrigin: server.origin, serverUrlFromEnv: fromEnv !== undefined };
   const devUrl = inputs.isPackaged ? undefined : env.DESK_RENDERER_URL?.trim();
   if (devUrl) {
     const dev = httpUrl('DESK_RENDERER_URL', devUrl);
     return {
-      serverUrl,
-      serverOrigin: server.origin,
+      ...base,
       renderer: { kind: 'dev', origin: dev.origin },
       rendererEntry: dev.href,
       isDev: true,
@@ -55,7 +59,7 @@ export function resolveConfig(env: Readonly<Record<string, string | undefined>>,
   }
   const rootUrl = pathToFileURL(dirname(inputs.rendererIndexPath)).href.replace(/\/?$/, '/');
   const rendererEntry = pathToFileURL(inputs.rendererIndexPath).href;
-  return { serverUrl, serverOrigin: server.origin, renderer: { kind: 'file', rootUrl }, rendererEntry, isDev: false };
+  return { ...base, renderer: { kind: 'file', rootUrl }, rendererEntry, isDev: false };
 }
 
 /** `--user-data-dir=<dir>` or `--user-data-dir <dir>` from the command line, resolved; undefined if absent. */
@@ -68,19 +72,6 @@ export function userDataDirFromArgv(argv: readonly string[]): string | undefined
         ? argv[i + 1]
         : undefined;
     if (value !== undefined) return value === '' || value.startsWith('--') ? undefined : resolve(value);
-  }
-  return undefined;
-}
-
-/** The first well-formed `servicedesk://` URL in a command line (how Windows/Linux deliver deep links). */
-export function deepLinkFromArgv(argv: readonly string[]): URL | undefined {
-  for (const arg of argv) {
-    if (!arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}://`) || arg.length > 2048) continue;
-    try {
-      return new URL(arg);
-    } catch {
-      continue;
-    }
   }
   return undefined;
 }

@@ -1,15 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary, missingDisplay } from './electron-binary.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const AGENT = { email: 'agent@example.org', password: 'demo-pass-2026' };
+import { expect, test } from '@playwright/test';
+import { buildShell, launchDesk, requireElectron, signIn, startDemoServer, tempUserData } from './desk-app.js';
 
 interface DeskWindow {
   desk?: { isDesktop: boolean; appInfo(): Promise<{ shell: string; serverUrl?: string }> };
@@ -20,30 +10,12 @@ interface DeskWindow {
 test.describe('desktop shell', () => {
   test('signs in against a real server and shows the ticket queue', async () => {
     test.setTimeout(180_000);
-    const binary = await findElectronBinary();
-    if (!binary.found) return test.skip(true, `Electron binary not installed: ${binary.reason}`);
-    const noDisplay = missingDisplay();
-    if (noDisplay) return test.skip(true, `Cannot show an Electron window: ${noDisplay}`);
-    expect(existsSync(join(root, 'dist/renderer/index.html')), 'build the renderer first: npm run build:renderer').toBe(true);
-    await promisify(execFile)(process.execPath, ['electron/build.mjs'], { cwd: root });
-
-    // Imported here so that a skipped run never loads the server (and its database engine).
-    const { startServer } = await import('../../server/src/app.js');
-    const server = await startServer({ port: 0, dataDir: 'memory://', seedDemo: true, logLevel: 'warn' });
-    const userDataDir = await mkdtemp(join(tmpdir(), 'desk-electron-userdata-'));
-    const env: Record<string, string> = { DESK_SERVER_URL: server.url };
-    for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && !['ELECTRON_RUN_AS_NODE', 'DESK_RENDERER_URL', 'DESK_SERVER_URL'].includes(key))
-        env[key] = value;
-    }
+    const binary = requireElectron();
+    await buildShell();
+    const server = await startDemoServer();
+    const userData = await tempUserData();
     try {
-      const app = await electron.launch({
-        executablePath: binary.path,
-        // `root` holds package.json, whose "main" is dist/electron/main.cjs. Chromium refuses to run as root with its sandbox.
-        args: [root, `--user-data-dir=${userDataDir}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-        env,
-        cwd: root,
-      });
+      const app = await launchDesk(binary, userData.dir, server.url);
       try {
         const page = await app.firstWindow();
 
@@ -70,16 +42,13 @@ test.describe('desktop shell', () => {
         });
         expect(evalResult).toBe('blocked');
 
-        await page.getByTestId('login-email').fill(AGENT.email);
-        await page.getByTestId('login-password').fill(AGENT.password);
-        await page.getByTestId('login-submit').click();
-        await expect(page.getByTestId('ticket-row').first()).toBeVisible({ timeout: 60_000 });
+        await signIn(page);
       } finally {
         await app.close();
       }
     } finally {
       await server.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      await userData.remove();
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { AppInfo } from '@shared/ipc/contract.js';
 import type { IpcHandlers } from './channels.js';
 
-/** AppInfo plus the sync server URL the renderer should talk to (see the report: proposed contract field). */
+/** AppInfo plus the sync server URL the renderer should talk to. */
 export interface DesktopAppInfo extends AppInfo {
   shell: 'electron';
   serverUrl: string;
@@ -10,10 +10,17 @@ export interface DesktopAppInfo extends AppInfo {
 export interface AppInfoSource {
   version: string;
   platform: string;
-  serverUrl: string;
+  /** The effective server URL, read on every call (it changes with desk.setServerUrl). */
+  serverUrl(): string;
 }
 
 export function createAppInfoHandlers(source: AppInfoSource): Pick<IpcHandlers, 'app:info'> {
-  const info: DesktopAppInfo = Object.freeze({ ...source, shell: 'electron' });
-  return { 'app:info': () => ({ ...info }) };
+  return {
+    'app:info': (): DesktopAppInfo => ({
+      version: source.version,
+      platform: source.platform,
+      shell: 'electron',
+      serverUrl: source.serverUrl(),
+    }),
+  };
 }

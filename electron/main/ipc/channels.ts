@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { IPC_ARGUMENTS } from '@shared/ipc/contract.js';
-import type { DeskApi } from '@shared/ipc/contract.js';
+import type { DeskEvent, DeskEventPayloads, ElectronDeskApi } from '@shared/ipc/contract.js';
 
 /** Every channel the preload may invoke, as named in the shared contract. */
 export type IpcChannel = keyof typeof IPC_ARGUMENTS;
 
 /** The argument tuple a channel accepts once validated. */
 export type IpcArgs<C extends IpcChannel> = z.infer<(typeof IPC_ARGUMENTS)[C]>;
+
+type DeskApi = ElectronDeskApi;
 
 type Resolved<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
 
@@ -18,6 +20,15 @@ export interface IpcResults {
   'secret:remove': Resolved<DeskApi['secrets']['remove']>;
   'log:write': Resolved<DeskApi['log']>;
   'link:open-external': Resolved<DeskApi['openExternal']>;
+  /** The payloads buffered before the renderer subscribed, oldest first. */
+  'events:subscribe': DeskEventPayloads[DeskEvent][];
+  'notification:show': Resolved<DeskApi['notify']>;
+  'tray:set-counts': Resolved<DeskApi['setCounts']>;
+  'diagnostics:export': Resolved<DeskApi['exportDiagnostics']>;
+  'server:get-url': Resolved<DeskApi['getServerUrl']>;
+  'server:set-url': Resolved<DeskApi['setServerUrl']>;
+  'server:check': Resolved<DeskApi['checkServer']>;
+  'data:clear-local': Resolved<DeskApi['clearLocalData']>;
 }
 
 export type IpcHandler<C extends IpcChannel> = (...args: IpcArgs<C>) => IpcResults[C] | Promise<IpcResults[C]>;

@@ -5,13 +5,16 @@ import { createLogHandlers, sanitizeLogMessage, type Logger } from './log.js';
 
 describe('app:info', () => {
   it('reports the desktop shell and the sync server URL', async () => {
-    const handlers = createAppInfoHandlers({ version: '0.1.0', platform: 'linux', serverUrl: 'http://127.0.0.1:8787' });
+    let serverUrl = 'http://127.0.0.1:8787';
+    const handlers = createAppInfoHandlers({ version: '0.1.0', platform: 'linux', serverUrl: () => serverUrl });
     expect(await handlers['app:info']()).toEqual({
       version: '0.1.0',
       platform: 'linux',
       shell: 'electron',
       serverUrl: 'http://127.0.0.1:8787',
     });
+    serverUrl = 'https://desk.example.org';
+    expect(await handlers['app:info']()).toMatchObject({ serverUrl: 'https://desk.example.org' });
   });
 });
 

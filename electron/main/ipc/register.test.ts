@@ -1,19 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcHandlers } from './channels.js';
+import { IPC_CHANNEL_LIST, type IpcHandlers } from './channels.js';
 import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from './register.js';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 
 function setup() {
   const listeners = new Map<string, Listener>();
-  const handlers: IpcHandlers = {
+  const handlers = {
+    ...(Object.fromEntries(IPC_CHANNEL_LIST.map((channel) => [channel, vi.fn()])) as unknown as IpcHandlers),
     'app:info': vi.fn(() => ({ version: '1.0.0', platform: 'linux', shell: 'electron' as const })),
     'secret:get': vi.fn(() => Promise.resolve('token')),
     'secret:set': vi.fn(() => Promise.resolve()),
     'secret:remove': vi.fn(() => Promise.resolve()),
     'log:write': vi.fn(),
     'link:open-external': vi.fn(() => Promise.resolve()),
-  };
+  } satisfies IpcHandlers;
   const onRejected = vi.fn();
   registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, {
     isTrustedUrl: (url) => url.startsWith('file:///app/'),
@@ -29,11 +30,19 @@ describe('registerIpcHandlers', () => {
   it('registers exactly the contract channels', () => {
     expect([...setup().listeners.keys()].sort()).toEqual([
       'app:info',
+      'data:clear-local',
+      'diagnostics:export',
+      'events:subscribe',
       'link:open-external',
       'log:write',
+      'notification:show',
       'secret:get',
       'secret:remove',
       'secret:set',
+      'server:check',
+      'server:get-url',
+      'server:set-url',
+      'tray:set-counts',
     ]);
   });
 

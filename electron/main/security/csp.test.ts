@@ -58,4 +58,21 @@ describe('installCsp', () => {
     listener!({ url: 'http://127.0.0.1:8787/sync', responseHeaders: { a: ['b'] } }, apiCallback);
     expect(apiCallback).toHaveBeenCalledWith({});
   });
+
+  it('reads a policy function on every response', () => {
+    let listener: Parameters<WebRequestLike['onHeadersReceived']>[0] | undefined;
+    let policy = 'connect-src a';
+    installCsp(
+      { onHeadersReceived: (l) => (listener = l) },
+      () => policy,
+      () => true,
+    );
+    const first = vi.fn();
+    listener!({ url: 'file:///app/index.html' }, first);
+    policy = 'connect-src b';
+    const second = vi.fn();
+    listener!({ url: 'file:///app/index.html' }, second);
+    expect(first).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': ['connect-src a'] } });
+    expect(second).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': ['connect-src b'] } });
+  });
 });

@@ -59,10 +59,13 @@ export interface WebRequestLike {
   ): void;
 }
 
-/** Sets the CSP on every response for the app's own pages; other responses pass through untouched. */
-export function installCsp(webRequest: WebRequestLike, csp: string, isAppUrl: (url: string) => boolean): void {
+/**
+ * Sets the CSP on every response for the app's own pages; other responses pass through untouched. A function
+ * is read per response (the server origin changes with desk.setServerUrl; pages get it on their next load).
+ */
+export function installCsp(webRequest: WebRequestLike, csp: string | (() => string), isAppUrl: (url: string) => boolean): void {
   webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url)) return callback({});
-    callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
+    callback({ responseHeaders: withCspHeader(details.responseHeaders, typeof csp === 'function' ? csp() : csp) });
   });
 }

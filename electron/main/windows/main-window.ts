@@ -2,16 +2,27 @@ import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import type { ShellConfig } from '../config.js';
 import { logger } from '../logger.js';
+import { loadWindowPlacement, trackWindowState, WINDOW_DEFAULTS } from './window-state-file.js';
+
+export interface MainWindowOptions {
+  /** userData/window-state.json */
+  stateFile: string;
+  /** Linux window icon (dist/electron/icon.png); Windows and macOS take it from the executable. */
+  iconPath?: string;
+  /** The page is (re)loading: main -> renderer events must wait for it to subscribe again. */
+  onPageGone(): void;
+}
 
 /** Glue: the single app window. Security-relevant handlers are attached in hardenWebContents. */
-export function createMainWindow(config: ShellConfig): BrowserWindow {
+export function createMainWindow(config: ShellConfig, options: MainWindowOptions): BrowserWindow {
+  const placement = loadWindowPlacement(options.stateFile);
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    ...placement.bounds,
+    minWidth: WINDOW_DEFAULTS.min.width,
+    minHeight: WINDOW_DEFAULTS.min.height,
     show: false,
     backgroundColor: '#ffffff',
+    ...(options.iconPath && process.platform === 'linux' ? { icon: options.iconPath } : {}),
     webPreferences: {
       // Bundled next to main.cjs by electron/build.mjs.
       preload: join(__dirname, 'preload.cjs'),
@@ -25,6 +36,13 @@ export function createMainWindow(config: ShellConfig): BrowserWindow {
       spellcheck: true,
     },
   });
+  if (placement.isMaximized) window.maximize();
+  trackWindowState(window, options.stateFile);
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) options.onPageGone();
+  });
+  window.webContents.on('render-process-gone', () => options.onPageGone());
+  window.on('closed', () => options.onPageGone());
   window.once('ready-to-show', () => window.show());
   window.loadURL(config.rendererEntry).catch((error: unknown) => logger.error(`Could not load ${config.rendererEntry}`, error));
   return window;
