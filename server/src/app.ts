@@ -1,0 +1,97 @@
+import type { AppContext } from './app-context.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { buildApp } from './http/build-app.js';
+import { SseRegistry } from './http/sse.js';
+import { readAppVersion } from './http/version.js';
+import { seedDemoIfEmpty } from './seed/seed-demo.js';
+import { AccessTokens } from './services/auth/access-tokens.js';
+import { AuthService } from './services/auth/auth-service.js';
+import { resolveJwtSecret } from './services/auth/jwt-secret.js';
+import { ChangeHub } from './services/sync/change-hub.js';
+
+export type { Database } from './db/database.js';
+
+export interface ServerOptions {
+  /** TCP port; 0 or absent picks a free one (main.ts defaults to 8787). */
+  port?: number;
+  host?: string;
+  /** PostgreSQL connection string; when absent, PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite data folder; 'memory://' = in-memory PGlite (the default when neither is given). */
+  dataDir?: string;
+  /** Seed demo data (300 tickets, 60 articles) when the database is empty. */
+  seedDemo?: boolean;
+  /** Built web console to serve at / with SPA fallback to index.html. */
+  staticDir?: string;
+  logLevel?: string;
+  accessTokenTtlSeconds?: number;
+  /** HS256 secret; when absent, one is generated once and stored in the database. */
+  jwtSecret?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Database;
+  close(): Promise<void>;
+}
+
+const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+function publicHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Opens the database (migrating it), optionally seeds it, and starts the HTTP server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const logLevel = options.logLevel ?? 'info';
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    log: (message, error) => console.error(`[db] ${message}${error instanceof Error ? `: ${error.message}` : ''}`),
+  });
+  const hub = new ChangeHub(db);
+  try {
+    if (options.seedDemo) await seedDemoIfEmpty(db);
+    const tokens = new AccessTokens(
+      await resolveJwtSecret(db, options.jwtSecret),
+      options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+    );
+    const ctx: AppContext = {
+      db,
+      tokens,
+      auth: new AuthService(db, tokens),
+      hub,
+      streams: new SseRegistry(),
+      version: readAppVersion(),
+    };
+    await hub.start();
+    const app = await buildApp(ctx, { logLevel, staticDir: options.staticDir });
+    app.addHook('onClose', async () => {
+      await hub.stop();
+      await db.close();
+    });
+    try {
+      await app.listen({ port: options.port ?? 0, host });
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${publicHost(host)}:${port}`,
+      port,
+      db,
+      close: () => (closing ??= app.close()),
+    };
+  } catch (error) {
+    await hub.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, serverOptionsFromEnv } from './env.js';
+import { defaultPGliteDir } from './user-data-dir.js';
+
+describe('defaultPGliteDir', () => {
+  it('uses the platform data folder', () => {
+    expect(defaultPGliteDir('linux', {}, '/home/ana')).toBe(join('/home/ana', '.local', 'share', 'servicedesk', 'pglite'));
+    expect(defaultPGliteDir('linux', { XDG_DATA_HOME: '/data' }, '/home/ana')).toBe(join('/data', 'servicedesk', 'pglite'));
+    expect(defaultPGliteDir('darwin', {}, '/Users/ana')).toBe(
+      join('/Users/ana', 'Library', 'Application Support', 'servicedesk', 'pglite'),
+    );
+    expect(defaultPGliteDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe(
+      join('C:\\Users\\ana\\AppData\\Roaming', 'servicedesk', 'pglite'),
+    );
+  });
+});
+
+describe('serverOptionsFromEnv', () => {
+  it('has sensible defaults', () => {
+    const options = serverOptionsFromEnv({}, '/nonexistent');
+    expect(options).toMatchObject({ port: 8787, host: '127.0.0.1', seedDemo: false, staticDir: undefined, jwtSecret: undefined });
+    expect(options.dataDir).toMatch(/servicedesk[/\\]pglite$/);
+    expect(options.databaseUrl).toBeUndefined();
+  });
+
+  it('reads the variables', () => {
+    const options = serverOptionsFromEnv(
+      { PORT: '9000', HOST: '0.0.0.0', DATABASE_URL: 'postgres://x/y', SEED_DEMO: '1', JWT_SECRET: 'k' },
+      '/nonexistent',
+    );
+    expect(options).toMatchObject({ port: 9000, host: '0.0.0.0', databaseUrl: 'postgres://x/y', seedDemo: true, jwtSecret: 'k' });
+    expect(options.dataDir).toBeUndefined();
+  });
+
+  it('explains bad values', () => {
+    expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => serverOptionsFromEnv({ STATIC_DIR: '/no/such/dir' })).toThrow(/does not exist/);
+  });
+});

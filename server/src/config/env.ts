@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ServerOptions } from '../app.js';
+import { defaultPGliteDir } from './user-data-dir.js';
+
+const DEFAULT_PORT = 8787;
+
+/** Thrown for a setting a person must fix before the server can start. */
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
+  return port;
+}
+
+/** Where the database lives: DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite, default in the user data folder). */
+export function databaseFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'databaseUrl' | 'dataDir'> {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { dataDir: env.DATA_DIR || defaultPGliteDir() };
+}
+
+/**
+ * Server options from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, SEED_DEMO, STATIC_DIR, JWT_SECRET,
+ * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS.
+ */
+export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerOptions {
+  const staticDir = env.STATIC_DIR ? resolve(cwd, env.STATIC_DIR) : resolve(cwd, 'dist/renderer');
+  if (env.STATIC_DIR && !existsSync(staticDir))
+    throw new ConfigError(
+      `STATIC_DIR "${env.STATIC_DIR}" does not exist. Build the console first (npm run build:renderer) or unset STATIC_DIR.`,
+    );
+  const ttl = env.ACCESS_TOKEN_TTL_SECONDS ? Number(env.ACCESS_TOKEN_TTL_SECONDS) : undefined;
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0))
+    throw new ConfigError('ACCESS_TOKEN_TTL_SECONDS must be a positive whole number.');
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    ...databaseFromEnv(env),
+    seedDemo: env.SEED_DEMO === '1' || env.SEED_DEMO === 'true',
+    staticDir: existsSync(staticDir) ? staticDir : undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    accessTokenTtlSeconds: ttl,
+    jwtSecret: env.JWT_SECRET || undefined,
+  };
+}

@@ -1,0 +1,21 @@
+import type { Queryable } from '../database.js';
+
+/** A directory document (kind user) by e-mail address, case-insensitively; deleted entries are ignored. */
+export async function findUserByEmail(db: Queryable, email: string): Promise<Record<string, unknown> | null> {
+  const rows = await db.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM sync_documents
+     WHERE collection = 'directory' AND lower(data->>'email') = lower($1) AND data->>'kind' = 'user' AND NOT deleted
+     ORDER BY seq DESC LIMIT 1`,
+    [email],
+  );
+  return rows[0]?.data ?? null;
+}
+
+/** A directory user by id; deleted entries are ignored. */
+export async function findUserById(db: Queryable, id: string): Promise<Record<string, unknown> | null> {
+  const rows = await db.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM sync_documents WHERE collection = 'directory' AND id = $1 AND data->>'kind' = 'user' AND NOT deleted`,
+    [id],
+  );
+  return rows[0]?.data ?? null;
+}

@@ -1,0 +1,23 @@
+import type { Queryable } from '../database.js';
+
+/** The change-sequence notification channel; payloads are `{"collection": ..., "seq": ...}` only. */
+export const CHANGES_CHANNEL = 'sync_changes';
+
+/**
+ * Reserves `count` sequence numbers and returns the last one: the caller owns (last - count, last].
+ * The counter row stays locked until the transaction ends, so transactions commit in sequence order
+ * across all server instances and a pull by `seq > checkpoint` never skips a late commit.
+ * Run it FIRST in every writing transaction.
+ */
+export async function reserveSequence(tx: Queryable, count: number): Promise<number> {
+  const rows = await tx.query<{ value: string | number }>(
+    'UPDATE sync_counter SET value = value + $1 WHERE id = 1 RETURNING value',
+    [count],
+  );
+  return Number(rows[0].value);
+}
+
+/** Tells every server instance (after commit) that a collection changed up to `seq`. */
+export async function notifyChange(tx: Queryable, collection: string, seq: number): Promise<void> {
+  await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ collection, seq })]);
+}

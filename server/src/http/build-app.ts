@@ -1,0 +1,59 @@
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import { BODY_LIMIT_BYTES } from '@shared';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { resolve } from 'node:path';
+import type { AppContext } from '../app-context.js';
+import { registerAuthRoutes } from '../routes/auth/index.js';
+import { registerHealthRoutes } from '../routes/health/index.js';
+import { registerSyncRoutes } from '../routes/sync/index.js';
+import { errorBody } from './api-error.js';
+import { trackConnections } from './connection-tracker.js';
+import { isAllowedOrigin } from './cors.js';
+import { registerErrorHandling } from './error-handling.js';
+
+export interface BuildAppOptions {
+  logLevel: string;
+  staticDir?: string;
+}
+
+/** The Fastify application: CORS for localhost, error shape, routes, and the web console when built. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Errors raised before routing (e.g. a malformed URL) also get the shared body.
+    frameworkErrors: (error, _request, reply) => {
+      // The reply type is generic over route schemas here; this handler only sends the shared error body.
+      const plain = reply as unknown as FastifyReply;
+      void plain.code(400).send(errorBody(400, `The request could not be read: ${error.message}. Check the URL and headers.`));
+    },
+  });
+  // Only JSON bodies: anything else is a 415 with a clear message rather than a string reaching a route.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin)),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+
+  registerErrorHandling(app, options.staticDir !== undefined);
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+
+  if (options.staticDir !== undefined) {
+    await app.register(fastifyStatic, { root: resolve(options.staticDir), prefix: '/', wildcard: true });
+  }
+
+  // End live streams and idle connections before the HTTP server waits for open connections to finish.
+  const connections = trackConnections(app.server);
+  app.addHook('preClose', (done) => {
+    ctx.streams.closeAll();
+    connections.closeIdle();
+    done();
+  });
+  return app;
+}

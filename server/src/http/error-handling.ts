@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { errorBody } from './api-error.js';
+import { toErrorResponse } from './error-format.js';
+
+/**
+ * Every error leaves as the shared ApiErrorBody: ours, Fastify's (bad JSON, 413, wrong content type) and
+ * unexpected ones (logged, generic message). Unknown routes get a 404 in the same shape.
+ */
+export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean): void {
+  app.setErrorHandler((error, request, reply) => {
+    const response = toErrorResponse(error);
+    if (response.internal) request.log.error({ err: error }, 'request failed');
+    return reply.code(response.statusCode).send(response.body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    if (spaFallback && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api') {
+      // The web console routes on the client: every other GET is its index.html.
+      return reply.sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send(
+        errorBody(
+          404,
+          `There is no ${request.method} ${path} endpoint. The API lives under /api; GET /api/health checks the server.`,
+        ),
+      );
+  });
+}

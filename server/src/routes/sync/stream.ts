@@ -1,0 +1,20 @@
+import { STREAM_RESYNC } from '@shared';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app-context.js';
+import { authenticate } from '../../http/authenticate.js';
+import { parseCollection } from './schema.js';
+
+/**
+ * GET /api/sync/:collection/stream: Server-Sent Events, `data: RESYNC` whenever the collection changes on any
+ * instance. The token comes in the Authorization header only (clients read the stream with fetch).
+ */
+export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/sync/:collection/stream', async (request, reply) => {
+    await authenticate(request, ctx.tokens);
+    const collection = parseCollection(request.params);
+    let unsubscribe = (): void => undefined;
+    const stream = ctx.streams.openStream(reply, () => unsubscribe());
+    unsubscribe = ctx.hub.subscribe(collection, () => stream.send(STREAM_RESYNC));
+    return reply;
+  });
+}

@@ -1,0 +1,121 @@
+import type { ArticleStatus, KbArticle } from '@shared';
+import { DEMO_USERS } from './directory-data.js';
+import type { Random } from './random.js';
+
+/** [English, French, category, tags]: how-to topics of the knowledge base. */
+const TOPICS: readonly (readonly [string, string, string, readonly string[]])[] = [
+  ['Reset your password', 'Réinitialiser votre mot de passe', 'cat-access-password', ['password', 'account']],
+  ['Unlock your account', 'Déverrouiller votre compte', 'cat-access-password', ['account', 'lockout']],
+  ['Connect to the VPN', 'Se connecter au RPV', 'cat-network-vpn', ['vpn', 'remote']],
+  ['Fix frequent VPN disconnections', 'Corriger les déconnexions fréquentes du RPV', 'cat-network-vpn', ['vpn']],
+  ['Join the corporate Wi-Fi', "Se connecter au Wi-Fi de l'organisation", 'cat-network-wifi', ['wifi']],
+  ['Map a shared network drive', 'Connecter un lecteur réseau partagé', 'cat-network-drive', ['drive', 'share']],
+  [
+    'Set up email on a mobile phone',
+    'Configurer le courriel sur un téléphone cellulaire',
+    'cat-hardware-mobile',
+    ['email', 'mobile'],
+  ],
+  ['Clear a stuck Outlook outbox', "Débloquer la boîte d'envoi d'Outlook", 'cat-software-email', ['outlook', 'email']],
+  ['Request access to a shared mailbox', 'Demander l’accès à une boîte aux lettres partagée', 'cat-software-email', ['mailbox']],
+  ['Add a network printer', 'Ajouter une imprimante réseau', 'cat-hardware-printer', ['printer']],
+  ['Clear a paper jam', 'Dégager un bourrage papier', 'cat-hardware-printer', ['printer']],
+  ['Extend laptop battery life', 'Prolonger l’autonomie de la pile du portable', 'cat-hardware-laptop', ['laptop', 'battery']],
+  ['Connect a second monitor', 'Brancher un deuxième écran', 'cat-hardware-desktop', ['monitor']],
+  [
+    'Recover a previous version of a file',
+    "Récupérer une version antérieure d'un fichier",
+    'cat-software-office',
+    ['files', 'backup'],
+  ],
+  ['Repair Excel when it crashes', 'Réparer Excel lorsqu’il plante', 'cat-software-office', ['excel']],
+  ['Report a phishing email', "Signaler un courriel d'hameçonnage", 'cat-security-phishing', ['security', 'phishing']],
+  [
+    'What to do if your device is lost or stolen',
+    'Que faire si votre appareil est perdu ou volé',
+    'cat-security-lost-device',
+    ['security', 'device'],
+  ],
+  [
+    'Request a new account for a new hire',
+    'Demander un compte pour une nouvelle recrue',
+    'cat-access-account',
+    ['account', 'onboarding'],
+  ],
+  ['Request access to an application', "Demander l'accès à une application", 'cat-access-permissions', ['access']],
+  [
+    'Sign in to the case management system',
+    'Se connecter au système de gestion des dossiers',
+    'cat-software-business',
+    ['application'],
+  ],
+];
+
+/** [English, French] contexts that turn a topic into distinct articles. */
+const CONTEXTS: readonly (readonly [string, string])[] = [
+  ['on Windows 11', 'sous Windows 11'],
+  ['on macOS', 'sous macOS'],
+  ['on iPhone', 'sur iPhone'],
+  ['on Android', 'sur Android'],
+  ['from home', 'à domicile'],
+  ['at a regional office', 'dans un bureau régional'],
+  ['while travelling', 'en déplacement'],
+  ['for contractors', 'pour les contractuels'],
+  ['for managers', 'pour les gestionnaires'],
+  ['for new employees', 'pour les nouveaux employés'],
+];
+
+const STATUSES: [ArticleStatus, number][] = [
+  ['published', 80],
+  ['draft', 15],
+  ['retired', 5],
+];
+
+function markdown(title: string, fr: boolean, steps: number): string {
+  const h = fr ? ['Symptômes', 'Étapes', 'Besoin d’aide?'] : ['Symptoms', 'Steps', 'Still stuck?'];
+  const step = fr ? 'Étape' : 'Step';
+  const lines = [
+    `# ${title}`,
+    '',
+    `## ${h[0]}`,
+    fr
+      ? 'Vous ne parvenez pas à terminer cette tâche ou un message d’erreur s’affiche.'
+      : 'You cannot complete this task or an error message appears.',
+    '',
+    `## ${h[1]}`,
+    ...Array.from(
+      { length: steps },
+      (_, i) =>
+        `${i + 1}. ${step} ${i + 1}: ${fr ? 'suivez les indications à l’écran, puis cliquez sur **Suivant**.' : 'follow the on-screen instructions, then select **Next**.'}`,
+    ),
+    '',
+    `## ${h[2]}`,
+    fr
+      ? 'Appelez le Centre de services au poste 4357 ou ouvrez un billet dans le portail.'
+      : 'Call the Service Desk at extension 4357 or open a ticket in the portal.',
+  ];
+  return lines.join('\n');
+}
+
+/** A knowledge article in English and French with a Markdown body. */
+export function makeArticle(rng: Random, index: number, now: number): KbArticle {
+  const topic = TOPICS[index % TOPICS.length];
+  const context = CONTEXTS[Math.floor(index / TOPICS.length) % CONTEXTS.length];
+  const round = Math.floor(index / (TOPICS.length * CONTEXTS.length));
+  const suffix = round > 0 ? [` (${round + 1})`, ` (${round + 1})`] : ['', ''];
+  const en = `${topic[0]} ${context[0]}${suffix[0]}`;
+  const fr = `${topic[1]} ${context[1]}${suffix[1]}`;
+  const steps = rng.int(3, 7);
+  return {
+    id: `kb-${String(index + 1).padStart(7, '0')}`,
+    number: `KB${String(1001 + index).padStart(7, '0')}`,
+    title: { en, fr },
+    body: { en: markdown(en, false, steps), fr: markdown(fr, true, steps) },
+    status: rng.weighted(STATUSES),
+    categoryId: topic[2],
+    tags: [...topic[3]],
+    version: rng.int(1, 5),
+    authorId: rng.pick([DEMO_USERS.agent.id, DEMO_USERS.supervisor.id, 'usr-0001', 'usr-0016']),
+    updatedAt: now - rng.int(1, 365) * 86_400_000,
+  };
+}

@@ -1,0 +1,97 @@
+import { canTransition, checkTicketRules, type DirectoryEntry, type TicketStatus } from '@shared';
+import { describe, expect, it } from 'vitest';
+import { validateDocument } from '../services/sync/document-validation.js';
+import { directoryEntries, usersOf, DEMO_USERS } from './directory-data.js';
+import { makeArticle } from './kb-data.js';
+import { Random } from './random.js';
+import { makeResponse, makeSurvey } from './survey-data.js';
+import { makeEvents, makeTicket } from './ticket-data.js';
+
+const NOW = 1_790_000_000_000;
+const valid = (collection: Parameters<typeof validateDocument>[0], doc: object): void => {
+  expect(validateDocument(collection, { ...doc, _deleted: false }, 0)).toEqual([]);
+};
+
+describe('seed data', () => {
+  const directory = directoryEntries(NOW);
+  const { all: users, byGroup } = usersOf(directory);
+  const ctx = { rng: new Random(1), now: NOW, users, byGroup };
+  const tickets = Array.from({ length: 1500 }, (_, i) => makeTicket(ctx, i));
+
+  it('has the demo users in every role and the five groups', () => {
+    const byId = new Map<string, DirectoryEntry>(directory.map((e) => [e.id, e]));
+    expect(byId.get(DEMO_USERS.agent.id)).toMatchObject({
+      role: 'agent',
+      groupIds: ['grp-service-desk'],
+      email: 'agent@example.org',
+    });
+    expect(byId.get(DEMO_USERS.technician.id)).toMatchObject({ role: 'technician', groupIds: ['grp-field'] });
+    expect(byId.get(DEMO_USERS.supervisor.id)?.role).toBe('supervisor');
+    expect(byId.get(DEMO_USERS.admin.id)?.role).toBe('admin');
+    expect(users.length).toBeGreaterThanOrEqual(24);
+    expect(
+      directory
+        .filter((e) => e.kind === 'group')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['grp-apps', 'grp-field', 'grp-network', 'grp-security', 'grp-service-desk']);
+    for (const entry of directory) valid('directory', entry);
+    expect(new Set(directory.map((e) => e.id)).size).toBe(directory.length);
+  });
+
+  it('builds a category tree whose parents exist and that routes to known groups', () => {
+    const ids = new Set(directory.map((e) => e.id));
+    for (const category of directory.filter((e) => e.kind === 'category')) {
+      if (category.parentId) expect(ids.has(category.parentId)).toBe(true);
+      expect(ids.has(category.groupId)).toBe(true);
+      expect(category.nameFr).not.toBe('');
+    }
+  });
+
+  it('generates tickets that pass the schema and every domain rule', () => {
+    for (const ticket of tickets) {
+      valid('tickets', ticket);
+      expect(checkTicketRules(ticket)).toEqual([]);
+      expect(ticket.number).toMatch(/^(INC|REQ)\d{7}$/);
+    }
+    expect(tickets[0].number).toBe(tickets[0].type === 'incident' ? 'INC0001001' : 'REQ0001001');
+    expect(new Set(tickets.map((t) => t.number)).size).toBe(tickets.length);
+  });
+
+  it('covers both types, every status, the technician and a few security tickets', () => {
+    expect(new Set(tickets.map((t) => t.type))).toEqual(new Set(['incident', 'request']));
+    expect(new Set(tickets.map((t) => t.status)).size).toBe(6);
+    expect(tickets.filter((t) => t.assigneeId === 'usr-tech' || t.groupId === 'grp-field').length).toBeGreaterThan(150);
+    const security = tickets.filter((t) => t.security);
+    expect(security.length).toBeGreaterThan(10);
+    expect(security.every((t) => t.groupId === 'grp-security' && t.assigneeId !== 'usr-tech')).toBe(true);
+    expect(tickets.some((t) => /[éèàç]/.test(t.title))).toBe(true);
+  });
+
+  it('generates 0-5 valid events per ticket', () => {
+    for (const ticket of tickets.slice(0, 300)) {
+      const events = makeEvents(ctx, ticket);
+      expect(events.length).toBeLessThanOrEqual(5);
+      for (const event of events) {
+        valid('ticket_events', event);
+        expect(event.ticketId).toBe(ticket.id);
+        expect(event.occurredAt).toBeGreaterThanOrEqual(ticket.createdAt);
+        if (event.kind === 'status_change')
+          expect(canTransition(event.fromValue as TicketStatus, event.toValue as TicketStatus)).toBe(true);
+        if (event.kind === 'worklog') expect(event.minutes).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('generates distinct, valid bilingual articles, survey and responses', () => {
+    const rng = new Random(2);
+    const articles = Array.from({ length: 450 }, (_, i) => makeArticle(rng, i, NOW));
+    for (const article of articles) valid('kb_articles', article);
+    expect(new Set(articles.map((a) => a.title.en)).size).toBe(articles.length);
+    expect(articles[0].body.fr).toContain('## Étapes');
+    const survey = makeSurvey(NOW);
+    valid('surveys', survey);
+    expect(survey.questions.map((q) => q.type)).toEqual(['csat', 'nps', 'ces', 'text']);
+    valid('survey_responses', makeResponse(rng, tickets[0], NOW));
+  });
+});

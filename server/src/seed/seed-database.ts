@@ -1,0 +1,47 @@
+import type { Database } from '../db/database.js';
+import { upsertPasswordHashes } from '../db/queries/credentials.js';
+import { hashPassword } from '../services/auth/passwords.js';
+import { DEMO_PASSWORD, directoryEntries, usersOf } from './directory-data.js';
+import { makeArticle } from './kb-data.js';
+import { Random } from './random.js';
+import { SeedWriter } from './seed-writer.js';
+import { makeResponse, makeSurvey } from './survey-data.js';
+import { makeEvents, makeTicket, type TicketContext } from './ticket-data.js';
+
+export interface SeedOptions {
+  tickets: number;
+  articles: number;
+  /** Seed of the pseudo-random generator (same seed, same data). */
+  random?: number;
+  /** Clock for the generated dates; defaults to now. */
+  now?: number;
+}
+
+/**
+ * Writes a realistic bilingual organisation: directory (groups, category tree, users in every role with the
+ * demo password), tickets with 0-5 events each, knowledge articles, the active CSAT survey and some responses.
+ * Documents go through the same sequence counter as pushes, ~1000 rows per INSERT.
+ */
+export async function seedDatabase(db: Database, opts: SeedOptions): Promise<void> {
+  const rng = new Random(opts.random ?? 20_260_101);
+  const now = opts.now ?? Date.now();
+  const writer = new SeedWriter(db);
+  const directory = directoryEntries(now);
+  const { all: users, byGroup } = usersOf(directory);
+
+  const hashes = await Promise.all(users.map(async (user) => ({ userId: user.id, hash: await hashPassword(DEMO_PASSWORD) })));
+  await upsertPasswordHashes(db, hashes);
+
+  for (const entry of directory) await writer.add('directory', entry);
+  await writer.add('surveys', makeSurvey(now));
+
+  const ctx: TicketContext = { rng, now, users, byGroup };
+  for (let i = 0; i < opts.tickets; i++) {
+    const ticket = makeTicket(ctx, i);
+    await writer.add('tickets', ticket);
+    for (const event of makeEvents(ctx, ticket)) await writer.add('ticket_events', event);
+    if (ticket.status === 'closed' && rng.chance(0.25)) await writer.add('survey_responses', makeResponse(rng, ticket, now));
+  }
+  for (let i = 0; i < opts.articles; i++) await writer.add('kb_articles', makeArticle(rng, i, now));
+  await writer.finish();
+}

@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { LoginResponse, SessionUser } from '@shared';
+import type { Database } from '../../db/database.js';
+import { findPasswordHash } from '../../db/queries/credentials.js';
+import { findUserByEmail, findUserById } from '../../db/queries/directory.js';
+import { consumeRefreshToken, insertRefreshToken } from '../../db/queries/refresh-tokens.js';
+import { forbidden, unauthorized } from '../../http/api-error.js';
+import type { AccessTokens } from './access-tokens.js';
+import { burnPasswordCheck, verifyPassword } from './passwords.js';
+import { sessionUserFrom } from './session-user.js';
+
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+const BAD_CREDENTIALS = 'The e-mail address or password is incorrect. Check both and try again.';
+const BAD_REFRESH = 'This refresh token is unknown, expired or already used. Sign in again with your e-mail and password.';
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Sign-in, token refresh (rotating, single-use refresh tokens) and sign-out. */
+export class AuthService {
+  constructor(
+    private readonly db: Database,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResponse> {
+    const doc = await findUserByEmail(this.db, email.trim());
+    const user = doc ? sessionUserFrom(doc) : null;
+    const hash = user ? await findPasswordHash(this.db, user.id) : null;
+    if (!user || !hash) {
+      await burnPasswordCheck(password);
+      throw unauthorized(BAD_CREDENTIALS);
+    }
+    if (!(await verifyPassword(password, hash))) throw unauthorized(BAD_CREDENTIALS);
+    if (!user.active) throw forbidden('This account is deactivated. Ask an administrator to reactivate it.');
+    return this.issue(user);
+  }
+
+  async refresh(refreshToken: string): Promise<LoginResponse> {
+    const userId = await consumeRefreshToken(this.db, hashToken(refreshToken));
+    if (!userId) throw unauthorized(BAD_REFRESH);
+    const doc = await findUserById(this.db, userId);
+    const user = doc ? sessionUserFrom(doc) : null;
+    if (!user) throw unauthorized('This account no longer exists. Ask an administrator.');
+    if (!user.active) throw forbidden('This account is deactivated. Ask an administrator to reactivate it.');
+    return this.issue(user);
+  }
+
+  /** Revokes a refresh token; unknown or used tokens are ignored (sign-out is idempotent). */
+  async logout(refreshToken: string): Promise<void> {
+    await consumeRefreshToken(this.db, hashToken(refreshToken));
+  }
+
+  private async issue(user: SessionUser & { active?: boolean }): Promise<LoginResponse> {
+    const session: SessionUser = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      groupIds: user.groupIds,
+      locale: user.locale,
+    };
+    const refreshToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await insertRefreshToken(this.db, hashToken(refreshToken), user.id, expiresAt);
+    const accessToken = await this.tokens.sign(session);
+    return { accessToken, expiresIn: this.tokens.ttlSeconds, refreshToken, user: session };
+  }
+}

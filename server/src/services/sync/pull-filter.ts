@@ -1,0 +1,19 @@
+import { ACCESS_POLICY, SECURITY_GROUP_ID, type Actor, type ReplicatedCollection } from '@shared';
+import type { PullFilter } from '../../db/queries/pull.js';
+
+/**
+ * The SQL filter for what `actor` receives from `collection`, from the shared policy; null when nothing.
+ * `visible_tickets` is the shared `canSeeTicket` rule: security tickets only for supervisors, admins and the
+ * security group; technicians only tickets assigned to them or to one of their groups.
+ */
+export function pullFilterFor(actor: Actor, collection: ReplicatedCollection): PullFilter | null {
+  const scope = ACCESS_POLICY[collection][actor.role].pull;
+  if (scope === 'none') return null;
+  if (scope === 'all') return { kind: 'all' };
+  const privileged = actor.role === 'supervisor' || actor.role === 'admin';
+  return {
+    kind: 'tickets',
+    seeSecurity: privileged || actor.groupIds.includes(SECURITY_GROUP_ID),
+    restrictTo: actor.role === 'technician' ? { userId: actor.id, groupIds: actor.groupIds } : null,
+  };
+}

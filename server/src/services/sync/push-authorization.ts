@@ -1,0 +1,152 @@
+import {
+  ACCESS_POLICY,
+  APPEND_ONLY_COLLECTIONS,
+  IMMUTABLE_FIELDS,
+  SECURITY_GROUP_ID,
+  canSeeTicket,
+  checkTicketRules,
+  jsonEqual,
+  type Actor,
+  type ReplicatedCollection,
+  type Ticket,
+} from '@shared';
+import type { SyncDocument } from './document-validation.js';
+import type { Violation } from './violation.js';
+
+/** What a row's check needs besides the row: for ticket events, the tickets they belong to. */
+export interface RowContext {
+  actor: Actor;
+  collection: ReplicatedCollection;
+  tickets: ReadonlyMap<string, SyncDocument>;
+}
+
+const fieldsDiffer = (a: SyncDocument, b: SyncDocument): boolean => {
+  const { _deleted: _a, ...restA } = a;
+  const { _deleted: _b, ...restB } = b;
+  return !jsonEqual(restA, restB);
+};
+
+const asTicket = (doc: SyncDocument): Ticket => doc as unknown as Ticket;
+
+/**
+ * May this role create, change or delete this document at all? Checked for every row that is not an
+ * idempotent retry, before the conflict check, so a forbidden write is a 403 and never a conflict.
+ */
+export function checkGrant(ctx: RowContext, master: SyncDocument | undefined, next: SyncDocument): Violation[] {
+  const { actor, collection } = ctx;
+  const grant = ACCESS_POLICY[collection][actor.role];
+  const documentId = next.id;
+  const deny = (verb: string, field?: string): Violation => ({
+    status: 403,
+    documentId,
+    ...(field ? { field } : {}),
+    message: `Your role (${actor.role}) may not ${verb} ${collection} documents.`,
+  });
+  const violations: Violation[] = [];
+  if (!master) {
+    if (!grant.create) violations.push(deny('create'));
+    if (next._deleted && !grant.delete) violations.push(deny('delete', '_deleted'));
+    return violations;
+  }
+  const appendOnly = APPEND_ONLY_COLLECTIONS.includes(collection);
+  if (appendOnly) {
+    return [
+      { status: 403, documentId, message: `${collection} are append-only: an existing document cannot be changed or deleted.` },
+    ];
+  }
+  if (master._deleted !== next._deleted && !grant.delete) violations.push(deny(next._deleted ? 'delete' : 'restore', '_deleted'));
+  if (fieldsDiffer(master, next) && !grant.update) violations.push(deny('change'));
+  return violations;
+}
+
+/** Why a ticket would be hidden from the actor: the field to name in the message. */
+function hidingField(actor: Actor, ticket: Ticket): string {
+  const privileged = actor.role === 'supervisor' || actor.role === 'admin';
+  return ticket.security && !privileged && !actor.groupIds.includes(SECURITY_GROUP_ID) ? 'security' : 'groupId';
+}
+
+function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, next: SyncDocument): Violation[] {
+  const { actor } = ctx;
+  const documentId = next.id;
+  const violations: Violation[] = checkTicketRules(asTicket(next), master && asTicket(master)).map((v) => ({
+    status: 422 as const,
+    documentId,
+    field: v.field,
+    message: v.message,
+  }));
+  if (master && !canSeeTicket(actor, asTicket(master))) {
+    violations.push({ status: 403, documentId, message: `You cannot see ticket "${documentId}", so you cannot change it.` });
+  } else if (!canSeeTicket(actor, asTicket(next))) {
+    const field = hidingField(actor, asTicket(next));
+    const why =
+      field === 'security'
+        ? 'security tickets are restricted to the security group and supervisors'
+        : 'technicians work on tickets assigned to them or to one of their groups';
+    violations.push({ status: 403, documentId, field, message: `You could not see this ticket after the change (${why}).` });
+  }
+  return violations;
+}
+
+function eventViolations(ctx: RowContext, next: SyncDocument): Violation[] {
+  const { actor, tickets } = ctx;
+  const documentId = next.id;
+  const violations: Violation[] = [];
+  if (next.authorId !== actor.id) {
+    violations.push({
+      status: 403,
+      documentId,
+      field: 'authorId',
+      message: `Events are written in your own name: authorId must be "${actor.id}".`,
+    });
+  }
+  const ticketId = String(next.ticketId);
+  const ticket = tickets.get(ticketId);
+  if (!ticket) {
+    violations.push({
+      status: 422,
+      documentId,
+      field: 'ticketId',
+      message: `Ticket "${ticketId}" does not exist on the server; push the ticket before its events.`,
+    });
+  } else if (!canSeeTicket(actor, asTicket(ticket))) {
+    violations.push({
+      status: 403,
+      documentId,
+      field: 'ticketId',
+      message: `You cannot see ticket "${ticketId}", so you cannot add events to it.`,
+    });
+  }
+  return violations;
+}
+
+/** Field-level policy and domain rules for a write that passed the grant and conflict checks. */
+export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, next: SyncDocument): Violation[] {
+  const { actor, collection } = ctx;
+  const documentId = next.id;
+  const violations: Violation[] = [];
+  if (master) {
+    for (const field of IMMUTABLE_FIELDS[collection] ?? []) {
+      if (!jsonEqual(master[field], next[field])) {
+        violations.push({
+          status: 422,
+          documentId,
+          field,
+          message: `The field "${field}" cannot change once the document exists.`,
+        });
+      }
+    }
+    for (const field of ACCESS_POLICY[collection][actor.role].lockedFields) {
+      if (!jsonEqual(master[field], next[field])) {
+        violations.push({
+          status: 403,
+          documentId,
+          field,
+          message: `Your role (${actor.role}) may not change "${field}" on an existing document.`,
+        });
+      }
+    }
+  }
+  if (collection === 'tickets') violations.push(...ticketViolations(ctx, master, next));
+  if (collection === 'ticket_events') violations.push(...eventViolations(ctx, next));
+  return violations;
+}

@@ -1,0 +1,61 @@
+import { canSeeTicket, jsonEqual, type Ticket } from '@shared';
+import type { SyncDocument } from './document-validation.js';
+import { checkGrant, checkWrite, type RowContext } from './push-authorization.js';
+import type { Violation } from './violation.js';
+
+export interface PlannedRow {
+  assumedMasterState?: Record<string, unknown> | null;
+  newDocumentState: SyncDocument;
+}
+
+/** What a push will do: documents to write, masters to return as conflicts, or why it is refused. */
+export interface PushPlan {
+  writes: SyncDocument[];
+  conflicts: SyncDocument[];
+  violations: Violation[];
+  /** Tickets whose group, assignee or security flag changed: their events get new sequence numbers. */
+  scopeChangedTicketIds: string[];
+}
+
+const scopeChanged = (a: SyncDocument, b: SyncDocument): boolean =>
+  a.groupId !== b.groupId || a.assigneeId !== b.assigneeId || a.security !== b.security;
+
+/**
+ * The conflict rule of the design notes, row by row: no master -> write; master equal to the new state ->
+ * nothing to do (idempotent retry); master equal to the assumed state -> write; otherwise -> conflict.
+ * Authorisation comes first so a forbidden write is refused, not reported as a conflict.
+ */
+export function planPush(ctx: RowContext, rows: readonly PlannedRow[], masters: ReadonlyMap<string, SyncDocument>): PushPlan {
+  const plan: PushPlan = { writes: [], conflicts: [], violations: [], scopeChangedTicketIds: [] };
+  for (const row of rows) {
+    const next = row.newDocumentState;
+    const master = masters.get(next.id);
+    if (master && jsonEqual(master, next)) continue;
+    const denied = checkGrant(ctx, master, next);
+    if (denied.length > 0) {
+      plan.violations.push(...denied);
+      continue;
+    }
+    if (master && (row.assumedMasterState == null || !jsonEqual(row.assumedMasterState, master))) {
+      // Returning the master would reveal a ticket the user may not see.
+      if (ctx.collection === 'tickets' && !canSeeTicket(ctx.actor, master as unknown as Ticket)) {
+        plan.violations.push({
+          status: 403,
+          documentId: next.id,
+          message: `You cannot see ticket "${next.id}", so you cannot change it.`,
+        });
+      } else {
+        plan.conflicts.push(master);
+      }
+      continue;
+    }
+    const problems = checkWrite(ctx, master, next);
+    if (problems.length > 0) {
+      plan.violations.push(...problems);
+      continue;
+    }
+    plan.writes.push(next);
+    if (ctx.collection === 'tickets' && master && scopeChanged(master, next)) plan.scopeChangedTicketIds.push(next.id);
+  }
+  return plan;
+}

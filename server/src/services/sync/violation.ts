@@ -1,0 +1,33 @@
+import type { ErrorDetail } from '@shared';
+import { ApiError } from '../../http/api-error.js';
+
+/** One reason a pushed row is refused: 403 when the policy forbids it, 422 when the data is wrong. */
+export interface Violation {
+  status: 403 | 422;
+  documentId?: string;
+  field?: string;
+  message: string;
+}
+
+const MAX_DETAILS = 50;
+
+/** One error for a rejected push: 403 if any row is forbidden, else 422, naming every document and field. */
+export function rejectPush(violations: readonly Violation[]): ApiError {
+  const status = violations.some((v) => v.status === 403) ? 403 : 422;
+  const details: ErrorDetail[] = violations.slice(0, MAX_DETAILS).map(({ documentId, field, message }) => ({
+    ...(documentId !== undefined ? { documentId } : {}),
+    ...(field !== undefined ? { field } : {}),
+    message,
+  }));
+  const first = violations.find((v) => v.status === status) ?? violations[0];
+  const where = [
+    first.documentId !== undefined ? `document "${first.documentId}"` : '',
+    first.field ? `field "${first.field}"` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const more =
+    violations.length > 1 ? ` (${violations.length - 1} more problem${violations.length > 2 ? 's' : ''} in details)` : '';
+  const message = `Nothing was saved: ${where ? `${where}: ` : ''}${first.message}${more}`;
+  return new ApiError(status, message, details);
+}
