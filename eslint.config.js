@@ -5,7 +5,10 @@ import tseslint from 'typescript-eslint';
 
 /** Import boundaries from the design card: shared imports nothing of ours; rxdb only in renderer/src/data. */
 const forbid = (...groups) => ['error', { patterns: groups }];
-const NODE_BUILTINS = { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'], message: 'No Node APIs here.' };
+const NODE_BUILTINS = {
+  group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'],
+  message: 'No Node APIs here.',
+};
 const RXDB = { group: ['rxdb', 'rxdb/*', 'dexie'], message: 'Only renderer/src/data imports rxdb: use its hooks and commands.' };
 const ELECTRON = { group: ['electron', 'electron-log', 'electron-log/*'], message: 'Only electron/ imports electron.' };
 const SERVER = { group: ['**/server/**', '**/server/src/**'], message: 'Never import server code here.' };
@@ -18,7 +21,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'electron/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'electron/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -32,7 +38,12 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': forbid(NODE_BUILTINS, RXDB, ELECTRON, SERVER, RENDERER, SERVER_LIBS, { group: ['react', 'react-dom'], message: 'shared/ has no UI.' }) },
+    rules: {
+      'no-restricted-imports': forbid(NODE_BUILTINS, RXDB, ELECTRON, SERVER, RENDERER, SERVER_LIBS, {
+        group: ['react', 'react-dom'],
+        message: 'shared/ has no UI.',
+      }),
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

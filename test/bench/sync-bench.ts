@@ -11,7 +11,10 @@ const initialDocs = Number(process.env.BENCH_INITIAL_DOCS ?? 100_000);
 const pushDocs = Number(process.env.BENCH_PUSH_DOCS ?? 20_000);
 const changes = Number(process.env.BENCH_CHANGES ?? 200);
 
-const results: Record<string, unknown> = { measured_at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}` };
+const results: Record<string, unknown> = {
+  measured_at: new Date().toISOString(),
+  machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+};
 
 console.log(`propagation: ${changes} changes, client A -> server (PGlite) -> client B over loopback`);
 const server = await startServer({ port: 0, dataDir: 'memory://', seedDemo: true, logLevel: 'warn' });

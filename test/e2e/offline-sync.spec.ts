@@ -7,7 +7,10 @@ import { TicketPage } from './page-models/ticket-page.js';
 /** How the urgency select labels its levels in English. */
 const URGENCY_LABEL: Record<1 | 2 | 3, RegExp> = { 1: /high/i, 2: /medium/i, 3: /low/i };
 
-test('a technician works offline while an agent edits another field: both edits and every worklog entry survive', async ({ server, signIn }) => {
+test('a technician works offline while an agent edits another field: both edits and every worklog entry survive', async ({
+  server,
+  signIn,
+}) => {
   const ticket = await openTicketOfTechnician(server.url);
   const tech = await signIn('tech@example.org');
   const agent = await signIn('agent@example.org');
@@ -61,7 +64,10 @@ test('a technician works offline while an agent edits another field: both edits 
   for (const body of worklog) expect(events.filter((e) => e.kind === 'worklog' && e.body === body)).toHaveLength(1);
 });
 
-test('the same field edited on both sides is kept in the conflict view until the technician chooses', async ({ server, signIn }) => {
+test('the same field edited on both sides is kept in the conflict view until the technician chooses', async ({
+  server,
+  signIn,
+}) => {
   const ticket = await openTicketOfTechnician(server.url);
   const tech = await signIn('tech@example.org');
   const agent = await signIn('agent@example.org');

@@ -7,14 +7,31 @@ import { computePriority } from './priority-matrix.js';
 import { jsonEqual, threeWayMerge } from './three-way-merge.js';
 
 const ticketPolicy = ticketMergePolicy;
-const EDITABLE = ['title', 'description', 'assigneeId', 'groupId', 'categoryId', 'channel', 'impact', 'urgency'] as const;
-type Editable = (typeof EDITABLE)[number];
+type Editable = 'title' | 'description' | 'assigneeId' | 'groupId' | 'categoryId' | 'channel' | 'impact' | 'urgency';
 
 const baseTicket: Ticket = {
-  id: 't1', number: 'INC0000001', type: 'incident', title: 'Printer jammed', description: 'Third floor',
-  status: 'assigned', pendingReason: '', impact: 2, urgency: 2, priority: 3, priorityOverrideReason: '',
-  categoryId: 'cat-hw', groupId: 'grp-field', assigneeId: 'usr-tech', callerId: 'usr-caller', channel: 'phone',
-  security: false, resolutionCode: '', resolutionNotes: '', createdAt: 1000, updatedAt: 2000, updatedBy: 'usr-agent',
+  id: 't1',
+  number: 'INC0000001',
+  type: 'incident',
+  title: 'Printer jammed',
+  description: 'Third floor',
+  status: 'assigned',
+  pendingReason: '',
+  impact: 2,
+  urgency: 2,
+  priority: 3,
+  priorityOverrideReason: '',
+  categoryId: 'cat-hw',
+  groupId: 'grp-field',
+  assigneeId: 'usr-tech',
+  callerId: 'usr-caller',
+  channel: 'phone',
+  security: false,
+  resolutionCode: '',
+  resolutionNotes: '',
+  createdAt: 1000,
+  updatedAt: 2000,
+  updatedBy: 'usr-agent',
   queueKey: queueKeyFor(2000),
 };
 
@@ -34,26 +51,32 @@ const editArb = fc.record(
 );
 
 function apply(base: Ticket, edit: Partial<Pick<Ticket, Editable>>, at: number, by: string): Ticket {
-  const t = { ...base, ...edit, updatedAt: at, updatedBy: by } as Ticket;
+  const t: Ticket = { ...base, ...edit, updatedAt: at, updatedBy: by };
   return { ...t, priority: computePriority(t.impact, t.urgency), queueKey: queueKeyFor(at) };
 }
 
 describe('threeWayMerge', () => {
   it('keeps every field edit when the two sides touch different fields', () => {
     fc.assert(
-      fc.property(editArb, editArb, fc.integer({ min: 2001, max: 9999 }), fc.integer({ min: 2001, max: 9999 }), (le, re, lt, rt) => {
-        // Give each field to one side only.
-        const remoteEdit: Partial<Pick<Ticket, Editable>> = Object.fromEntries(Object.entries(re).filter(([k]) => !(k in le)));
-        const local = apply(baseTicket, le, lt, 'usr-tech');
-        const remote = apply(baseTicket, remoteEdit, rt, 'usr-agent');
-        const { merged, clashes } = threeWayMerge(baseTicket, local, remote, ticketPolicy);
-        expect(clashes).toEqual([]);
-        for (const [k, v] of Object.entries(le)) expect(merged[k as Editable]).toEqual(v);
-        for (const [k, v] of Object.entries(remoteEdit)) expect(merged[k as Editable]).toEqual(v);
-        expect(merged.priority).toBe(computePriority(merged.impact, merged.urgency));
-        expect(merged.updatedAt).toBe(Math.max(lt, rt));
-        expect(merged.queueKey).toBe(queueKeyFor(merged.updatedAt));
-      }),
+      fc.property(
+        editArb,
+        editArb,
+        fc.integer({ min: 2001, max: 9999 }),
+        fc.integer({ min: 2001, max: 9999 }),
+        (le, re, lt, rt) => {
+          // Give each field to one side only.
+          const remoteEdit: Partial<Pick<Ticket, Editable>> = Object.fromEntries(Object.entries(re).filter(([k]) => !(k in le)));
+          const local = apply(baseTicket, le, lt, 'usr-tech');
+          const remote = apply(baseTicket, remoteEdit, rt, 'usr-agent');
+          const { merged, clashes } = threeWayMerge(baseTicket, local, remote, ticketPolicy);
+          expect(clashes).toEqual([]);
+          for (const [k, v] of Object.entries(le)) expect(merged[k as Editable]).toEqual(v);
+          for (const [k, v] of Object.entries(remoteEdit)) expect(merged[k as Editable]).toEqual(v);
+          expect(merged.priority).toBe(computePriority(merged.impact, merged.urgency));
+          expect(merged.updatedAt).toBe(Math.max(lt, rt));
+          expect(merged.queueKey).toBe(queueKeyFor(merged.updatedAt));
+        },
+      ),
     );
   });
 

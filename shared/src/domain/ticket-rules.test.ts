@@ -6,10 +6,29 @@ import { canTransition, STATUS_TRANSITIONS } from './ticket-lifecycle.js';
 import { checkTicketRules, normalizeTicket } from './ticket-rules.js';
 
 const ticket: Ticket = {
-  id: 't1', number: 'INC0000001', type: 'incident', title: 'VPN down', description: '', status: 'assigned',
-  pendingReason: '', impact: 1, urgency: 1, priority: 1, priorityOverrideReason: '', categoryId: 'cat-net',
-  groupId: 'grp-network', assigneeId: '', callerId: 'usr-c', channel: 'email', security: false, resolutionCode: '',
-  resolutionNotes: '', createdAt: 1, updatedAt: 2, updatedBy: 'usr-agent', queueKey: queueKeyFor(2),
+  id: 't1',
+  number: 'INC0000001',
+  type: 'incident',
+  title: 'VPN down',
+  description: '',
+  status: 'assigned',
+  pendingReason: '',
+  impact: 1,
+  urgency: 1,
+  priority: 1,
+  priorityOverrideReason: '',
+  categoryId: 'cat-net',
+  groupId: 'grp-network',
+  assigneeId: '',
+  callerId: 'usr-c',
+  channel: 'email',
+  security: false,
+  resolutionCode: '',
+  resolutionNotes: '',
+  createdAt: 1,
+  updatedAt: 2,
+  updatedBy: 'usr-agent',
+  queueKey: queueKeyFor(2),
 };
 const fieldsOf = (t: Ticket, prev?: Ticket) => checkTicketRules(t, prev).map((v) => v.field);
 
@@ -21,13 +40,24 @@ describe('priority matrix', () => {
     expect(computePriority(2, 2)).toBe(3);
     expect(computePriority(3, 3)).toBe(5);
     // Symmetric: neither axis outranks the other.
-    for (const i of [1, 2, 3] as const) for (const u of [1, 2, 3] as const) expect(DEFAULT_PRIORITY_MATRIX[i][u]).toBe(DEFAULT_PRIORITY_MATRIX[u][i]);
+    for (const i of [1, 2, 3] as const)
+      for (const u of [1, 2, 3] as const) expect(DEFAULT_PRIORITY_MATRIX[i][u]).toBe(DEFAULT_PRIORITY_MATRIX[u][i]);
   });
 });
 
 describe('lifecycle', () => {
   it('allows the ITIL path and reopen, and nothing out of Closed', () => {
-    const path: TicketStatus[] = ['new', 'assigned', 'in_progress', 'pending', 'in_progress', 'resolved', 'in_progress', 'resolved', 'closed'];
+    const path: TicketStatus[] = [
+      'new',
+      'assigned',
+      'in_progress',
+      'pending',
+      'in_progress',
+      'resolved',
+      'in_progress',
+      'resolved',
+      'closed',
+    ];
     for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1], path[i])).toBe(true);
     for (const s of TICKET_STATUSES) if (s !== 'closed') expect(canTransition('closed', s)).toBe(false);
     expect(canTransition('new', 'closed')).toBe(false);

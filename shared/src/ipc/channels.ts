@@ -32,7 +32,10 @@ export interface DeskCoreApi {
   openExternal(url: string): Promise<void>;
 }
 
-/** What the Electron preload adds. Optional on DeskApi until the web build provides fallbacks for them all. */
+/**
+ * What the Electron preload adds. On DeskApi, the methods the web build also implements (DESK_WEB_FALLBACKS) are
+ * required; the others stay optional: feature-test them (`desk.onDeepLink?.(…)`).
+ */
 export interface DesktopApi {
   /** servicedesk:// links; links that arrived before the first subscription are delivered on subscribing. */
   onDeepLink(callback: (link: DeepLink) => void): Unsubscribe;
@@ -55,7 +58,12 @@ export interface DesktopApi {
   clearLocalData(): Promise<void>;
 }
 
-export interface DeskApi extends DeskCoreApi, Partial<DesktopApi> {}
+/** Desktop methods the web build provides too, with browser means: a toast, the page title, a downloaded file. */
+export const DESK_WEB_FALLBACKS = ['notify', 'setCounts', 'exportDiagnostics'] as const satisfies readonly (keyof DesktopApi)[];
+export type DeskWebFallback = (typeof DESK_WEB_FALLBACKS)[number];
+
+/** What the renderer sees as `window.desk` (desktop) or the web implementation: all of DeskCoreApi, the fallbacks, and the rest optionally. */
+export interface DeskApi extends DeskCoreApi, Pick<DesktopApi, DeskWebFallback>, Partial<Omit<DesktopApi, DeskWebFallback>> {}
 
 /** What the Electron preload exposes as `window.desk`: everything. */
 export type ElectronDeskApi = DeskCoreApi & DesktopApi;

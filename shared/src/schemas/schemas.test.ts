@@ -8,10 +8,29 @@ const validateTicket = ajv.compile(COLLECTION_DEFINITIONS.tickets.schema);
 const validateEvent = ajv.compile(COLLECTION_DEFINITIONS.ticket_events.schema);
 
 const ticket = {
-  id: 't1', number: 'INC0000001', type: 'incident', title: 'Disk full', description: '', status: 'new', pendingReason: '',
-  impact: 2, urgency: 3, priority: 4, priorityOverrideReason: '', categoryId: 'cat', groupId: 'grp', assigneeId: '',
-  callerId: 'usr', channel: 'portal', security: false, resolutionCode: '', resolutionNotes: '', createdAt: 1, updatedAt: 1,
-  updatedBy: 'usr', queueKey: queueKeyFor(1),
+  id: 't1',
+  number: 'INC0000001',
+  type: 'incident',
+  title: 'Disk full',
+  description: '',
+  status: 'new',
+  pendingReason: '',
+  impact: 2,
+  urgency: 3,
+  priority: 4,
+  priorityOverrideReason: '',
+  categoryId: 'cat',
+  groupId: 'grp',
+  assigneeId: '',
+  callerId: 'usr',
+  channel: 'portal',
+  security: false,
+  resolutionCode: '',
+  resolutionNotes: '',
+  createdAt: 1,
+  updatedAt: 1,
+  updatedBy: 'usr',
+  queueKey: queueKeyFor(1),
 };
 
 describe('collection schemas', () => {
@@ -28,7 +47,19 @@ describe('collection schemas', () => {
 
   it('bound string sizes so one document cannot flood a replica', () => {
     expect(validateTicket({ ...ticket, title: 'x'.repeat(301) })).toBe(false);
-    expect(validateEvent({ id: 'e', ticketId: 't', kind: 'comment', authorId: 'u', occurredAt: 1, body: 'x'.repeat(20_001), minutes: 0, fromValue: '', toValue: '' })).toBe(false);
+    expect(
+      validateEvent({
+        id: 'e',
+        ticketId: 't',
+        kind: 'comment',
+        authorId: 'u',
+        occurredAt: 1,
+        body: 'x'.repeat(20_001),
+        minutes: 0,
+        fromValue: '',
+        toValue: '',
+      }),
+    ).toBe(false);
   });
 
   it('version every schema and give every indexed number bounds RxDB can index', () => {

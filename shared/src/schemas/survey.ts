@@ -98,7 +98,12 @@ export const surveyResponseDefinition: CollectionDefinition = {
           type: 'object',
           properties: {
             questionId: idProp,
-            value: { type: ['number', 'string', 'array'], maxLength: 5000, maxItems: 50, items: { type: 'string', maxLength: 40 } },
+            value: {
+              type: ['number', 'string', 'array'],
+              maxLength: 5000,
+              maxItems: 50,
+              items: { type: 'string', maxLength: 40 },
+            },
           },
           required: ['questionId', 'value'],
           additionalProperties: false,

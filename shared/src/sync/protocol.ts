@@ -8,7 +8,14 @@
 /** Bumped when the wire format changes; part of every client's replication identifier. */
 export const SYNC_PROTOCOL_VERSION = 1;
 
-export const REPLICATED_COLLECTIONS = ['tickets', 'ticket_events', 'kb_articles', 'surveys', 'survey_responses', 'directory'] as const;
+export const REPLICATED_COLLECTIONS = [
+  'tickets',
+  'ticket_events',
+  'kb_articles',
+  'surveys',
+  'survey_responses',
+  'directory',
+] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
 /** True for names of collections the server replicates. */

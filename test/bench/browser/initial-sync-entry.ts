@@ -14,7 +14,11 @@ export interface InitialSyncFigures {
 const BATCH = 2000;
 
 async function runInitialSyncBench(email: string, password: string): Promise<InitialSyncFigures> {
-  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const { accessToken } = (await res.json()) as LoginResponse;
 
   const db = await createDeskDatabase({ name: `bench-${Date.now()}`, devMode: false, multiInstance: false });
@@ -39,7 +43,9 @@ async function runInitialSyncBench(email: string, password: string): Promise<Ini
   let checkpoint = '';
   let rawDocs = 0;
   for (;;) {
-    const page = await fetch(`/api/sync/tickets/pull?limit=${BATCH}${checkpoint}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const page = await fetch(`/api/sync/tickets/pull?limit=${BATCH}${checkpoint}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     const body = (await page.json()) as PullResponse<Ticket>;
     if (body.documents.length === 0 || !body.checkpoint) break;
     await raw.table('tickets').bulkPut(body.documents);

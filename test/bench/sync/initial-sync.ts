@@ -32,14 +32,22 @@ export async function benchInitialSync(docCount: number): Promise<InitialSyncRes
     await seedDatabase(server.db, { tickets: docCount, articles: 0 });
     console.log(`  seeded ${docCount} tickets in ${round((performance.now() - seedStart) / 1000, 1)} s`);
     const page = await browser.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') console.error('  [page]', m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.error('  [page]', m.text());
+    });
     page.on('pageerror', (e) => console.error('  [page error]', e.message));
     await page.goto(`${server.url}/index.html`);
     await page.waitForFunction(() => 'runInitialSyncBench' in window);
     const figures = await page.evaluate(
       ([email, password]) =>
-        (window as unknown as { runInitialSyncBench: (e: string, p: string) => Promise<{ syncMs: number; syncedDocs: number; rawMs: number; rawDocs: number }> })
-          .runInitialSyncBench(email, password),
+        (
+          window as unknown as {
+            runInitialSyncBench: (
+              e: string,
+              p: string,
+            ) => Promise<{ syncMs: number; syncedDocs: number; rawMs: number; rawDocs: number }>;
+          }
+        ).runInitialSyncBench(email, password),
       ['admin@example.org', 'demo-pass-2026'] as const,
     );
     if (figures.syncedDocs !== figures.rawDocs || figures.syncedDocs < docCount) {

@@ -1,7 +1,13 @@
 import { firstValueFrom, filter } from 'rxjs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { LoginResponse } from '@shared';
-import { createDeskDatabase, startReplication, updateTicket, type DeskDatabase, type SyncController } from '../../../renderer/src/data/index.js';
+import {
+  createDeskDatabase,
+  startReplication,
+  updateTicket,
+  type DeskDatabase,
+  type SyncController,
+} from '../../../renderer/src/data/index.js';
 import { percentile, round } from '../lib/stats.js';
 
 export interface PropagationResult {
@@ -44,7 +50,9 @@ export async function benchPropagation(serverUrl: string, changes: number): Prom
   const b = await client(serverUrl, 'supervisor@example.org', `bench-b-${Date.now()}`);
   const closers: { db: DeskDatabase; sync: SyncController }[] = [a, b];
   try {
-    const tickets = await a.db.tickets.find({ selector: { status: { $in: ['assigned', 'in_progress'] }, security: false }, limit: 20 }).exec();
+    const tickets = await a.db.tickets
+      .find({ selector: { status: { $in: ['assigned', 'in_progress'] }, security: false }, limit: 20 })
+      .exec();
     if (tickets.length === 0) throw new Error('no open tickets to edit');
     const samples: number[] = [];
     for (let i = 0; i < changes; i++) {

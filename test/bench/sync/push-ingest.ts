@@ -36,7 +36,8 @@ export async function benchPushIngest(docCount: number, batchSize: number): Prom
         body: JSON.stringify(rows),
       });
       const conflicts = (await res.json()) as unknown[];
-      if (res.status !== 200 || conflicts.length > 0) throw new Error(`push failed: ${res.status} ${JSON.stringify(conflicts).slice(0, 300)}`);
+      if (res.status !== 200 || conflicts.length > 0)
+        throw new Error(`push failed: ${res.status} ${JSON.stringify(conflicts).slice(0, 300)}`);
     }
     const pushSeconds = (performance.now() - pushStart) / 1000;
 
@@ -48,7 +49,10 @@ export async function benchPushIngest(docCount: number, batchSize: number): Prom
     for (let i = 0; i < rawDocs.length; i += batchSize) {
       const batch = rawDocs.slice(i, i + batchSize);
       const values = batch.map((_, j) => `($${2 * j + 1}, $${2 * j + 2})`).join(',');
-      await raw.query(`INSERT INTO bench_raw (id, data) VALUES ${values}`, batch.flatMap((d) => [d.id, JSON.stringify(d)]));
+      await raw.query(
+        `INSERT INTO bench_raw (id, data) VALUES ${values}`,
+        batch.flatMap((d) => [d.id, JSON.stringify(d)]),
+      );
     }
     const rawSeconds = (performance.now() - rawStart) / 1000;
     await raw.end();
