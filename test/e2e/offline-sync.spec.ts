@@ -1,8 +1,7 @@
 import type { Ticket, TicketEvent } from '@shared';
-import { apiLogin, expect, openTicketOfTechnician, pullAll, test } from './fixtures/desk-test.js';
+import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { technicianOfflineWithAgentOnline } from './fixtures/two-desks.js';
 import { ConflictsPage } from './page-models/conflicts-page.js';
-import { SyncStatus } from './page-models/sync-status.js';
-import { TicketPage } from './page-models/ticket-page.js';
 
 /** How the urgency select labels its levels in English. */
 const URGENCY_LABEL: Record<1 | 2 | 3, RegExp> = { 1: /high/i, 2: /medium/i, 3: /low/i };
@@ -11,17 +10,7 @@ test('a technician works offline while an agent edits another field: both edits 
   server,
   signIn,
 }) => {
-  const ticket = await openTicketOfTechnician(server.url);
-  const tech = await signIn('tech@example.org');
-  const agent = await signIn('agent@example.org');
-  const techView = new TicketPage(tech.page);
-  const agentView = new TicketPage(agent.page);
-  await techView.open(ticket.number);
-  await agentView.open(ticket.number);
-
-  await tech.context.setOffline(true);
-  const techSync = new SyncStatus(tech.page);
-  await techSync.expectOffline();
+  const { ticket, tech, techView, agentView, techSync, agentSync } = await technicianOfflineWithAgentOnline(server, signIn);
 
   const newTitle = `${ticket.title} (checked on site)`;
   const newDescription = 'Replaced the fuser unit and printed a test page.';
@@ -36,7 +25,7 @@ test('a technician works offline while an agent edits another field: both edits 
   const newUrgency: 1 | 3 = ticket.urgency === 1 ? 3 : 1;
   await agentView.choose('field-urgency', URGENCY_LABEL[newUrgency]);
   await agentView.save();
-  await new SyncStatus(agent.page).expectSettled();
+  await agentSync.expectSettled();
 
   // Still offline, the technician reloads: the unsynced work is still there, read from the local database.
   await tech.page.reload();
@@ -47,7 +36,7 @@ test('a technician works offline while an agent edits another field: both edits 
 
   await tech.context.setOffline(false);
   await techSync.expectSettled();
-  await new SyncStatus(agent.page).expectSettled();
+  await agentSync.expectSettled();
 
   for (const view of [techView, agentView]) {
     await expect(view.field('field-title')).toHaveValue(newTitle);
@@ -68,25 +57,16 @@ test('the same field edited on both sides is kept in the conflict view until the
   server,
   signIn,
 }) => {
-  const ticket = await openTicketOfTechnician(server.url);
-  const tech = await signIn('tech@example.org');
-  const agent = await signIn('agent@example.org');
-  const techView = new TicketPage(tech.page);
-  const agentView = new TicketPage(agent.page);
-  await techView.open(ticket.number);
-  await agentView.open(ticket.number);
-
-  await tech.context.setOffline(true);
-  await new SyncStatus(tech.page).expectOffline();
+  const { tech, techView, agentView, techSync, agentSync } = await technicianOfflineWithAgentOnline(server, signIn);
   await techView.setText('field-title', 'Title written offline by the technician');
   await techView.save();
 
   await agentView.setText('field-title', 'Title written by the agent');
   await agentView.save();
-  await new SyncStatus(agent.page).expectSettled();
+  await agentSync.expectSettled();
 
   await tech.context.setOffline(false);
-  await new SyncStatus(tech.page).expectSettled();
+  await techSync.expectSettled();
   // The server value is shown, and the technician's value is not lost: it waits in the conflict view.
   await expect(techView.field('field-title')).toHaveValue('Title written by the agent');
   const conflicts = new ConflictsPage(tech.page);
@@ -97,6 +77,6 @@ test('the same field edited on both sides is kept in the conflict view until the
 
   await conflicts.keepLocal('title');
   await expect(conflicts.row('title')).toHaveCount(0);
-  await new SyncStatus(tech.page).expectSettled();
+  await techSync.expectSettled();
   await expect(agentView.field('field-title')).toHaveValue('Title written offline by the technician');
 });
