@@ -12,6 +12,7 @@ export interface InitialSyncResult {
   initial_sync_docs_per_s: number;
   raw_dexie_s: number;
   initial_sync_ratio_to_raw: number;
+  rxdb_bulk_insert_s: number;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function benchInitialSync(docCount: number): Promise<InitialSyncRes
             runInitialSyncBench: (
               e: string,
               p: string,
-            ) => Promise<{ syncMs: number; syncedDocs: number; rawMs: number; rawDocs: number }>;
+            ) => Promise<{ syncMs: number; syncedDocs: number; rawMs: number; rawDocs: number; bulkInsertMs: number }>;
           }
         ).runInitialSyncBench(email, password),
       ['admin@example.org', 'demo-pass-2026'] as const,
@@ -61,6 +62,7 @@ export async function benchInitialSync(docCount: number): Promise<InitialSyncRes
       initial_sync_docs_per_s: round(syncRate, 0),
       raw_dexie_s: round(figures.rawMs / 1000, 2),
       initial_sync_ratio_to_raw: round(syncRate / rawRate, 3),
+      rxdb_bulk_insert_s: round(figures.bulkInsertMs / 1000, 2),
     };
   } finally {
     await browser.close();
