@@ -1,21 +1,54 @@
 import { Center, Loader } from '@mantine/core';
+import type { ServerUrlSetting } from '@shared/ipc/channels.js';
+import { useEffect, useState } from 'react';
 import { HashRouter } from 'react-router-dom';
 import { LoginPage } from '../features/login/LoginPage.js';
+import { ServerSettingsPage } from '../features/server-settings/ServerSettingsPage.js';
+import { isFirstRun, loadServerSetting, serverSettingsAvailable } from '../platform/server-url.js';
 import { AppRoutes } from './AppRoutes.js';
 import { DatabaseGate } from './DatabaseGate.js';
 import { useSession } from './session-context.js';
 
-/** Signed out: the login page. Signed in: the console on the user's local database. */
+function Loading() {
+  return (
+    <Center h="100vh">
+      <Loader />
+    </Center>
+  );
+}
+
+/**
+ * Signed out: the login page, or the server settings on first run (no server chosen yet) and when asked for from
+ * the login page. Neither exists when the page comes from the sync server itself.
+ */
+function SignedOut({ expired }: { expired: boolean }) {
+  const choosesServer = serverSettingsAvailable();
+  const [setting, setSetting] = useState<ServerUrlSetting | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  useEffect(() => {
+    if (!choosesServer) return undefined;
+    let cancelled = false;
+    void loadServerSetting().then((loaded) => {
+      if (!cancelled) setSetting(loaded);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [choosesServer]);
+
+  if (!choosesServer) return <LoginPage expired={expired} />;
+  if (!setting) return <Loading />;
+  if (isFirstRun(setting) || settingsOpen)
+    return <ServerSettingsPage firstRun={!settingsOpen} initial={setting} onBack={() => setSettingsOpen(false)} />;
+  return <LoginPage expired={expired} server={setting} onServerSettings={() => setSettingsOpen(true)} />;
+}
+
+/** Signed out: the login page. Signed in: the console on the user's local database (never waiting for the server). */
 export function App() {
   const { state } = useSession();
-  if (state.status === 'loading') {
-    return (
-      <Center h="100vh">
-        <Loader />
-      </Center>
-    );
-  }
-  if (state.status === 'signed-out') return <LoginPage expired={state.expired} />;
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signed-out') return <SignedOut expired={state.expired} />;
   return (
     <DatabaseGate key={state.session.user.id} session={state.session}>
       <HashRouter>

@@ -1,14 +1,14 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useUnresolvedConflictCount } from '../data/index.js';
+import { AssignmentNotifier } from '../features/notifications/AssignmentNotifier.js';
 import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { DesktopBridge } from '../platform/DesktopBridge.js';
-import { useLabels } from '../ui/labels.js';
-import { useCurrentUser, useSession } from './session-context.js';
+import { UserMenu } from './UserMenu.js';
 
 function NavItem({ to, label, testId, right }: { to: string; label: string; testId: string; right?: ReactNode }) {
   const { pathname } = useLocation();
@@ -24,13 +24,10 @@ function NavItem({ to, label, testId, right }: { to: string; label: string; test
   );
 }
 
-/** Header (name, sync status, language, user), navbar (tickets, knowledge base, conflicts) and the page. */
+/** Header (name, sync status, language, user menu), navbar (tickets, knowledge base, conflicts) and the page. */
 export function AppShellLayout() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const { signOut } = useSession();
   const conflicts = useUnresolvedConflictCount();
-  const labels = useLabels();
   const [opened, { toggle, close }] = useDisclosure();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -45,12 +42,7 @@ export function AppShellLayout() {
           <Group wrap="nowrap" gap="sm">
             <SyncStatusIndicator />
             <LanguageSwitch />
-            <Text size="sm" visibleFrom="md" title={user.email}>
-              {user.name} · {labels.role[user.role]}
-            </Text>
-            <Button size="xs" variant="default" data-testid="logout" onClick={() => void signOut()}>
-              {t('auth.logout')}
-            </Button>
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
@@ -72,6 +64,7 @@ export function AppShellLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <DesktopBridge />
+        <AssignmentNotifier />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,6 +1,7 @@
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
+import { DeskHubProvider } from '../platform/DeskHubProvider.js';
 import { SessionProvider } from './session-context.js';
 
 const theme = createTheme({
@@ -13,7 +14,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="bottom-right" />
-      <SessionProvider>{children}</SessionProvider>
+      <SessionProvider>
+        <DeskHubProvider>{children}</DeskHubProvider>
+      </SessionProvider>
     </MantineProvider>
   );
 }

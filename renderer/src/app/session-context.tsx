@@ -2,7 +2,7 @@ import type { SessionUser } from '@shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { getDesk } from '../platform/desk.js';
-import { login } from '../session/auth-api.js';
+import { login, logout } from '../session/auth-api.js';
 import { clearSession, loadSession, saveSession, sessionFromLogin } from '../session/session-store.js';
 import type { StoredSession } from '../session/session-store.js';
 
@@ -12,9 +12,20 @@ export type SessionState =
 interface SessionApi {
   state: SessionState;
   signIn: (serverUrl: string, email: string, password: string) => Promise<void>;
+  /**
+   * Signs out and keeps this device's data (the local database, unsent changes) for the next sign-in. `expired`:
+   * the server refused the session, so the login page says why.
+   */
   signOut: (expired?: boolean) => Promise<void>;
+  /**
+   * Signs out and erases this device's data: `eraseDatabase` (stop replication, remove the local database), then the
+   * stored session, then on the desktop everything the window stored (desk.clearLocalData); then reloads.
+   */
+  signOutAndErase: (eraseDatabase: () => Promise<void>) => Promise<void>;
   /** Stores a refreshed session without re-rendering the app. */
   persist: (session: StoredSession) => Promise<void>;
+  /** The stored session (another tab may have refreshed it). */
+  reload: () => Promise<StoredSession | null>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -41,15 +52,35 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [desk],
   );
+  /** Revokes the latest refresh token on the server when it can be reached; never waits long, never fails. */
+  const revoke = useCallback(async () => {
+    const stored = await loadSession(desk).catch(() => null);
+    if (stored) await logout(stored.serverUrl, stored.refreshToken);
+  }, [desk]);
   const signOut = useCallback(
     async (expired = false) => {
+      if (!expired) await revoke();
       await clearSession(desk);
       setState({ status: 'signed-out', expired });
     },
-    [desk],
+    [desk, revoke],
+  );
+  const signOutAndErase = useCallback(
+    async (eraseDatabase: () => Promise<void>) => {
+      await eraseDatabase();
+      await revoke();
+      await clearSession(desk);
+      if (desk.clearLocalData) await desk.clearLocalData();
+      location.reload();
+    },
+    [desk, revoke],
   );
   const persist = useCallback((session: StoredSession) => saveSession(desk, session), [desk]);
-  const api = useMemo(() => ({ state, signIn, signOut, persist }), [state, signIn, signOut, persist]);
+  const reload = useCallback(() => loadSession(desk), [desk]);
+  const api = useMemo(
+    () => ({ state, signIn, signOut, signOutAndErase, persist, reload }),
+    [state, signIn, signOut, signOutAndErase, persist, reload],
+  );
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 

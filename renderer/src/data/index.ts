@@ -8,8 +8,18 @@ export {
   manualConnectivity,
   alwaysOnline,
   replicationIdentifier,
+  pausedSync,
+  watchIncomingTickets,
 } from './replication/index.js';
-export type { ConnectivitySource, StartReplicationOptions, SyncController, SyncStatus } from './replication/index.js';
+export type {
+  ConnectivitySource,
+  IncomingTicketChange,
+  PausedSyncOptions,
+  PendingDoc,
+  StartReplicationOptions,
+  SyncController,
+  SyncStatus,
+} from './replication/index.js';
 export { updateTicket, applyTicketPatch } from './commands/tickets.js';
 export type { CommandActor, TicketPatch } from './commands/tickets.js';
 export { addTicketEvent } from './commands/events.js';
@@ -24,3 +34,4 @@ export type { Directory } from './hooks/reference.js';
 export { useSyncStatus, useDocSyncState } from './hooks/sync.js';
 export type { DocSyncState } from './hooks/sync.js';
 export { findTicketIdByNumber, schemaVersions } from './commands/lookup.js';
+export { eraseDeskDatabase } from './erase.js';

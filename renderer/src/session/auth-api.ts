@@ -12,13 +12,14 @@ export class AuthError extends Error {
   }
 }
 
-async function post(serverUrl: string, path: string, body: unknown): Promise<LoginResponse> {
+async function post(serverUrl: string, path: string, body: unknown, signal?: AbortSignal): Promise<LoginResponse> {
   let res: Response;
   try {
     res = await fetch(`${serverUrl.replace(/\/+$/, '')}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
+      signal,
     });
   } catch (err) {
     throw new AuthError('network', err instanceof Error ? err.message : String(err));
@@ -38,4 +39,9 @@ export function login(serverUrl: string, email: string, password: string): Promi
 
 export function refresh(serverUrl: string, refreshToken: string): Promise<LoginResponse> {
   return post(serverUrl, '/api/auth/refresh', { refreshToken });
+}
+
+/** Revokes the refresh token on the server (best effort: a sign-out must work offline too). Never throws. */
+export async function logout(serverUrl: string, refreshToken: string, timeoutMs = 3000): Promise<void> {
+  await post(serverUrl, '/api/auth/logout', { refreshToken }, AbortSignal.timeout(timeoutMs)).catch(() => undefined);
 }

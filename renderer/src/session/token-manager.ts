@@ -5,20 +5,31 @@ import type { StoredSession } from './session-store.js';
 const EARLY_REFRESH_MS = 30_000;
 
 /**
- * Hands out a valid access token, refreshing it shortly before it expires. Refresh tokens are single-use and
- * rotated, so refreshes never run in parallel. Offline, the current token is returned as is (requests fail anyway);
- * a refused refresh means the session is over.
+ * Hands out a valid access token, refreshing it (POST /api/auth/refresh) shortly before it expires and after the
+ * server refused it (a 401 from sync calls onAuthError). Refresh tokens are single-use and rotated, so refreshes
+ * never run in parallel. Offline or with the server down, the current token is returned as is (requests fail
+ * anyway, and the next one retries): starting offline never signs anyone out. Only a refused refresh ends the
+ * session (onExpired, once); the local data stays. Before giving up, the stored session is read again in case
+ * another tab already rotated the refresh token.
  */
 export class TokenManager {
   private inflight: Promise<string | null> | null = null;
+  private expired = false;
 
   constructor(
     private session: StoredSession,
     private readonly persist: (s: StoredSession) => Promise<void>,
     private readonly onExpired: () => void,
+    private readonly reload?: () => Promise<StoredSession | null>,
   ) {}
 
+  /** The session as it stands after any refresh. */
+  get current(): StoredSession {
+    return this.session;
+  }
+
   readonly getAccessToken = (): Promise<string | null> => {
+    if (this.expired) return Promise.resolve(null);
     if (Date.now() < this.session.accessExpiresAt - EARLY_REFRESH_MS) return Promise.resolve(this.session.accessToken);
     this.inflight ??= this.refreshNow().finally(() => {
       this.inflight = null;
@@ -31,18 +42,25 @@ export class TokenManager {
     this.session = { ...this.session, accessExpiresAt: 0 };
   };
 
-  private async refreshNow(): Promise<string | null> {
+  private async refreshNow(retried = false): Promise<string | null> {
     try {
       const res = await refresh(this.session.serverUrl, this.session.refreshToken);
       this.session = sessionFromLogin(this.session.serverUrl, res);
       await this.persist(this.session);
       return this.session.accessToken;
     } catch (err) {
-      if (err instanceof AuthError && err.kind === 'credentials') {
-        this.onExpired();
-        return null;
+      if (!(err instanceof AuthError && err.kind === 'credentials')) return this.session.accessToken;
+      const stored = retried ? null : await this.reload?.().catch(() => null);
+      if (stored && stored.user.id === this.session.user.id && stored.refreshToken !== this.session.refreshToken) {
+        this.session = stored;
+        if (Date.now() < stored.accessExpiresAt - EARLY_REFRESH_MS) return stored.accessToken;
+        return this.refreshNow(true);
       }
-      return this.session.accessToken;
+      if (!this.expired) {
+        this.expired = true;
+        this.onExpired();
+      }
+      return null;
     }
   }
 }

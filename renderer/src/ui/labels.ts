@@ -55,6 +55,10 @@ export function useLabels() {
       worklog: t('timeline.kind.worklog'),
       status_change: t('timeline.kind.status_change'),
       assignment: t('timeline.kind.assignment'),
+      escalation: t('timeline.kind.escalation'),
+      communication: t('timeline.kind.communication'),
+      article_link: t('timeline.kind.article_link'),
+      review: t('timeline.kind.review'),
     };
     return { status, level, priority, pendingReason, resolutionCode, role, type, eventKind };
     // i18n.language: recompute the labels when the language changes.

@@ -1,7 +1,21 @@
 import type { CollectionDefinition } from './json-schema.js';
 import { idProp, refProp, timeProp } from './json-schema.js';
 
-export const TICKET_EVENT_KINDS = ['comment', 'worklog', 'status_change', 'assignment'] as const;
+/**
+ * comment, worklog; status_change and assignment (fromValue -> toValue); escalation (functional: toValue is the
+ * new group, hierarchical: toValue 'supervisor'); communication (major-incident stakeholder update); article_link
+ * (toValue is the KB article id); review (post-incident review notes).
+ */
+export const TICKET_EVENT_KINDS = [
+  'comment',
+  'worklog',
+  'status_change',
+  'assignment',
+  'escalation',
+  'communication',
+  'article_link',
+  'review',
+] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
 /**

@@ -19,6 +19,10 @@ export type { SyncStatus } from './status.js';
 export type { ConnectivitySource, ManualConnectivity } from './connectivity.js';
 export { alwaysOnline, eventTargetConnectivity, manualConnectivity } from './connectivity.js';
 export { replicationIdentifier } from './collection-replication.js';
+export { pausedSync } from './paused.js';
+export type { PausedSyncOptions } from './paused.js';
+export { isReplicationWrite, watchIncomingTickets } from './incoming.js';
+export type { IncomingTicketChange } from './incoming.js';
 export type { DeskReplicationState } from './collection-replication.js';
 
 export interface StartReplicationOptions {
@@ -47,12 +51,20 @@ export interface StartReplicationOptions {
   waitForLeadership?: boolean;
 }
 
+/** A local document whose change has not reached the server yet. */
+export interface PendingDoc {
+  collection: ReplicatedCollection;
+  id: string;
+}
+
 export interface SyncController {
   readonly status$: Observable<SyncStatus>;
   getStatus: () => SyncStatus;
   subscribe: (listener: (status: SyncStatus) => void) => () => void;
   /** True while a local change to this document has not been accepted by the server. */
   isPending(collection: ReplicatedCollection, id: string): boolean;
+  /** Every document with a change not yet accepted by the server (carried over when sync is paused). */
+  pendingDocs(): PendingDoc[];
   /** Pull every collection again from its checkpoint. */
   reSync(): void;
   /** Resolves once every collection has finished its first pull (or the replication was cancelled). Never gate UI on it. */
@@ -157,6 +169,7 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
     getStatus: () => store.get(),
     subscribe: (listener) => store.subscribe(listener),
     isPending: (collection, id) => trackers.get(collection)?.has(id) ?? false,
+    pendingDocs: () => [...trackers].flatMap(([collection, t]) => t.ids().map((id) => ({ collection, id }))),
     reSync,
     awaitInitialPull: () => initialPull,
     replications,

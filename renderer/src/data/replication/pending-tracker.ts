@@ -3,9 +3,9 @@ import type { PlainDoc } from '../types.js';
 import { replicatedState } from '../doc-utils.js';
 
 /** Context prefix RxDB puts on writes that came from the server (they never need pushing). */
-const DOWNSTREAM_CONTEXT = 'replication-downstream-';
+export const DOWNSTREAM_CONTEXT = 'replication-downstream-';
 /** Context RxDB uses when it writes a conflict resolution into the local store. */
-const CONFLICT_CONTEXT = 'replication-up-write-conflict';
+export const CONFLICT_CONTEXT = 'replication-up-write-conflict';
 
 export interface ChangeBulk {
   context: string;

@@ -13,6 +13,8 @@ export interface SyncStatus {
   error: string | null;
   /** The first pull after start: running until every collection has caught up. */
   initialSync: { running: boolean; pulledDocs: number };
+  /** Replication was stopped on purpose (tray "Pause sync"): local edits are kept and counted, nothing is sent. */
+  paused: boolean;
 }
 
 export const INITIAL_SYNC_STATUS: SyncStatus = {
@@ -21,6 +23,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   lastSyncAt: null,
   error: null,
   initialSync: { running: false, pulledDocs: 0 },
+  paused: false,
 };
 
 /** A small store: an observable for RxJS users and subscribe/getStatus for React's useSyncExternalStore. */

@@ -32,6 +32,7 @@ export function KbListPage() {
         value={query}
         onChange={(e) => setParams(e.currentTarget.value ? { q: e.currentTarget.value } : {}, { replace: true })}
         data-testid="kb-search"
+        data-search-shortcut
         maw={480}
       />
       <Text size="sm" c="dimmed" aria-live="polite">

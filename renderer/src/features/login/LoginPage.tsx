@@ -1,10 +1,11 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import type { ServerUrlSetting } from '@shared/ipc/channels.js';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session-context.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
-import { rememberServerUrl, resolveServerUrl, servedOverHttp } from '../../platform/server-url.js';
+import { resolveServerUrl } from '../../platform/server-url.js';
 import { AuthError } from '../../session/auth-api.js';
 
 type LoginFailure = 'credentials' | 'network' | 'server';
@@ -13,33 +14,31 @@ function failureOf(err: unknown): LoginFailure {
   return err instanceof AuthError ? err.kind : 'server';
 }
 
+interface LoginPageProps {
+  expired: boolean;
+  /**
+   * The server setting when the user chooses the server (desktop, file://): shown read-only as `login-server`, with a
+   * button to the server settings, where it is checked and saved. Null when the page comes from the server itself.
+   */
+  server?: ServerUrlSetting | null;
+  onServerSettings?: () => void;
+}
+
 /** Email and password; the server address too when the console is not served by the sync server (desktop). */
-export function LoginPage({ expired }: { expired: boolean }) {
+export function LoginPage({ expired, server = null, onServerSettings }: LoginPageProps) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [server, setServer] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LoginFailure | null>(null);
-  const askServer = !servedOverHttp();
-
-  useEffect(() => {
-    let cancelled = false;
-    void resolveServerUrl().then((url) => {
-      if (!cancelled) setServer((current) => current || url);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const url = askServer ? await rememberServerUrl(server) : await resolveServerUrl();
+      const url = server?.url ?? (await resolveServerUrl());
       await signIn(url, email.trim(), password);
     } catch (err) {
       setError(failureOf(err));
@@ -62,14 +61,23 @@ export function LoginPage({ expired }: { expired: boolean }) {
               {t('auth.intro')}
             </Text>
             {expired && <Alert color="yellow">{t('auth.expired')}</Alert>}
-            {askServer && (
-              <TextInput
-                label={t('auth.server')}
-                value={server}
-                onChange={(e) => setServer(e.currentTarget.value)}
-                data-testid="login-server"
-                required
-              />
+            {server && (
+              <Group align="flex-end" gap="xs" wrap="nowrap">
+                <TextInput
+                  label={t('auth.server')}
+                  value={server.url}
+                  readOnly
+                  description={server.source === 'env' ? t('server.locked') : undefined}
+                  data-testid="login-server"
+                  data-locked={String(server.source === 'env')}
+                  style={{ flex: 1 }}
+                />
+                {onServerSettings && (
+                  <Button variant="default" onClick={onServerSettings} data-testid="login-server-settings">
+                    {server.source === 'env' ? t('auth.serverDetails') : t('auth.serverChange')}
+                  </Button>
+                )}
+              </Group>
             )}
             <TextInput
               label={t('auth.email')}

@@ -4,8 +4,8 @@ import { useSyncStatus } from '../../data/index.js';
 import { useFormatters } from '../../ui/format.js';
 
 /**
- * Always visible in the header: online or offline, changes waiting to be sent, the last successful sync, the last
- * error, and the first download's progress. Tests read its data-online, data-pending and data-error attributes.
+ * Always visible in the header: online, offline or paused (tray "Pause sync"), changes waiting to be sent, the last successful sync, the last
+ * error, and the first download's progress. Tests read its data-online, data-pending, data-error and data-paused attributes.
  */
 export function SyncStatusIndicator() {
   const { t } = useTranslation();
@@ -22,10 +22,19 @@ export function SyncStatusIndicator() {
       data-pending={String(s.pendingPush)}
       data-error={s.error ?? ''}
       data-initial-sync={String(s.initialSync.running)}
+      data-paused={String(s.paused)}
     >
-      <Badge color={s.online ? 'green' : 'gray'} variant="light">
-        {s.online ? t('sync.online') : t('sync.offline')}
-      </Badge>
+      {s.paused ? (
+        <Tooltip label={t('sync.pausedHint')} multiline w={260} withArrow>
+          <Badge color="yellow" variant="light" tabIndex={0} data-testid="sync-paused">
+            {t('sync.paused')}
+          </Badge>
+        </Tooltip>
+      ) : (
+        <Badge color={s.online ? 'green' : 'gray'} variant="light">
+          {s.online ? t('sync.online') : t('sync.offline')}
+        </Badge>
+      )}
       {s.initialSync.running && s.online && (
         <Group gap={4} wrap="nowrap" data-testid="sync-progress">
           <Loader size="xs" />

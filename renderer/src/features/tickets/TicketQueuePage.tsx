@@ -52,6 +52,7 @@ export function TicketQueuePage() {
           value={text}
           onChange={(e) => update({ q: e.currentTarget.value, page: '0' })}
           data-testid="queue-search"
+          data-search-shortcut
           w={320}
         />
         <Select

@@ -11,6 +11,10 @@ const KIND_COLORS: Record<TicketEvent['kind'], string> = {
   worklog: 'teal',
   status_change: 'grape',
   assignment: 'cyan',
+  escalation: 'red',
+  communication: 'orange',
+  article_link: 'indigo',
+  review: 'gray',
 };
 
 /** The ticket's history, newest first: comments, worklog, status and assignment changes. */

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session-context.js';
+import { useDb, useSyncController, watchIncomingTickets } from '../../data/index.js';
+import type { SyncController } from '../../data/index.js';
+import { getDesk } from '../../platform/desk.js';
+import { assignmentNotifications, newlyAssignedToMe } from './assignment-notices.js';
+
+/**
+ * Tells the signed-in user when replication brings a ticket newly assigned to them by someone else (not during the
+ * first download): a native notification on the desktop (clicking it opens the ticket), an in-page one on the web.
+ * Renders nothing.
+ */
+export function AssignmentNotifier() {
+  const db = useDb();
+  const sync = useSyncController();
+  const user = useCurrentUser();
+  const { t } = useTranslation();
+  const syncRef = useRef<SyncController | null>(sync);
+  useEffect(() => {
+    syncRef.current = sync;
+  }, [sync]);
+
+  useEffect(
+    () =>
+      watchIncomingTickets(db, (changes) => {
+        const current = syncRef.current;
+        const firstSync = !current || current.getStatus().initialSync.running;
+        const tickets = newlyAssignedToMe(changes, { userId: user.id, firstSync });
+        const requests = assignmentNotifications(tickets, {
+          one: ({ number }) => t('notify.assignedOne', { number }),
+          many: (n) => t('notify.assignedMany', { n }),
+        });
+        const desk = getDesk();
+        for (const request of requests)
+          void desk.notify(request).catch((err: unknown) => desk.log('warn', `Notification not shown: ${String(err)}`));
+      }),
+    [db, user.id, t],
+  );
+  return null;
+}
