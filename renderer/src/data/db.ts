@@ -2,6 +2,7 @@ import { COLLECTION_DEFINITIONS, REPLICATED_COLLECTIONS, conflictDefinition } fr
 import type { CollectionDefinition } from '@shared';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxCollectionCreator, RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createConflictHandler } from './replication/conflict-handler.js';
 import type { DeskCollections, DeskDatabase } from './types.js';
@@ -25,6 +26,9 @@ function isViteDev(): boolean {
   const env = (import.meta as { env?: { DEV?: boolean } }).env;
   return env?.DEV === true;
 }
+
+// Schemas carry versions and migration strategies; RxDB needs this plugin to run them on open.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 let devModeAdded = false;
 

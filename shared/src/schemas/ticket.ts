@@ -49,6 +49,26 @@ export interface Ticket {
   updatedBy: string;
   /** MAX_SAFE_INTEGER - updatedAt: ascends in queue order, because descending sorts are not index-served. */
   queueKey: number;
+  // Since schema v1, optional so that v0 documents stay valid as they are.
+  /** A caller who is not in the directory yet: name and e-mail as given. */
+  callerName?: string;
+  callerEmail?: string;
+  /** Affected service or configuration item, free text until the CMDB exists. */
+  affectedItem?: string;
+  /** People notified of every update to this ticket. */
+  watcherIds?: string[];
+  /** Major incident: gets a manager, a communications log and child incidents. */
+  major?: boolean;
+  majorManagerId?: string;
+  /** The major incident (or other parent) this ticket is a child of. */
+  parentId?: string;
+  /** Functional escalation tier: 1 service desk, 2 and 3 specialist groups. */
+  escalationTier?: 1 | 2 | 3;
+  /** Hierarchical escalation: flagged to a supervisor. */
+  escalatedToSupervisor?: boolean;
+  linkedArticleIds?: string[];
+  /** The knowledge article the ticket was resolved with. */
+  resolvedWithArticleId?: string;
 }
 
 const MAX_TEXT = 20_000;
@@ -57,7 +77,7 @@ export const ticketDefinition: CollectionDefinition = {
   schema: {
     title: 'tickets',
     description: 'Incidents, service requests and later problems, changes and releases',
-    version: 0,
+    version: 1,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -84,6 +104,17 @@ export const ticketDefinition: CollectionDefinition = {
       updatedAt: timeProp,
       updatedBy: refProp,
       queueKey: { type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, multipleOf: 1 },
+      callerName: { type: 'string', maxLength: 200 },
+      callerEmail: { type: 'string', maxLength: 254 },
+      affectedItem: { type: 'string', maxLength: 200 },
+      watcherIds: { type: 'array', maxItems: 50, items: refProp },
+      major: { type: 'boolean' },
+      majorManagerId: refProp,
+      parentId: refProp,
+      escalationTier: { type: 'integer', enum: [1, 2, 3] },
+      escalatedToSupervisor: { type: 'boolean' },
+      linkedArticleIds: { type: 'array', maxItems: 50, items: refProp },
+      resolvedWithArticleId: refProp,
     },
     required: [
       'id',
@@ -113,7 +144,10 @@ export const ticketDefinition: CollectionDefinition = {
     indexes: [['status', 'queueKey'], ['assigneeId', 'queueKey'], ['groupId', 'queueKey'], 'queueKey'],
     additionalProperties: false,
   },
-  migrationStrategies: {},
+  migrationStrategies: {
+    // v1 added optional fields only: v0 documents are valid v1 documents.
+    1: (doc) => doc,
+  },
 };
 
 /** The queue sort key for a given update time (see `Ticket.queueKey`). */
