@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { Providers } from './app/Providers.js';

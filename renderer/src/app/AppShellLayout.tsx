@@ -9,6 +9,8 @@ import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { DesktopBridge } from '../platform/DesktopBridge.js';
 import { UserMenu } from './UserMenu.js';
+import { CommandPalette } from '../features/palette/CommandPalette.js';
+import { ConsoleShortcuts } from '../platform/ConsoleShortcuts.js';
 
 function NavItem({ to, label, testId, right }: { to: string; label: string; testId: string; right?: ReactNode }) {
   const { pathname } = useLocation();
@@ -31,6 +33,8 @@ export function AppShellLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <CommandPalette />
+      <ConsoleShortcuts />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap" gap="sm">

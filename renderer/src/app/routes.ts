@@ -1,5 +1,2 @@
-/**
- * The create-ticket form's route once it exists: File > New ticket (CmdOrCtrl+Alt+N) then opens it. Null until the
- * form is built; the menu command shows a "coming soon" notice meanwhile.
- */
-export const CREATE_TICKET_ROUTE: string | null = null;
+/** The create-ticket form's route: File > New ticket (CmdOrCtrl+Alt+N) and the queue's New ticket button open it. */
+export const CREATE_TICKET_ROUTE: string | null = '/tickets/new';

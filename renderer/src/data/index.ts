@@ -35,3 +35,20 @@ export { useSyncStatus, useDocSyncState } from './hooks/sync.js';
 export type { DocSyncState } from './hooks/sync.js';
 export { findTicketIdByNumber, schemaVersions } from './commands/lookup.js';
 export { eraseDeskDatabase } from './erase.js';
+export { createTicket, buildNewTicket } from './commands/create-ticket.js';
+export type { NewTicketInput, CreateTicketResult } from './commands/create-ticket.js';
+export { useOpenTickets } from './hooks/open-tickets.js';
+export {
+  assignToMe,
+  escalateTicket,
+  flagToSupervisor,
+  linkArticle,
+  resolveWithArticle,
+  setMajor,
+  setWatcher,
+} from './commands/ticket-actions.js';
+export type { FunctionalEscalation } from './commands/ticket-actions.js';
+export { NAMED_QUEUES, namedQueueSelector } from './hooks/named-queues.js';
+export type { NamedQueue, QueueOwner } from './hooks/named-queues.js';
+export { bulkUpdateTickets } from './commands/bulk.js';
+export type { BulkRefusal } from './commands/bulk.js';

@@ -51,6 +51,12 @@ export function ShortcutsDialog({ opened, onClose, isDesktop }: { opened: boolea
   const appRows: Row[] = [
     ...(isDesktop ? [] : [{ keys: '?', label: t('shortcuts.app.help'), testId: 'shortcut-help' }]),
     { keys: '/', label: t('shortcuts.app.search'), testId: 'shortcut-search' },
+    { keys: isMac ? '⌘K' : 'Ctrl+K', label: t('shortcuts.app.palette'), testId: 'shortcut-palette' },
+    { keys: 'j / k', label: t('shortcuts.app.nextPrevious'), testId: 'shortcut-next' },
+    { keys: 'c', label: t('shortcuts.app.create'), testId: 'shortcut-create' },
+    { keys: 'a', label: t('shortcuts.app.assignMe'), testId: 'shortcut-assign' },
+    { keys: 'm', label: t('shortcuts.app.comment'), testId: 'shortcut-comment' },
+    { keys: 's', label: t('shortcuts.app.status'), testId: 'shortcut-status' },
     { keys: 'Esc', label: t('shortcuts.app.close'), testId: 'shortcut-close' },
   ];
   return (

@@ -24,6 +24,13 @@ export type TicketPatch = Partial<
     | 'type'
     | 'resolutionCode'
     | 'resolutionNotes'
+    | 'escalationTier'
+    | 'escalatedToSupervisor'
+    | 'major'
+    | 'majorManagerId'
+    | 'watcherIds'
+    | 'linkedArticleIds'
+    | 'resolvedWithArticleId'
   >
 >;
 

@@ -4,6 +4,8 @@ import { combineLatest, map } from 'rxjs';
 import type { MangoQuery } from 'rxdb';
 import { useDb } from '../provider.js';
 import { useObservable } from './use-observable.js';
+import { namedQueueSelector } from './named-queues.js';
+import type { NamedQueue, QueueOwner } from './named-queues.js';
 
 export type TicketStatusFilter = TicketStatus | 'open' | 'all';
 
@@ -13,6 +15,9 @@ export interface TicketQueueQuery {
   text: string;
   page: number;
   pageSize: number;
+  /** A named queue (open tickets only, except 'all'); `me` says whose. */
+  queue?: NamedQueue;
+  me?: QueueOwner;
 }
 
 export interface TicketQueuePage {
@@ -38,15 +43,32 @@ export function ticketQueueQueries(q: TicketQueueQuery): { queries: MangoQuery<T
     textSelector.$or = [{ title: { $regex: pattern, $options: 'i' } }, { number: { $regex: pattern, $options: 'i' } }];
   }
   const sort: MangoQuery<Ticket>['sort'] = [{ queueKey: 'asc' }];
-  if (q.status === 'open') {
+  const named = q.queue && q.queue !== 'all' ? (namedQueueSelector(q.queue, q.me ?? { id: '', groupIds: [] }) ?? {}) : null;
+  if (q.status === 'open' || named) {
     const limit = (q.page + 1) * q.pageSize + 1;
+    const extra = named ?? {};
+    const combined =
+      textSelector.$or && extra.$or ? { $and: [{ $or: textSelector.$or }, { $or: extra.$or }] } : { ...textSelector, ...extra };
     return {
-      queries: OPEN_STATUSES.map((status) => ({ selector: { ...textSelector, status }, sort, limit })),
+      queries:
+        ownerKeyed(q, combined)?.map((selector) => ({ selector, sort, limit })) ??
+        OPEN_STATUSES.map((status) => ({ selector: { ...combined, status }, sort, limit })),
       offset: q.page * q.pageSize,
     };
   }
   const selector = q.status === 'all' ? textSelector : { ...textSelector, status: q.status };
   return { queries: [{ selector, sort, skip: q.page * q.pageSize, limit: q.pageSize + 1 }], offset: 0 };
+}
+
+/**
+ * Queues keyed by assignee or group use the [assigneeId, queueKey] and [groupId, queueKey] indexes (one query per
+ * group), with the open statuses as an in-memory condition: they scan only that person's or group's tickets.
+ */
+function ownerKeyed(q: TicketQueueQuery, combined: MangoQuery<Ticket>['selector']): MangoQuery<Ticket>['selector'][] | null {
+  const open = { status: { $in: [...OPEN_STATUSES] } };
+  if (q.queue === 'mine' || q.queue === 'unassigned') return [{ ...combined, ...open }];
+  if (q.queue === 'groups') return (q.me?.groupIds ?? []).map((groupId) => ({ ...combined, ...open, groupId }));
+  return null;
 }
 
 function byQueueOrder(a: Ticket, b: Ticket): number {
@@ -55,14 +77,17 @@ function byQueueOrder(a: Ticket, b: Ticket): number {
 
 export function useTickets(q: TicketQueueQuery): TicketQueuePage {
   const db = useDb();
-  const { status, text, page, pageSize } = q;
+  const { status, text, page, pageSize, queue } = q;
+  const meId = q.me?.id ?? '';
+  const meGroups = (q.me?.groupIds ?? []).join(',');
   const rows = useObservable(
     () => {
-      const { queries, offset } = ticketQueueQueries({ status, text, page, pageSize });
+      const me = { id: meId, groupIds: meGroups ? meGroups.split(',') : [] };
+      const { queries, offset } = ticketQueueQueries({ status, text, page, pageSize, queue, me });
       const lists = queries.map((query) => db.tickets.find(query).$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket))));
       return combineLatest(lists).pipe(map((all) => (all.length === 1 ? all[0] : all.flat().sort(byQueueOrder).slice(offset))));
     },
-    [db, status, text, page, pageSize],
+    [db, status, text, page, pageSize, queue, meId, meGroups],
     null as Ticket[] | null,
   );
   return { tickets: rows ? rows.slice(0, pageSize) : [], hasMore: rows ? rows.length > pageSize : false, loading: rows === null };

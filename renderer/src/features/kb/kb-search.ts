@@ -18,6 +18,8 @@ interface IndexedArticle {
 export interface ArticleIndex {
   /** Article ids matching the query, best first; every article (in the given order) for an empty query. */
   search(query: string): string[];
+  /** Articles relevant to a free text (a ticket's title and description): any term may match, best first. */
+  suggest(text: string, limit?: number): string[];
 }
 
 /** A MiniSearch index of the articles in one language (falling back to the other when a translation is empty). */
@@ -42,6 +44,14 @@ export function buildArticleIndex(articles: readonly KbArticle[], lang: Language
       const q = query.trim();
       if (!q) return all;
       return index.search(q).map((r) => String(r.id));
+    },
+    suggest(text, limit = 5) {
+      const terms = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+      if (terms.length === 0) return [];
+      return index
+        .search(terms.join(' '), { combineWith: 'OR', prefix: false, fuzzy: 0.1 })
+        .slice(0, limit)
+        .map((r) => String(r.id));
     },
   };
 }

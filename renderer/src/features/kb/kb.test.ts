@@ -30,6 +30,12 @@ describe('knowledge base search', () => {
     expect(buildArticleIndex(articles, 'en').search('printer')).toEqual(['2']);
   });
 
+  it('suggests articles for a ticket text, any term matching, accents ignored', () => {
+    const fr = buildArticleIndex(articles, 'fr');
+    expect(fr.suggest('L’imprimante du reseau ne répond plus')).toEqual(['2']);
+    expect(fr.suggest('a b')).toEqual([]);
+  });
+
   it('lists every article for an empty query', () => {
     expect(buildArticleIndex(articles, 'en').search('  ')).toEqual(['1', '2']);
   });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useTicket, useTicketEvents } from '../../data/index.js';
 import { EventForms } from './EventForms.js';
 import { Timeline } from './Timeline.js';
+import { SuggestedArticles } from './SuggestedArticles.js';
 import { TicketEditor } from './TicketEditor.js';
 
 /** One ticket: the editable fields on the left, its history and the worklog / comment forms on the right. */
@@ -41,6 +42,7 @@ export function TicketDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
+            <SuggestedArticles ticket={ticket} />
             <EventForms ticketId={ticket.id} />
             <Timeline events={events} />
           </Stack>

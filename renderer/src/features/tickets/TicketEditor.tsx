@@ -8,6 +8,7 @@ import { updateTicket, useDb } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { TicketSyncBadge } from './TicketSyncBadge.js';
 import { TicketFields } from './TicketFields.js';
+import { TicketActions, TicketBadges } from './TicketActions.js';
 import { useTicketDraft } from './use-ticket-draft.js';
 
 const SHOWN_FIELDS = new Set(['title', 'status', 'pendingReason', 'resolutionCode', 'resolutionNotes', 'groupId', 'priority']);
@@ -42,15 +43,24 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
-            <Text size="sm" c="dimmed">
-              {ticket.number} · {labels.type[ticket.type]}
-            </Text>
+            <Group gap="xs">
+              <Text size="sm" c="dimmed" data-testid="ticket-number">
+                {ticket.number} · {labels.type[ticket.type]}
+              </Text>
+              {ticket.number.startsWith('NEW-') && (
+                <Badge size="sm" color="orange" variant="light" title={t('provisional.hint')} data-testid="ticket-provisional">
+                  {t('provisional.badge')}
+                </Badge>
+              )}
+              <TicketBadges ticket={ticket} />
+            </Group>
             <Title order={2} size="h3">
               {ticket.title}
             </Title>
           </Stack>
           <TicketSyncBadge ticketId={ticket.id} eventIds={eventIds} />
         </Group>
+        <TicketActions ticket={ticket} />
         <TicketFields stored={ticket} draft={draft} />
         {other.length > 0 && (
           <Alert color="red" role="alert">

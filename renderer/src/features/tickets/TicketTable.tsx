@@ -1,4 +1,4 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import type { Ticket } from '@shared';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,15 @@ import { useDirectory } from '../../data/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { useLabels } from '../../ui/labels.js';
 import { PRIORITY_COLORS, STATUS_COLORS } from '../../ui/colors.js';
+import { TicketBadges } from './TicketActions.js';
 
-export function TicketTable({ tickets, loading }: { tickets: Ticket[]; loading: boolean }) {
+export interface Selection {
+  ids: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setAll: (ids: string[], on: boolean) => void;
+}
+
+export function TicketTable({ tickets, loading, selection }: { tickets: Ticket[]; loading: boolean; selection?: Selection }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const fmt = useFormatters();
@@ -18,6 +25,21 @@ export function TicketTable({ tickets, loading }: { tickets: Ticket[]; loading: 
       <Table highlightOnHover striped aria-busy={loading}>
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label={t('bulk.selectAll')}
+                  checked={tickets.length > 0 && tickets.every((x) => selection.ids.has(x.id))}
+                  onChange={(e) =>
+                    selection.setAll(
+                      tickets.map((x) => x.id),
+                      e.currentTarget.checked,
+                    )
+                  }
+                  data-testid="bulk-select-all"
+                />
+              </Table.Th>
+            )}
             <Table.Th>{t('ticket.number')}</Table.Th>
             <Table.Th>{t('ticket.title')}</Table.Th>
             <Table.Th>{t('ticket.status')}</Table.Th>
@@ -36,12 +58,27 @@ export function TicketTable({ tickets, loading }: { tickets: Ticket[]; loading: 
               onClick={() => void navigate(`/tickets/${encodeURIComponent(ticket.id)}`)}
               style={{ cursor: 'pointer' }}
             >
+              {selection && (
+                <Table.Td onClick={(e) => e.stopPropagation()}>
+                  <Checkbox
+                    aria-label={t('bulk.select', { number: ticket.number })}
+                    checked={selection.ids.has(ticket.id)}
+                    onChange={() => selection.toggle(ticket.id)}
+                    data-testid="bulk-select"
+                  />
+                </Table.Td>
+              )}
               <Table.Td>
                 <Anchor component={Link} to={`/tickets/${encodeURIComponent(ticket.id)}`} onClick={(e) => e.stopPropagation()}>
                   {ticket.number}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{ticket.title}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <span>{ticket.title}</span>
+                  <TicketBadges ticket={ticket} />
+                </Group>
+              </Table.Td>
               <Table.Td>
                 <Badge variant="light" color={STATUS_COLORS[ticket.status]}>
                   {labels.status[ticket.status]}

@@ -29,6 +29,17 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
   const detail = (e: TicketEvent) => {
     if (e.kind === 'status_change') return `${statusLabel(e.fromValue)} → ${statusLabel(e.toValue)}`;
     if (e.kind === 'assignment') return `${nameOf(e.fromValue)} → ${nameOf(e.toValue)}`;
+    if (e.kind === 'article_link') return e.toValue;
+    if (e.kind === 'escalation') {
+      const to = e.toValue || e.fromValue;
+      const what =
+        to === 'supervisor'
+          ? t('actions.supervisorBadge')
+          : to === 'major'
+            ? t('actions.majorBadge')
+            : `${nameOf(e.fromValue)} → ${nameOf(e.toValue)}`;
+      return [what, e.body].filter(Boolean).join('\n');
+    }
     return e.body;
   };
 

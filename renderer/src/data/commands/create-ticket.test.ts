@@ -1,0 +1,81 @@
+import type { DirectoryEntry } from '@shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryDb } from '../testing/fixtures.js';
+import type { DeskDatabase } from '../types.js';
+import { createTicket } from './create-ticket.js';
+
+const category = (id: string, parentId: string, groupId: string): DirectoryEntry => ({
+  id,
+  kind: 'category',
+  name: id,
+  nameFr: id,
+  email: '',
+  role: '',
+  groupIds: [],
+  parentId,
+  groupId,
+  locale: 'en',
+  active: true,
+  updatedAt: 1,
+});
+
+const input = {
+  type: 'incident' as const,
+  title: ' VPN drops ',
+  description: 'Every hour',
+  callerId: 'usr-1',
+  channel: 'phone' as const,
+  categoryId: 'cat-net-vpn',
+  impact: 1 as const,
+  urgency: 2 as const,
+};
+
+describe('createTicket', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await memoryDb();
+    await db.directory.bulkInsert([category('cat-net', '', 'grp-network'), category('cat-net-vpn', 'cat-net', '')]);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('writes a new ticket routed by category, with a provisional number and the matrix priority', async () => {
+    const { ticket, violations } = await createTicket(db, input, { id: 'usr-agent' });
+    expect(violations).toEqual([]);
+    expect(ticket).toMatchObject({ status: 'new', groupId: 'grp-network', priority: 2, title: 'VPN drops' });
+    expect(ticket!.number).toMatch(/^NEW-[A-Z2-7]{6}$/);
+    expect((await db.tickets.findOne(ticket!.id).exec())?.number).toBe(ticket!.number);
+  });
+
+  it('needs a name and e-mail for a new contact, and a reason to override the priority', async () => {
+    const res = await createTicket(
+      db,
+      { ...input, callerId: '', callerEmail: 'nope', priority: 5, priorityOverrideReason: ' ' },
+      { id: 'a' },
+    );
+    expect(res.violations.map((v) => v.field).sort()).toEqual(['callerEmail', 'callerName', 'priorityOverrideReason']);
+    expect(await db.tickets.count().exec()).toBe(0);
+  });
+
+  it('keeps a new contact and an override with its reason', async () => {
+    const { ticket } = await createTicket(
+      db,
+      {
+        ...input,
+        callerId: '',
+        callerName: 'Ana',
+        callerEmail: 'ana@example.org',
+        priority: 5,
+        priorityOverrideReason: 'VIP later',
+      },
+      { id: 'a' },
+    );
+    expect(ticket).toMatchObject({
+      callerName: 'Ana',
+      callerEmail: 'ana@example.org',
+      priority: 5,
+      priorityOverrideReason: 'VIP later',
+    });
+  });
+});

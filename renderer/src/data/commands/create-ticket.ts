@@ -1,0 +1,103 @@
+import { checkTicketRules, normalizeTicket } from '@shared';
+import type { Channel, DirectoryEntry, Level, Priority, RuleViolation, Ticket, TicketType } from '@shared';
+import { provisionalNumber, routeTicket } from '@shared/domain/routing.js';
+import { newId } from '../doc-utils.js';
+import type { DeskDatabase } from '../types.js';
+
+/** What a person fills in to record a ticket. The command adds identity, routing and bookkeeping. */
+export interface NewTicketInput {
+  type: TicketType;
+  title: string;
+  description: string;
+  /** A directory user, or '' for a new contact given by callerName and callerEmail. */
+  callerId: string;
+  callerName?: string;
+  callerEmail?: string;
+  channel: Channel;
+  categoryId: string;
+  affectedItem?: string;
+  impact: Level;
+  urgency: Level;
+  /** Set with a reason to override the matrix priority. */
+  priority?: Priority;
+  priorityOverrideReason?: string;
+}
+
+export interface CreateTicketResult {
+  ticket: Ticket | null;
+  violations: RuleViolation[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function inputViolations(input: NewTicketInput): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (input.title.trim() === '') out.push({ field: 'title', message: 'A ticket needs a title.' });
+  if (input.title.length > 300) out.push({ field: 'title', message: 'At most 300 characters.' });
+  if (input.callerId === '') {
+    if (!input.callerName?.trim()) out.push({ field: 'callerName', message: 'Name the caller.' });
+    if (!EMAIL.test(input.callerEmail?.trim() ?? '')) out.push({ field: 'callerEmail', message: 'Give a valid e-mail address.' });
+  }
+  if (input.priorityOverrideReason !== undefined && input.priority !== undefined && !input.priorityOverrideReason.trim()) {
+    out.push({ field: 'priorityOverrideReason', message: 'Give a reason to override the priority.' });
+  }
+  return out;
+}
+
+/** The ticket a creation would write, routed by its category (pure; exported for tests). */
+export function buildNewTicket(
+  input: NewTicketInput,
+  categories: readonly DirectoryEntry[],
+  actorId: string,
+  now: number,
+  id = newId(),
+): Ticket {
+  const reason = input.priorityOverrideReason?.trim() ?? '';
+  const base: Ticket = {
+    id,
+    number: provisionalNumber(id),
+    type: input.type,
+    title: input.title.trim(),
+    description: input.description.trim(),
+    status: 'new',
+    pendingReason: '',
+    impact: input.impact,
+    urgency: input.urgency,
+    priority: reason && input.priority ? input.priority : 3,
+    priorityOverrideReason: reason,
+    categoryId: input.categoryId,
+    groupId: routeTicket(input.categoryId, categories),
+    assigneeId: '',
+    callerId: input.callerId,
+    channel: input.channel,
+    security: false,
+    resolutionCode: '',
+    resolutionNotes: '',
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: actorId,
+    queueKey: 0,
+  };
+  if (input.callerId === '') {
+    base.callerName = input.callerName?.trim() ?? '';
+    base.callerEmail = input.callerEmail?.trim() ?? '';
+  }
+  if (input.affectedItem?.trim()) base.affectedItem = input.affectedItem.trim();
+  return normalizeTicket(base);
+}
+
+/**
+ * Records a new ticket on this device (works offline): a stable uuid, a provisional number (`NEW-…`) until the
+ * server assigns one, status new, routed to its category's group. Returns the violations; nothing is written then.
+ */
+export async function createTicket(db: DeskDatabase, input: NewTicketInput, actor: { id: string }): Promise<CreateTicketResult> {
+  const violations = inputViolations(input);
+  if (violations.length > 0) return { ticket: null, violations };
+  const docs = await db.directory.find({ selector: { kind: 'category' } }).exec();
+  const categories = docs.map((d) => d.toJSON() as DirectoryEntry);
+  const ticket = buildNewTicket(input, categories, actor.id, Date.now());
+  const rules = checkTicketRules(ticket);
+  if (rules.length > 0) return { ticket: null, violations: rules };
+  await db.tickets.insert(ticket);
+  return { ticket, violations: [] };
+}

@@ -1,0 +1,151 @@
+import type { RuleViolation, Ticket, TicketEvent } from '@shared';
+import { newId } from '../doc-utils.js';
+import type { DeskDatabase } from '../types.js';
+import type { CommandActor, TicketPatch } from './tickets.js';
+import { updateTicket } from './tickets.js';
+
+async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
+  const doc = await db.tickets.findOne(id).exec();
+  return doc ? (doc.toJSON() as Ticket) : null;
+}
+
+const missing = (id: string): RuleViolation[] => [{ field: 'id', message: `Ticket ${id} does not exist on this device.` }];
+
+async function recordEvent(
+  db: DeskDatabase,
+  ticketId: string,
+  actorId: string,
+  fields: Pick<TicketEvent, 'kind' | 'body' | 'fromValue' | 'toValue'>,
+) {
+  await db.ticket_events.insert({ id: newId(), ticketId, authorId: actorId, occurredAt: Date.now(), minutes: 0, ...fields });
+}
+
+/** Takes the ticket: the actor becomes its assignee, and a new ticket moves to Assigned. */
+export async function assignToMe(db: DeskDatabase, id: string, actor: CommandActor): Promise<RuleViolation[]> {
+  const ticket = await load(db, id);
+  if (!ticket) return missing(id);
+  return updateTicket(db, id, { assigneeId: actor.id, status: ticket.status === 'new' ? 'assigned' : ticket.status }, actor);
+}
+
+export interface FunctionalEscalation {
+  groupId: string;
+  tier: 2 | 3;
+  reason: string;
+}
+
+/** Functional escalation: hands the ticket to a tier 2 or 3 group (unassigned there), with a reason in the history. */
+export async function escalateTicket(
+  db: DeskDatabase,
+  id: string,
+  e: FunctionalEscalation,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  if (!e.reason.trim()) return [{ field: 'reason', message: 'Give a reason for the escalation.' }];
+  if (!e.groupId) return [{ field: 'groupId', message: 'Choose the group to escalate to.' }];
+  const ticket = await load(db, id);
+  if (!ticket) return missing(id);
+  const patch: TicketPatch = { groupId: e.groupId, escalationTier: e.tier, assigneeId: '' };
+  if (ticket.status === 'in_progress' || ticket.status === 'pending') patch.status = 'assigned';
+  const violations = await updateTicket(db, id, patch, actor);
+  if (violations.length > 0) return violations;
+  await recordEvent(db, id, actor.id, {
+    kind: 'escalation',
+    body: e.reason.trim(),
+    fromValue: ticket.groupId,
+    toValue: e.groupId,
+  });
+  return [];
+}
+
+/** Hierarchical escalation: flags the ticket to a supervisor (or clears the flag). */
+export async function flagToSupervisor(
+  db: DeskDatabase,
+  id: string,
+  on: boolean,
+  reason: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const violations = await updateTicket(db, id, { escalatedToSupervisor: on }, actor);
+  if (violations.length > 0) return violations;
+  await recordEvent(db, id, actor.id, {
+    kind: 'escalation',
+    body: reason.trim(),
+    fromValue: on ? '' : 'supervisor',
+    toValue: on ? 'supervisor' : '',
+  });
+  return [];
+}
+
+/** Declares (or stands down) a major incident with its manager. */
+export async function setMajor(
+  db: DeskDatabase,
+  id: string,
+  on: boolean,
+  managerId: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  if (on && !managerId) return [{ field: 'majorManagerId', message: 'A major incident needs a manager.' }];
+  const violations = await updateTicket(db, id, { major: on, majorManagerId: on ? managerId : '' }, actor);
+  if (violations.length > 0) return violations;
+  await recordEvent(db, id, actor.id, { kind: 'escalation', body: '', fromValue: on ? '' : 'major', toValue: on ? 'major' : '' });
+  return [];
+}
+
+/** Adds or removes a watcher. */
+export async function setWatcher(
+  db: DeskDatabase,
+  id: string,
+  userId: string,
+  watching: boolean,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const ticket = await load(db, id);
+  if (!ticket) return missing(id);
+  const current = ticket.watcherIds ?? [];
+  const next = watching ? [...new Set([...current, userId])] : current.filter((w) => w !== userId);
+  const violations = await updateTicket(db, id, { watcherIds: next }, actor);
+  if (violations.length > 0) return violations;
+  await recordEvent(db, id, actor.id, {
+    kind: 'communication',
+    body: '',
+    fromValue: watching ? '' : `watcher:${userId}`,
+    toValue: watching ? `watcher:${userId}` : '',
+  });
+  return [];
+}
+
+/** Links a knowledge article to the ticket (linkedArticleIds and an article_link event). */
+export async function linkArticle(
+  db: DeskDatabase,
+  id: string,
+  articleId: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const ticket = await load(db, id);
+  if (!ticket) return missing(id);
+  const linked = ticket.linkedArticleIds ?? [];
+  if (linked.includes(articleId)) return [];
+  const violations = await updateTicket(db, id, { linkedArticleIds: [...linked, articleId] }, actor);
+  if (violations.length > 0) return violations;
+  await recordEvent(db, id, actor.id, { kind: 'article_link', body: '', fromValue: '', toValue: articleId });
+  return [];
+}
+
+/** "Resolved with this article": links it, records it as the resolution article and prefills the resolution. */
+export async function resolveWithArticle(
+  db: DeskDatabase,
+  id: string,
+  article: { id: string; number: string; title: string },
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const linked = await linkArticle(db, id, article.id, actor);
+  if (linked.length > 0) return linked;
+  const ticket = await load(db, id);
+  const notes = ticket?.resolutionNotes.trim() ? ticket.resolutionNotes : `${article.number}: ${article.title}`;
+  return updateTicket(
+    db,
+    id,
+    { resolvedWithArticleId: article.id, resolutionCode: ticket?.resolutionCode || 'fixed', resolutionNotes: notes },
+    actor,
+  );
+}

@@ -1,0 +1,75 @@
+import type { Channel, Level, Priority, RuleViolation, TicketType } from '@shared';
+import { computePriority } from '@shared';
+import { useState } from 'react';
+import type { NewTicketInput } from '../../data/index.js';
+
+export interface CreateFormValues {
+  type: TicketType;
+  callerId: string;
+  newContact: boolean;
+  callerName: string;
+  callerEmail: string;
+  channel: Channel;
+  categoryId: string;
+  affectedItem: string;
+  impact: Level;
+  urgency: Level;
+  override: boolean;
+  priority: Priority;
+  overrideReason: string;
+  title: string;
+  description: string;
+}
+
+const INITIAL: CreateFormValues = {
+  type: 'incident',
+  callerId: '',
+  newContact: false,
+  callerName: '',
+  callerEmail: '',
+  channel: 'phone',
+  categoryId: '',
+  affectedItem: '',
+  impact: 3,
+  urgency: 3,
+  override: false,
+  priority: 5,
+  overrideReason: '',
+  title: '',
+  description: '',
+};
+
+export function useCreateForm() {
+  const [values, setValues] = useState<CreateFormValues>(INITIAL);
+  const [violations, setViolations] = useState<RuleViolation[]>([]);
+  const set = <K extends keyof CreateFormValues>(key: K, value: CreateFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setViolations((list) => list.filter((x) => x.field !== key));
+  };
+  const computed = computePriority(values.impact, values.urgency);
+  const priority = values.override ? values.priority : computed;
+  return { values, set, violations, setViolations, priority, computed, reset: () => setValues(INITIAL) };
+}
+
+export function toInput(v: CreateFormValues): NewTicketInput {
+  const input: NewTicketInput = {
+    type: v.type,
+    title: v.title,
+    description: v.description,
+    callerId: v.newContact ? '' : v.callerId,
+    channel: v.channel,
+    categoryId: v.categoryId,
+    affectedItem: v.affectedItem,
+    impact: v.impact,
+    urgency: v.urgency,
+  };
+  if (v.newContact || !v.callerId) {
+    input.callerName = v.callerName;
+    input.callerEmail = v.callerEmail;
+  }
+  if (v.override) {
+    input.priority = v.priority;
+    input.priorityOverrideReason = v.overrideReason;
+  }
+  return input;
+}

@@ -1,0 +1,80 @@
+import { Spotlight } from '@mantine/spotlight';
+import { pickLanguage } from '@shared';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useArticles, useTickets } from '../../data/index.js';
+import { useLanguage } from '../../i18n/index.js';
+import { buildArticleIndex } from '../kb/kb-search.js';
+import { usePaletteActions } from './palette-actions.js';
+
+/** Ctrl/Cmd+K: every console action, and a jump to any ticket or article by number or text. */
+export function CommandPalette() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const q = useDeferredValue(query.trim());
+  const actions = usePaletteActions().filter((a) => !q || a.label.toLowerCase().includes(q.toLowerCase()));
+  const { articles } = useArticles();
+  const index = useMemo(() => buildArticleIndex(articles, lang), [articles, lang]);
+  const articleHits = useMemo(() => {
+    if (q.length < 2) return [];
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    return index
+      .search(q)
+      .slice(0, 6)
+      .map((id) => byId.get(id))
+      .filter((a) => a !== undefined);
+  }, [q, index, articles]);
+
+  const go = (route: string) => void navigate(route);
+  return (
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+      <Spotlight.Search placeholder={t('palette.placeholder')} aria-label={t('palette.label')} data-testid="palette-search" />
+      <Spotlight.ActionsList>
+        {actions.length > 0 && (
+          <Spotlight.ActionsGroup label={t('palette.actions')}>
+            {actions.map((a) => (
+              <Spotlight.Action key={a.id} label={a.label} onClick={a.run} data-testid={`palette-action-${a.id}`} />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {q.length >= 2 && <TicketHits text={q} onPick={go} />}
+        {articleHits.length > 0 && (
+          <Spotlight.ActionsGroup label={t('palette.articles')}>
+            {articleHits.map((a) => (
+              <Spotlight.Action
+                key={a.id}
+                label={`${a.number} · ${pickLanguage(a.title, lang)}`}
+                onClick={() => go(`/kb/${encodeURIComponent(a.id)}`)}
+                data-testid="palette-article"
+              />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {actions.length + articleHits.length === 0 && q.length < 2 && <Spotlight.Empty>{t('palette.empty')}</Spotlight.Empty>}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}
+
+/** Tickets whose number or title contains the text (queried only once something is typed). */
+function TicketHits({ text, onPick }: { text: string; onPick: (route: string) => void }) {
+  const { t } = useTranslation();
+  const { tickets } = useTickets({ status: 'all', text, page: 0, pageSize: 8 });
+  if (tickets.length === 0) return null;
+  return (
+    <Spotlight.ActionsGroup label={t('palette.tickets')}>
+      {tickets.map((tk) => (
+        <Spotlight.Action
+          key={tk.id}
+          label={`${tk.number} · ${tk.title}`}
+          onClick={() => onPick(`/tickets/${encodeURIComponent(tk.id)}`)}
+          data-testid="palette-ticket"
+          data-number={tk.number}
+        />
+      ))}
+    </Spotlight.ActionsGroup>
+  );
+}

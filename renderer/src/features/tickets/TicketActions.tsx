@@ -1,0 +1,93 @@
+import { Badge, Button, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { RuleViolation, Ticket } from '@shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session-context.js';
+import { assignToMe, flagToSupervisor, setMajor, setWatcher, useDb } from '../../data/index.js';
+import { EscalateDialog } from './EscalateDialog.js';
+
+/** Badges for a ticket's escalation state: tier, supervisor flag, major incident. */
+export function TicketBadges({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {ticket.major && (
+        <Badge color="red" size="sm" data-testid="badge-major">
+          {t('actions.majorBadge')}
+        </Badge>
+      )}
+      {ticket.escalationTier && ticket.escalationTier > 1 && (
+        <Badge color="orange" size="sm" variant="light" data-testid="badge-tier">
+          {t('actions.tierBadge', { n: ticket.escalationTier })}
+        </Badge>
+      )}
+      {ticket.escalatedToSupervisor && (
+        <Badge color="grape" size="sm" variant="light" data-testid="badge-supervisor">
+          {t('actions.supervisorBadge')}
+        </Badge>
+      )}
+    </>
+  );
+}
+
+/** One-click ticket actions, each recorded in the history. */
+export function TicketActions({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const db = useDb();
+  const user = useCurrentUser();
+  const [escalating, setEscalating] = useState(false);
+  const watching = (ticket.watcherIds ?? []).includes(user.id);
+
+  const run = async (action: () => Promise<RuleViolation[]>) => {
+    const violations = await action();
+    notifications.show(
+      violations.length === 0
+        ? { color: 'green', message: t('actions.done') }
+        : { color: 'red', message: violations.map((v) => v.message).join(' ') },
+    );
+  };
+
+  return (
+    <Group gap="xs" data-testid="ticket-actions">
+      <Button
+        size="xs"
+        onClick={() => void run(() => assignToMe(db, ticket.id, user))}
+        disabled={ticket.assigneeId === user.id}
+        data-testid="action-assign-me"
+      >
+        {t('actions.assignMe')}
+      </Button>
+      <Button size="xs" variant="light" color="orange" onClick={() => setEscalating(true)} data-testid="action-escalate">
+        {t('actions.escalate')}
+      </Button>
+      <Button
+        size="xs"
+        variant="light"
+        color="grape"
+        onClick={() => void run(() => flagToSupervisor(db, ticket.id, !ticket.escalatedToSupervisor, '', user))}
+        data-testid="action-supervisor"
+      >
+        {ticket.escalatedToSupervisor ? t('actions.unflagSupervisor') : t('actions.supervisor')}
+      </Button>
+      <Button
+        size="xs"
+        variant="light"
+        color="red"
+        onClick={() => void run(() => setMajor(db, ticket.id, !ticket.major, user.id, user))}
+        data-testid="action-major"
+      >
+        {ticket.major ? t('actions.unmajor') : t('actions.major')}
+      </Button>
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() => void run(() => setWatcher(db, ticket.id, user.id, !watching, user))}
+        data-testid="action-watch"
+      >
+        {watching ? t('actions.unwatch') : t('actions.watch')}
+      </Button>
+      {escalating && <EscalateDialog ticket={ticket} opened onClose={() => setEscalating(false)} />}
+    </Group>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isProvisionalNumber, provisionalNumber, routeTicket, SERVICE_DESK_GROUP_ID } from './routing.js';
+
+const cats = [
+  { id: 'cat-net', parentId: '', groupId: 'grp-network' },
+  { id: 'cat-net-vpn', parentId: 'cat-net', groupId: '' },
+  { id: 'cat-net-vpn-mfa', parentId: 'cat-net-vpn', groupId: '' },
+  { id: 'cat-hw', parentId: '', groupId: 'grp-field' },
+  { id: 'cat-hw-laptop', parentId: 'cat-hw', groupId: 'grp-laptops' },
+  { id: 'cat-orphan', parentId: '', groupId: '' },
+  { id: 'cat-loop-a', parentId: 'cat-loop-b', groupId: '' },
+  { id: 'cat-loop-b', parentId: 'cat-loop-a', groupId: '' },
+];
+
+describe('routeTicket', () => {
+  it("uses the category's own routing group", () => {
+    expect(routeTicket('cat-hw-laptop', cats)).toBe('grp-laptops');
+  });
+  it("falls back to the nearest ancestor's group", () => {
+    expect(routeTicket('cat-net-vpn', cats)).toBe('grp-network');
+    expect(routeTicket('cat-net-vpn-mfa', new Map(cats.map((c) => [c.id, c])))).toBe('grp-network');
+  });
+  it('falls back to the service desk for unknown, empty or cyclic categories', () => {
+    expect(routeTicket('', cats)).toBe(SERVICE_DESK_GROUP_ID);
+    expect(routeTicket('cat-missing', cats)).toBe(SERVICE_DESK_GROUP_ID);
+    expect(routeTicket('cat-orphan', cats)).toBe(SERVICE_DESK_GROUP_ID);
+    expect(routeTicket('cat-loop-a', cats, 'grp-x')).toBe('grp-x');
+  });
+});
+
+describe('provisionalNumber', () => {
+  it('is NEW- and 6 base-32 characters, stable for an id', () => {
+    const id = '3f2a9c1e-7b4d-4e2a-9f1c-0a1b2c3d4e5f';
+    expect(provisionalNumber(id)).toMatch(/^NEW-[A-Z2-7]{6}$/);
+    expect(provisionalNumber(id)).toBe(provisionalNumber(id));
+    expect(provisionalNumber('3f2a9c1e-7b4d-4e2a-9f1c-0a1b2c3d4e60')).not.toBe(provisionalNumber(id));
+    expect(isProvisionalNumber(provisionalNumber(id))).toBe(true);
+    expect(isProvisionalNumber('INC0001234')).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Ticket } from '@shared';
+import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { CreateTicketPage } from './page-models/create-ticket-page.js';
+import { SyncStatus } from './page-models/sync-status.js';
+import { TicketPage } from './page-models/ticket-page.js';
+
+test('an agent records a ticket: live priority, routed by its category, provisional number, synced with its id', async ({
+  server,
+  signIn,
+}) => {
+  const { page } = await signIn('agent@example.org');
+  const create = new CreateTicketPage(page);
+  await create.open();
+  await create.choose('create-impact', /high/i);
+  await create.choose('create-urgency', /high/i);
+  await expect(page.getByTestId('create-priority')).toHaveValue(/critical/i);
+  await create.fill({
+    caller: 'Liam Wilson',
+    category: /VPN/,
+    title: 'VPN drops every hour for the whole team',
+    description: 'Since this morning',
+  });
+  const id = await create.submit();
+
+  const view = new TicketPage(page);
+  await expect(view.field('field-group')).toHaveValue('Network Operations');
+  await expect(page.getByTestId('ticket-provisional')).toBeVisible();
+  await expect(page.getByTestId('ticket-number')).toContainText(/NEW-[A-Z2-7]{6}/);
+  await new SyncStatus(page).expectSettled();
+
+  const { accessToken } = await apiLogin(server.url, 'supervisor@example.org');
+  const stored = (await pullAll<Ticket>(server.url, accessToken, 'tickets')).find((t) => t.id === id);
+  expect(stored).toMatchObject({ groupId: 'grp-network', status: 'new', priority: 1 });
+});
+
+test('similar open tickets are suggested while the title is typed', async ({ signIn }) => {
+  const { page } = await signIn('agent@example.org');
+  const create = new CreateTicketPage(page);
+  await create.open();
+  await create.choose('create-category', /Printer/);
+  await page.getByTestId('create-title').fill('Printer');
+  await expect(page.getByTestId('duplicate-hint')).toBeVisible();
+  await expect(page.getByTestId('duplicate-hint-item').first()).toBeVisible();
+});
+
+test('a new contact needs a name and an e-mail address', async ({ signIn }) => {
+  const { page } = await signIn('agent@example.org');
+  const create = new CreateTicketPage(page);
+  await create.open();
+  await page.getByTestId('create-new-contact').check();
+  await page.getByTestId('create-title').fill('Cannot log in');
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('create-ticket')).toContainText(/name the caller/i);
+  await create.fill({
+    newContact: { name: 'Ana Visitor', email: 'ana@example.org' },
+    category: /Password reset/,
+    title: 'Cannot log in',
+    description: 'x',
+  });
+  await create.submit();
+});

@@ -1,0 +1,72 @@
+import type { Ticket } from '@shared';
+import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { CreateTicketPage } from './page-models/create-ticket-page.js';
+import { SyncStatus } from './page-models/sync-status.js';
+import { TicketPage } from './page-models/ticket-page.js';
+
+test('create, auto-route, assign to me, escalate, pending, resolve: all in the timeline', async ({ signIn }) => {
+  const { page } = await signIn('agent@example.org');
+  const create = new CreateTicketPage(page);
+  await create.open();
+  await create.fill({
+    caller: 'Noah Campbell',
+    category: /Password reset/,
+    title: 'Locked out after holidays',
+    description: 'Password expired',
+  });
+  await create.submit();
+  const view = new TicketPage(page);
+  await expect(view.field('field-group')).toHaveValue('Service Desk');
+
+  await page.getByTestId('action-assign-me').click();
+  await expect(view.field('field-assignee')).toHaveValue('Avery Martin');
+  await expect(view.timeline('assignment')).toHaveCount(1);
+
+  await page.getByTestId('action-escalate').click();
+  await create.choose('escalate-group', 'Business Applications');
+  await page.getByTestId('escalate-reason').fill('Account sync broken in the HR application');
+  await page.getByTestId('escalate-submit').click();
+  await expect(view.timeline('escalation').filter({ hasText: 'Account sync broken' })).toHaveCount(1);
+  await expect(view.field('field-group')).toHaveValue('Business Applications');
+  await expect(page.getByTestId('badge-tier')).toBeVisible();
+
+  await view.choose('field-status', 'Pending');
+  await view.choose('field-pending-reason', /customer/i);
+  await view.save();
+  await expect(view.timeline('status_change').filter({ hasText: 'Pending' })).toHaveCount(1);
+
+  await view.choose('field-status', 'Resolved');
+  await view.choose('field-resolution-code', 'Fixed');
+  await view.setText('field-resolution-notes', 'Resynchronised the account');
+  await view.save();
+  await expect(view.timeline('status_change').filter({ hasText: /Pending → Resolved/ })).toHaveCount(1);
+});
+
+test('a ticket created offline by the technician syncs and keeps its id', async ({ server, signIn }) => {
+  const { page, context } = await signIn('tech@example.org');
+  const sync = new SyncStatus(page);
+  await sync.expectSettled();
+  const create = new CreateTicketPage(page);
+  await create.open();
+  // The directory (categories) is on the device once the first download is done.
+  await page.getByTestId('create-category').click();
+  await expect(page.getByRole('option', { name: /Laptop/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await context.setOffline(true);
+  await sync.expectOffline();
+  await create.fill({
+    newContact: { name: 'Site Visitor', email: 'visitor@example.org' },
+    category: /Laptop/,
+    title: 'Laptop screen flickers',
+    description: 'On site',
+  });
+  const id = await create.submit();
+  await expect(page.getByTestId('ticket-provisional')).toBeVisible();
+  expect(await sync.pending()).toBeGreaterThan(0);
+
+  await context.setOffline(false);
+  await sync.expectSettled();
+  const { accessToken } = await apiLogin(server.url, 'supervisor@example.org');
+  const stored = (await pullAll<Ticket>(server.url, accessToken, 'tickets')).find((t) => t.id === id);
+  expect(stored).toMatchObject({ id, groupId: 'grp-field', callerName: 'Site Visitor', title: 'Laptop screen flickers' });
+});
