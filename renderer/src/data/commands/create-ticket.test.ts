@@ -78,4 +78,13 @@ describe('createTicket', () => {
       priorityOverrideReason: 'VIP later',
     });
   });
+
+  it('assigns a technician the ticket they record when it routes to a group they are not in', async () => {
+    const tech = { id: 'usr-tech', role: 'technician' as const, groupIds: ['grp-nobody'] };
+    const { ticket, violations } = await createTicket(db, input, tech);
+    expect(violations).toEqual([]);
+    expect(ticket).toMatchObject({ assigneeId: 'usr-tech', status: 'assigned' });
+    const agent = { id: 'usr-agent', role: 'agent' as const, groupIds: [] };
+    expect((await createTicket(db, input, agent)).ticket).toMatchObject({ assigneeId: '', status: 'new' });
+  });
 });

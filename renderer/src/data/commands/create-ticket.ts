@@ -1,5 +1,5 @@
-import { checkTicketRules, normalizeTicket } from '@shared';
-import type { Channel, DirectoryEntry, Level, Priority, RuleViolation, Ticket, TicketType } from '@shared';
+import { canSeeTicket, checkTicketRules, normalizeTicket } from '@shared';
+import type { Actor, Channel, DirectoryEntry, Level, Priority, RuleViolation, Ticket, TicketType } from '@shared';
 import { provisionalNumber, routeTicket } from '@shared/domain/routing.js';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
@@ -87,15 +87,28 @@ export function buildNewTicket(
 }
 
 /**
+ * A technician who records a ticket routed to a group they are not in would lose sight of it (and the server would
+ * refuse it), so it is assigned to them: in the field, whoever logs the ticket on site owns it first.
+ */
+export function keepVisibleToCreator(ticket: Ticket, actor: { id: string } | Actor): Ticket {
+  if (!('role' in actor) || canSeeTicket(actor, ticket)) return ticket;
+  return { ...ticket, assigneeId: actor.id, status: 'assigned' };
+}
+
+/**
  * Records a new ticket on this device (works offline): a stable uuid, a provisional number (`NEW-…`) until the
  * server assigns one, status new, routed to its category's group. Returns the violations; nothing is written then.
  */
-export async function createTicket(db: DeskDatabase, input: NewTicketInput, actor: { id: string }): Promise<CreateTicketResult> {
+export async function createTicket(
+  db: DeskDatabase,
+  input: NewTicketInput,
+  actor: { id: string } | Actor,
+): Promise<CreateTicketResult> {
   const violations = inputViolations(input);
   if (violations.length > 0) return { ticket: null, violations };
   const docs = await db.directory.find({ selector: { kind: 'category' } }).exec();
   const categories = docs.map((d) => d.toJSON() as DirectoryEntry);
-  const ticket = buildNewTicket(input, categories, actor.id, Date.now());
+  const ticket = keepVisibleToCreator(buildNewTicket(input, categories, actor.id, Date.now()), actor);
   const rules = checkTicketRules(ticket);
   if (rules.length > 0) return { ticket: null, violations: rules };
   await db.tickets.insert(ticket);
