@@ -2,6 +2,7 @@ import type { Database } from './db/database.js';
 import type { SseRegistry } from './http/sse.js';
 import type { AccessTokens } from './services/auth/access-tokens.js';
 import type { AuthService } from './services/auth/auth-service.js';
+import type { LoginThrottle } from './services/auth/login-throttle.js';
 import type { ChangeHub } from './services/sync/change-hub.js';
 
 /** What the routes need: built once per server by `startServer`. */
@@ -12,4 +13,8 @@ export interface AppContext {
   hub: ChangeHub;
   streams: SseRegistry;
   version: string;
+  /** Failed sign-ins per client address and e-mail address. */
+  loginThrottle: LoginThrottle;
+  /** Requests per client address per minute on the sign-in and refresh routes. */
+  authRequestsPerMinute: number;
 }

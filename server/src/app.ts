@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from './seed/seed-demo.js';
 import { AccessTokens } from './services/auth/access-tokens.js';
 import { AuthService } from './services/auth/auth-service.js';
 import { resolveJwtSecret } from './services/auth/jwt-secret.js';
+import { LoginThrottle } from './services/auth/login-throttle.js';
 import { ChangeHub } from './services/sync/change-hub.js';
 
 export type { Database } from './db/database.js';
@@ -28,7 +29,19 @@ export interface ServerOptions {
   accessTokenTtlSeconds?: number;
   /** HS256 secret; when absent, one is generated once and stored in the database. */
   jwtSecret?: string;
+  /** Sign-in protection; see DEFAULT_LOGIN_LIMITS. */
+  loginLimits?: Partial<LoginLimits>;
 }
+
+export interface LoginLimits {
+  /** Requests per client address per minute to POST /api/auth/login and /refresh (then 429). */
+  requestsPerMinute: number;
+  /** Failed sign-ins per client address and e-mail address within `failureWindowMs` (then 429). */
+  maxFailures: number;
+  failureWindowMs: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { requestsPerMinute: 100, maxFailures: 10, failureWindowMs: 15 * 60_000 };
 
 export interface RunningServer {
   url: string;
@@ -42,6 +55,13 @@ const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
 function publicHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+function loginProtection(limits: LoginLimits): Pick<AppContext, 'loginThrottle' | 'authRequestsPerMinute'> {
+  return {
+    loginThrottle: new LoginThrottle({ maxFailures: limits.maxFailures, windowMs: limits.failureWindowMs }),
+    authRequestsPerMinute: limits.requestsPerMinute,
+  };
 }
 
 /** Opens the database (migrating it), optionally seeds it, and starts the HTTP server. */
@@ -67,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       hub,
       streams: new SseRegistry(),
       version: readAppVersion(),
+      ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
     };
     await hub.start();
     const app = await buildApp(ctx, { logLevel, staticDir: options.staticDir });

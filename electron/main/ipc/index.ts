@@ -46,7 +46,8 @@ export function registerDeskIpc(deps: DeskIpcDeps): void {
     }),
     ...createSecretHandlers(deps.secrets),
     ...createLogHandlers(rendererLogger),
-    ...createLinkHandlers((url) => shell.openExternal(url)),
+    // Only URLs that externalLinkPolicy accepts (http(s), a host, no credentials; checked in links.ts) get here.
+    ...createLinkHandlers((url) => shell.openExternal(url)), // eng-disable OPEN_EXTERNAL_JS_CHECK
     // net.fetch: Chromium's network stack, so the OS proxy settings and certificate store apply, as in the renderer.
     ...createServerHandlers(
       deps.serverUrl,

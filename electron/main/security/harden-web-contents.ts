@@ -3,8 +3,9 @@ import { logger } from '../logger.js';
 import type { AppLocation } from './app-location.js';
 import { decideNavigation, decideWindowOpen } from './navigation.js';
 
+/** Only for URLs that decideNavigation / decideWindowOpen classified as external links (see navigation.ts). */
 function openInBrowser(url: string): void {
-  shell.openExternal(url).catch((error: unknown) => logger.warn('openExternal failed', error));
+  shell.openExternal(url).catch((error: unknown) => logger.warn('openExternal failed', error)); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
 /** Glue, applied to every WebContents the app creates (app 'web-contents-created'). */

@@ -24,8 +24,11 @@ export function createMainWindow(config: ShellConfig, options: MainWindowOptions
     backgroundColor: '#ffffff',
     ...(options.iconPath && process.platform === 'linux' ? { icon: options.iconPath } : {}),
     webPreferences: {
-      // Bundled next to main.cjs by electron/build.mjs.
-      preload: join(__dirname, 'preload.cjs'),
+      // Bundled next to main.cjs by electron/build.mjs. Sandboxed and context-isolated: it exposes one typed object
+      // (shared/src/ipc/contract.ts) through contextBridge, never ipcRenderer; the main process validates every call.
+      preload: join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
+      // Middle-click would open links in new windows past the window-open handler's intent: off.
+      disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -33,6 +33,17 @@ describe('serverOptionsFromEnv', () => {
     expect(options.dataDir).toBeUndefined();
   });
 
+  it('reads the sign-in limits', () => {
+    expect(serverOptionsFromEnv({}, '/nonexistent').loginLimits).toBeUndefined();
+    expect(
+      serverOptionsFromEnv({ LOGIN_RATE_LIMIT_PER_MINUTE: '30', LOGIN_MAX_FAILURES: '5' }, '/nonexistent').loginLimits,
+    ).toEqual({
+      requestsPerMinute: 30,
+      maxFailures: 5,
+    });
+    expect(() => serverOptionsFromEnv({ LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES must be a positive whole number/);
+  });
+
   it('explains bad values', () => {
     expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => serverOptionsFromEnv({ STATIC_DIR: '/no/such/dir' })).toThrow(/does not exist/);

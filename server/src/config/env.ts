@@ -16,6 +16,15 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
+/** `{ [key]: n }` for a positive whole number in env[name], `{}` when unset. */
+function positiveInt<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K): Partial<Record<K, number>> {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return {};
+  const n = Number(raw);
+  if (!(Number.isInteger(n) && n > 0)) throw new ConfigError(`${name} must be a positive whole number, not "${raw}".`);
+  return { [key]: n } as Partial<Record<K, number>>;
+}
+
 /** Where the database lives: DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite, default in the user data folder). */
 export function databaseFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'databaseUrl' | 'dataDir'> {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
@@ -24,7 +33,7 @@ export function databaseFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'da
 
 /**
  * Server options from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, SEED_DEMO, STATIC_DIR, JWT_SECRET,
- * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS.
+ * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS, LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_MAX_FAILURES.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerOptions {
   const staticDir = env.STATIC_DIR ? resolve(cwd, env.STATIC_DIR) : resolve(cwd, 'dist/renderer');
@@ -35,6 +44,10 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
   const ttl = env.ACCESS_TOKEN_TTL_SECONDS ? Number(env.ACCESS_TOKEN_TTL_SECONDS) : undefined;
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0))
     throw new ConfigError('ACCESS_TOKEN_TTL_SECONDS must be a positive whole number.');
+  const loginLimits = {
+    ...positiveInt(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 'requestsPerMinute'),
+    ...positiveInt(env, 'LOGIN_MAX_FAILURES', 'maxFailures'),
+  };
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '127.0.0.1',
@@ -44,5 +57,6 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
     logLevel: env.LOG_LEVEL || 'info',
     accessTokenTtlSeconds: ttl,
     jwtSecret: env.JWT_SECRET || undefined,
+    ...(Object.keys(loginLimits).length > 0 ? { loginLimits } : {}),
   };
 }

@@ -1,16 +1,25 @@
 import pg from 'pg';
 import type { Database, Queryable, ReconnectHandler, SqlParam } from './database.js';
+import { classifyDatabaseError, isConnectionError } from './unavailable.js';
 
 type Logger = (message: string, error?: unknown) => void;
 
 function wrap(target: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends object>(sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
-      const result = await target.query<R & pg.QueryResultRow>(sql, [...params]);
-      return result.rows;
+      try {
+        const result = await target.query<R & pg.QueryResultRow>(sql, [...params]);
+        return result.rows;
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
     },
     async exec(sql: string): Promise<void> {
-      await target.query(sql);
+      try {
+        await target.query(sql);
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
     },
   };
 }
@@ -29,18 +38,32 @@ function listenWithReconnect(
   let timer: NodeJS.Timeout | undefined;
 
   const connect = async (isReconnect: boolean): Promise<void> => {
-    const next = new pg.Client({ connectionString });
+    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
     next.on('notification', (message) => {
       if (message.channel === channel) onNotify(message.payload ?? '');
     });
+    // Only the current connection may trigger a reconnect: a failed attempt ending later must not drop a good one.
     next.on('error', (error) => {
-      if (stopped) return;
+      if (stopped || client !== next) return;
       log('notification connection failed; reconnecting', error);
       scheduleReconnect();
     });
-    next.on('end', () => scheduleReconnect());
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    next.on('end', () => {
+      if (client === next) scheduleReconnect();
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      next.removeAllListeners('end');
+      next.on('error', () => undefined);
+      void next.end().catch(() => undefined);
+      throw classifyDatabaseError(error);
+    }
+    if (stopped) {
+      void next.end().catch(() => undefined);
+      return;
+    }
     client = next;
     attempt = 0;
     if (isReconnect) onReconnect?.();
@@ -76,7 +99,8 @@ function listenWithReconnect(
 
 /** Opens a pg connection pool on a PostgreSQL server. */
 export async function openPostgresDatabase(connectionString: string, log: Logger = () => undefined): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // A bounded wait for a connection: while PostgreSQL is down, requests fail with a 503 instead of hanging.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
   let closing = false;
   // Connections torn down while shutting down may still report errors: those are expected, not news.
   pool.on('error', (error) => {
@@ -90,17 +114,32 @@ export async function openPostgresDatabase(connectionString: string, log: Logger
     kind: 'postgres',
     ...self,
     async transaction(work) {
-      const client = await pool.connect();
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
+      let broken: Error | undefined;
+      // A checked-out client is not watched by the pool: a connection dropped between two statements would
+      // otherwise be an unhandled 'error' event and end the process. The failing statement reports it.
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        // A connection that failed is discarded, never handed to the next request.
+        if (isConnectionError(error)) broken = error instanceof Error ? error : new Error(String(error));
+        else await client.query('ROLLBACK').catch(() => undefined);
+        throw classifyDatabaseError(error);
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     listen: (channel, onNotify, onReconnect) => listenWithReconnect(connectionString, channel, onNotify, onReconnect, log),

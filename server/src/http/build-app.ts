@@ -1,4 +1,5 @@
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { BODY_LIMIT_BYTES } from '@shared';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -7,9 +8,10 @@ import type { AppContext } from '../app-context.js';
 import { registerAuthRoutes } from '../routes/auth/index.js';
 import { registerHealthRoutes } from '../routes/health/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
-import { errorBody } from './api-error.js';
+import { badRequest, errorBody } from './api-error.js';
 import { trackConnections } from './connection-tracker.js';
 import { isAllowedOrigin } from './cors.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './json-depth.js';
 import { registerErrorHandling } from './error-handling.js';
 
 export interface BuildAppOptions {
@@ -32,6 +34,20 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   // Only JSON bodies: anything else is a 415 with a clear message rather than a string reaching a route.
   app.removeContentTypeParser('text/plain');
 
+  // An OPTIONS request that is not a real CORS preflight: answered here in the shared error shape (the CORS
+  // plugin would answer a plain-text 400).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'OPTIONS' || (request.headers.origin && request.headers['access-control-request-method']))
+      return done();
+    void reply
+      .code(400)
+      .send(
+        errorBody(
+          400,
+          'This OPTIONS request is not a CORS preflight: it needs the Origin and Access-Control-Request-Method headers.',
+        ),
+      );
+  });
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin)),
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -39,7 +55,21 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     maxAge: 600,
   });
 
+  // Only routes that ask for it (sign-in and refresh) are limited.
+  await app.register(rateLimit, { global: false });
+
   registerErrorHandling(app, options.staticDir !== undefined);
+  // Every later step (validation, comparisons) walks documents recursively: refuse absurd nesting up front.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.body !== undefined && nestedDeeperThan(request.body)) {
+      return done(
+        badRequest(
+          `The request body is nested more than ${MAX_JSON_DEPTH} levels deep; no document of this API is. Send the documents as they are stored.`,
+        ),
+      );
+    }
+    done();
+  });
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);

@@ -23,7 +23,7 @@ describe('toErrorResponse', () => {
   });
 
   it.each([
-    ['FST_ERR_CTP_BODY_TOO_LARGE', 413, /larger than the 8 MB limit/],
+    ['FST_ERR_CTP_BODY_TOO_LARGE', 413, /larger than this endpoint accepts \(8 MB for sync pushes/],
     ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, /application\/json/],
     ['FST_ERR_CTP_INVALID_JSON_BODY', 400, /not valid JSON/],
     ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, /body is empty/],

@@ -1,10 +1,15 @@
 import type { ApiErrorBody } from '@shared';
 import { BODY_LIMIT_BYTES } from '@shared';
+import { isConnectionError } from '../db/unavailable.js';
 import { ApiError, errorBody } from './api-error.js';
 
 /** Friendlier sentences for the errors Fastify raises itself, by error code. */
+/** The 503 sent while the database is unreachable: the request may be repeated as it is. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is unreachable right now (it is restarting or the connection was lost). Try again in a moment: sending the same request again is safe.';
+
 const FASTIFY_MESSAGES: Record<string, string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: `The request body is larger than the ${BODY_LIMIT_BYTES / 1024 / 1024} MB limit. Send fewer or smaller documents per request.`,
+  FST_ERR_CTP_BODY_TOO_LARGE: `The request body is larger than this endpoint accepts (${BODY_LIMIT_BYTES / 1024 / 1024} MB for sync pushes, 16 kB for sign-in requests). Send fewer or smaller documents per request.`,
   FST_ERR_CTP_INVALID_MEDIA_TYPE:
     'This content type is not accepted. Send the body as JSON with "Content-Type: application/json".',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty although the content type is application/json. Send a JSON body.',
@@ -35,6 +40,9 @@ function httpStatusOf(error: ErrorLike): number | undefined {
 export function toErrorResponse(error: unknown): { statusCode: number; body: ApiErrorBody; internal: boolean } {
   if (error instanceof ApiError) {
     return { statusCode: error.statusCode, body: errorBody(error.statusCode, error.message, error.details), internal: false };
+  }
+  if (isConnectionError(error)) {
+    return { statusCode: 503, body: errorBody(503, DATABASE_UNAVAILABLE_MESSAGE), internal: true };
   }
   const like: ErrorLike = typeof error === 'object' && error !== null ? error : {};
   const code = typeof like.code === 'string' ? like.code : '';

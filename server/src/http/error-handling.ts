@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { errorBody } from './api-error.js';
+import { ApiError, errorBody } from './api-error.js';
 import { toErrorResponse } from './error-format.js';
 
 /**
@@ -10,6 +10,8 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean
   app.setErrorHandler((error, request, reply) => {
     const response = toErrorResponse(error);
     if (response.internal) request.log.error({ err: error }, 'request failed');
+    const retryAfter = error instanceof ApiError ? error.retryAfterSeconds : response.statusCode === 503 ? 2 : undefined;
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     return reply.code(response.statusCode).send(response.body);
   });
 

@@ -12,7 +12,7 @@ import { registerStreamRoute } from './stream.js';
 /** The replication endpoints: pull by checkpoint, push with conflict detection, live stream. */
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/sync/:collection/pull', async (request): Promise<PullResponse<SyncDocument>> => {
-    const actor = await authenticate(request, ctx.tokens);
+    const actor = await authenticate(request, ctx);
     const collection = parseCollection(request.params);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const checkpoint = parseCheckpoint(query.checkpoint);
@@ -21,7 +21,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
   });
 
   app.post('/api/sync/:collection/push', async (request): Promise<SyncDocument[]> => {
-    const actor = await authenticate(request, ctx.tokens);
+    const actor = await authenticate(request, ctx);
     const collection = parseCollection(request.params);
     const rows = parseRequest(pushBody, request.body, 'push body');
     return pushDocuments(ctx.db, actor, collection, rows);

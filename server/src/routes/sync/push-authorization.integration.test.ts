@@ -21,6 +21,12 @@ describe.each(backends)('$name', (backend) => {
       resolutionCode: 'fixed',
       resolutionNotes: 'Done.',
     });
+    const closedTicket = makeTicket({
+      groupId: 'grp-field',
+      status: 'closed',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Done.',
+    });
     const event = makeEvent(techTicket.id, 'usr-tech');
 
     beforeAll(async () => {
@@ -28,7 +34,7 @@ describe.each(backends)('$name', (backend) => {
       for (const who of ['agent', 'technician', 'supervisor', 'admin'] as const)
         tokens[who] = (await api.login(DEMO_USERS[who].email)).accessToken;
       expect((await api.push(tokens.admin, 'kb_articles', [{ newDocumentState: article }])).body).toEqual([]);
-      const rows = [techTicket, hiddenTicket, resolvedTicket].map((newDocumentState) => ({ newDocumentState }));
+      const rows = [techTicket, hiddenTicket, resolvedTicket, closedTicket].map((newDocumentState) => ({ newDocumentState }));
       expect((await api.push(tokens.admin, 'tickets', rows)).body).toEqual([]);
       expect((await api.push(tokens.technician, 'ticket_events', [{ newDocumentState: event }])).body).toEqual([]);
     });
@@ -123,16 +129,26 @@ describe.each(backends)('$name', (backend) => {
     });
 
     it('refuses an illegal status transition (422, field status)', async () => {
-      const reopened = { ...resolvedTicket, status: 'assigned', resolutionCode: '', resolutionNotes: '' };
+      const reopened = { ...closedTicket, status: 'assigned' };
       const response = await expectRefused(
         'supervisor',
         'tickets',
-        [{ assumedMasterState: resolvedTicket, newDocumentState: reopened }],
+        [{ assumedMasterState: closedTicket, newDocumentState: reopened }],
         422,
-        resolvedTicket.id,
+        closedTicket.id,
         'status',
       );
-      expect(response.body.message).toContain('cannot move from "resolved" to "assigned"');
+      expect(response.body.message).toContain('cannot move from "closed" to "assigned"');
+    });
+
+    it('accepts a jump made of several legal steps, as a device that was offline pushes it (resolved -> in_progress -> assigned)', async () => {
+      const { api } = env();
+      const reopened = { ...resolvedTicket, status: 'assigned' };
+      const response = await api.push(tokens.supervisor, 'tickets', [
+        { assumedMasterState: resolvedTicket, newDocumentState: reopened },
+      ]);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual([]);
     });
 
     it('refuses a resolved ticket without resolution notes (422, field resolutionNotes)', async () => {

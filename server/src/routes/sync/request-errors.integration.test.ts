@@ -98,7 +98,7 @@ describe.each(backends)('$name', (backend) => {
         token,
         body: [{ newDocumentState: big }],
       });
-      expectError(response, 413, /larger than the 8 MB limit/);
+      expectError(response, 413, /larger than this endpoint accepts \(8 MB for sync pushes/);
     });
 
     it('refuses a body that is not JSON with 415', async () => {

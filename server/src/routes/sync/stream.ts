@@ -10,8 +10,10 @@ import { parseCollection } from './schema.js';
  */
 export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/sync/:collection/stream', async (request, reply) => {
-    await authenticate(request, ctx.tokens);
+    await authenticate(request, ctx);
     const collection = parseCollection(request.params);
+    // HEAD (routed here with GET): the headers of a stream, without holding a connection open that sends nothing.
+    if (request.method === 'HEAD') return reply.code(200).type('text/event-stream; charset=utf-8').send();
     let unsubscribe = (): void => undefined;
     const stream = ctx.streams.openStream(reply, () => unsubscribe());
     unsubscribe = ctx.hub.subscribe(collection, () => stream.send(STREAM_RESYNC));

@@ -3,12 +3,14 @@ import {
   APPEND_ONLY_COLLECTIONS,
   IMMUTABLE_FIELDS,
   SECURITY_GROUP_ID,
+  STATUS_TRANSITIONS,
   canSeeTicket,
   checkTicketRules,
   jsonEqual,
   type Actor,
   type ReplicatedCollection,
   type Ticket,
+  type TicketStatus,
 } from '@shared';
 import type { SyncDocument } from './document-validation.js';
 import type { Violation } from './violation.js';
@@ -59,6 +61,28 @@ export function checkGrant(ctx: RowContext, master: SyncDocument | undefined, ne
   return violations;
 }
 
+/**
+ * True when `to` can be reached from `from` along the lifecycle in one or more steps. A device that was offline
+ * pushes only its latest state, so two legal steps (new -> in_progress -> pending) arrive as one jump; refusing
+ * it would block that device's pushes forever, and accepting it grants nothing a client could not do by pushing
+ * the steps one by one. Leaving "closed" stays impossible.
+ */
+export function reachableStatus(from: TicketStatus, to: TicketStatus): boolean {
+  const seen = new Set<TicketStatus>([from]);
+  const queue: TicketStatus[] = [from];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (current === to) return true;
+    for (const next of STATUS_TRANSITIONS[current]) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}
+
 /** Why a ticket would be hidden from the actor: the field to name in the message. */
 function hidingField(actor: Actor, ticket: Ticket): string {
   const privileged = actor.role === 'supervisor' || actor.role === 'admin';
@@ -68,12 +92,15 @@ function hidingField(actor: Actor, ticket: Ticket): string {
 function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, next: SyncDocument): Violation[] {
   const { actor } = ctx;
   const documentId = next.id;
-  const violations: Violation[] = checkTicketRules(asTicket(next), master && asTicket(master)).map((v) => ({
-    status: 422 as const,
-    documentId,
-    field: v.field,
-    message: v.message,
-  }));
+  const previous = master && asTicket(master);
+  const violations: Violation[] = checkTicketRules(asTicket(next), previous)
+    .filter((v) => !(v.field === 'status' && previous && reachableStatus(previous.status, asTicket(next).status)))
+    .map((v) => ({
+      status: 422 as const,
+      documentId,
+      field: v.field,
+      message: v.message,
+    }));
   if (master && !canSeeTicket(actor, asTicket(master))) {
     violations.push({ status: 403, documentId, message: `You cannot see ticket "${documentId}", so you cannot change it.` });
   } else if (!canSeeTicket(actor, asTicket(next))) {

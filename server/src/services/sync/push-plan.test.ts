@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeArticle, makeEvent, makeTicket } from '../../test-support/fixtures.js';
 import type { SyncDocument } from './document-validation.js';
+import { reachableStatus } from './push-authorization.js';
 import { planPush, type PlannedRow } from './push-plan.js';
 
 const supervisor: Actor = { id: 'usr-supervisor', role: 'supervisor', groupIds: [] };
@@ -112,5 +113,28 @@ describe('planPush: authorisation comes before conflicts', () => {
       planPush(ctx, [{ assumedMasterState: master, newDocumentState: retitled }], new Map([['tkt-2', master]]))
         .scopeChangedTicketIds,
     ).toEqual([]);
+  });
+
+  it('answers a conflict, not a 403, when a role without delete rights edited a ticket deleted meanwhile', () => {
+    const live = doc(makeTicket({ id: 'tkt-3', groupId: 'grp-field' }));
+    const tombstone = { ...live, _deleted: true };
+    const edited = { ...live, title: 'Edited offline' };
+    const ctx = { actor: tech, collection: 'tickets' as const, tickets: noTickets };
+    const plan = planPush(ctx, [{ assumedMasterState: live, newDocumentState: edited }], new Map([['tkt-3', tombstone]]));
+    expect(plan.violations).toEqual([]);
+    expect(plan.conflicts).toEqual([tombstone]);
+    // Restoring it knowingly (assumed = the tombstone) is still refused.
+    const restore = planPush(ctx, [{ assumedMasterState: tombstone, newDocumentState: edited }], new Map([['tkt-3', tombstone]]));
+    expect(restore.violations[0]).toMatchObject({ status: 403, field: '_deleted' });
+  });
+});
+
+describe('reachableStatus', () => {
+  it('accepts several legal steps in one jump but never leaves closed', () => {
+    expect(reachableStatus('new', 'pending')).toBe(true);
+    expect(reachableStatus('resolved', 'assigned')).toBe(true);
+    expect(reachableStatus('assigned', 'assigned')).toBe(true);
+    expect(reachableStatus('closed', 'in_progress')).toBe(false);
+    expect(reachableStatus('closed', 'closed')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { canSeeTicket, jsonEqual, type Ticket } from '@shared';
+import { APPEND_ONLY_COLLECTIONS, canSeeTicket, jsonEqual, type Ticket } from '@shared';
 import type { SyncDocument } from './document-validation.js';
 import { checkGrant, checkWrite, type RowContext } from './push-authorization.js';
 import type { Violation } from './violation.js';
@@ -17,13 +17,22 @@ export interface PushPlan {
   scopeChangedTicketIds: string[];
 }
 
+/** The state the client based its write on; undefined when it believed the document new. */
+function assumedState(row: PlannedRow): SyncDocument | undefined {
+  const assumed = row.assumedMasterState;
+  if (assumed == null) return undefined;
+  return { ...assumed, id: row.newDocumentState.id, _deleted: assumed._deleted === true };
+}
+
 const scopeChanged = (a: SyncDocument, b: SyncDocument): boolean =>
   a.groupId !== b.groupId || a.assigneeId !== b.assigneeId || a.security !== b.security;
 
 /**
  * The conflict rule of the design notes, row by row: no master -> write; master equal to the new state ->
  * nothing to do (idempotent retry); master equal to the assumed state -> write; otherwise -> conflict.
- * Authorisation comes first so a forbidden write is refused, not reported as a conflict.
+ * Authorisation comes first so a forbidden write is refused, not reported as a conflict; for a stale row it
+ * judges the change the client made (assumed -> new), so a role without delete rights that edited a ticket
+ * deleted meanwhile gets the tombstone back as a conflict instead of a 403 it could never get past.
  */
 export function planPush(ctx: RowContext, rows: readonly PlannedRow[], masters: ReadonlyMap<string, SyncDocument>): PushPlan {
   const plan: PushPlan = { writes: [], conflicts: [], violations: [], scopeChangedTicketIds: [] };
@@ -31,7 +40,12 @@ export function planPush(ctx: RowContext, rows: readonly PlannedRow[], masters: 
     const next = row.newDocumentState;
     const master = masters.get(next.id);
     if (master && jsonEqual(master, next)) continue;
-    const denied = checkGrant(ctx, master, next);
+    const stale = master !== undefined && (row.assumedMasterState == null || !jsonEqual(row.assumedMasterState, master));
+    // A stale row is judged by what the client meant to do (its assumed state -> its new state), not against a
+    // master it has not seen: editing a ticket that someone else deleted meanwhile is a conflict (the client
+    // merges the deletion), not a forbidden "restore". Append-only documents stay refused once they exist.
+    const base = stale && !APPEND_ONLY_COLLECTIONS.includes(ctx.collection) ? assumedState(row) : master;
+    const denied = checkGrant(ctx, base, next);
     if (denied.length > 0) {
       plan.violations.push(...denied);
       continue;

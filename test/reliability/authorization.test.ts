@@ -1,0 +1,262 @@
+import {
+  ACCESS_POLICY,
+  APPEND_ONLY_COLLECTIONS,
+  IMMUTABLE_FIELDS,
+  REPLICATED_COLLECTIONS,
+  ROLES,
+  type ReplicatedCollection,
+  type Role,
+} from '@shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/src/app.js';
+import { ApiClient, type Doc } from '../../server/src/test-support/api-client.js';
+import { makeArticle, makeEvent, makeTicket, uniqueId } from '../../server/src/test-support/fixtures.js';
+import { makeSurvey } from '../../server/src/seed/survey-data.js';
+import {
+  ACTORS,
+  AUTHORIZATION_TABLE,
+  FIXTURE_TICKETS,
+  type Action,
+  type ActorName,
+  type FixtureTicket,
+  type Outcome,
+} from './authorization/policy-table.js';
+import { createDatabase, probePostgres, seedDirectory, type ReliabilityDatabase } from './support/databases.js';
+
+const postgres = await probePostgres();
+const kind = postgres.available ? 'postgres' : 'pglite';
+
+const EMAILS: Record<ActorName, string> = {
+  agent: 'agent@example.org',
+  securityAgent: 'maya.singh@example.org',
+  technician: 'tech@example.org',
+  supervisor: 'supervisor@example.org',
+  admin: 'admin@example.org',
+};
+const ROLE_OF: Record<ActorName, Role> = {
+  agent: 'agent',
+  securityAgent: 'agent',
+  technician: 'technician',
+  supervisor: 'supervisor',
+  admin: 'admin',
+};
+const USER_ID: Record<ActorName, string> = {
+  agent: 'usr-agent',
+  securityAgent: 'usr-0005',
+  technician: 'usr-tech',
+  supervisor: 'usr-supervisor',
+  admin: 'usr-admin',
+};
+
+/** Fixtures are typed documents; the API client takes any document (the server checks the shape). */
+const asDoc = (doc: object): Doc => doc as Doc;
+
+/** A fresh valid document of a collection, as `actor` would create it. */
+function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: string): Doc {
+  const id = uniqueId(collection.slice(0, 3));
+  switch (collection) {
+    case 'tickets':
+      // In the technician's group, unassigned: every role sees it.
+      return asDoc(makeTicket({ id, groupId: 'grp-field', assigneeId: '', status: 'assigned' }));
+    case 'ticket_events':
+      return asDoc(makeEvent(ticketId, USER_ID[actor], { id }));
+    case 'kb_articles':
+      return makeArticle({ id });
+    case 'surveys':
+      return { ...makeSurvey(1_780_000_000_000), id, status: 'draft', _deleted: false };
+    case 'survey_responses':
+      return {
+        id,
+        surveyId: 'srv-csat',
+        surveyVersion: 1,
+        ticketId,
+        respondentId: 'usr-0002',
+        answers: [{ questionId: 'q-csat', value: 5 }],
+        submittedAt: 1_780_000_000_000,
+        channel: 'email',
+        _deleted: false,
+      };
+    case 'directory':
+      return {
+        id,
+        kind: 'category',
+        name: 'Fixture category',
+        nameFr: 'Catégorie',
+        email: '',
+        role: '',
+        groupIds: [],
+        parentId: '',
+        groupId: 'grp-field',
+        locale: 'en',
+        active: true,
+        updatedAt: 1_780_000_000_000,
+        _deleted: false,
+      };
+  }
+}
+
+/** The change an action makes to a document. */
+function change(collection: ReplicatedCollection, action: Action, doc: Doc): Doc {
+  if (action === 'delete') return { ...doc, _deleted: true };
+  const field = action.startsWith('update:') ? action.slice('update:'.length) : 'ordinary';
+  const values: Record<string, unknown> = {
+    security: true,
+    callerId: 'usr-0003',
+    type: 'request',
+    priorityOverrideReason: 'VIP caller',
+    groupId: 'grp-apps',
+    number: 'INC-CHANGED',
+    createdAt: Number(doc.createdAt) + 1,
+    ticketId: 'some-other-ticket',
+    authorId: 'usr-0003',
+    occurredAt: Number(doc.occurredAt) + 1,
+    kind: 'worklog',
+  };
+  if (field !== 'ordinary') return { ...doc, [field]: values[field] };
+  const ordinary: Record<ReplicatedCollection, Record<string, unknown>> = {
+    tickets: { title: 'Changed title' },
+    ticket_events: { body: 'Changed body' },
+    kb_articles: { tags: ['changed'] },
+    surveys: { title: { en: 'Changed', fr: 'Changé' } },
+    survey_responses: { channel: 'portal' },
+    directory: { name: 'Changed name' },
+  };
+  return { ...doc, ...ordinary[collection] };
+}
+
+const STATUS: Record<Outcome, number> = { allow: 200, deny: 403, invalid: 422 };
+
+describe(`authorisation: every role x collection x action against the server [${kind}]${postgres.available ? '' : ` (PostgreSQL SKIPPED: ${postgres.reason})`}`, () => {
+  let database: ReliabilityDatabase;
+  let server: RunningServer;
+  let api: ApiClient;
+  const tokens = {} as Record<ActorName, string>;
+  const fixtures = {} as Record<FixtureTicket, Doc>;
+  const fixtureDocs = {} as Record<ReplicatedCollection, Doc>;
+  let cells = 0;
+
+  const stored = async (collection: string, id: string): Promise<Doc | null> => {
+    const rows = await server.db.query<{ data: Record<string, unknown>; deleted: boolean }>(
+      'SELECT data, deleted FROM sync_documents WHERE collection = $1 AND id = $2',
+      [collection, id],
+    );
+    return rows[0] ? { ...rows[0].data, id, _deleted: rows[0].deleted } : null;
+  };
+
+  const adminPush = async (collection: string, docs: Doc[]): Promise<void> => {
+    const response = await api.push(
+      tokens.admin,
+      collection,
+      docs.map((newDocumentState) => ({ newDocumentState })),
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    database = await createDatabase(kind);
+    await seedDirectory(database);
+    server = await startServer({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logLevel: 'silent' });
+    api = new ApiClient(server.url);
+    for (const actor of ACTORS) tokens[actor] = (await api.login(EMAILS[actor])).accessToken;
+    fixtures.fieldGroup = asDoc(makeTicket({ groupId: 'grp-field', assigneeId: '' }));
+    fixtures.otherGroup = asDoc(makeTicket({ groupId: 'grp-apps', assigneeId: '' }));
+    fixtures.assignedToTechnician = asDoc(makeTicket({ groupId: 'grp-apps', assigneeId: 'usr-tech' }));
+    fixtures.securityIncident = asDoc(makeTicket({ groupId: 'grp-security', assigneeId: '', security: true }));
+    await adminPush('tickets', Object.values(fixtures));
+    await adminPush(
+      'ticket_events',
+      FIXTURE_TICKETS.map((name) => asDoc(makeEvent(fixtures[name].id, 'usr-admin', { id: `ev-${name}` }))),
+    );
+    for (const collection of ['kb_articles', 'surveys', 'survey_responses', 'directory'] as const) {
+      fixtureDocs[collection] = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
+      await adminPush(collection, [fixtureDocs[collection]]);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+    console.log(`authorisation matrix: ${cells} cells run against the server`);
+  });
+
+  it('the table agrees with the ACCESS_POLICY the code enforces (so it documents the real policy)', () => {
+    for (const collection of REPLICATED_COLLECTIONS) {
+      const row = AUTHORIZATION_TABLE[collection];
+      for (const actor of ACTORS) {
+        const grant = ACCESS_POLICY[collection][ROLE_OF[actor]];
+        const where = `${collection} / ${actor}`;
+        expect(row.actions.create[actor] === 'allow', `${where} create`).toBe(grant.create);
+        expect(row.actions.delete[actor] === 'allow', `${where} delete`).toBe(grant.delete);
+        expect(row.actions.update[actor] === 'allow', `${where} update`).toBe(grant.update);
+        expect(row.pull[actor] === 'none', `${where} pull none`).toBe(grant.pull === 'none');
+        for (const field of grant.lockedFields)
+          expect(row.actions[`update:${field}`]?.[actor], `${where} locked ${field}`).toBe('deny');
+        for (const field of IMMUTABLE_FIELDS[collection] ?? []) {
+          const expected = APPEND_ONLY_COLLECTIONS.includes(collection) ? 'deny' : 'invalid';
+          expect(row.actions[`update:${field}`]?.[actor], `${where} immutable ${field}`).toBe(expected);
+        }
+      }
+    }
+    // Every role of the code is in the table.
+    expect(new Set(ACTORS.map((a) => ROLE_OF[a]))).toEqual(new Set(ROLES));
+  });
+
+  describe.each(REPLICATED_COLLECTIONS)('%s', (collection) => {
+    const row = AUTHORIZATION_TABLE[collection];
+
+    it.each(ACTORS)(`pull as %s`, async (actor) => {
+      cells++;
+      const expected = row.pull[actor];
+      const response = await api.pull(tokens[actor], collection, null, 2000);
+      expect(response.status).toBe(200);
+      const received = new Set(response.body.documents.map((d) => d.id));
+      if (collection === 'tickets' || collection === 'ticket_events') {
+        const ids = (name: FixtureTicket) => (collection === 'tickets' ? fixtures[name].id : `ev-${name}`);
+        const visible = expected === 'all' ? FIXTURE_TICKETS : expected === 'none' ? [] : expected;
+        for (const name of FIXTURE_TICKETS)
+          expect(received.has(ids(name)), `${actor} receives ${name}`).toBe(visible.includes(name));
+      } else if (expected === 'none') {
+        expect(response.body.documents).toEqual([]);
+      } else {
+        expect(received.has(fixtureDocs[collection].id)).toBe(true);
+      }
+    });
+
+    const cases = Object.entries(row.actions).flatMap(([action, outcomes]) =>
+      ACTORS.map((actor) => ({ action: action as Action, actor, outcome: outcomes[actor] })),
+    );
+    it.each(cases)('$action by $actor: $outcome', async ({ action, actor, outcome }) => {
+      cells++;
+      if (action === 'create') {
+        const doc = freshDoc(collection, actor, fixtures.fieldGroup.id);
+        const response = await api.push(tokens[actor], collection, [{ newDocumentState: doc }]);
+        expect(response.status, JSON.stringify(response.body)).toBe(STATUS[outcome]);
+        expect((await stored(collection, doc.id)) !== null).toBe(outcome === 'allow');
+        return;
+      }
+      const master = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
+      await adminPush(collection, [master]);
+      const before = await stored(collection, master.id);
+      const next = change(collection, action, master);
+      const response = await api.push(tokens[actor], collection, [{ assumedMasterState: master, newDocumentState: next }]);
+      expect(response.status, JSON.stringify(response.body)).toBe(STATUS[outcome]);
+      const after = await stored(collection, master.id);
+      if (outcome === 'allow') {
+        expect(response.body).toEqual([]);
+        expect(after).toEqual(next);
+      } else {
+        expect(after, 'a refused write changed nothing').toEqual(before);
+        if (outcome === 'deny') expect(JSON.stringify(response.body)).toMatch(/may not|cannot|append-only|could not see/);
+      }
+    });
+  });
+
+  it('ran every cell of the table', () => {
+    const actionCells = REPLICATED_COLLECTIONS.reduce(
+      (n, c) => n + Object.keys(AUTHORIZATION_TABLE[c].actions).length * ACTORS.length,
+      0,
+    );
+    expect(cells).toBe(actionCells + REPLICATED_COLLECTIONS.length * ACTORS.length);
+  });
+});

@@ -1,0 +1,118 @@
+import type { ReplicatedCollection } from '@shared';
+
+/**
+ * THE authorisation table: every role x collection x action, with the answer the server must give. It is the
+ * policy written out as a person reads it; `authorization.test.ts` runs every cell against the real server and
+ * checks that the table agrees with the code's ACCESS_POLICY, so neither can drift alone.
+ *
+ * Actors: the four roles, plus an agent in the security group (security incidents depend on it).
+ * Outcomes: 'allow' (200, stored), 'deny' (403, nothing stored), 'invalid' (422: a data rule, e.g. a field that
+ * never changes once the document exists, refuses it for everybody).
+ * Pull: which of the fixture tickets (and their events) the actor receives, or 'all' / 'none' for the others.
+ */
+export const ACTORS = ['agent', 'securityAgent', 'technician', 'supervisor', 'admin'] as const;
+export type ActorName = (typeof ACTORS)[number];
+export type Outcome = 'allow' | 'deny' | 'invalid';
+
+/** Fixture tickets for pull visibility: the field group's, another group's, another group's assigned to the technician, a security incident. */
+export const FIXTURE_TICKETS = ['fieldGroup', 'otherGroup', 'assignedToTechnician', 'securityIncident'] as const;
+export type FixtureTicket = (typeof FIXTURE_TICKETS)[number];
+
+export type PullExpectation = 'all' | 'none' | readonly FixtureTicket[];
+type PerActor<T> = Readonly<Record<ActorName, T>>;
+
+/** `update` changes an ordinary field; `update:<field>` changes that field only. */
+export type Action = 'create' | 'update' | 'delete' | `update:${string}`;
+
+export interface CollectionRow {
+  pull: PerActor<PullExpectation>;
+  actions: Readonly<Record<Action, PerActor<Outcome>>>;
+}
+
+const every = (outcome: Outcome): PerActor<Outcome> => ({
+  agent: outcome,
+  securityAgent: outcome,
+  technician: outcome,
+  supervisor: outcome,
+  admin: outcome,
+});
+const only = (...allowed: ActorName[]): PerActor<Outcome> =>
+  Object.fromEntries(
+    ['agent', 'securityAgent', 'technician', 'supervisor', 'admin'].map((a) => [
+      a,
+      allowed.includes(a as ActorName) ? 'allow' : 'deny',
+    ]),
+  ) as Record<ActorName, Outcome>;
+const allBut = (...denied: ActorName[]): PerActor<Outcome> =>
+  only(...(['agent', 'securityAgent', 'technician', 'supervisor', 'admin'] as ActorName[]).filter((a) => !denied.includes(a)));
+
+const NOT_SECURITY = ['fieldGroup', 'otherGroup', 'assignedToTechnician'] as const;
+
+export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, CollectionRow>> = {
+  tickets: {
+    pull: {
+      agent: NOT_SECURITY,
+      securityAgent: 'all',
+      // Technicians: tickets of their groups and tickets assigned to them, never security incidents of others.
+      technician: ['fieldGroup', 'assignedToTechnician'],
+      supervisor: 'all',
+      admin: 'all',
+    },
+    actions: {
+      create: every('allow'),
+      update: every('allow'),
+      // Marking a ticket as a security incident hides it from whoever is not cleared: refused for them.
+      'update:security': only('securityAgent', 'supervisor', 'admin'),
+      // Fields a technician sets when creating a ticket but never changes afterwards.
+      'update:callerId': allBut('technician'),
+      'update:type': allBut('technician'),
+      'update:priorityOverrideReason': allBut('technician'),
+      // Moving a ticket to a group the technician is not in (and not assigned): he would lose it.
+      'update:groupId': allBut('technician'),
+      // Identity fields never change once the ticket exists.
+      'update:number': every('invalid'),
+      'update:createdAt': every('invalid'),
+      delete: only('supervisor', 'admin'),
+    },
+  },
+  ticket_events: {
+    pull: {
+      agent: NOT_SECURITY,
+      securityAgent: 'all',
+      technician: ['fieldGroup', 'assignedToTechnician'],
+      supervisor: 'all',
+      admin: 'all',
+    },
+    actions: {
+      // Everybody writes history in their own name on tickets they see; nobody edits or deletes it.
+      create: every('allow'),
+      update: every('deny'),
+      'update:ticketId': every('deny'),
+      'update:authorId': every('deny'),
+      'update:occurredAt': every('deny'),
+      'update:kind': every('deny'),
+      delete: every('deny'),
+    },
+  },
+  kb_articles: {
+    pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
+    actions: {
+      create: allBut('technician'),
+      update: allBut('technician'),
+      delete: only('supervisor', 'admin'),
+    },
+  },
+  surveys: {
+    pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
+    actions: { create: only('supervisor', 'admin'), update: only('supervisor', 'admin'), delete: only('supervisor', 'admin') },
+  },
+  survey_responses: {
+    // Agents and technicians record responses but do not read them.
+    pull: { agent: 'none', securityAgent: 'none', technician: 'none', supervisor: 'all', admin: 'all' },
+    actions: { create: every('allow'), update: every('deny'), delete: every('deny') },
+  },
+  directory: {
+    pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
+    actions: { create: only('admin'), update: only('admin'), delete: only('admin') },
+  },
+};

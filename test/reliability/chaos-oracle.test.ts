@@ -1,0 +1,158 @@
+import type { ConflictRecord } from '@shared';
+import { describe, expect, it } from 'vitest';
+import { checkConvergence, diffReplica, type OracleInput } from './chaos/oracle.js';
+import type { EditRecord, PlainDoc } from './chaos/types.js';
+
+const ticket = (fields: Record<string, unknown>): PlainDoc & { _deleted?: boolean } => ({ id: 't1', number: 'N1', ...fields });
+const edit = (client: number, seq: number, field: string, prev: unknown, value: unknown, at = seq): EditRecord => ({
+  client,
+  ticketId: 't1',
+  field,
+  prev,
+  value,
+  seq,
+  at,
+});
+const conflict = (field: string, localValue: unknown): ConflictRecord => ({
+  id: `tickets:t1:${field}`,
+  collectionName: 'tickets',
+  docId: 't1',
+  field,
+  localValue: JSON.stringify(localValue),
+  remoteValue: '"x"',
+  detectedAt: 1,
+  resolved: false,
+});
+
+function input(overrides: Partial<OracleInput>): OracleInput {
+  return {
+    serverTickets: new Map([['t1', ticket({ title: 'B' })]]),
+    serverEvents: new Map(),
+    edits: [],
+    events: [],
+    createdTickets: [],
+    conflicts: new Map(),
+    ...overrides,
+  };
+}
+
+/** The oracle of the chaos test must itself be able to fail: each property is shown to catch its violation. */
+describe('chaos oracle', () => {
+  it('accepts edits in the final state, recorded as conflicts, superseded, or knowingly replaced', () => {
+    const report = checkConvergence(
+      input({
+        edits: [
+          edit(0, 0, 'title', 'O', 'A'),
+          edit(1, 0, 'title', 'A', 'B'),
+          edit(2, 0, 'title', 'O', 'C'),
+          edit(2, 1, 'title', 'C', 'D'),
+        ],
+        conflicts: new Map([[2, [conflict('title', 'D')]]]),
+      }),
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.edits).toMatchObject({
+      inFinalState: 1,
+      recordedAsConflict: 1,
+      supersededByOwnLaterEdit: 1,
+      replacedByOthers: 1,
+    });
+  });
+
+  it('reports an edit that vanished without a conflict record', () => {
+    const report = checkConvergence(input({ edits: [edit(0, 0, 'title', 'O', 'A'), edit(1, 0, 'title', 'O', 'B')] }));
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatch(/lost edit: client 0 set t1.title = "A"/);
+  });
+
+  it('does not accept a conflict record of another client or another value', () => {
+    const report = checkConvergence(
+      input({
+        edits: [edit(0, 0, 'title', 'O', 'A')],
+        conflicts: new Map([
+          [1, [conflict('title', 'A')]],
+          [0, [conflict('title', 'Z')]],
+        ]),
+      }),
+    );
+    expect(report.problems).toHaveLength(1);
+  });
+
+  it('reports missing, altered or duplicated events and missing or duplicated tickets', () => {
+    const event = {
+      id: 'e1',
+      ticketId: 't1',
+      kind: 'comment',
+      body: 'hello',
+      authorId: 'u',
+      occurredAt: 1,
+      minutes: 0,
+      fromValue: '',
+      toValue: '',
+    };
+    const missing = checkConvergence(input({ events: [{ client: 0, doc: event }] }));
+    expect(missing.problems[0]).toMatch(/e1 .* missing on the server/);
+    const altered = checkConvergence(
+      input({
+        events: [{ client: 0, doc: event }],
+        serverEvents: new Map([['e1', { ...event, body: 'changed', _deleted: false }]]),
+      }),
+    );
+    expect(altered.problems[0]).toMatch(/differs on the server/);
+    const duplicated = checkConvergence(
+      input({
+        serverEvents: new Map([
+          ['e1', { ...event, _deleted: false }],
+          ['e2', { ...event, id: 'e2', _deleted: false }],
+        ]),
+      }),
+    );
+    expect(duplicated.problems[0]).toMatch(/duplicate comment "hello": e1, e2/);
+    const tickets = checkConvergence(
+      input({
+        serverTickets: new Map([
+          ['t1', ticket({})],
+          ['t2', ticket({ id: 't2' })],
+        ]),
+        createdTickets: [
+          { client: 0, doc: ticket({}) },
+          { client: 0, doc: ticket({ id: 't3', number: 'N3' }) },
+        ],
+      }),
+    );
+    expect(tickets.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/N1 appears 2 times/), expect.stringMatching(/t3 .* missing/)]),
+    );
+  });
+
+  it('compares a replica with the server document for document', () => {
+    const server = new Map([
+      ['a', { id: 'a', v: 1, _deleted: false }],
+      ['b', { id: 'b', v: 1, _deleted: true }],
+      ['c', { id: 'c', v: 1, _deleted: false }],
+    ]);
+    expect(
+      diffReplica(
+        'r',
+        [
+          { id: 'a', v: 1 },
+          { id: 'c', v: 1 },
+        ],
+        server,
+      ),
+    ).toEqual([]);
+    const diffs = diffReplica(
+      'r',
+      [
+        { id: 'a', v: 2 },
+        { id: 'b', v: 1 },
+      ],
+      server,
+    );
+    expect(diffs).toEqual([
+      expect.stringMatching(/a differs/),
+      expect.stringMatching(/b is on the replica but deleted/),
+      expect.stringMatching(/c is on the server but not on the replica/),
+    ]);
+  });
+});

@@ -1,0 +1,171 @@
+import { jsonEqual, type ConflictRecord } from '@shared';
+import type { EditRecord, InsertRecord, PlainDoc } from './types.js';
+
+/**
+ * Fields whose every edit writes a value no other edit writes (`title c3 o57`). For them the oracle is strict: an
+ * edit that is not in the final state and not recorded as a conflict must have been replaced by someone who had
+ * seen it. Enumerated fields (status, impact, ...) repeat values, so "who had seen it" cannot be told from the
+ * value: for them, a later edit of the same field by another client also accounts for it (weaker, documented).
+ */
+export const UNIQUE_VALUE_FIELDS: ReadonlySet<string> = new Set(['title', 'description', 'resolutionNotes']);
+
+export interface OracleInput {
+  /** Every ticket the server holds, tombstones included (a supervisor's pull). */
+  serverTickets: ReadonlyMap<string, PlainDoc & { _deleted?: boolean }>;
+  serverEvents: ReadonlyMap<string, PlainDoc & { _deleted?: boolean }>;
+  edits: readonly EditRecord[];
+  /** Events each client's local database acknowledged. */
+  events: readonly InsertRecord[];
+  createdTickets: readonly InsertRecord[];
+  /** Conflict records by client index. */
+  conflicts: ReadonlyMap<number, readonly ConflictRecord[]>;
+}
+
+export interface OracleReport {
+  problems: string[];
+  edits: {
+    total: number;
+    inFinalState: number;
+    recordedAsConflict: number;
+    supersededByOwnLaterEdit: number;
+    replacedByOthers: number;
+    /** Repeated-value fields: an edit back to the value a concurrent edit started from, overwritten by that edit. */
+    overwrittenAfterRestore: number;
+  };
+  acknowledgedEvents: number;
+  createdTickets: number;
+}
+
+const withoutDeleted = (doc: Record<string, unknown>): Record<string, unknown> => {
+  const { _deleted: _ignored, ...rest } = doc;
+  return rest;
+};
+
+/**
+ * The convergence properties of the issue, checked against the server's final state: no acknowledged event
+ * missing or changed, no duplicates, every created ticket present once, every field edit in the final state or
+ * recorded as a conflict (or knowingly replaced by a later edit).
+ */
+export function checkConvergence(input: OracleInput): OracleReport {
+  const problems: string[] = [];
+  const report: OracleReport = {
+    problems,
+    edits: {
+      total: input.edits.length,
+      inFinalState: 0,
+      recordedAsConflict: 0,
+      supersededByOwnLaterEdit: 0,
+      replacedByOthers: 0,
+      overwrittenAfterRestore: 0,
+    },
+    acknowledgedEvents: input.events.length,
+    createdTickets: input.createdTickets.length,
+  };
+
+  for (const { client, doc } of input.events) {
+    const stored = input.serverEvents.get(doc.id);
+    if (!stored)
+      problems.push(`event ${doc.id} (${String(doc.kind)} by client ${client}) acknowledged locally is missing on the server`);
+    else if (stored._deleted) problems.push(`event ${doc.id} is deleted on the server`);
+    else if (!jsonEqual(withoutDeleted(stored), doc))
+      problems.push(`event ${doc.id} differs on the server: ${JSON.stringify(stored)} vs ${JSON.stringify(doc)}`);
+  }
+
+  const bodies = new Map<string, string[]>();
+  for (const event of input.serverEvents.values()) {
+    if (event.kind !== 'comment' && event.kind !== 'worklog') continue;
+    const key = `${String(event.ticketId)}|${String(event.kind)}|${String(event.body)}`;
+    bodies.set(key, [...(bodies.get(key) ?? []), event.id]);
+  }
+  for (const [key, ids] of bodies)
+    if (ids.length > 1) problems.push(`duplicate ${key.split('|')[1]} "${key.split('|')[2]}": ${ids.join(', ')}`);
+
+  const numbers = new Map<string, number>();
+  for (const ticket of input.serverTickets.values())
+    numbers.set(String(ticket.number), (numbers.get(String(ticket.number)) ?? 0) + 1);
+  for (const { client, doc } of input.createdTickets) {
+    if (!input.serverTickets.has(doc.id)) problems.push(`ticket ${doc.id} created by client ${client} is missing on the server`);
+    if ((numbers.get(String(doc.number)) ?? 0) > 1)
+      problems.push(`ticket number ${String(doc.number)} appears ${numbers.get(String(doc.number))} times`);
+  }
+
+  const byField = new Map<string, EditRecord[]>();
+  for (const edit of input.edits) {
+    const key = `${edit.ticketId}|${edit.field}`;
+    byField.set(key, [...(byField.get(key) ?? []), edit]);
+  }
+  for (const edit of input.edits) {
+    const final = input.serverTickets.get(edit.ticketId);
+    if (!final) {
+      problems.push(`ticket ${edit.ticketId} edited by client ${edit.client} is missing on the server`);
+      continue;
+    }
+    if (jsonEqual(final[edit.field], edit.value)) {
+      report.edits.inFinalState++;
+      continue;
+    }
+    const recorded = (input.conflicts.get(edit.client) ?? []).some(
+      (c) =>
+        c.collectionName === 'tickets' &&
+        c.docId === edit.ticketId &&
+        c.field === edit.field &&
+        c.localValue === JSON.stringify(edit.value),
+    );
+    if (recorded) {
+      report.edits.recordedAsConflict++;
+      continue;
+    }
+    const sameField = byField.get(`${edit.ticketId}|${edit.field}`) ?? [];
+    if (sameField.some((other) => other.client === edit.client && other.seq > edit.seq)) {
+      report.edits.supersededByOwnLaterEdit++;
+      continue;
+    }
+    if (sameField.some((other) => other !== edit && jsonEqual(other.prev, edit.value))) {
+      // Unique values: whoever replaced this value had seen it. Repeated values: the replacing edit started from
+      // this value, so a field-by-field merge sees "unchanged" on this side (A-B-A) and takes the other edit.
+      if (UNIQUE_VALUE_FIELDS.has(edit.field)) report.edits.replacedByOthers++;
+      else report.edits.overwrittenAfterRestore++;
+      continue;
+    }
+    if (!UNIQUE_VALUE_FIELDS.has(edit.field) && sameField.some((other) => other.client !== edit.client && other.at >= edit.at)) {
+      report.edits.replacedByOthers++;
+      continue;
+    }
+    const history = sameField.map(
+      (e) => `c${e.client}#${e.seq}@${e.at}: ${JSON.stringify(e.prev)} -> ${JSON.stringify(e.value)}`,
+    );
+    const records = [...input.conflicts].flatMap(([client, list]) =>
+      list
+        .filter((c) => c.docId === edit.ticketId && c.field === edit.field)
+        .map((c) => `c${client}: local ${c.localValue} remote ${c.remoteValue}${c.resolved ? ' (resolved)' : ''}`),
+    );
+    problems.push(
+      `lost edit: client ${edit.client} set ${edit.ticketId}.${edit.field} = ${JSON.stringify(edit.value)} (was ${JSON.stringify(edit.prev)}); ` +
+        `the server has ${JSON.stringify(final[edit.field])} and no conflict was recorded. ` +
+        `Edits of this field: [${history.join('; ')}]; conflict records: [${records.join('; ')}]`,
+    );
+  }
+  return report;
+}
+
+/** Differences between a replica and the server's view for the same user (live documents only), at most `limit`. */
+export function diffReplica(
+  label: string,
+  local: readonly PlainDoc[],
+  server: ReadonlyMap<string, PlainDoc & { _deleted?: boolean }>,
+  limit = 10,
+): string[] {
+  const out: string[] = [];
+  const localById = new Map(local.map((d) => [d.id, d]));
+  for (const doc of local) {
+    const remote = server.get(doc.id);
+    if (!remote || remote._deleted)
+      out.push(`${label}: ${doc.id} is on the replica but ${remote ? 'deleted' : 'absent'} on the server`);
+    else if (!jsonEqual(withoutDeleted(remote), doc))
+      out.push(`${label}: ${doc.id} differs: replica ${JSON.stringify(doc)} server ${JSON.stringify(remote)}`);
+  }
+  for (const remote of server.values()) {
+    if (!remote._deleted && !localById.has(remote.id)) out.push(`${label}: ${remote.id} is on the server but not on the replica`);
+  }
+  return out.slice(0, limit).concat(out.length > limit ? [`${label}: ... ${out.length - limit} more`] : []);
+}
