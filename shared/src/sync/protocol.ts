@@ -60,6 +60,8 @@ export interface ErrorDetail {
   documentId?: string;
   field?: string;
   message: string;
+  /** The row may pass later unchanged (it depends on a document not pushed yet): retry, do not set it aside. */
+  retryable?: boolean;
 }
 
 /** Every 4xx/5xx body: a machine code, a sentence a person can act on, and details. */

@@ -2,14 +2,24 @@ import { COLLECTION_DEFINITIONS, SYNC_PROTOCOL_VERSION } from '@shared';
 import type { PullResponse, PushResponse, ReplicatedCollection, SyncCheckpoint } from '@shared';
 import type { Observable } from 'rxjs';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
-import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { pickSchemaFields } from '../doc-utils.js';
-import type { PlainDoc } from '../types.js';
+import type { DeskDatabase, PlainDoc } from '../types.js';
 import type { ConnectivitySource } from './connectivity.js';
 import { NetworkError, requestJson } from './http.js';
 import type { RequestContext } from './http.js';
 import type { PendingTracker } from './pending-tracker.js';
+import {
+  isPermanentRefusal,
+  markRefused,
+  onlyRetryable,
+  refusalRecords,
+  refusedIds,
+  stateAfterRefusal,
+} from './push-refusals.js';
+
+type PushRow = RxReplicationWriteToMasterRow<PlainDoc>;
 
 export type DeskReplicationState = RxReplicationState<PlainDoc, SyncCheckpoint>;
 
@@ -48,6 +58,39 @@ async function guarded<T>(input: CollectionReplicationInput, run: () => Promise<
   }
 }
 
+/**
+ * Pushes rows; rows the server refuses for good are set aside (see push-refusals.ts) and answered with the state
+ * the device must go back to, and the others are pushed again. A refusal naming no row is narrowed down row by row.
+ */
+async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows: PushRow[]): Promise<PlainDoc[]> {
+  const path = `/api/sync/${encodeURIComponent(input.name)}/push`;
+  try {
+    const conflicts = await guarded(
+      input,
+      () => requestJson<PushResponse<PlainDoc>>(input.ctx, path, { method: 'POST', body: JSON.stringify(rows) }),
+      () => 0,
+    );
+    return Array.isArray(conflicts) ? conflicts : [];
+  } catch (err) {
+    if (!isPermanentRefusal(err) || onlyRetryable(err)) throw err;
+    const named = refusedIds(err, rows);
+    if (named.size === 0 && rows.length > 1) {
+      const results: PlainDoc[] = [];
+      for (const row of rows) results.push(...(await pushSettingAsideRefusals(input, [row])));
+      return results;
+    }
+    const refused = named.size === 0 ? rows : rows.filter((r) => named.has(String(r.newDocumentState.id)));
+    const db = input.collection.database as unknown as DeskDatabase;
+    for (const row of refused) {
+      await db.conflicts.bulkUpsert(refusalRecords(input.name, row, err.message, Date.now()));
+      markRefused(db, input.name, String(row.newDocumentState.id));
+    }
+    const rest = rows.filter((r) => !refused.includes(r));
+    const restConflicts = rest.length > 0 ? await pushSettingAsideRefusals(input, rest) : [];
+    return [...refused.map(stateAfterRefusal), ...restConflicts];
+  }
+}
+
 /** The RxDB replication of one collection over the sync protocol. */
 export function replicateCollection(input: CollectionReplicationInput): DeskReplicationState {
   const { name, ctx } = input;
@@ -82,12 +125,7 @@ export function replicateCollection(input: CollectionReplicationInput): DeskRepl
       batchSize: input.pushBatchSize,
       handler: async (rows) => {
         input.tracker.onPushStart(rows);
-        const conflicts = await guarded(
-          input,
-          () => requestJson<PushResponse<PlainDoc>>(ctx, `${base}/push`, { method: 'POST', body: JSON.stringify(rows) }),
-          () => 0,
-        );
-        const list = Array.isArray(conflicts) ? conflicts : [];
+        const list = await pushSettingAsideRefusals(input, rows);
         input.tracker.onPushDone(rows, list);
         return list.map((d) => ({ ...d, _deleted: d._deleted === true }));
       },

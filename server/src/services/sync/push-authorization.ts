@@ -134,6 +134,7 @@ function eventViolations(ctx: RowContext, next: SyncDocument): Violation[] {
       documentId,
       field: 'ticketId',
       message: `Ticket "${ticketId}" does not exist on the server; push the ticket before its events.`,
+      retryable: true,
     });
   } else if (!canSeeTicket(actor, asTicket(ticket))) {
     violations.push({

@@ -7,6 +7,8 @@ export interface Violation {
   documentId?: string;
   field?: string;
   message: string;
+  /** Passes later unchanged, e.g. an event whose ticket has not been pushed yet. */
+  retryable?: boolean;
 }
 
 const MAX_DETAILS = 50;
@@ -14,10 +16,11 @@ const MAX_DETAILS = 50;
 /** One error for a rejected push: 403 if any row is forbidden, else 422, naming every document and field. */
 export function rejectPush(violations: readonly Violation[]): ApiError {
   const status = violations.some((v) => v.status === 403) ? 403 : 422;
-  const details: ErrorDetail[] = violations.slice(0, MAX_DETAILS).map(({ documentId, field, message }) => ({
+  const details: ErrorDetail[] = violations.slice(0, MAX_DETAILS).map(({ documentId, field, message, retryable }) => ({
     ...(documentId !== undefined ? { documentId } : {}),
     ...(field !== undefined ? { field } : {}),
     message,
+    ...(retryable ? { retryable } : {}),
   }));
   const first = violations.find((v) => v.status === status) ?? violations[0];
   const where = [

@@ -1,0 +1,131 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResponse, Ticket } from '@shared';
+import {
+  createDeskDatabase,
+  startReplication,
+  updateTicket,
+  type DeskDatabase,
+  type SyncController,
+} from '../../renderer/src/data/index.js';
+import { waitFor } from '../../renderer/src/data/testing/wait.js';
+import { startServer, type RunningServer } from '../../server/src/app.js';
+
+/**
+ * A change the server refuses for good (here: a technician flipping the locked `security` field, which the UI never
+ * offers) must not block the device's other changes, must not be dropped silently, and must leave the device
+ * agreeing with the server.
+ */
+describe('a push row the server refuses for good', () => {
+  let server: RunningServer;
+  let db: DeskDatabase;
+  let sync: SyncController;
+  let session: LoginResponse;
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, dataDir: 'memory://', seedDemo: true, logLevel: 'warn' });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'tech@example.org', password: 'demo-pass-2026' }),
+    });
+    session = (await res.json()) as LoginResponse;
+    db = await createDeskDatabase({
+      name: `refusal-${Date.now()}`,
+      storage: getRxStorageMemory(),
+      devMode: false,
+      multiInstance: false,
+    });
+    sync = startReplication(db, {
+      serverUrl: server.url,
+      getAccessToken: () => session.accessToken,
+      collections: ['tickets', 'ticket_events'],
+      waitForLeadership: false,
+      retryTime: 200,
+    });
+    await sync.awaitInitialPull();
+  }, 60_000);
+
+  afterAll(async () => {
+    await sync.cancel();
+    await db.close();
+    await server.close();
+  });
+
+  it('is set aside in the conflict view while the rest of the batch reaches the server', async () => {
+    const mine = (
+      await db.tickets.find({ selector: { assigneeId: session.user.id, status: { $in: ['assigned', 'in_progress'] } } }).exec()
+    ).map((d) => d.toJSON() as Ticket);
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    const [forbidden, allowed] = mine;
+    // Written past the command layer on purpose, as an out-of-date or tampered client would.
+    const doc = await db.tickets.findOne(forbidden.id).exec();
+    await doc!.incrementalPatch({ security: true, title: `${forbidden.title} (tampered)` });
+    expect(await updateTicket(db, allowed.id, { title: `${allowed.title} (checked on site)` }, session.user)).toEqual([]);
+
+    await waitFor(
+      async () => (await db.tickets.findOne(forbidden.id).exec())?.security === false && sync.getStatus().pendingPush === 0,
+      20_000,
+      'the refused change to give way',
+    );
+
+    const conflicts = (await db.conflicts.find({ selector: { docId: forbidden.id } }).exec()).map((c) => c.toJSON());
+    expect(conflicts.map((c) => c.field).sort()).toEqual(['security', 'title']);
+    expect(conflicts.find((c) => c.field === 'security')).toMatchObject({
+      localValue: 'true',
+      remoteValue: 'false',
+      resolved: false,
+    });
+
+    const pulled = await fetch(`${server.url}/api/sync/tickets/pull?limit=2000`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    const serverDocs = ((await pulled.json()) as { documents: Ticket[] }).documents;
+    expect(serverDocs.find((t) => t.id === allowed.id)?.title).toBe(`${allowed.title} (checked on site)`);
+    expect(serverDocs.find((t) => t.id === forbidden.id)).toMatchObject({ security: false, title: forbidden.title });
+    expect((await db.tickets.findOne(forbidden.id).exec())?.title).toBe(forbidden.title);
+  }, 40_000);
+
+  it('keeps a refused new entry in the conflict view instead of retrying it forever', async () => {
+    const ticket = await db.tickets.findOne({ selector: { assigneeId: session.user.id } }).exec();
+    const id = `evt-impersonated-${Date.now()}`;
+    // Someone else's name on the entry: the server refuses it (403) and would refuse it on every retry.
+    await db.ticket_events.insert({
+      id,
+      ticketId: ticket!.id,
+      kind: 'comment',
+      authorId: 'usr-agent',
+      occurredAt: Date.now(),
+      body: 'Written in another name',
+      minutes: 0,
+      fromValue: '',
+      toValue: '',
+    });
+    await waitFor(
+      async () => (await db.ticket_events.findOne(id).exec()) === null && sync.getStatus().pendingPush === 0,
+      20_000,
+      'the refused entry to be set aside',
+    );
+    const kept = await db.conflicts.findOne(`ticket_events:${id}:_document`).exec();
+    expect(JSON.parse(kept!.localValue)).toMatchObject({ body: 'Written in another name', authorId: 'usr-agent' });
+  }, 40_000);
+
+  it('retries, rather than sets aside, an entry whose ticket is not on the server yet', async () => {
+    const id = `evt-early-${Date.now()}`;
+    await db.ticket_events.insert({
+      id,
+      ticketId: 'tkt-not-pushed-yet',
+      kind: 'worklog',
+      authorId: session.user.id,
+      occurredAt: Date.now(),
+      body: 'Logged before the ticket reached the server',
+      minutes: 10,
+      fromValue: '',
+      toValue: '',
+    });
+    await waitFor(() => sync.getStatus().error !== null, 10_000, 'the push to be refused');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await db.ticket_events.findOne(id).exec()).not.toBeNull();
+    expect(await db.conflicts.findOne(`ticket_events:${id}:_document`).exec()).toBeNull();
+  }, 40_000);
+});
