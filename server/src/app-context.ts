@@ -4,6 +4,7 @@ import type { AccessTokens } from './services/auth/access-tokens.js';
 import type { AuthService } from './services/auth/auth-service.js';
 import type { LoginThrottle } from './services/auth/login-throttle.js';
 import type { ChangeHub } from './services/sync/change-hub.js';
+import type { PushEffect } from './services/sync/push-effects.js';
 
 /** What the routes need: built once per server by `startServer`. */
 export interface AppContext {
@@ -17,4 +18,10 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** Requests per client address per minute on the sign-in and refresh routes. */
   authRequestsPerMinute: number;
+  /** Run inside every push transaction after its writes (e-mail to queue, derived documents). */
+  pushEffects: PushEffect[];
+  /** The address people reach this server at, for links in e-mail (PUBLIC_URL, else the listening URL). */
+  publicUrl: () => string;
+  /** The From: of outgoing e-mail. */
+  mailFrom: string;
 }

@@ -9,6 +9,8 @@ import { AccessTokens } from './services/auth/access-tokens.js';
 import { AuthService } from './services/auth/auth-service.js';
 import { resolveJwtSecret } from './services/auth/jwt-secret.js';
 import { LoginThrottle } from './services/auth/login-throttle.js';
+import { smtpTransport } from './services/mail/mail-transport.js';
+import { OutboxSender } from './services/mail/outbox-sender.js';
 import { ChangeHub } from './services/sync/change-hub.js';
 
 export type { Database } from './db/database.js';
@@ -31,6 +33,14 @@ export interface ServerOptions {
   jwtSecret?: string;
   /** Sign-in protection; see DEFAULT_LOGIN_LIMITS. */
   loginLimits?: Partial<LoginLimits>;
+  /** SMTP server for outgoing e-mail (`smtp://` or `smtps://`); without it, e-mail stays queued in mail_outbox. */
+  smtpUrl?: string;
+  /** From: of outgoing e-mail. */
+  mailFrom?: string;
+  /** Base URL for links in e-mail; defaults to the URL the server listens on. */
+  publicUrl?: string;
+  /** How often the e-mail sender looks for due messages besides being notified (ms). */
+  mailPollMs?: number;
 }
 
 export interface LoginLimits {
@@ -51,6 +61,7 @@ export interface RunningServer {
 }
 
 const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
+const DEFAULT_MAIL_FROM = 'Service Desk <servicedesk@localhost>';
 
 function publicHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
@@ -74,6 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log: (message, error) => console.error(`[db] ${message}${error instanceof Error ? `: ${error.message}` : ''}`),
   });
   const hub = new ChangeHub(db);
+  let listeningUrl = '';
+  let outbox: OutboxSender | undefined;
   try {
     if (options.seedDemo) await seedDemoIfEmpty(db);
     const tokens = new AccessTokens(
@@ -88,10 +101,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       streams: new SseRegistry(),
       version: readAppVersion(),
       ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
+      pushEffects: [],
+      publicUrl: () => options.publicUrl ?? listeningUrl,
+      mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
     };
     await hub.start();
+    if (options.smtpUrl) {
+      outbox = new OutboxSender(db, smtpTransport(options.smtpUrl, ctx.mailFrom), {
+        pollMs: options.mailPollMs,
+        log: (message) => console.error(`[mail] ${message}`),
+      });
+      await outbox.start();
+    } else if (logLevel !== 'silent') {
+      console.warn('[mail] SMTP_URL is not set: e-mail is queued in mail_outbox and sent once it is.');
+    }
     const app = await buildApp(ctx, { logLevel, staticDir: options.staticDir });
     app.addHook('onClose', async () => {
+      await outbox?.stop();
       await hub.stop();
       await db.close();
     });
@@ -104,13 +130,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
     let closing: Promise<void> | undefined;
+    listeningUrl = `http://${publicHost(host)}:${port}`;
     return {
-      url: `http://${publicHost(host)}:${port}`,
+      url: listeningUrl,
       port,
       db,
       close: () => (closing ??= app.close()),
     };
   } catch (error) {
+    await outbox?.stop().catch(() => undefined);
     await hub.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;

@@ -44,6 +44,25 @@ describe('serverOptionsFromEnv', () => {
     expect(() => serverOptionsFromEnv({ LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES must be a positive whole number/);
   });
 
+  it('reads the e-mail settings and refuses ones that cannot work', () => {
+    const options = serverOptionsFromEnv(
+      {
+        SMTP_URL: 'smtp://mailer:secret@mail.example.org:587',
+        MAIL_FROM: 'Desk <desk@example.org>',
+        PUBLIC_URL: 'https://desk.example.org/',
+      },
+      '/nonexistent',
+    );
+    expect(options).toMatchObject({
+      smtpUrl: 'smtp://mailer:secret@mail.example.org:587',
+      mailFrom: 'Desk <desk@example.org>',
+      publicUrl: 'https://desk.example.org',
+    });
+    expect(serverOptionsFromEnv({}, '/nonexistent').smtpUrl).toBeUndefined();
+    expect(() => serverOptionsFromEnv({ SMTP_URL: 'mail.example.org' })).toThrow(/SMTP_URL must look like smtp:/);
+    expect(() => serverOptionsFromEnv({ PUBLIC_URL: 'desk.example.org' })).toThrow(/PUBLIC_URL must be the http\(s\) address/);
+  });
+
   it('explains bad values', () => {
     expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => serverOptionsFromEnv({ STATIC_DIR: '/no/such/dir' })).toThrow(/does not exist/);

@@ -31,9 +31,29 @@ export function databaseFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'da
   return { dataDir: env.DATA_DIR || defaultPGliteDir() };
 }
 
+/** SMTP_URL, MAIL_FROM and PUBLIC_URL, checked so a typo fails at start-up instead of at the first e-mail. */
+export function mailFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'smtpUrl' | 'mailFrom' | 'publicUrl'> {
+  const options: Pick<ServerOptions, 'smtpUrl' | 'mailFrom' | 'publicUrl'> = {};
+  if (env.SMTP_URL) {
+    if (!/^smtps?:\/\/[^/]/.test(env.SMTP_URL))
+      throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465.');
+    options.smtpUrl = env.SMTP_URL;
+  }
+  if (env.MAIL_FROM) options.mailFrom = env.MAIL_FROM;
+  if (env.PUBLIC_URL) {
+    if (!/^https?:\/\/[^/]/.test(env.PUBLIC_URL))
+      throw new ConfigError(
+        'PUBLIC_URL must be the http(s) address people use to reach this server, e.g. https://desk.example.org.',
+      );
+    options.publicUrl = env.PUBLIC_URL.replace(/\/+$/, '');
+  }
+  return options;
+}
+
 /**
  * Server options from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, SEED_DEMO, STATIC_DIR, JWT_SECRET,
- * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS, LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_MAX_FAILURES.
+ * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS, LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_MAX_FAILURES, SMTP_URL, MAIL_FROM,
+ * PUBLIC_URL.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerOptions {
   const staticDir = env.STATIC_DIR ? resolve(cwd, env.STATIC_DIR) : resolve(cwd, 'dist/renderer');
@@ -58,5 +78,6 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
     accessTokenTtlSeconds: ttl,
     jwtSecret: env.JWT_SECRET || undefined,
     ...(Object.keys(loginLimits).length > 0 ? { loginLimits } : {}),
+    ...mailFromEnv(env),
   };
 }

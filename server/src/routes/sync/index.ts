@@ -24,7 +24,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const actor = await authenticate(request, ctx);
     const collection = parseCollection(request.params);
     const rows = parseRequest(pushBody, request.body, 'push body');
-    return pushDocuments(ctx.db, actor, collection, rows);
+    return pushDocuments(ctx.db, actor, collection, rows, ctx.pushEffects);
   });
 
   registerStreamRoute(app, ctx);

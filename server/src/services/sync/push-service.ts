@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { bumpTicketEvents, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
 import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
 import { validateDocument, type SyncDocument } from './document-validation.js';
+import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
 import { toSyncDocument, withoutDeleted } from './stored-document.js';
 import { rejectPush, type Violation } from './violation.js';
@@ -40,13 +41,15 @@ const toMap = (
 /**
  * Applies a push in ONE transaction, all or nothing: takes the sequence lock first, checks every row against
  * the stored masters and the access policy, writes the accepted rows with new sequence numbers and notifies
- * the other instances. Returns the masters of conflicting rows.
+ * the other instances; `effects` run in the same transaction after the write. Returns the masters of
+ * conflicting rows.
  */
 export async function pushDocuments(
   db: Database,
   actor: Actor,
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
+  effects: readonly PushEffect[] = [],
 ): Promise<SyncDocument[]> {
   if (rows.length === 0) return [];
   const planned = validateRows(collection, rows);
@@ -69,6 +72,7 @@ export async function pushDocuments(
       await notifyChange(tx, collection, seq);
       const bumped = await bumpTicketEvents(tx, plan.scopeChangedTicketIds);
       if (bumped > 0) await notifyChange(tx, 'ticket_events', bumped);
+      for (const effect of effects) await effect({ tx, actor, collection, writes: plan.writes, previous: masters });
     }
     return plan.conflicts;
   });

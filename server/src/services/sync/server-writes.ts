@@ -1,0 +1,26 @@
+import type { ReplicatedCollection } from '@shared';
+import type { Transaction } from '../../db/database.js';
+import { upsertDocuments } from '../../db/queries/documents.js';
+import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
+import type { SyncDocument } from './document-validation.js';
+import { withoutDeleted } from './stored-document.js';
+
+/**
+ * Writes documents the server itself produces (derived records, server-assigned values) with fresh sequence
+ * numbers in the caller's transaction, so they replicate like any pushed change. Validate them first.
+ */
+export async function writeServerDocuments(
+  tx: Transaction,
+  collection: ReplicatedCollection,
+  docs: readonly SyncDocument[],
+): Promise<void> {
+  if (docs.length === 0) return;
+  const last = await reserveSequence(tx, docs.length);
+  let seq = last - docs.length;
+  await upsertDocuments(
+    tx,
+    collection,
+    docs.map((doc) => ({ id: doc.id, seq: ++seq, data: withoutDeleted(doc), deleted: doc._deleted })),
+  );
+  await notifyChange(tx, collection, last);
+}
