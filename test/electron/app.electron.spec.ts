@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buildShell, launchDesk, requireElectron, signIn, startDemoServer, tempUserData } from './desk-app.js';
+import { signIn, withDeskEnvironment, withLaunchedDesk } from './desk-app.js';
 
 interface DeskWindow {
   desk?: { isDesktop: boolean; appInfo(): Promise<{ shell: string; serverUrl?: string }> };
@@ -10,15 +10,8 @@ interface DeskWindow {
 test.describe('desktop shell', () => {
   test('signs in against a real server and shows the ticket queue', async () => {
     test.setTimeout(180_000);
-    const binary = requireElectron();
-    await buildShell();
-    const server = await startDemoServer();
-    const userData = await tempUserData();
-    try {
-      const app = await launchDesk(binary, userData.dir, server.url);
-      try {
-        const page = await app.firstWindow();
-
+    await withDeskEnvironment((env) =>
+      withLaunchedDesk(env, async (_app, page) => {
         // The preload bridge: window.desk only, no Node or IPC primitives, server URL handed over by the main process.
         const info = await page.evaluate(async () => {
           const w = window as unknown as DeskWindow;
@@ -29,7 +22,10 @@ test.describe('desktop shell', () => {
             process: typeof w.process,
           };
         });
-        expect(info).toMatchObject({ isDesktop: true, info: { shell: 'electron', serverUrl: server.url.replace(/\/$/, '') } });
+        expect(info).toMatchObject({
+          isDesktop: true,
+          info: { shell: 'electron', serverUrl: env.server.url.replace(/\/$/, '') },
+        });
         expect(info).toMatchObject({ require: 'undefined', process: 'undefined' });
 
         // The CSP set by the main process is in force: no eval.
@@ -43,12 +39,7 @@ test.describe('desktop shell', () => {
         expect(evalResult).toBe('blocked');
 
         await signIn(page);
-      } finally {
-        await app.close();
-      }
-    } finally {
-      await server.close();
-      await userData.remove();
-    }
+      }),
+    );
   });
 });

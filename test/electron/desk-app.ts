@@ -8,11 +8,11 @@ import { promisify } from 'node:util';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { electronSkipReason, findElectronBinary } from './electron-binary.js';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 export const AGENT = { email: 'agent@example.org', password: 'demo-pass-2026' };
 
 /** Skips the calling test, printing why, when there is no Electron binary or display here. Returns the binary path. */
-export function requireElectron(): string {
+function requireElectron(): string {
   const reason = electronSkipReason();
   if (reason) console.log(`skipped: ${reason}`);
   test.skip(reason !== undefined, reason);
@@ -23,7 +23,7 @@ export function requireElectron(): string {
 
 let built = false;
 /** Builds dist/electron (the renderer must be built already: npm run build:renderer). */
-export async function buildShell(): Promise<void> {
+async function buildShell(): Promise<void> {
   expect(existsSync(join(root, 'dist/renderer/index.html')), 'build the renderer first: npm run build:renderer').toBe(true);
   if (!built) await promisify(execFile)(process.execPath, ['electron/build.mjs'], { cwd: root });
   built = true;
@@ -31,16 +31,17 @@ export async function buildShell(): Promise<void> {
 
 export interface DemoServer {
   url: string;
+  /** Idempotent: a test may stop the server early (offline start) and the cleanup stops it again. */
   close(): Promise<void>;
 }
 
 /** The sync server with demo data on in-memory PGlite. Imported lazily so skipped runs never load it. */
-export async function startDemoServer(): Promise<DemoServer> {
+async function startDemoServer(): Promise<DemoServer> {
   const { startServer } = await import('../../server/src/app.js');
   return startServer({ port: 0, dataDir: 'memory://', seedDemo: true, logLevel: 'warn' });
 }
 
-export async function tempUserData(): Promise<{ dir: string; remove(): Promise<void> }> {
+async function tempUserData(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'desk-electron-userdata-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -58,13 +59,50 @@ export function appEnv(serverUrl: string): Record<string, string> {
   return env;
 }
 
-export function launchDesk(
+function launchDesk(
   binary: string,
   userDataDir: string,
   serverUrl: string,
   extraArgs: string[] = [],
 ): Promise<ElectronApplication> {
   return electron.launch({ executablePath: binary, args: appArgs(userDataDir, extraArgs), env: appEnv(serverUrl), cwd: root });
+}
+
+/** What every desktop test needs: the Electron binary, a demo server and a fresh userData folder. */
+export interface DeskEnvironment {
+  binary: string;
+  server: DemoServer;
+  userDataDir: string;
+}
+
+/** Runs `body` with a DeskEnvironment and removes it afterwards; skips the test, saying why, without Electron. */
+export async function withDeskEnvironment(body: (env: DeskEnvironment) => Promise<void>): Promise<void> {
+  const binary = requireElectron();
+  await buildShell();
+  const server = await startDemoServer();
+  const userData = await tempUserData();
+  try {
+    await body({ binary, server, userDataDir: userData.dir });
+  } finally {
+    await server.close();
+    await userData.remove();
+  }
+}
+
+/** Launches the desk in `env`, optionally signs in as the demo agent, runs `body`, and always closes the app. */
+export async function withLaunchedDesk(
+  env: DeskEnvironment,
+  body: (app: ElectronApplication, page: Page) => Promise<void>,
+  options: { signIn?: boolean; extraArgs?: string[] } = {},
+): Promise<void> {
+  const app = await launchDesk(env.binary, env.userDataDir, env.server.url, options.extraArgs);
+  try {
+    const page = await app.firstWindow();
+    if (options.signIn) await signIn(page);
+    await body(app, page);
+  } finally {
+    await app.close();
+  }
 }
 
 export async function signIn(page: Page): Promise<void> {
