@@ -231,7 +231,7 @@ export function describeChaos(result: ChaosResult): string {
     `chaos seed ${result.seed} on ${result.database}: ${result.clients} clients x ${result.operations / result.clients} operations = ${result.operations}`,
     `wall ${(result.wallMs / 1000).toFixed(1)} s (operations ${(result.operationsMs / 1000).toFixed(1)} s, settle ${(result.settleMs / 1000).toFixed(1)} s)`,
     `server: ${result.documents.tickets} tickets + ${result.documents.tombstones} tombstones, ${result.documents.events} events`,
-    `edits ${e.total}: ${e.inFinalState} in final state, ${e.recordedAsConflict} recorded as conflicts, ${e.supersededByOwnLaterEdit} superseded by the same client, ${e.replacedByOthers} replaced by others, ${e.overwrittenAfterRestore} A-B-A overwrites`,
+    `edits ${e.total}: ${e.inFinalState} in final state, ${e.recordedAsConflict} recorded as conflicts, ${e.supersededByOwnLaterEdit} superseded by the same client, ${e.replacedByOthers} replaced by edits that started from them`,
     `conflict records ${result.conflictsRecorded}; acknowledged events ${result.oracle.acknowledgedEvents}; tickets created ${result.oracle.createdTickets}; refused by local rules ${result.refusedByLocalRules}`,
     `faults: ${result.faults.requests} requests, ${result.faults.droppedRequests} lost requests, ${result.faults.droppedResponses} lost responses, ${result.faults.gateway503} injected 503, ${result.faults.cutStreams} cut streams`,
     `converged: ${result.converged}; problems: ${result.problems.length}`,
