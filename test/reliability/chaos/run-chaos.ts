@@ -152,8 +152,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       snapshots = await Promise.all(handles.map((h) => h.snapshot()));
       serverViews = await Promise.all(
         identities.map(async (identity) => ({
-          tickets: (await api.pullAll(identity.accessToken, 'tickets', null, 2000)).docs,
-          events: (await api.pullAll(identity.accessToken, 'ticket_events', null, 2000)).docs,
+          tickets: (await retryOn503(() => api.pullAll(identity.accessToken, 'tickets', null, 2000))).docs,
+          events: (await retryOn503(() => api.pullAll(identity.accessToken, 'ticket_events', null, 2000))).docs,
         })),
       );
       differences = snapshots.flatMap((snapshot, i) => [
@@ -221,6 +221,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await Promise.all(handles.map((h) => h.close().catch(() => h.kill())));
     await server?.kill('SIGTERM');
     await database.dispose();
+  }
+}
+
+/**
+ * The oracle's own pulls (one per client, all at once) can find the database pool busy on a loaded machine; the
+ * server then answers 503 and says that sending the same request again is safe, so the harness does.
+ */
+async function retryOn503<T>(pull: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pull();
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('pull failed: 503')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
   }
 }
 
