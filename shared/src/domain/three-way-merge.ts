@@ -106,13 +106,15 @@ export function threeWayMerge<T extends object>(
 function mergeRevisions(local: unknown, remote: unknown, counterFrom: ReadonlyMap<string, 'local' | 'remote'>): FieldRevisions {
   const keysOf = (revisions: unknown): string[] =>
     typeof revisions === 'object' && revisions !== null ? Object.keys(revisions) : [];
-  const fields = new Set([...keysOf(local), ...keysOf(remote)]);
+  const remoteFields = new Set(keysOf(remote));
   const out: FieldRevisions = {};
-  for (const field of [...fields].sort()) {
+  for (const field of new Set([...keysOf(local), ...remoteFields])) {
     const from = counterFrom.get(field);
     const l = fieldRevision(local, field);
     const r = fieldRevision(remote, field);
-    out[field] = from === 'local' ? l : from === 'remote' ? r : Math.max(l, r);
+    const value = from === 'local' ? l : from === 'remote' ? r : Math.max(l, r);
+    // A zero the server does not spell out is the same counter: leaving it out keeps the merge equal to the master.
+    if (value !== 0 || remoteFields.has(field)) out[field] = value;
   }
   return out;
 }
