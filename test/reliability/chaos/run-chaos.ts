@@ -150,12 +150,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       const remaining = Math.max(1000, deadline - Date.now());
       const settled = await Promise.all(handles.map((h) => h.settle(Math.min(remaining, 10_000))));
       snapshots = await Promise.all(handles.map((h) => h.snapshot()));
-      serverViews = await Promise.all(
-        identities.map(async (identity) => ({
+      // One user after the other: twenty full pulls at once can wait longer for a pooled connection than the server
+      // allows on a loaded machine (503).
+      serverViews = [];
+      for (const identity of identities) {
+        serverViews.push({
           tickets: (await retryOn503(() => api.pullAll(identity.accessToken, 'tickets', null, 2000))).docs,
           events: (await retryOn503(() => api.pullAll(identity.accessToken, 'ticket_events', null, 2000))).docs,
-        })),
-      );
+        });
+      }
       differences = snapshots.flatMap((snapshot, i) => [
         ...(settled[i].pendingPush > 0 || !settled[i].inSync
           ? [
