@@ -4,12 +4,15 @@ import { checkConvergence, diffReplica, type OracleInput } from './chaos/oracle.
 import type { EditRecord, PlainDoc } from './chaos/types.js';
 
 const ticket = (fields: Record<string, unknown>): PlainDoc & { _deleted?: boolean } => ({ id: 't1', number: 'N1', ...fields });
-const edit = (client: number, seq: number, field: string, prev: unknown, value: unknown, at = seq): EditRecord => ({
+/** An edit of t1; `prevRev` is the field's edit counter it started from (it writes one more). */
+const edit = (client: number, seq: number, field: string, prev: unknown, value: unknown, prevRev = 0, at = seq): EditRecord => ({
   client,
   ticketId: 't1',
   field,
   prev,
   value,
+  prevRev,
+  rev: prevRev + 1,
   seq,
   at,
 });
@@ -43,9 +46,9 @@ describe('chaos oracle', () => {
       input({
         edits: [
           edit(0, 0, 'title', 'O', 'A'),
-          edit(1, 0, 'title', 'A', 'B'),
+          edit(1, 0, 'title', 'A', 'B', 1),
           edit(2, 0, 'title', 'O', 'C'),
-          edit(2, 1, 'title', 'C', 'D'),
+          edit(2, 1, 'title', 'C', 'D', 1),
         ],
         conflicts: new Map([[2, [conflict('title', 'D')]]]),
       }),
@@ -63,6 +66,41 @@ describe('chaos oracle', () => {
     const report = checkConvergence(input({ edits: [edit(0, 0, 'title', 'O', 'A'), edit(1, 0, 'title', 'O', 'B')] }));
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatch(/lost edit: client 0 set t1.title = "A"/);
+  });
+
+  it('reports an edit changed back (A-B-A) and overwritten by a device that never saw it', () => {
+    // Client 0: impact 2 -> 1 -> 2, both synced. Client 1, offline from 2: 2 -> 3, and it won without a conflict.
+    const edits = [edit(0, 0, 'impact', 2, 1), edit(0, 1, 'impact', 1, 2, 1), edit(1, 0, 'impact', 2, 3)];
+    const lost = checkConvergence(input({ serverTickets: new Map([['t1', ticket({ impact: 3 })]]), edits }));
+    expect(lost.problems).toEqual([expect.stringMatching(/lost edit: client 0 set t1.impact = 2 \(was 1\)/)]);
+    // The same history with the conflict recorded on client 1 is fine.
+    const recorded = checkConvergence(
+      input({
+        serverTickets: new Map([['t1', ticket({ impact: 2 })]]),
+        edits,
+        conflicts: new Map([[1, [conflict('impact', 3)]]]),
+      }),
+    );
+    expect(recorded.problems).toEqual([]);
+    expect(recorded.edits).toMatchObject({ inFinalState: 1, recordedAsConflict: 1, supersededByOwnLaterEdit: 1 });
+  });
+
+  it('does not take a later edit of a repeated-value field by a device that had not seen the edit as replacing it', () => {
+    const concurrent = [edit(0, 0, 'channel', 'phone', 'email', 0, 1), edit(1, 0, 'channel', 'phone', 'field', 0, 5)];
+    const report = checkConvergence(input({ serverTickets: new Map([['t1', ticket({ channel: 'field' })]]), edits: concurrent }));
+    expect(report.problems).toEqual([expect.stringMatching(/lost edit: client 0 set t1.channel = "email"/)]);
+    // Same values, but client 1 started from client 0's edit (its counter): knowingly replaced.
+    const seen = [edit(0, 0, 'channel', 'phone', 'email', 0, 1), edit(1, 0, 'channel', 'email', 'field', 1, 5)];
+    expect(
+      checkConvergence(input({ serverTickets: new Map([['t1', ticket({ channel: 'field' })]]), edits: seen })).problems,
+    ).toEqual([]);
+  });
+
+  it('reports an edit that did not raise its edit counter by one', () => {
+    const uncounted = { ...edit(0, 0, 'title', 'O', 'B'), rev: 0 };
+    expect(checkConvergence(input({ edits: [uncounted] })).problems).toEqual([
+      expect.stringMatching(/uncounted edit: client 0 set t1.title = "B" but its edit counter went from 0 to 0/),
+    ]);
   });
 
   it('does not accept a conflict record of another client or another value', () => {

@@ -11,6 +11,7 @@ export const ticketMergePolicy: MergePolicy<Ticket> = {
   derivedFields: ['priority'],
   timeField: 'updatedAt',
   normalize: normalizeTicket,
+  revisionsField: 'fieldRevs',
 };
 const articlePolicy: MergePolicy<KbArticle> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 const surveyPolicy: MergePolicy<Survey> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };

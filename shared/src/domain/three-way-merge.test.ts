@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../schemas/ticket.js';
 import { queueKeyFor } from '../schemas/ticket.js';
+import { TICKET_REVISED_FIELDS, bumpFieldRevisions, fieldRevision } from './field-revisions.js';
 import { MERGE_POLICIES, ticketMergePolicy } from './merge-policies.js';
 import { computePriority } from './priority-matrix.js';
 import { jsonEqual, threeWayMerge } from './three-way-merge.js';
@@ -50,9 +51,44 @@ const editArb = fc.record(
   { requiredKeys: [] },
 );
 
+/** An edit as the client's update command makes it: bookkeeping, priority and edit counters follow. */
 function apply(base: Ticket, edit: Partial<Pick<Ticket, Editable>>, at: number, by: string): Ticket {
   const t: Ticket = { ...base, ...edit, updatedAt: at, updatedBy: by };
-  return { ...t, priority: computePriority(t.impact, t.urgency), queueKey: queueKeyFor(at) };
+  const next: Ticket = { ...t, priority: computePriority(t.impact, t.urgency), queueKey: queueKeyFor(at) };
+  const fieldRevs = bumpFieldRevisions(base.fieldRevs, { ...base }, { ...next }, TICKET_REVISED_FIELDS, jsonEqual);
+  return fieldRevs === undefined ? next : { ...next, fieldRevs };
+}
+
+/** Applies edits one after the other, as one device would, from `start`. */
+function history(start: Ticket, edits: readonly Partial<Pick<Ticket, Editable>>[], by: string, from: number): Ticket {
+  return edits.reduce<Ticket>((doc, edit, i) => apply(doc, edit, from + i, by), start);
+}
+
+/**
+ * Edits over a tiny value domain, so that a device often changes a field and changes it back (A -> B -> A), the
+ * case a state-only comparison misses.
+ */
+const narrowEditArb = fc.record(
+  {
+    title: fc.constantFrom('Printer jammed', 'Printer on fire'),
+    assigneeId: fc.constantFrom('usr-tech', 'usr-a'),
+    channel: fc.constantFrom('phone', 'email'),
+    impact: fc.constantFrom(2, 3),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<Partial<Pick<Ticket, Editable>>>;
+
+const NARROW_FIELDS: readonly Editable[] = ['title', 'assigneeId', 'channel', 'impact'];
+
+/** Fields some edit of the list changed (even if a later edit of the list set them back). */
+function touched(start: Ticket, edits: readonly Partial<Pick<Ticket, Editable>>[]): Set<string> {
+  const out = new Set<string>();
+  let doc: Record<string, unknown> = { ...start };
+  for (const edit of edits) {
+    for (const [k, v] of Object.entries(edit)) if (!jsonEqual(doc[k], v)) out.add(k);
+    doc = { ...doc, ...edit };
+  }
+  return out;
 }
 
 describe('threeWayMerge', () => {
@@ -106,6 +142,66 @@ describe('threeWayMerge', () => {
     const local = apply(baseTicket, { title: 'Same' }, 3000, 'usr-tech');
     const remote = apply(baseTicket, { title: 'Same' }, 3100, 'usr-agent');
     expect(threeWayMerge(baseTicket, local, remote, ticketPolicy).clashes).toEqual([]);
+  });
+
+  it('loses no edit without a clash record, even when one side changed a field and changed it back (A-B-A)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(narrowEditArb, { maxLength: 5 }),
+        fc.array(narrowEditArb, { maxLength: 5 }),
+        fc.boolean(),
+        (localEdits, remoteEdits, localNewer) => {
+          const local = history(baseTicket, localEdits, 'usr-tech', localNewer ? 5000 : 3000);
+          const remote = history(baseTicket, remoteEdits, 'usr-agent', localNewer ? 3000 : 5000);
+          const { merged, clashes } = threeWayMerge(baseTicket, local, remote, ticketPolicy);
+          const clashed = new Map(clashes.map((c) => [c.field, c]));
+          const mine = touched(baseTicket, localEdits);
+          const theirs = touched(baseTicket, remoteEdits);
+          for (const f of NARROW_FIELDS) {
+            // The server's edits always survive: the merged document holds the server's value of every field it edited.
+            if (theirs.has(f)) expect(merged[f]).toEqual(remote[f]);
+            // Each of this device's edits is in the result, or its final value waits in a clash record.
+            if (mine.has(f) && !jsonEqual(merged[f], local[f])) {
+              expect(clashed.get(f)).toEqual({ field: f, localValue: local[f], remoteValue: remote[f] });
+            }
+            if (!mine.has(f) && !theirs.has(f)) expect(merged[f]).toEqual(baseTicket[f]);
+            // A clash is reported only where both sides edited and disagree.
+            if (clashed.has(f)) expect(mine.has(f) && theirs.has(f) && !jsonEqual(local[f], remote[f])).toBe(true);
+            // The server accepts the result: no counter goes below the server's.
+            expect(fieldRevision(merged.fieldRevs, f)).toBeGreaterThanOrEqual(fieldRevision(remote.fieldRevs, f));
+          }
+          expect(merged.priority).toBe(computePriority(merged.impact, merged.urgency));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports a clash when the server changed a field and back while this device changed it (A-B-A)', () => {
+    // Device X: A -> B -> A, both synced. Device Y, offline from A: A -> C.
+    const remote = history(baseTicket, [{ assigneeId: 'usr-a' }, { assigneeId: 'usr-tech' }], 'usr-agent', 3000);
+    const local = apply(baseTicket, { assigneeId: 'usr-b' }, 4000, 'usr-tech');
+    expect(remote.assigneeId).toBe(baseTicket.assigneeId);
+    const { merged, clashes } = threeWayMerge(baseTicket, local, remote, ticketPolicy);
+    expect(merged.assigneeId).toBe('usr-tech');
+    expect(merged.fieldRevs).toEqual({ assigneeId: 2 });
+    expect(clashes).toEqual([{ field: 'assigneeId', localValue: 'usr-b', remoteValue: 'usr-tech' }]);
+    // Documents without counters (written before schema v2) merge by value, as before: the A-B-A goes unseen.
+    const { fieldRevs: _r, ...remoteWithout } = remote;
+    const { fieldRevs: _l, ...localWithout } = local;
+    expect(threeWayMerge(baseTicket, localWithout, remoteWithout, ticketPolicy).merged.assigneeId).toBe('usr-b');
+  });
+
+  it('takes a change this device made and undid as a change too, and keeps the higher counter where values agree', () => {
+    const local = history(baseTicket, [{ channel: 'email' }, { channel: 'phone' }], 'usr-tech', 3000);
+    const remote = apply(baseTicket, { channel: 'email' }, 4000, 'usr-agent');
+    const clash = threeWayMerge(baseTicket, local, remote, ticketPolicy);
+    expect(clash.clashes).toEqual([{ field: 'channel', localValue: 'phone', remoteValue: 'email' }]);
+    expect(clash.merged.fieldRevs).toEqual({ channel: 1 });
+    const agreeing = apply(baseTicket, { channel: 'phone', title: 'Other' }, 4000, 'usr-agent');
+    const agreed = threeWayMerge(baseTicket, local, agreeing, ticketPolicy);
+    expect(agreed.clashes).toEqual([]);
+    expect(agreed.merged.fieldRevs).toEqual({ channel: 2, title: 1 });
   });
 
   it('keeps both sides of an append-only collection: differing events are clashes, never merged away', () => {

@@ -1,3 +1,5 @@
+import { fieldRevision, type FieldRevisions } from './field-revisions.js';
+
 /** A field both sides changed to different values. The remote (server) value was kept. */
 export interface FieldClash {
   field: string;
@@ -23,6 +25,11 @@ export interface MergePolicy<T> {
   timeField?: keyof T & string;
   /** Recomputes derived fields (e.g. priority, sort keys) of the merged document. */
   normalize?: (doc: T) => T;
+  /**
+   * Field holding per-field edit counters (see field-revisions.ts). With it, a side "changed" a field when its
+   * value or its counter differs from the base, so an edit undone later (A -> B -> A) still counts as a change.
+   */
+  revisionsField?: keyof T & string;
 }
 
 /** Structural equality of JSON values, independent of key order. */
@@ -44,7 +51,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  * Three-way merge by top-level field. A field changed on one side only (relative to `base`, the state both
  * sides started from) takes that side's value; a field changed on both sides to different values keeps the
  * remote value and is reported as a clash, so nothing is silently dropped. Without a base every differing
- * field is a clash.
+ * field is a clash. With `policy.revisionsField`, "changed" also means "edit counter moved" (see MergePolicy).
  */
 export function threeWayMerge<T extends object>(
   base: T | undefined,
@@ -59,16 +66,33 @@ export function threeWayMerge<T extends object>(
   const r = remote as Record<string, unknown>;
   const bookkeeping = new Set<string>(policy.bookkeepingFields);
   const derived = new Set<string>(policy.derivedFields ?? []);
+  const revField = policy.revisionsField;
+  const revs = (doc: Record<string, unknown> | undefined): unknown => (revField && doc ? doc[revField] : undefined);
+  const changed = (side: Record<string, unknown>, key: string): boolean =>
+    b === undefined || !jsonEqual(b[key], side[key]) || fieldRevision(revs(side), key) !== fieldRevision(revs(b), key);
+  /** Whose counter each field keeps: the side whose value won; the higher one when the values agree. */
+  const counterFrom = new Map<string, 'local' | 'remote'>();
   const keys = new Set([...Object.keys(l), ...Object.keys(r)]);
   for (const key of keys) {
-    if (bookkeeping.has(key) || jsonEqual(l[key], r[key])) continue;
-    const localChanged = b === undefined || !jsonEqual(b[key], l[key]);
-    const remoteChanged = b === undefined || !jsonEqual(b[key], r[key]);
+    if (bookkeeping.has(key) || key === revField) continue;
+    const localChanged = changed(l, key);
+    const remoteChanged = changed(r, key);
+    if (jsonEqual(l[key], r[key])) continue;
     if (localChanged && !remoteChanged) {
       merged[key] = l[key];
-    } else if (localChanged && remoteChanged && !derived.has(key)) {
-      clashes.push({ field: key, localValue: l[key], remoteValue: r[key] });
+      counterFrom.set(key, 'local');
+    } else {
+      // The remote value stays, and so does its counter: the local value now lives in the clash record, and
+      // taking it back is a new edit that counts again. Keeping the higher local counter instead would announce
+      // an edit the value does not contain, and every other device that edited the field would see a clash.
+      counterFrom.set(key, 'remote');
+      if (localChanged && remoteChanged && !derived.has(key)) {
+        clashes.push({ field: key, localValue: l[key], remoteValue: r[key] });
+      }
     }
+  }
+  if (revField && (l[revField] !== undefined || r[revField] !== undefined)) {
+    merged[revField] = mergeRevisions(revs(l), revs(r), counterFrom);
   }
   if (policy.timeField) {
     const tf = policy.timeField;
@@ -77,4 +101,20 @@ export function threeWayMerge<T extends object>(
   }
   const result = merged as T;
   return { merged: policy.normalize ? policy.normalize(result) : result, clashes };
+}
+
+function mergeRevisions(local: unknown, remote: unknown, counterFrom: ReadonlyMap<string, 'local' | 'remote'>): FieldRevisions {
+  const keysOf = (revisions: unknown): string[] =>
+    typeof revisions === 'object' && revisions !== null ? Object.keys(revisions) : [];
+  const remoteFields = new Set(keysOf(remote));
+  const out: FieldRevisions = {};
+  for (const field of new Set([...keysOf(local), ...remoteFields])) {
+    const from = counterFrom.get(field);
+    const l = fieldRevision(local, field);
+    const r = fieldRevision(remote, field);
+    const value = from === 'local' ? l : from === 'remote' ? r : Math.max(l, r);
+    // A zero the server does not spell out is the same counter: leaving it out keeps the merge equal to the master.
+    if (value !== 0 || remoteFields.has(field)) out[field] = value;
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-import type { CollectionDefinition } from './json-schema.js';
+import { FIELD_REVISION_MAX, TICKET_REVISED_FIELDS, type FieldRevisions } from '../domain/field-revisions.js';
+import type { CollectionDefinition, JsonSchemaProperty } from './json-schema.js';
 import { idProp, refProp, timeProp } from './json-schema.js';
 
 export const TICKET_TYPES = ['incident', 'request', 'problem', 'change', 'release'] as const;
@@ -69,15 +70,29 @@ export interface Ticket {
   linkedArticleIds?: string[];
   /** The knowledge article the ticket was resolved with. */
   resolvedWithArticleId?: string;
+  // Since schema v2, optional so that v1 documents stay valid as they are.
+  /**
+   * How many times each person-editable field was edited (see domain/field-revisions.ts), so the merge can tell
+   * "changed and changed back" from "unchanged". Absent fields count as 0.
+   */
+  fieldRevs?: FieldRevisions;
 }
 
 const MAX_TEXT = 20_000;
+
+const fieldRevsProp: JsonSchemaProperty = {
+  type: 'object',
+  properties: Object.fromEntries(
+    TICKET_REVISED_FIELDS.map((field) => [field, { type: 'integer', minimum: 0, maximum: FIELD_REVISION_MAX, multipleOf: 1 }]),
+  ),
+  additionalProperties: false,
+};
 
 export const ticketDefinition: CollectionDefinition = {
   schema: {
     title: 'tickets',
     description: 'Incidents, service requests and later problems, changes and releases',
-    version: 1,
+    version: 2,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -115,6 +130,7 @@ export const ticketDefinition: CollectionDefinition = {
       escalatedToSupervisor: { type: 'boolean' },
       linkedArticleIds: { type: 'array', maxItems: 50, items: refProp },
       resolvedWithArticleId: refProp,
+      fieldRevs: fieldRevsProp,
     },
     required: [
       'id',
@@ -147,6 +163,9 @@ export const ticketDefinition: CollectionDefinition = {
   migrationStrategies: {
     // v1 added optional fields only: v0 documents are valid v1 documents.
     1: (doc) => doc,
+    // v2 added the optional edit counters: a document without them counts every field as edited 0 times, which
+    // makes the merge compare values for it, as before. No counter can be invented for edits already made.
+    2: (doc) => doc,
   },
 };
 

@@ -1,14 +1,6 @@
 import { jsonEqual, type ConflictRecord } from '@shared';
 import type { EditRecord, InsertRecord, PlainDoc } from './types.js';
 
-/**
- * Fields whose every edit writes a value no other edit writes (`title c3 o57`). For them the oracle is strict: an
- * edit that is not in the final state and not recorded as a conflict must have been replaced by someone who had
- * seen it. Enumerated fields (status, impact, ...) repeat values, so "who had seen it" cannot be told from the
- * value: for them, a later edit of the same field by another client also accounts for it (weaker, documented).
- */
-export const UNIQUE_VALUE_FIELDS: ReadonlySet<string> = new Set(['title', 'description', 'resolutionNotes']);
-
 export interface OracleInput {
   /** Every ticket the server holds, tombstones included (a supervisor's pull). */
   serverTickets: ReadonlyMap<string, PlainDoc & { _deleted?: boolean }>;
@@ -28,9 +20,8 @@ export interface OracleReport {
     inFinalState: number;
     recordedAsConflict: number;
     supersededByOwnLaterEdit: number;
+    /** Replaced by an edit that started from this edit's value at this edit's counter or a later one. */
     replacedByOthers: number;
-    /** Repeated-value fields: an edit back to the value a concurrent edit started from, overwritten by that edit. */
-    overwrittenAfterRestore: number;
   };
   acknowledgedEvents: number;
   createdTickets: number;
@@ -42,9 +33,20 @@ const withoutDeleted = (doc: Record<string, unknown>): Record<string, unknown> =
 };
 
 /**
+ * True when `other` started from the state `edit` left: the same value, at the field's edit counter `edit` wrote or a
+ * later one. Values alone cannot say it for fields whose values repeat (a device that changed a field and changed it
+ * back looks unchanged: A-B-A), and counters alone cannot either (two devices count their own edits from the same
+ * number); together they name the state. A later edit of the same field by a device that had not seen this one does
+ * not account for it: the merge must have recorded a conflict.
+ */
+function startedFrom(other: EditRecord, edit: EditRecord): boolean {
+  return other !== edit && other.prevRev >= edit.rev && jsonEqual(other.prev, edit.value);
+}
+
+/**
  * The convergence properties of the issue, checked against the server's final state: no acknowledged event
- * missing or changed, no duplicates, every created ticket present once, every field edit in the final state or
- * recorded as a conflict (or knowingly replaced by a later edit).
+ * missing or changed, no duplicates, every created ticket present once, every field edit counted, and in the final
+ * state or recorded as a conflict (or knowingly replaced by a later edit).
  */
 export function checkConvergence(input: OracleInput): OracleReport {
   const problems: string[] = [];
@@ -56,7 +58,6 @@ export function checkConvergence(input: OracleInput): OracleReport {
       recordedAsConflict: 0,
       supersededByOwnLaterEdit: 0,
       replacedByOthers: 0,
-      overwrittenAfterRestore: 0,
     },
     acknowledgedEvents: input.events.length,
     createdTickets: input.createdTickets.length,
@@ -95,6 +96,12 @@ export function checkConvergence(input: OracleInput): OracleReport {
     byField.set(key, [...(byField.get(key) ?? []), edit]);
   }
   for (const edit of input.edits) {
+    if (edit.rev !== edit.prevRev + 1) {
+      problems.push(
+        `uncounted edit: client ${edit.client} set ${edit.ticketId}.${edit.field} = ${JSON.stringify(edit.value)} ` +
+          `but its edit counter went from ${edit.prevRev} to ${edit.rev}`,
+      );
+    }
     const final = input.serverTickets.get(edit.ticketId);
     if (!final) {
       problems.push(`ticket ${edit.ticketId} edited by client ${edit.client} is missing on the server`);
@@ -120,19 +127,12 @@ export function checkConvergence(input: OracleInput): OracleReport {
       report.edits.supersededByOwnLaterEdit++;
       continue;
     }
-    if (sameField.some((other) => other !== edit && jsonEqual(other.prev, edit.value))) {
-      // Unique values: whoever replaced this value had seen it. Repeated values: the replacing edit started from
-      // this value, so a field-by-field merge sees "unchanged" on this side (A-B-A) and takes the other edit.
-      if (UNIQUE_VALUE_FIELDS.has(edit.field)) report.edits.replacedByOthers++;
-      else report.edits.overwrittenAfterRestore++;
-      continue;
-    }
-    if (!UNIQUE_VALUE_FIELDS.has(edit.field) && sameField.some((other) => other.client !== edit.client && other.at >= edit.at)) {
+    if (sameField.some((other) => startedFrom(other, edit))) {
       report.edits.replacedByOthers++;
       continue;
     }
     const history = sameField.map(
-      (e) => `c${e.client}#${e.seq}@${e.at}: ${JSON.stringify(e.prev)} -> ${JSON.stringify(e.value)}`,
+      (e) => `c${e.client}#${e.seq}@${e.at}: ${JSON.stringify(e.prev)}@${e.prevRev} -> ${JSON.stringify(e.value)}@${e.rev}`,
     );
     const records = [...input.conflicts].flatMap(([client, list]) =>
       list

@@ -150,12 +150,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       const remaining = Math.max(1000, deadline - Date.now());
       const settled = await Promise.all(handles.map((h) => h.settle(Math.min(remaining, 10_000))));
       snapshots = await Promise.all(handles.map((h) => h.snapshot()));
-      serverViews = await Promise.all(
-        identities.map(async (identity) => ({
-          tickets: (await api.pullAll(identity.accessToken, 'tickets', null, 2000)).docs,
-          events: (await api.pullAll(identity.accessToken, 'ticket_events', null, 2000)).docs,
-        })),
-      );
+      // One user after the other: twenty full pulls at once can wait longer for a pooled connection than the server
+      // allows on a loaded machine (503).
+      serverViews = [];
+      for (const identity of identities) {
+        serverViews.push({
+          tickets: (await retryOn503(() => api.pullAll(identity.accessToken, 'tickets', null, 2000))).docs,
+          events: (await retryOn503(() => api.pullAll(identity.accessToken, 'ticket_events', null, 2000))).docs,
+        });
+      }
       differences = snapshots.flatMap((snapshot, i) => [
         ...(settled[i].pendingPush > 0 || !settled[i].inSync
           ? [
@@ -224,6 +227,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   }
 }
 
+/**
+ * The oracle's own pulls (one per client, all at once) can find the database pool busy on a loaded machine; the
+ * server then answers 503 and says that sending the same request again is safe, so the harness does.
+ */
+async function retryOn503<T>(pull: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pull();
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('pull failed: 503')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}
+
 /** One paragraph of figures for logs and the report. */
 export function describeChaos(result: ChaosResult): string {
   const e = result.oracle.edits;
@@ -231,7 +249,7 @@ export function describeChaos(result: ChaosResult): string {
     `chaos seed ${result.seed} on ${result.database}: ${result.clients} clients x ${result.operations / result.clients} operations = ${result.operations}`,
     `wall ${(result.wallMs / 1000).toFixed(1)} s (operations ${(result.operationsMs / 1000).toFixed(1)} s, settle ${(result.settleMs / 1000).toFixed(1)} s)`,
     `server: ${result.documents.tickets} tickets + ${result.documents.tombstones} tombstones, ${result.documents.events} events`,
-    `edits ${e.total}: ${e.inFinalState} in final state, ${e.recordedAsConflict} recorded as conflicts, ${e.supersededByOwnLaterEdit} superseded by the same client, ${e.replacedByOthers} replaced by others, ${e.overwrittenAfterRestore} A-B-A overwrites`,
+    `edits ${e.total}: ${e.inFinalState} in final state, ${e.recordedAsConflict} recorded as conflicts, ${e.supersededByOwnLaterEdit} superseded by the same client, ${e.replacedByOthers} replaced by edits that started from them`,
     `conflict records ${result.conflictsRecorded}; acknowledged events ${result.oracle.acknowledgedEvents}; tickets created ${result.oracle.createdTickets}; refused by local rules ${result.refusedByLocalRules}`,
     `faults: ${result.faults.requests} requests, ${result.faults.droppedRequests} lost requests, ${result.faults.droppedResponses} lost responses, ${result.faults.gateway503} injected 503, ${result.faults.cutStreams} cut streams`,
     `converged: ${result.converged}; problems: ${result.problems.length}`,

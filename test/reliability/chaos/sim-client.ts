@@ -1,5 +1,6 @@
 import {
   CHANNELS,
+  fieldRevision,
   nextStatuses,
   normalizeTicket,
   queueKeyFor,
@@ -25,8 +26,18 @@ import type { ClientIdentity, ClientRecords, ClientSnapshot, EditRecord, PlainDo
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Bookkeeping and derived ticket fields: every edit touches them, they are not edits of their own. */
-const NOT_EDITS = new Set(['updatedAt', 'updatedBy', 'queueKey', 'priority', '_meta', '_rev', '_attachments', '_deleted']);
+/** Bookkeeping, derived and counter ticket fields: every edit touches them, they are not edits of their own. */
+const NOT_EDITS = new Set([
+  'updatedAt',
+  'updatedBy',
+  'queueKey',
+  'priority',
+  'fieldRevs',
+  '_meta',
+  '_rev',
+  '_attachments',
+  '_deleted',
+]);
 const FIELD_TECHNICIANS = ['', 'usr-tech', 'usr-0006', 'usr-0007', 'usr-0020'];
 const RESOLUTION_CODES: ResolutionCode[] = ['fixed', 'workaround', 'no_fault_found', 'user_error'];
 
@@ -136,6 +147,8 @@ export class SimClient {
               field,
               value: next[field],
               prev: prev[field],
+              rev: fieldRevision(next.fieldRevs, field),
+              prevRev: fieldRevision(prev.fieldRevs, field),
               seq: this.editSeq++,
               at: Date.now(),
             };

@@ -53,6 +53,9 @@ export interface EditRecord {
   field: string;
   value: unknown;
   prev: unknown;
+  /** The field's edit counter (`fieldRevs`) after the edit, and before it; 0 when absent. */
+  rev: number;
+  prevRev: number;
   /** Order of the edit on its client. */
   seq: number;
   at: number;

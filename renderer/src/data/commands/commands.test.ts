@@ -47,6 +47,15 @@ describe('ticket commands', () => {
     expect(events.map((e) => [e.kind, e.fromValue, e.toValue])).toEqual([['status_change', 'assigned', 'in_progress']]);
   });
 
+  it('counts each edit of each changed field, so a change undone later still reads as a change', async () => {
+    await updateTicket(db, 't-1', { title: 'Toner empty', impact: 1 }, actor);
+    await updateTicket(db, 't-1', { title: 'Printer on fire' }, actor);
+    await updateTicket(db, 't-1', { title: 'Printer on fire', urgency: 2 }, actor); // no change: nothing counted
+    const t = (await db.tickets.findOne('t-1').exec())!.toJSON();
+    expect(t.title).toBe(makeTicket().title);
+    expect(t.fieldRevs).toEqual({ title: 2, impact: 1 });
+  });
+
   it('adds worklog entries and comments with a new id and the current time', async () => {
     const t0 = Date.now();
     const { event } = await addTicketEvent(db, { ticketId: 't-1', kind: 'worklog', body: 'Cleaned rollers', minutes: 20 }, actor);
@@ -91,6 +100,8 @@ describe('resolveConflict', () => {
     const t = (await db.tickets.findOne('t-1').exec())!;
     expect(t.title).toBe('Mine');
     expect(t.updatedBy).toBe('u-agent');
+    // Taking the local value back is a new edit of the field, counted past the server's edits.
+    expect(t.fieldRevs).toEqual({ title: 1 });
     expect((await db.conflicts.findOne(id).exec())!.resolved).toBe(true);
   });
 });

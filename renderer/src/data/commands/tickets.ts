@@ -1,4 +1,4 @@
-import { ACCESS_POLICY, checkTicketRules, jsonEqual, normalizeTicket } from '@shared';
+import { ACCESS_POLICY, TICKET_REVISED_FIELDS, bumpFieldRevisions, checkTicketRules, jsonEqual, normalizeTicket } from '@shared';
 import type { Role, RuleViolation, Ticket } from '@shared';
 import type { DeskDatabase } from '../types.js';
 import { recordTicketChangeEvents } from './events.js';
@@ -70,13 +70,16 @@ function lockedViolations(previous: Ticket, next: Ticket, actor: CommandActor): 
   return out;
 }
 
-/** The ticket after a patch, with bookkeeping and derived fields recomputed. */
+/** The ticket after a patch, with bookkeeping, edit counters and derived fields recomputed. */
 export function applyTicketPatch(previous: Ticket, patch: TicketPatch, actorId: string, now = Date.now()): Ticket {
   const merged: Ticket = { ...previous, ...patch };
   if (merged.status !== 'pending' && patch.pendingReason === undefined) merged.pendingReason = '';
   // updatedAt must move forward even when the device clock lags behind the last writer's.
   const updatedAt = Math.max(now, previous.updatedAt + 1);
-  return normalizeTicket({ ...merged, updatedAt, updatedBy: actorId });
+  const next = normalizeTicket({ ...merged, updatedAt, updatedBy: actorId });
+  // One more edit of each changed field, so that a change undone later still reads as a change to the merge.
+  const fieldRevs = bumpFieldRevisions(previous.fieldRevs, { ...previous }, { ...next }, TICKET_REVISED_FIELDS, jsonEqual);
+  return fieldRevs === undefined ? next : { ...next, fieldRevs };
 }
 
 /**
@@ -100,7 +103,9 @@ export async function updateTicket(
   for (const key of Object.keys(next) as (keyof Ticket)[]) {
     if (!jsonEqual(previous[key], next[key])) (changes as Record<string, unknown>)[key] = next[key];
   }
-  const meaningful = Object.keys(changes).filter((k) => k !== 'updatedAt' && k !== 'updatedBy' && k !== 'queueKey');
+  const meaningful = Object.keys(changes).filter(
+    (k) => k !== 'updatedAt' && k !== 'updatedBy' && k !== 'queueKey' && k !== 'fieldRevs',
+  );
   if (meaningful.length === 0) return [];
   await doc.incrementalPatch(changes);
   await recordTicketChangeEvents(db, previous, next, actor.id);

@@ -48,6 +48,23 @@ describe('conflict handler (three-way merge)', () => {
     expect(all[0].resolved).toBe(false);
   });
 
+  it('records a conflict when the server changed the field and changed it back meanwhile (A-B-A)', async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const base = makeTicket({ assigneeId: 'u-a' });
+    // Another device: u-a -> u-b -> u-a, both pushed. This device, offline from u-a: u-a -> u-c.
+    const remote = makeTicket({ assigneeId: 'u-a', fieldRevs: { assigneeId: 2 }, updatedAt: base.updatedAt + 20 });
+    const local = makeTicket({ assigneeId: 'u-c', fieldRevs: { assigneeId: 1 }, updatedAt: base.updatedAt + 30 });
+    const out = (await handler.resolve(
+      { assumedMasterState: live(base), newDocumentState: live(local), realMasterState: live(remote) },
+      'test',
+    )) as PlainDoc;
+    expect(out.assigneeId).toBe('u-a');
+    expect(out.fieldRevs).toEqual({ assigneeId: 2 });
+    const [record] = await db.conflicts.find().exec();
+    expect(record.id).toBe(conflictId('tickets', 't-1', 'assigneeId'));
+    expect([JSON.parse(record.localValue), JSON.parse(record.remoteValue)]).toEqual(['u-c', 'u-a']);
+  });
+
   it('treats structurally equal documents as equal, whatever the key order or local metadata', () => {
     const handler = createConflictHandler('tickets', () => db);
     const a = live(makeTicket());

@@ -39,7 +39,7 @@ describe('replication against an in-process sync server', () => {
   });
 
   it('versions the replication identifier with server, schema and protocol', () => {
-    expect(replicationIdentifier('http://x', 'tickets')).toBe('servicedesk|http://x|tickets|schema-v1|protocol-v1');
+    expect(replicationIdentifier('http://x', 'tickets')).toBe('servicedesk|http://x|tickets|schema-v2|protocol-v1');
   });
 
   it('pulls everything on the first sync, in batches, and reports progress', async () => {

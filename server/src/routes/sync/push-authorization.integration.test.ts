@@ -197,6 +197,39 @@ describe.each(backends)('$name', (backend) => {
       await expectRefused('supervisor', 'kb_articles', [{ newDocumentState: extra }], 422, extra.id, '_meta');
     });
 
+    it('keeps edit counters: refuses them going down, dropped or unknown (422 naming the counter), accepts them going up', async () => {
+      const { api } = env();
+      const counted = makeTicket({ groupId: 'grp-field', fieldRevs: { title: 2, assigneeId: 1 } });
+      expect((await api.push(tokens.supervisor, 'tickets', [{ newDocumentState: counted }])).body).toEqual([]);
+      const edit = (fieldRevs: unknown) => [
+        { assumedMasterState: counted, newDocumentState: { ...counted, title: 'Edited', fieldRevs } },
+      ];
+      const lowered = await expectRefused(
+        'supervisor',
+        'tickets',
+        edit({ title: 1, assigneeId: 1 }),
+        422,
+        counted.id,
+        'fieldRevs.title',
+      );
+      expect(lowered.body.message).toContain('went down from 2 to 1');
+      await expectRefused('supervisor', 'tickets', edit(undefined), 422, counted.id, 'fieldRevs');
+      await expectRefused(
+        'supervisor',
+        'tickets',
+        edit({ title: 3, assigneeId: 1, color: 1 }),
+        422,
+        counted.id,
+        'fieldRevs.color',
+      );
+      await expectRefused('supervisor', 'tickets', edit({ title: -3 }), 422, counted.id, 'fieldRevs.title');
+      const raised = await api.push(tokens.supervisor, 'tickets', edit({ title: 3, assigneeId: 1 }));
+      expect(raised.status).toBe(200);
+      expect(raised.body).toEqual([]);
+      const stored = (await api.pullAll(tokens.supervisor, 'tickets')).docs.get(counted.id);
+      expect(stored).toMatchObject({ title: 'Edited', fieldRevs: { title: 3, assigneeId: 1 } });
+    });
+
     it('is all or nothing: one bad row rejects the whole batch', async () => {
       const good = makeArticle();
       const bad = { ...makeArticle(), title: { en: '', fr: 42 } };

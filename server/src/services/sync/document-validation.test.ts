@@ -33,6 +33,19 @@ describe('validateDocument', () => {
     expect(fields).toEqual(expect.arrayContaining(['_rev', 'color']));
   });
 
+  it('accepts edit counters of known ticket fields only, as non-negative bounded integers', () => {
+    expect(validateDocument('tickets', makeTicket({ id: 'tkt-r', fieldRevs: { title: 3, assigneeId: 0 } }), 0)).toEqual([]);
+    const bad = (fieldRevs: unknown) =>
+      validateDocument('tickets', { ...makeTicket({ id: 'tkt-r' }), fieldRevs }, 0).map((v) => [v.field, v.status]);
+    expect(bad({ color: 1 })).toEqual([['fieldRevs.color', 422]]);
+    expect(bad({ updatedAt: 1 })).toEqual([['fieldRevs.updatedAt', 422]]);
+    expect(bad({ title: -1 })).toEqual([['fieldRevs.title', 422]]);
+    expect(bad({ title: 1.5 })).toContainEqual(['fieldRevs.title', 422]);
+    expect(bad({ title: 2 ** 31 })).toEqual([['fieldRevs.title', 422]]);
+    expect(bad({ title: '1' })).toEqual([['fieldRevs.title', 422]]);
+    expect(bad([1])).toEqual([['fieldRevs', 422]]);
+  });
+
   it('refuses text PostgreSQL cannot store', () => {
     expect(validateDocument('kb_articles', makeArticle({ id: 'kb-3', tags: ['a\u0000b'] }), 0)).toContainEqual(
       expect.objectContaining({ field: 'tags.0' }),

@@ -6,6 +6,7 @@ import {
   STATUS_TRANSITIONS,
   canSeeTicket,
   checkTicketRules,
+  decreasedFieldRevisions,
   jsonEqual,
   type Actor,
   type ReplicatedCollection,
@@ -89,6 +90,34 @@ function hidingField(actor: Actor, ticket: Ticket): string {
   return ticket.security && !privileged && !actor.groupIds.includes(SECURITY_GROUP_ID) ? 'security' : 'groupId';
 }
 
+/**
+ * Edit counters only go up: a write based on the current master that lowers one would erase the trace of edits
+ * other devices rely on to see a change that was undone (A -> B -> A), so it is refused, naming the counter.
+ */
+function revisionViolations(master: SyncDocument, next: SyncDocument): Violation[] {
+  const documentId = next.id;
+  const decreased = decreasedFieldRevisions(master.fieldRevs, next.fieldRevs);
+  if (decreased.length === 0) return [];
+  if (next.fieldRevs === undefined) {
+    return [
+      {
+        status: 422,
+        documentId,
+        field: 'fieldRevs',
+        message:
+          'The field "fieldRevs" is missing, but the server\'s ticket has edit counters: send them back as pulled, ' +
+          'each raised by one per edit of its field (this client may be older than the server).',
+      },
+    ];
+  }
+  return decreased.map(({ field, master: was, next: now }) => ({
+    status: 422 as const,
+    documentId,
+    field: `fieldRevs.${field}`,
+    message: `The edit counter "fieldRevs.${field}" went down from ${was} to ${now}; counters may only stay or go up.`,
+  }));
+}
+
 function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, next: SyncDocument): Violation[] {
   const { actor } = ctx;
   const documentId = next.id;
@@ -101,6 +130,7 @@ function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, nex
       field: v.field,
       message: v.message,
     }));
+  if (master) violations.push(...revisionViolations(master, next));
   if (master && !canSeeTicket(actor, asTicket(master))) {
     violations.push({ status: 403, documentId, message: `You cannot see ticket "${documentId}", so you cannot change it.` });
   } else if (!canSeeTicket(actor, asTicket(next))) {

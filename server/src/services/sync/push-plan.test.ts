@@ -129,6 +129,39 @@ describe('planPush: authorisation comes before conflicts', () => {
   });
 });
 
+describe('planPush: edit counters', () => {
+  const ctx = { actor: supervisor, collection: 'tickets' as const, tickets: noTickets };
+  const master = doc(makeTicket({ id: 'tkt-c', groupId: 'grp-field', fieldRevs: { title: 2, impact: 1 } }));
+  const masters = new Map([['tkt-c', master]]);
+  const push = (next: object, assumed: Record<string, unknown> | null = master) =>
+    planPush(ctx, [{ assumedMasterState: assumed, newDocumentState: doc(next) }], masters);
+
+  it('writes counters that stay or go up', () => {
+    expect(push({ ...master, title: 'x', fieldRevs: { title: 3, impact: 1 } }).writes).toHaveLength(1);
+    expect(push({ ...master, channel: 'email', fieldRevs: { title: 2, impact: 1, channel: 1 } }).writes).toHaveLength(1);
+  });
+
+  it('refuses a write based on the master that lowers or drops counters (422 naming each counter)', () => {
+    const lowered = push({ ...master, title: 'x', fieldRevs: { title: 1 } });
+    expect(lowered.writes).toEqual([]);
+    expect(lowered.violations.map((v) => [v.status, v.field])).toEqual([
+      [422, 'fieldRevs.title'],
+      [422, 'fieldRevs.impact'],
+    ]);
+    expect(lowered.violations[0].message).toContain('went down from 2 to 1');
+    const { fieldRevs: _dropped, ...withoutCounters } = master;
+    const dropped = push({ ...withoutCounters, title: 'x' });
+    expect(dropped.violations.map((v) => [v.status, v.field])).toEqual([[422, 'fieldRevs']]);
+    expect(dropped.violations[0].message).toContain('older than the server');
+  });
+
+  it('answers a stale write with the master, whatever its counters: the device merges first', () => {
+    const stale = push({ ...master, title: 'x', fieldRevs: { title: 1 } }, { ...master, fieldRevs: { title: 1, impact: 1 } });
+    expect(stale.violations).toEqual([]);
+    expect(stale.conflicts).toEqual([master]);
+  });
+});
+
 describe('reachableStatus', () => {
   it('accepts several legal steps in one jump but never leaves closed', () => {
     expect(reachableStatus('new', 'pending')).toBe(true);

@@ -1,0 +1,88 @@
+/**
+ * Per-field edit counters ("field revisions"). A three-way merge that compares states cannot see an edit that was
+ * undone (A -> B -> A): the field looks unchanged and a concurrent edit from A silently wins. Each person-made edit
+ * of a field therefore also adds one to that field's counter, so "changed since the base" is "counter or value
+ * differs", whatever the value went through meanwhile.
+ */
+
+/** A document's edit counters, by field name; an absent field (or an absent map) counts as 0. */
+export type FieldRevisions = Record<string, number>;
+
+/** Largest counter accepted: a fixed bound keeps the map small and the arithmetic exact. */
+export const FIELD_REVISION_MAX = 2_147_483_647;
+
+/**
+ * Ticket fields people edit and the merge may report as clashes: everything but identity, creation, bookkeeping
+ * (updatedAt, updatedBy, queueKey) and derived (priority) fields.
+ */
+export const TICKET_REVISED_FIELDS = [
+  'type',
+  'title',
+  'description',
+  'status',
+  'pendingReason',
+  'impact',
+  'urgency',
+  'priorityOverrideReason',
+  'categoryId',
+  'groupId',
+  'assigneeId',
+  'callerId',
+  'channel',
+  'security',
+  'resolutionCode',
+  'resolutionNotes',
+  'callerName',
+  'callerEmail',
+  'affectedItem',
+  'watcherIds',
+  'major',
+  'majorManagerId',
+  'parentId',
+  'escalationTier',
+  'escalatedToSupervisor',
+  'linkedArticleIds',
+  'resolvedWithArticleId',
+] as const;
+
+export type TicketRevisedField = (typeof TICKET_REVISED_FIELDS)[number];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The counter of `field` in a document's `revisions` map (0 when absent or not a number). */
+export function fieldRevision(revisions: unknown, field: string): number {
+  if (!isRecord(revisions)) return 0;
+  const value = revisions[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/**
+ * The counters after an edit from `previous` to `next`: one more for each of `fields` whose value differs, the
+ * others as they were. Returns `previous`'s map unchanged (possibly undefined) when no counted field changed.
+ */
+export function bumpFieldRevisions(
+  previousRevisions: FieldRevisions | undefined,
+  previous: Record<string, unknown>,
+  next: Record<string, unknown>,
+  fields: readonly string[],
+  equal: (a: unknown, b: unknown) => boolean,
+): FieldRevisions | undefined {
+  const changed = fields.filter((field) => !equal(previous[field], next[field]));
+  if (changed.length === 0) return previousRevisions;
+  const out: FieldRevisions = { ...(previousRevisions ?? {}) };
+  for (const field of changed) out[field] = Math.min(fieldRevision(previousRevisions, field) + 1, FIELD_REVISION_MAX);
+  return out;
+}
+
+/** Fields whose counter is lower in `next` than in `master`, with both counters: a write that forgot edits. */
+export function decreasedFieldRevisions(master: unknown, next: unknown): { field: string; master: number; next: number }[] {
+  if (!isRecord(master)) return [];
+  const out: { field: string; master: number; next: number }[] = [];
+  for (const field of Object.keys(master)) {
+    const before = fieldRevision(master, field);
+    const after = fieldRevision(next, field);
+    if (after < before) out.push({ field, master: before, next: after });
+  }
+  return out;
+}
