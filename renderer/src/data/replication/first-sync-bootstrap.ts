@@ -22,22 +22,20 @@ export interface FirstSyncBootstrapInput {
   isCancelled: () => boolean;
 }
 
-/** 'diverged': a pulled document is already stored locally with another state; the normal replication must handle it. */
-type PageOutcome = 'stored' | 'diverged';
-
 /**
- * Writes one pulled page the way RxDB's downstream would leave it (documents in the collection, their server state in
- * the meta instance), without the reads the downstream makes first: on a first sync nearly every document is new.
- * The collection first, then the meta rows: a reload in between leaves documents equal to the server's, which the
- * resumed bootstrap recognises and completes.
+ * Writes one pulled page into the collection as RxDB's downstream would (same write context), without the reads the
+ * downstream makes first: on a first sync nearly every document is new. Returns the documents whose server state
+ * must be recorded in the meta instance: those written, and those already stored with the same state (left by a
+ * bootstrap interrupted between its two writes). `diverged` when a document is stored locally with another state.
  */
-async function storePage(collection: RxCollection, meta: ReplicationMeta, docs: Doc[]): Promise<PageOutcome> {
-  const primaryKey = collection.schema.primaryPath;
+async function storeDocuments(
+  collection: RxCollection,
+  context: string,
+  docs: Doc[],
+): Promise<{ settled: Doc[]; diverged: boolean }> {
   const rows = docs.map((doc) => ({ document: { ...doc, _attachments: {}, _meta: { lwt: 0 }, _rev: '' } }));
-  const result = await collection.storageInstance.bulkWrite(rows as never, meta.downstreamContext);
-  // Documents already stored locally: equal to the server's, they only miss their meta row; otherwise they diverged.
-  const equal = new Set<string>();
-  const failed = new Set<string>();
+  const result = await collection.storageInstance.bulkWrite(rows as never, context);
+  const diverging = new Set<string>();
   for (const err of result.error) {
     if (err.status !== 409 || !err.documentInDb)
       throw new Error(`Could not store pulled document ${err.documentId} (status ${err.status}).`);
@@ -46,15 +44,11 @@ async function storePage(collection: RxCollection, meta: ReplicationMeta, docs: 
       err.writeRow.document as never,
       'first-sync-bootstrap',
     );
-    (same ? equal : failed).add(err.documentId);
+    if (!same) diverging.add(err.documentId);
   }
+  const primaryKey = collection.schema.primaryPath;
   // The master states exactly as pulled: the upstream sends them back as `assumedMasterState`.
-  await meta.writeMasterStates(
-    docs.filter((d) => !failed.has(String(d[primaryKey]))),
-    primaryKey,
-  );
-  const diverged = failed.size > 0;
-  return diverged ? 'diverged' : 'stored';
+  return { settled: docs.filter((d) => !diverging.has(String(d[primaryKey]))), diverged: diverging.size > 0 };
 }
 
 /**
@@ -83,6 +77,10 @@ export async function bootstrapFirstSync(input: FirstSyncBootstrapInput): Promis
       if (bulk.context === meta.downstreamContext) up = stackCheckpoints([up, bulk.checkpoint as RxStorageDefaultCheckpoint]);
       else otherWrites = true;
     });
+    // The collection first, then the meta rows, then the progress: a reload in between leaves documents equal to the
+    // server's, which the resumed bootstrap recognises. One page's meta rows are written while the next page's
+    // documents are, and the next page is fetched meanwhile.
+    let metaQueue: Promise<void> = Promise.resolve();
     try {
       let next = input.pull(seq, input.batchSize);
       let diverged = false;
@@ -93,14 +91,22 @@ export async function bootstrapFirstSync(input: FirstSyncBootstrapInput): Promis
         const pageEnd = page.checkpoint?.seq ?? seq;
         if (full) next = input.pull(pageEnd, input.batchSize);
         if (page.documents.length > 0) {
-          diverged = (await storePage(collection, meta, page.documents)) === 'diverged';
-          if (input.isCancelled()) return {};
+          const stored = await storeDocuments(collection, meta.downstreamContext, page.documents);
+          diverged = stored.diverged;
           // A diverged page is pulled again by the normal replication, which merges what differs.
           if (!diverged) seq = pageEnd;
-          markerDoc = await meta.writeMarker({ seq, done: false }, markerDoc);
+          const progress: BootstrapMarker = { seq, done: false };
+          const previous = metaQueue;
+          metaQueue = previous.then(async () => {
+            await meta.writeMasterStates(stored.settled, collection.schema.primaryPath);
+            markerDoc = await meta.writeMarker(progress, markerDoc);
+          });
+          await previous;
+          if (input.isCancelled()) return {};
         }
         if (!full || diverged) break;
       }
+      await metaQueue;
       // Writes already given their timestamp finish before the decision below.
       await collection.database.requestIdlePromise();
       const marker: BootstrapMarker = { seq, done: true, ...(emptyAtStart && !otherWrites && up ? { up } : {}) };
@@ -108,6 +114,8 @@ export async function bootstrapFirstSync(input: FirstSyncBootstrapInput): Promis
       return { down: { seq }, up: marker.up };
     } finally {
       watch.unsubscribe();
+      // Settled before the meta instance closes; a failure here was already thrown by the loop or is moot once cancelled.
+      await metaQueue.catch(() => undefined);
     }
   } finally {
     await meta.close();
