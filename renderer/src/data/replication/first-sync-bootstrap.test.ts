@@ -103,6 +103,8 @@ describe('first sync bootstrap', () => {
     const counts = progress.filter((p) => p.running).map((p) => p.pulledDocs);
     expect(counts.filter((n, i) => n !== counts[i - 1])).toEqual([0, 1000, 2000, 2500]);
     expect(sync.getStatus().initialSync).toEqual({ running: false, pulledDocs: TICKETS });
+    // The upstream starts after the bootstrap's documents instead of going through them again.
+    expect(sync.replications.tickets!.internalReplicationState!.stats.up.persistToMaster).toBe(0);
     // RxDB's replication reads the meta rows the bootstrap wrote.
     const meta = sync.replications.tickets!.metaInstance!;
     expect((await meta.findDocumentsById(['t-7|0'], false))[0]?.docData).toMatchObject({ id: 't-7', number: 'INC7' });
