@@ -2,11 +2,20 @@ import { COLLECTION_DEFINITIONS, SYNC_PROTOCOL_VERSION } from '@shared';
 import type { PullResponse, PushResponse, ReplicatedCollection, SyncCheckpoint } from '@shared';
 import type { Observable } from 'rxjs';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
-import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
+import type {
+  ReplicationPullOptions,
+  ReplicationPushOptions,
+  RxCollection,
+  RxReplicationPullStreamItem,
+  RxReplicationWriteToMasterRow,
+  WithDeleted,
+} from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { pickSchemaFields } from '../doc-utils.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
 import type { ConnectivitySource } from './connectivity.js';
+import { bootstrapFirstSync } from './first-sync-bootstrap.js';
+import type { FirstSyncCheckpoints } from './first-sync-bootstrap.js';
 import { NetworkError, requestJson } from './http.js';
 import type { RequestContext } from './http.js';
 import type { PendingTracker } from './pending-tracker.js';
@@ -45,6 +54,14 @@ export interface CollectionReplicationInput {
   onFailure: (err: unknown) => void;
 }
 
+/** A replication created stopped: `start` runs the first-sync bootstrap when the collection never synced, then RxDB's. */
+export interface CollectionReplication {
+  state: DeskReplicationState;
+  start: () => Promise<void>;
+  /** Stops the bootstrap if it runs and cancels the replication. */
+  cancel: () => Promise<void>;
+}
+
 /** Runs one request, reporting the outcome to the status line. Offline, it fails fast without touching the network. */
 async function guarded<T>(input: CollectionReplicationInput, run: () => Promise<T>, count: (r: T) => number): Promise<T> {
   try {
@@ -56,6 +73,39 @@ async function guarded<T>(input: CollectionReplicationInput, run: () => Promise<
     input.onFailure(err);
     throw err;
   }
+}
+
+/** One pull request; documents keep only the fields the schema knows, so extra server fields never fail validation. */
+async function pullPage(
+  input: CollectionReplicationInput,
+  seq: number,
+  limit: number,
+): Promise<PullResponse<WithDeleted<PlainDoc>>> {
+  const fields = Object.keys(COLLECTION_DEFINITIONS[input.name].schema.properties);
+  const path = `/api/sync/${encodeURIComponent(input.name)}/pull?checkpoint=${seq}&limit=${limit}`;
+  const res = await guarded(
+    input,
+    () => requestJson<PullResponse<PlainDoc>>(input.ctx, path),
+    (r) => r.documents.length,
+  );
+  const documents = res.documents.map((d) => pickSchemaFields(d, fields) as WithDeleted<PlainDoc>);
+  return { documents, checkpoint: res.checkpoint };
+}
+
+/** Resolves after `ms`, when the device comes back online, or when `stop` resolves, whichever comes first. */
+function retryWait(ms: number, connectivity: ConnectivitySource, stop: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  return Promise.race([
+    stop,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      unsubscribe = connectivity.subscribe((online) => online && resolve());
+    }),
+  ]).finally(() => {
+    clearTimeout(timer);
+    unsubscribe?.();
+  });
 }
 
 /**
@@ -91,44 +141,89 @@ async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows:
   }
 }
 
-/** The RxDB replication of one collection over the sync protocol. */
-export function replicateCollection(input: CollectionReplicationInput): DeskReplicationState {
+/**
+ * The RxDB replication of one collection over the sync protocol, created stopped. A collection that never synced is
+ * first filled by the bootstrap (first-sync-bootstrap.ts); RxDB then continues from the bootstrap's checkpoints.
+ */
+export function replicateCollection(input: CollectionReplicationInput): CollectionReplication {
   const { name, ctx } = input;
-  const fields = Object.keys(COLLECTION_DEFINITIONS[name].schema.properties);
-  const base = `/api/sync/${encodeURIComponent(name)}`;
-  return replicateRxCollection<PlainDoc, SyncCheckpoint>({
-    replicationIdentifier: replicationIdentifier(ctx.serverUrl, name),
+  const identifier = replicationIdentifier(ctx.serverUrl, name);
+  const pull: ReplicationPullOptions<PlainDoc, SyncCheckpoint> = {
+    batchSize: input.pullBatchSize,
+    stream$: input.stream$,
+    handler: async (checkpoint, batchSize) => {
+      const res = await pullPage(input, checkpoint?.seq ?? 0, batchSize);
+      return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
+    },
+  };
+  const push: ReplicationPushOptions<PlainDoc> = {
+    batchSize: input.pushBatchSize,
+    handler: async (rows) => {
+      input.tracker.onPushStart(rows);
+      const list = await pushSettingAsideRefusals(input, rows);
+      input.tracker.onPushDone(rows, list);
+      return list.map((d) => ({ ...d, _deleted: d._deleted === true }));
+    },
+  };
+  const state = replicateRxCollection<PlainDoc, SyncCheckpoint>({
+    replicationIdentifier: identifier,
     collection: input.collection as RxCollection<PlainDoc>,
     live: input.live,
     retryTime: input.retryTime,
     waitForLeadership: input.waitForLeadership,
-    autoStart: true,
-    pull: {
-      batchSize: input.pullBatchSize,
-      stream$: input.stream$,
-      // Extra fields a newer server might send must not fail schema validation.
-      modifier: (doc: PlainDoc) => pickSchemaFields(doc, fields) as PlainDoc & { _deleted: boolean },
-      handler: async (checkpoint, batchSize) => {
-        const seq = checkpoint?.seq ?? 0;
-        const res = await guarded(
-          input,
-          () => requestJson<PullResponse<PlainDoc>>(ctx, `${base}/pull?checkpoint=${seq}&limit=${batchSize}`),
-          (r) => r.documents.length,
-        );
-        return {
-          documents: res.documents.map((d) => ({ ...d, _deleted: d._deleted === true })),
-          checkpoint: res.checkpoint ?? checkpoint,
-        };
-      },
-    },
-    push: {
-      batchSize: input.pushBatchSize,
-      handler: async (rows) => {
-        input.tracker.onPushStart(rows);
-        const list = await pushSettingAsideRefusals(input, rows);
-        input.tracker.onPushDone(rows, list);
-        return list.map((d) => ({ ...d, _deleted: d._deleted === true }));
-      },
-    },
+    // Started by `start` below, after the bootstrap. RxDB's own start on tab visibility would run the replication
+    // alongside the bootstrap, so it is off: the leader tab replicates, visible or not.
+    autoStart: false,
+    toggleOnDocumentVisible: false,
+    pull,
+    push,
   });
+
+  let cancelled = false;
+  let onCancel: () => void = () => undefined;
+  const stop = new Promise<void>((resolve) => (onCancel = resolve));
+  const pullUntilDone = async (seq: number, limit: number) => {
+    while (!cancelled) {
+      try {
+        return await pullPage(input, seq, limit);
+      } catch {
+        await retryWait(input.retryTime, input.connectivity, stop);
+      }
+    }
+    return null;
+  };
+  let running: Promise<void> = Promise.resolve();
+  const run = async () => {
+    const db = input.collection.database;
+    if (input.waitForLeadership && db.multiInstance) await Promise.race([db.waitForLeadership(), stop]);
+    if (cancelled) return;
+    let checkpoints: FirstSyncCheckpoints = {};
+    try {
+      checkpoints = await bootstrapFirstSync({
+        collection: input.collection,
+        replicationIdentifier: identifier,
+        batchSize: input.pullBatchSize,
+        pull: pullUntilDone,
+        isCancelled: () => cancelled,
+      });
+    } catch (err) {
+      // Whatever the bootstrap stored is consistent; RxDB's replication, started from scratch, completes it.
+      input.onFailure(err);
+    }
+    if (cancelled) return;
+    // Read by RxDB when the replication starts, and only while it has no checkpoint of its own.
+    pull.initialCheckpoint = checkpoints.down;
+    push.initialCheckpoint = checkpoints.up;
+    await state.start();
+  };
+  return {
+    state,
+    start: () => (running = run().catch((err: unknown) => input.onFailure(err))),
+    async cancel() {
+      cancelled = true;
+      onCancel();
+      await running;
+      await state.cancel();
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { filter, firstValueFrom, race } from 'rxjs';
 import type { Observable, Subscription } from 'rxjs';
 import type { DeskDatabase } from '../types.js';
 import { replicateCollection } from './collection-replication.js';
-import type { DeskReplicationState } from './collection-replication.js';
+import type { CollectionReplication, DeskReplicationState } from './collection-replication.js';
 import { alwaysOnline } from './connectivity.js';
 import type { ConnectivitySource } from './connectivity.js';
 import { describeError } from './errors.js';
@@ -74,7 +74,9 @@ export interface SyncController {
 }
 
 async function firstPullDone(rs: DeskReplicationState): Promise<void> {
-  await rs.startPromise;
+  const canceled = firstValueFrom(rs.canceled$.pipe(filter(Boolean)), { defaultValue: true });
+  // The replication starts after the first-sync bootstrap, or never when cancelled first.
+  await Promise.race([rs.startPromise, canceled]);
   const internal = rs.internalReplicationState;
   if (!internal) return;
   await firstValueFrom(race(internal.firstSyncDone.down.pipe(filter(Boolean)), rs.canceled$.pipe(filter(Boolean))), {
@@ -104,6 +106,7 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
   const refreshPending = () => store.update({ pendingPush: [...trackers.values()].reduce((n, t) => n + t.size, 0) });
   const subs: Subscription[] = [];
   const replications: Partial<Record<ReplicatedCollection, DeskReplicationState>> = {};
+  const collectionReplications: CollectionReplication[] = [];
   const streamed = new Set(opts.streamCollections ?? ['tickets', 'ticket_events']);
   let initialDone = false;
 
@@ -128,7 +131,7 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
     const stream$ = streamed.has(name)
       ? liveResyncStream({ ...ctx, path: `/api/sync/${encodeURIComponent(name)}/stream`, connectivity })
       : pollingResync(connectivity, opts.pollIntervalMs ?? 60_000);
-    const rs = replicateCollection({
+    const replication = replicateCollection({
       name,
       collection,
       ctx,
@@ -143,7 +146,9 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
       onSuccess,
       onFailure,
     });
+    const rs = replication.state;
     replications[name] = rs;
+    collectionReplications.push(replication);
     subs.push(
       rs.error$.subscribe((err) => {
         if (connectivity.isOnline()) store.update({ error: describeError(err) });
@@ -158,6 +163,8 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
     store.update({ online, ...(online ? { error: null } : {}) });
     if (online) reSync();
   });
+
+  for (const replication of collectionReplications) void replication.start();
 
   const initialPull = Promise.all(Object.values(replications).map(firstPullDone)).then(() => {
     initialDone = true;
@@ -176,7 +183,7 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
     async cancel() {
       unsubscribeConnectivity();
       for (const s of subs) s.unsubscribe();
-      await Promise.all(Object.values(replications).map((rs) => rs.cancel()));
+      await Promise.all(collectionReplications.map((r) => r.cancel()));
       store.complete();
     },
   };
