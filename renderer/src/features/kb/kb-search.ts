@@ -1,11 +1,9 @@
 import type { KbArticle, Language } from '@shared';
 import { pickLanguage } from '@shared';
 import MiniSearch from 'minisearch';
+import { foldText } from '../../data/index.js';
 
-/** Lower case without accents: « Réseau » finds « reseau » and the other way round. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { foldText };
 
 interface IndexedArticle {
   id: string;
