@@ -37,15 +37,17 @@ export function TicketQueuePage() {
   });
   const selection = useSelection();
 
-  const replace = (next: URLSearchParams) => setParams(next, { replace: true });
-  const setFilter = (f: QueueFilter) => replace(writeFilter(params, f));
-  const setSort = (s: QueueSort) => replace(writeSort(params, s));
-  const setQueue = (q: string) => {
-    const next = new URLSearchParams(params);
-    if (q === 'all') next.delete('queue');
-    else next.set('queue', q);
-    replace(next);
-  };
+  // From the latest URL, not this render's: two quick changes (a queue click, then typing) must both stick.
+  const replace = (change: (prev: URLSearchParams) => URLSearchParams) => setParams(change, { replace: true });
+  const setFilter = (f: QueueFilter) => replace((prev) => writeFilter(prev, f));
+  const setSort = (s: QueueSort) => replace((prev) => writeSort(prev, s));
+  const setQueue = (q: string) =>
+    replace((prev) => {
+      const next = new URLSearchParams(prev);
+      if (q === 'all') next.delete('queue');
+      else next.set('queue', q);
+      return next;
+    });
 
   return (
     <Stack>
