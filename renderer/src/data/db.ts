@@ -2,6 +2,7 @@ import { COLLECTION_DEFINITIONS, REPLICATED_COLLECTIONS, conflictDefinition } fr
 import type { CollectionDefinition } from '@shared';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxCollectionCreator, RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createConflictHandler } from './replication/conflict-handler.js';
@@ -29,6 +30,8 @@ function isViteDev(): boolean {
 
 // Schemas carry versions and migration strategies; RxDB needs this plugin to run them on open.
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Local documents hold per-user preferences that never replicate (the queue's saved filters).
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 let devModeAdded = false;
 
@@ -73,6 +76,7 @@ export async function createDeskDatabase(opts: CreateDeskDatabaseOptions): Promi
     multiInstance: opts.multiInstance ?? typeof window !== 'undefined',
     eventReduce: true,
     closeDuplicates: true,
+    localDocuments: true,
   });
   const collections: Record<string, RxCollectionCreator> = { conflicts: creator(conflictDefinition) };
   for (const name of REPLICATED_COLLECTIONS) {

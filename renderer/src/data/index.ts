@@ -27,8 +27,19 @@ export type { AddTicketEventResult, NewTicketEvent } from './commands/events.js'
 export { resolveConflict } from './commands/conflicts.js';
 export type { ConflictChoice } from './commands/conflicts.js';
 export { DataProvider, useDb, useSyncController } from './provider.js';
-export { useTickets, useTicket, useTicketEvents, ticketQueueQueries } from './hooks/tickets.js';
-export type { TicketQueueQuery, TicketQueuePage, TicketStatusFilter } from './hooks/tickets.js';
+export { useTicket, useTicketEvents } from './hooks/tickets.js';
+export { useTicketQueue, useQueueIndex } from './hooks/queue.js';
+export type { TicketQueueRequest, TicketQueueView } from './hooks/queue.js';
+export { queueIndexFor } from './queue-index/load-queue-index.js';
+export { QueueIndex } from './queue-index/queue-index.js';
+export type { QueueQuery, TicketList } from './queue-index/queue-index.js';
+export { AGE_FILTERS, EMPTY_FILTER, inNamedQueue } from './queue-index/queue-filter.js';
+export type { AgeFilter, QueueFilter, TicketStatusFilter } from './queue-index/queue-filter.js';
+export { foldText } from './queue-index/fold-text.js';
+export { DEFAULT_SORT, SORT_COLUMNS } from './queue-index/queue-sort.js';
+export type { AssigneeName, QueueSort, SortColumn, SortDirection } from './queue-index/queue-sort.js';
+export { useSavedFilters, saveQueueFilter, deleteQueueFilter } from './hooks/saved-filters.js';
+export type { SavedQueueFilter } from './hooks/saved-filters.js';
 export { useArticles, useArticle, useConflicts, useUnresolvedConflictCount, useDirectory } from './hooks/reference.js';
 export type { Directory } from './hooks/reference.js';
 export { useSyncStatus, useDocSyncState } from './hooks/sync.js';
@@ -48,7 +59,7 @@ export {
   setWatcher,
 } from './commands/ticket-actions.js';
 export type { FunctionalEscalation } from './commands/ticket-actions.js';
-export { NAMED_QUEUES, namedQueueSelector } from './hooks/named-queues.js';
+export { NAMED_QUEUES } from './hooks/named-queues.js';
 export type { NamedQueue, QueueOwner } from './hooks/named-queues.js';
 export { bulkUpdateTickets } from './commands/bulk.js';
 export type { BulkRefusal } from './commands/bulk.js';

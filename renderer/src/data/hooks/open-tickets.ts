@@ -1,22 +1,13 @@
 import type { Ticket } from '@shared';
-import { OPEN_STATUSES } from '@shared';
-import { combineLatest, map } from 'rxjs';
-import { useDb } from '../provider.js';
-import { useObservable } from './use-observable.js';
+import { useMemo } from 'react';
+import { EMPTY_FILTER } from '../queue-index/queue-filter.js';
+import { DEFAULT_SORT } from '../queue-index/queue-sort.js';
+import { useTicketQueue } from './queue.js';
 
-/** Up to `perStatus` most recently updated tickets of each open status (index-served), for hints and search. */
-export function useOpenTickets(perStatus = 2000): Ticket[] {
-  const db = useDb();
-  return useObservable(
-    () =>
-      combineLatest(
-        OPEN_STATUSES.map((status) =>
-          db.tickets
-            .find({ selector: { status }, sort: [{ queueKey: 'asc' }], limit: perStatus })
-            .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket))),
-        ),
-      ).pipe(map((lists) => lists.flat())),
-    [db, perStatus],
-    [] as Ticket[],
-  );
+const NOBODY = { id: '', groupIds: [] };
+
+/** The `limit` most recently updated open tickets (from the queue index), for duplicate hints. */
+export function useOpenTickets(limit = 8000): Ticket[] {
+  const { tickets } = useTicketQueue({ queue: 'open', me: NOBODY, filter: EMPTY_FILTER, sort: DEFAULT_SORT, limit });
+  return useMemo(() => tickets.slice(), [tickets]);
 }

@@ -1,11 +1,9 @@
 import type { KbArticle, Language } from '@shared';
 import { pickLanguage } from '@shared';
 import MiniSearch from 'minisearch';
+import { foldText } from '../../data/index.js';
 
-/** Lower case without accents: « Réseau » finds « reseau » and the other way round. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { foldText };
 
 interface IndexedArticle {
   id: string;
@@ -27,7 +25,15 @@ export function buildArticleIndex(articles: readonly KbArticle[], lang: Language
   const index = new MiniSearch<IndexedArticle>({
     fields: ['number', 'title', 'body', 'tags'],
     processTerm: (term) => foldText(term),
-    searchOptions: { boost: { title: 3, number: 3, tags: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+    // Prefix matching from 3 letters and typo tolerance from 5: short words ("de", "le") would otherwise expand to
+    // a large part of the vocabulary and dominate the search time. Accents and case are folded by processTerm.
+    searchOptions: {
+      boost: { title: 3, number: 3, tags: 2 },
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      maxFuzzy: 2,
+      combineWith: 'AND',
+    },
   });
   index.addAll(
     articles.map((a) => ({

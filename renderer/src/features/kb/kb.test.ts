@@ -30,6 +30,15 @@ describe('knowledge base search', () => {
     expect(buildArticleIndex(articles, 'en').search('printer')).toEqual(['2']);
   });
 
+  it('matches prefixes from three letters and typos in longer words, accents and case ignored', () => {
+    const fr = buildArticleIndex(articles, 'fr');
+    expect(fr.search('impri')).toEqual(['2']);
+    expect(fr.search('Imprimantte')).toEqual(['2']);
+    expect(buildArticleIndex(articles, 'en').search('pasword')).toEqual(['1']);
+    // Two letters match whole words only: "re" is no word of either title.
+    expect(fr.search('re')).toEqual([]);
+  });
+
   it('suggests articles for a ticket text, any term matching, accents ignored', () => {
     const fr = buildArticleIndex(articles, 'fr');
     expect(fr.suggest('L’imprimante du reseau ne répond plus')).toEqual(['2']);

@@ -3,7 +3,7 @@ import { pickLanguage } from '@shared';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useArticles, useTickets } from '../../data/index.js';
+import { DEFAULT_SORT, EMPTY_FILTER, useArticles, useTicketQueue } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { buildArticleIndex } from '../kb/kb-search.js';
 import { usePaletteActions } from './palette-actions.js';
@@ -59,10 +59,14 @@ export function CommandPalette() {
   );
 }
 
+const NOBODY = { id: '', groupIds: [] };
+
 /** Tickets whose number or title contains the text (queried only once something is typed). */
 function TicketHits({ text, onPick }: { text: string; onPick: (route: string) => void }) {
   const { t } = useTranslation();
-  const { tickets } = useTickets({ status: 'all', text, page: 0, pageSize: 8 });
+  const filter = useMemo(() => ({ ...EMPTY_FILTER, text }), [text]);
+  const found = useTicketQueue({ queue: 'all', me: NOBODY, filter, sort: DEFAULT_SORT, limit: 8 }).tickets;
+  const tickets = useMemo(() => found.slice(), [found]);
   if (tickets.length === 0) return null;
   return (
     <Spotlight.ActionsGroup label={t('palette.tickets')}>

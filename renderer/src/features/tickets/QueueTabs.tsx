@@ -2,10 +2,7 @@ import { ScrollArea, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NAMED_QUEUES } from '../../data/index.js';
 import type { NamedQueue } from '../../data/index.js';
-
-export function asQueue(v: string | null): NamedQueue {
-  return v && (NAMED_QUEUES as readonly string[]).includes(v) ? (v as NamedQueue) : 'all';
-}
+import { asQueue } from './queue-url.js';
 
 /** The named queues as a segmented control (each option has the test id `queue-<name>`). */
 export function QueueTabs({ value, onChange }: { value: NamedQueue; onChange: (q: NamedQueue) => void }) {

@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useDb } from '../provider.js';
+import { queueIndexFor } from '../queue-index/load-queue-index.js';
+import type { QueueIndex, TicketList } from '../queue-index/queue-index.js';
+import type { QueueFilter } from '../queue-index/queue-filter.js';
+import type { AssigneeName, QueueSort } from '../queue-index/queue-sort.js';
+import type { NamedQueue, QueueOwner } from './named-queues.js';
+
+/** Bursts of changes (a sync page, the initial load) re-run the visible query at most this often. */
+const REFRESH_MS = 100;
+
+export function useQueueIndex(): QueueIndex {
+  return queueIndexFor(useDb().tickets);
+}
+
+/** The index's version, refreshed when it changes (at most every REFRESH_MS while changes keep coming). */
+function useIndexVersion(index: QueueIndex): number {
+  const [version, setVersion] = useState(index.version);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = 0;
+    const flush = () => {
+      timer = null;
+      last = Date.now();
+      setVersion(index.version);
+    };
+    const unsubscribe = index.subscribe(() => {
+      if (timer) return;
+      timer = setTimeout(flush, Math.max(0, last + REFRESH_MS - Date.now()));
+    });
+    setVersion(index.version);
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [index]);
+  return version;
+}
+
+export interface TicketQueueRequest {
+  queue: NamedQueue;
+  me: QueueOwner;
+  filter: QueueFilter;
+  sort: QueueSort;
+  limit?: number;
+  /** How the assignee column sorts (by name); only the queue table needs it. */
+  assigneeName?: AssigneeName;
+}
+
+export interface TicketQueueView {
+  /** Every matching ticket in order (the table renders only the visible ones). */
+  tickets: TicketList;
+  /** Nothing read yet. */
+  loading: boolean;
+  /** False while older tickets are still being read: the first rows are final, the list may grow. */
+  complete: boolean;
+}
+
+/** A queue, filtered and sorted in memory by the queue index; live as tickets change. */
+export function useTicketQueue(r: TicketQueueRequest): TicketQueueView {
+  const index = useQueueIndex();
+  const version = useIndexVersion(index);
+  const { queue, sort, limit, assigneeName } = r;
+  const meKey = `${r.me.id}|${r.me.groupIds.join(',')}`;
+  const filterKey = JSON.stringify(r.filter);
+  if (assigneeName) index.setAssigneeNames(assigneeName);
+  const tickets = useMemo(
+    () => {
+      const [id, groups] = meKey.split('|');
+      const me = { id, groupIds: groups ? groups.split(',') : [] };
+      return index.query({ queue, me, filter: JSON.parse(filterKey) as QueueFilter, sort, limit });
+    },
+    // version: the index changed; the rest: the request did. sort is compared by its fields.
+    [index, version, queue, meKey, filterKey, sort.column, sort.direction, limit, assigneeName],
+  );
+  return { tickets, loading: !index.loaded && index.size === 0, complete: index.loaded };
+}
