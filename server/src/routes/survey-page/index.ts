@@ -26,11 +26,14 @@ function sendPage(reply: FastifyReply, status: number, html: string): FastifyRep
     .send(html);
 }
 
-/** The language asked for in the query (the language switch), else the form's, else the invitation's. */
+/** The language asked for in the query (the language switch), else `fallback` (the form's, the invitation's). */
 function languageOf(request: FastifyRequest, fallback: Language): Language {
+  return requestedLanguage(request) ?? fallback;
+}
+
+function requestedLanguage(request: FastifyRequest): Language | null {
   const query = (request.query ?? {}) as Record<string, unknown>;
-  if (isLanguage(query.lang)) return query.lang;
-  return fallback;
+  return isLanguage(query.lang) ? query.lang : null;
 }
 
 const switchHref = (token: string, language: Language): string => `/survey/${token}?lang=${language === 'en' ? 'fr' : 'en'}`;
@@ -121,8 +124,9 @@ export async function registerSurveyPageRoutes(app: FastifyInstance, ctx: AppCon
         }
         const fields = request.body as FormFields;
         const formLanguage = fields.get('lang')?.[0];
-        const language = languageOf(request, isLanguage(formLanguage) ? formLanguage : 'en');
-        const outcome = await submitSurveyAnswers(ctx.db, token, fields, language, { consoleUrl: ctx.publicUrl() });
+        const requested = requestedLanguage(request) ?? (isLanguage(formLanguage) ? formLanguage : null);
+        const outcome = await submitSurveyAnswers(ctx.db, token, fields, requested, { consoleUrl: ctx.publicUrl() });
+        const language = requested ?? (outcome.kind === 'unknown' ? 'en' : outcome.invitation.language);
         const text = PAGE_TEXT[language];
         if (outcome.kind === 'recorded') return sendPage(reply, 200, messagePage(language, text.thanksTitle, text.thanksBody));
         if (outcome.kind !== 'invalid') return statePage(reply, outcome, language, token);

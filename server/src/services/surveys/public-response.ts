@@ -69,13 +69,14 @@ export interface SubmitDeps {
 /**
  * Records the answers of a survey link in ONE transaction: the invitation row is locked (a second submission
  * waits, then finds it used), the answers are validated against the survey version the link names, the response
- * document is written for replication, the token is marked used, and a low score opens its follow-up.
+ * document is written for replication, the token is marked used, and a low score opens its follow-up. Problems
+ * are worded in `requestedLanguage`, else the invitation's language.
  */
 export async function submitSurveyAnswers(
   db: Database,
   token: string,
   fields: FormFields,
-  language: Language,
+  requestedLanguage: Language | null,
   deps: SubmitDeps,
 ): Promise<SubmitOutcome> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' };
@@ -85,7 +86,7 @@ export async function submitSurveyAnswers(
     if (state.kind !== 'open') return state;
     const { invitation, survey } = state;
     const answers = answersFromForm(survey, fields);
-    const problems = validateAnswers(survey, answers, language);
+    const problems = validateAnswers(survey, answers, requestedLanguage ?? invitation.language);
     if (problems.length > 0) return { ...state, kind: 'invalid', problems };
     const response: SurveyResponse = {
       id: `rsp-${tokenHash.slice(0, 32)}`,
