@@ -143,9 +143,10 @@ export function onsiteResponseId(ticketId: string): string {
 }
 
 /**
- * Whether the resolution of this ticket is in the survey sample: a 32-bit FNV-1a hash of the ticket id (UTF-16 code units), read as a
- * fraction of 2^32, is below `rate`. Deterministic per ticket (tests and retries see the same answer); rate 0 picks
- * none, rate 1 picks all.
+ * Whether the resolution of this ticket is in the survey sample: a 32-bit FNV-1a hash of the ticket id (UTF-16 code
+ * units) mixed by the MurmurHash3 finaliser, read as a fraction of 2^32, is below `rate`. Deterministic per ticket
+ * (tests and retries see the same answer); rate 0 picks none, rate 1 picks all, a higher rate keeps every ticket a
+ * lower one picked.
  */
 export function inSurveySample(ticketId: string, rate: number): boolean {
   if (rate <= 0) return false;
@@ -155,7 +156,13 @@ export function inSurveySample(ticketId: string, rate: number): boolean {
     hash ^= ticketId.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash / 2 ** 32 < rate;
+  // FNV-1a alone leaves similar ids (ticket-1, ticket-2) close together; the finaliser spreads them.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32 < rate;
 }
 
 /** Scores at or below which a response is a low score that gets a follow-up (CSAT <= 2 or NPS <= 6 by default). */

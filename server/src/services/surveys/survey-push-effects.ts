@@ -4,6 +4,7 @@ import {
   surveyVersionProblems,
   validateAnswers,
   inSurveySample,
+  jsonEqual,
   type Survey,
   type SurveyResponse,
   type Ticket,
@@ -35,7 +36,7 @@ async function onSurveys({ tx, writes, previous }: PushEffectInput): Promise<voi
     const before = previous.get(doc.id);
     const problems = before && !before._deleted ? surveyVersionProblems(before as unknown as Survey, next) : [];
     const snapshot = await recordSurveyVersion(tx, next);
-    if (problems.length === 0 && JSON.stringify(snapshot.questions) !== JSON.stringify(next.questions)) {
+    if (problems.length === 0 && !jsonEqual(snapshot.questions, next.questions)) {
       problems.push(
         `Version ${next.version} of this survey was already published with other questions: give the new questions a new version.`,
       );
