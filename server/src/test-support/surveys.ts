@@ -34,7 +34,10 @@ export function surveyLinkIn(mail: CapturedMail): string {
 }
 
 /** Posts the survey form as a browser does. */
-export async function postSurveyForm(link: string, fields: [string, string][]): Promise<{ status: number; html: string; headers: Headers }> {
+export async function postSurveyForm(
+  link: string,
+  fields: [string, string][],
+): Promise<{ status: number; html: string; headers: Headers }> {
   const response = await fetch(link, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -62,8 +65,12 @@ export async function surveyTableCounts(db: Database): Promise<Record<string, nu
 }
 
 /** Invitations stored for an address (case-insensitive). */
-export async function invitationsTo(db: Database, email: string): Promise<{ ticket_id: string | null; token_hash: string; language: string }[]> {
-  return db.query('SELECT ticket_id, token_hash, language FROM survey_invitations WHERE lower(contact_email) = lower($1) ORDER BY created_at', [
-    email,
-  ]);
+export async function invitationsTo(
+  db: Database,
+  email: string,
+): Promise<{ ticket_id: string | null; token_hash: string; language: string }[]> {
+  return db.query(
+    'SELECT ticket_id, token_hash, language FROM survey_invitations WHERE lower(contact_email) = lower($1) ORDER BY created_at',
+    [email],
+  );
 }

@@ -70,21 +70,31 @@ describe('validateAnswers', () => {
     expect(problems[0].message).toBe('The question "Question nps" needs a whole number from 0-10.');
     expect(problems[6].message).toBe('The question "Question csat" needs an answer.');
     const fr = validateAnswers(survey, [{ questionId: 'csat', value: '4' }], 'fr');
-    expect(fr).toEqual([{ questionId: 'csat', code: 'wrong_type', message: 'La question "Question csat (fr)" demande un nombre entier de 1-5.' }]);
+    expect(fr).toEqual([
+      { questionId: 'csat', code: 'wrong_type', message: 'La question "Question csat (fr)" demande un nombre entier de 1-5.' },
+    ]);
   });
 
   it('treats blank text and empty choices as unanswered, and refuses a question answered twice', () => {
     expect(validateAnswers(survey, [{ questionId: 'csat', value: '  ' }]).map((p) => p.code)).toEqual(['required']);
-    expect(validateAnswers(survey, [{ questionId: 'csat', value: 3 }, { questionId: 'many', value: [] }])).toEqual([]);
+    expect(
+      validateAnswers(survey, [
+        { questionId: 'csat', value: 3 },
+        { questionId: 'many', value: [] },
+      ]),
+    ).toEqual([]);
     expect(
       validateAnswers(survey, [
         { questionId: 'csat', value: 3 },
         { questionId: 'csat', value: 4 },
       ]).map((p) => p.code),
     ).toEqual(['duplicate']);
-    expect(validateAnswers(survey, [{ questionId: 'csat', value: 3 }, { questionId: 'many', value: 'x' }]).map((p) => p.code)).toEqual([
-      'wrong_type',
-    ]);
+    expect(
+      validateAnswers(survey, [
+        { questionId: 'csat', value: 3 },
+        { questionId: 'many', value: 'x' },
+      ]).map((p) => p.code),
+    ).toEqual(['wrong_type']);
   });
 });
 
@@ -128,8 +138,26 @@ describe('isLowScore and surveyVersionProblems', () => {
   });
   it('flags CSAT <= 2 or NPS <= 6 by default, with the shared scoring rules', () => {
     expect(isLowScore(response([{ questionId: 'csat', value: 2 }]), survey, DEFAULT_LOW_SCORE)).toBe(true);
-    expect(isLowScore(response([{ questionId: 'csat', value: 3 }, { questionId: 'nps', value: 6 }]), survey, DEFAULT_LOW_SCORE)).toBe(true);
-    expect(isLowScore(response([{ questionId: 'csat', value: 3 }, { questionId: 'nps', value: 7 }]), survey, DEFAULT_LOW_SCORE)).toBe(false);
+    expect(
+      isLowScore(
+        response([
+          { questionId: 'csat', value: 3 },
+          { questionId: 'nps', value: 6 },
+        ]),
+        survey,
+        DEFAULT_LOW_SCORE,
+      ),
+    ).toBe(true);
+    expect(
+      isLowScore(
+        response([
+          { questionId: 'csat', value: 3 },
+          { questionId: 'nps', value: 7 },
+        ]),
+        survey,
+        DEFAULT_LOW_SCORE,
+      ),
+    ).toBe(false);
     expect(isLowScore(response([{ questionId: 'csat', value: 3 }]), survey, { csatAtMost: 3, npsAtMost: -1 })).toBe(true);
   });
 

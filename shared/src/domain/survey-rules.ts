@@ -26,7 +26,10 @@ const isBlank = (value: AnswerValue): boolean =>
   (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 
 /** Why one answer does not fit its question, or null when it does. */
-function answerProblem(question: SurveyQuestion, value: AnswerValue): { code: AnswerProblem['code']; en: string; fr: string } | null {
+function answerProblem(
+  question: SurveyQuestion,
+  value: AnswerValue,
+): { code: AnswerProblem['code']; en: string; fr: string } | null {
   const optionIds = new Set(question.options.map((o) => o.id));
   switch (question.type) {
     case 'csat':
@@ -76,12 +79,16 @@ export function validateAnswers(
   const seen = new Set<string>();
   const add = (questionId: string, code: AnswerProblem['code'], en: string, fr: string): void => {
     const name = questionName(byId.get(questionId), questionId, language);
-    problems.push({ questionId, code, message: language === 'fr' ? `La question ${name} ${fr}.` : `The question ${name} ${en}.` });
+    problems.push({
+      questionId,
+      code,
+      message: language === 'fr' ? `La question ${name} ${fr}.` : `The question ${name} ${en}.`,
+    });
   };
   for (const answer of answers) {
     const question = byId.get(answer.questionId);
     if (!question) {
-      add(answer.questionId, 'unknown_question', 'is not part of this survey', "ne fait pas partie de ce sondage");
+      add(answer.questionId, 'unknown_question', 'is not part of this survey', 'ne fait pas partie de ce sondage');
       continue;
     }
     if (seen.has(answer.questionId)) {
@@ -185,7 +192,10 @@ export function isLowScore(response: SurveyResponse, template: Survey, threshold
  * Why a survey document may not replace the previous one: changing its questions requires a higher `version`
  * (responses refer to the version they answered), and versions never go down. Empty when allowed.
  */
-export function surveyVersionProblems(previous: Pick<Survey, 'version' | 'questions'>, next: Pick<Survey, 'version' | 'questions'>): string[] {
+export function surveyVersionProblems(
+  previous: Pick<Survey, 'version' | 'questions'>,
+  next: Pick<Survey, 'version' | 'questions'>,
+): string[] {
   if (next.version < previous.version) {
     return [`The version cannot go down (from ${previous.version} to ${next.version}): responses refer to published versions.`];
   }

@@ -40,8 +40,7 @@ export interface CampaignTicketFilter {
 }
 
 export type CampaignRequest =
-  | { surveyId: string; contacts: CampaignContact[] }
-  | { surveyId: string; ticketFilter: CampaignTicketFilter };
+  { surveyId: string; contacts: CampaignContact[] } | { surveyId: string; ticketFilter: CampaignTicketFilter };
 
 /** What a campaign did: e-mails queued, contacts skipped by the throttle (or already surveyed tickets), unusable addresses. */
 export interface CampaignResult {

@@ -18,7 +18,13 @@ export type Outcome = 'allow' | 'deny' | 'invalid';
  * Fixture tickets for pull visibility: the field group's, another group's, another group's assigned to the
  * technician, the service desk's assigned to the agent, a security incident. Each has an event and a survey response.
  */
-export const FIXTURE_TICKETS = ['fieldGroup', 'otherGroup', 'assignedToTechnician', 'assignedToAgent', 'securityIncident'] as const;
+export const FIXTURE_TICKETS = [
+  'fieldGroup',
+  'otherGroup',
+  'assignedToTechnician',
+  'assignedToAgent',
+  'securityIncident',
+] as const;
 export type FixtureTicket = (typeof FIXTURE_TICKETS)[number];
 
 export type PullExpectation = 'all' | 'none' | readonly FixtureTicket[];

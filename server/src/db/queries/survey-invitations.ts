@@ -107,5 +107,8 @@ export async function findInvitation(db: Queryable, tokenHash: string): Promise<
 }
 
 export async function markInvitationUsed(tx: Queryable, tokenHash: string, responseId: string): Promise<void> {
-  await tx.query('UPDATE survey_invitations SET used_at = now(), response_id = $2 WHERE token_hash = $1', [tokenHash, responseId]);
+  await tx.query('UPDATE survey_invitations SET used_at = now(), response_id = $2 WHERE token_hash = $1', [
+    tokenHash,
+    responseId,
+  ]);
 }

@@ -14,16 +14,18 @@ const FORM_BODY_LIMIT_BYTES = 64 * 1024;
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
 function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', PAGE_CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    // The token is in the URL: never hand it to another site, never keep the page in a shared cache.
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', 'no-store')
-    .send(html);
+  return (
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', PAGE_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('x-frame-options', 'DENY')
+      // The token is in the URL: never hand it to another site, never keep the page in a shared cache.
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+      .send(html)
+  );
 }
 
 /** The language asked for in the query (the language switch), else `fallback` (the form's, the invitation's). */
@@ -38,7 +40,12 @@ function requestedLanguage(request: FastifyRequest): Language | null {
 
 const switchHref = (token: string, language: Language): string => `/survey/${token}?lang=${language === 'en' ? 'fr' : 'en'}`;
 
-function statePage(reply: FastifyReply, state: Exclude<LinkState, { kind: 'open' }>, language: Language, token: string): FastifyReply {
+function statePage(
+  reply: FastifyReply,
+  state: Exclude<LinkState, { kind: 'open' }>,
+  language: Language,
+  token: string,
+): FastifyReply {
   const text = PAGE_TEXT[language];
   const other = switchHref(token, language);
   if (state.kind === 'used') return sendPage(reply, 409, messagePage(language, text.usedTitle, text.usedBody, other));
@@ -58,6 +65,8 @@ function parseForm(body: string): FormFields {
  * asset. GET shows the form (or why it cannot be answered); POST records the answers once.
  */
 export async function registerSurveyPageRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // Fastify plugins are async functions; this one only registers routes synchronously.
+  // eslint-disable-next-line @typescript-eslint/require-await
   await app.register(async (pages) => {
     pages.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -81,7 +90,7 @@ export async function registerSurveyPageRoutes(app: FastifyInstance, ctx: AppCon
       return sendPage(reply, response.statusCode, messagePage(language, text.errorTitle, body));
     });
 
-    const notFoundPage = async (request: FastifyRequest, reply: FastifyReply) =>
+    const notFoundPage = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
       statePage(reply, { kind: 'unknown' }, languageOf(request, 'en'), '');
     // So the web console's SPA fallback never answers a mistyped survey link with the console.
     pages.get('/survey', notFoundPage);
@@ -113,7 +122,12 @@ export async function registerSurveyPageRoutes(app: FastifyInstance, ctx: AppCon
             max: ctx.surveyPostsPerMinute,
             timeWindow: 60_000,
             errorResponseBuilder: (_request: unknown, context: { ttl: number }) =>
-              new ApiError(429, 'Too many survey submissions from your address.', undefined, Math.max(1, Math.ceil(context.ttl / 1000))),
+              new ApiError(
+                429,
+                'Too many survey submissions from your address.',
+                undefined,
+                Math.max(1, Math.ceil(context.ttl / 1000)),
+              ),
           },
         },
       },

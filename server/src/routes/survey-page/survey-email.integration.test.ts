@@ -62,7 +62,9 @@ describe.each(backends)('$name', (backend) => {
       const [invitation] = await invitationsTo(env().server.db, 'chloe.bouchard@example.org');
       expect(invitation).toMatchObject({ ticket_id: resolved.id, language: 'fr' });
       expect(invitation.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
-      const leaked = await env().server.db.query(`SELECT 1 FROM survey_invitations WHERE token_hash = $1 OR contact_email = $1`, [token]);
+      const leaked = await env().server.db.query(`SELECT 1 FROM survey_invitations WHERE token_hash = $1 OR contact_email = $1`, [
+        token,
+      ]);
       expect(leaked).toEqual([]);
     });
 
@@ -95,7 +97,9 @@ describe.each(backends)('$name', (backend) => {
         ['q-comment', 'Pas mal'],
       ]);
       expect(page.status).toBe(422);
-      expect(page.html).toContain('The question &quot;How satisfied are you with the resolution of your ticket?&quot; needs an answer.');
+      expect(page.html).toContain(
+        'The question &quot;How satisfied are you with the resolution of your ticket?&quot; needs an answer.',
+      );
       expect(page.html).toContain('needs a whole number from 0-10');
       expect(page.html).toContain('Pas mal'); // what was typed is shown again
       expect(await surveyTableCounts(env().server.db)).toEqual(before);
@@ -138,9 +142,10 @@ describe.each(backends)('$name', (backend) => {
       const mail = await capture.waitFor((m) => m.to.includes(`late-${tag}@example.org`));
       expect(mail.subject).toContain(String(ticket.number));
       const expired = surveyLinkIn(mail);
-      await env().server.db.query(`UPDATE survey_invitations SET expires_at = now() - interval '1 second' WHERE lower(contact_email) = $1`, [
-        `late-${tag}@example.org`,
-      ]);
+      await env().server.db.query(
+        `UPDATE survey_invitations SET expires_at = now() - interval '1 second' WHERE lower(contact_email) = $1`,
+        [`late-${tag}@example.org`],
+      );
       const before = await surveyTableCounts(env().server.db);
       const page = await getPage(expired);
       expect(page.status).toBe(410);
@@ -179,7 +184,11 @@ describe.each(backends)('$name', (backend) => {
 
     it('turns a low score into a follow-up task for the ticket group and e-mails its supervisors', async () => {
       const email = `unhappy-${tag}@example.org`;
-      const ticket = await pushResolvedTicket(env().api, tokens.agent, { callerId: '', callerEmail: email, groupId: 'grp-field' });
+      const ticket = await pushResolvedTicket(env().api, tokens.agent, {
+        callerId: '',
+        callerEmail: email,
+        groupId: 'grp-field',
+      });
       const answer = surveyLinkIn(await capture.waitFor((m) => m.to.includes(email)));
       const page = await postSurveyForm(answer, [
         ['q-csat', '2'],
@@ -199,7 +208,9 @@ describe.each(backends)('$name', (backend) => {
       });
       expect(String(followUps[0].description)).toContain('Nobody called me back');
       // Grace Thompson supervises grp-field.
-      const alert = await capture.waitFor((m) => m.subject.includes(String(ticket.number)) && m.to.includes('grace.thompson@example.org'));
+      const alert = await capture.waitFor(
+        (m) => m.subject.includes(String(ticket.number)) && m.to.includes('grace.thompson@example.org'),
+      );
       expect(alert.subject).toBe(`Low satisfaction score on ${String(ticket.number)} (CSAT 2/5, NPS 8/10)`);
       expect(alert.text).toContain('Nobody called me back');
       const kinds = await env().server.db.query<{ to_address: string }>(
@@ -212,7 +223,8 @@ describe.each(backends)('$name', (backend) => {
     it('limits answers posted per address with a 429 page', async () => {
       const forged = `${env().server.url}/survey/${randomBytes(32).toString('base64url')}`;
       let page = await postSurveyForm(forged, [['q-csat', '5']]);
-      for (let i = 0; i < SURVEY_POSTS_PER_MINUTE && page.status !== 429; i++) page = await postSurveyForm(forged, [['q-csat', '5']]);
+      for (let i = 0; i < SURVEY_POSTS_PER_MINUTE && page.status !== 429; i++)
+        page = await postSurveyForm(forged, [['q-csat', '5']]);
       expect(page.status).toBe(429);
       expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(page.headers.get('content-type')).toContain('text/html');

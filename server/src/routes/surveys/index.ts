@@ -6,7 +6,12 @@ import { authenticate } from '../../http/authenticate.js';
 import { parseRequest } from '../../http/validate.js';
 import { findSurvey } from '../../db/queries/survey-versions.js';
 import { runCampaign } from '../../services/surveys/campaign.js';
-import { applyPatch, readSurveySettings, surveySettingsPatch, writeSurveySettings } from '../../services/surveys/survey-settings.js';
+import {
+  applyPatch,
+  readSurveySettings,
+  surveySettingsPatch,
+  writeSurveySettings,
+} from '../../services/surveys/survey-settings.js';
 import { campaignBody } from './schema.js';
 
 /** Survey settings and campaigns belong to supervisors and admins (they write surveys). */
@@ -32,9 +37,11 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): voi
       const survey = await findSurvey(ctx.db, patch.activeSurveyId);
       if (!survey || survey.status !== 'active') {
         const why = survey ? `is ${survey.status}` : 'does not exist';
-        throw new ApiError(422, `Survey "${patch.activeSurveyId}" ${why}: the survey sent on resolution must be an active survey.`, [
-          { field: 'activeSurveyId', message: `The survey ${why}.` },
-        ]);
+        throw new ApiError(
+          422,
+          `Survey "${patch.activeSurveyId}" ${why}: the survey sent on resolution must be an active survey.`,
+          [{ field: 'activeSurveyId', message: `The survey ${why}.` }],
+        );
       }
     }
     return ctx.db.transaction(async (tx) => {

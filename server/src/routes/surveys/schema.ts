@@ -19,14 +19,21 @@ const ticketFilter = z
     updatedTo: z.number().int().min(0).optional(),
   })
   .strict()
-  .refine((f) => Object.keys(f).length > 0, { message: 'Give at least one condition (statuses, groupId, categoryId, type, updatedFrom, updatedTo).' });
+  .refine((f) => Object.keys(f).length > 0, {
+    message: 'Give at least one condition (statuses, groupId, categoryId, type, updatedFrom, updatedTo).',
+  });
 
 const surveyId = z.string().min(1).max(40);
 
 /** POST /api/surveys/campaigns: a survey and either contacts or a ticket filter, not both. */
 export const campaignBody = z.union(
   [
-    z.object({ surveyId, contacts: z.array(contact).min(1, 'Give at least one contact.').max(1000, 'At most 1000 contacts per campaign.') }).strict(),
+    z
+      .object({
+        surveyId,
+        contacts: z.array(contact).min(1, 'Give at least one contact.').max(1000, 'At most 1000 contacts per campaign.'),
+      })
+      .strict(),
     z.object({ surveyId, ticketFilter }).strict(),
   ],
   { message: 'Send {surveyId, contacts: [{email, name?, language}]} or {surveyId, ticketFilter: {...}}, not both.' },

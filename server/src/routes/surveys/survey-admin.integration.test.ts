@@ -29,8 +29,10 @@ describe.each(backends)('$name', (backend) => {
     });
 
     const settings = (token: string) => env().api.request<SurveySettings>('GET', '/api/surveys/settings', { token });
-    const putSettings = (token: string, body: unknown) => env().api.request<SurveySettings>('PUT', '/api/surveys/settings', { token, body });
-    const campaign = (token: string, body: unknown) => env().api.request<CampaignResult>('POST', '/api/surveys/campaigns', { token, body });
+    const putSettings = (token: string, body: unknown) =>
+      env().api.request<SurveySettings>('PUT', '/api/surveys/settings', { token, body });
+    const campaign = (token: string, body: unknown) =>
+      env().api.request<CampaignResult>('POST', '/api/surveys/campaigns', { token, body });
 
     it('gives supervisors the settings with defaults and stores a validated change', async () => {
       const initial = await settings(tokens.supervisor);
@@ -42,9 +44,17 @@ describe.each(backends)('$name', (backend) => {
         tokenExpiryDays: 14,
         lowScore: { csatAtMost: 2, npsAtMost: 6 },
       });
-      const changed = await putSettings(tokens.supervisor, { samplingRate: 0.25, lowScore: { npsAtMost: 5 }, activeSurveyId: 'srv-csat' });
+      const changed = await putSettings(tokens.supervisor, {
+        samplingRate: 0.25,
+        lowScore: { npsAtMost: 5 },
+        activeSurveyId: 'srv-csat',
+      });
       expect(changed.status).toBe(200);
-      expect(changed.body).toMatchObject({ samplingRate: 0.25, activeSurveyId: 'srv-csat', lowScore: { csatAtMost: 2, npsAtMost: 5 } });
+      expect(changed.body).toMatchObject({
+        samplingRate: 0.25,
+        activeSurveyId: 'srv-csat',
+        lowScore: { csatAtMost: 2, npsAtMost: 5 },
+      });
       expect((await settings(tokens.admin)).body).toEqual(changed.body);
     });
 
@@ -57,7 +67,12 @@ describe.each(backends)('$name', (backend) => {
         [tokens.supervisor, { lowScore: { csatAtMost: 9 } }, 400, /csatAtMost is 0 \(never\) to 5/],
         [tokens.supervisor, { sampling: 1 }, 400, /sampling/],
         [tokens.supervisor, [1], 400, /survey settings is invalid/],
-        [tokens.supervisor, { activeSurveyId: 'srv-draft' }, 422, /is draft: the survey sent on resolution must be an active survey/],
+        [
+          tokens.supervisor,
+          { activeSurveyId: 'srv-draft' },
+          422,
+          /is draft: the survey sent on resolution must be an active survey/,
+        ],
         [tokens.supervisor, { activeSurveyId: 'srv-nope' }, 422, /does not exist/],
         [tokens.agent, { samplingRate: 0 }, 403, /may not manage surveys/],
         ['', { samplingRate: 0 }, 401, /Sign in/],
@@ -90,18 +105,32 @@ describe.each(backends)('$name', (backend) => {
       const ben = await capture.waitFor((m) => m.to.includes(`ben-${tag}@example.org`));
       expect(ben.subject).toBe('How did we do?');
       // The throttle holds for campaigns too.
-      const again = await campaign(tokens.supervisor, { surveyId: 'srv-csat', contacts: [{ email: `ben-${tag}@example.org`, language: 'en' }] });
+      const again = await campaign(tokens.supervisor, {
+        surveyId: 'srv-csat',
+        contacts: [{ email: `ben-${tag}@example.org`, language: 'en' }],
+      });
       expect(again.body).toEqual({ sent: 0, skipped: 1, invalid: 0 });
     });
 
     it('sends a campaign to the callers of the tickets matching a filter', async () => {
       const match = [
-        makeTicket({ categoryId: `cat-${tag}`, callerId: '', callerEmail: `c1-${tag}@example.org`, status: 'closed', resolutionCode: 'fixed', resolutionNotes: 'Done' }),
+        makeTicket({
+          categoryId: `cat-${tag}`,
+          callerId: '',
+          callerEmail: `c1-${tag}@example.org`,
+          status: 'closed',
+          resolutionCode: 'fixed',
+          resolutionNotes: 'Done',
+        }),
         makeTicket({ categoryId: `cat-${tag}`, callerId: '', callerEmail: `c2-${tag}@example.org` }),
         makeTicket({ categoryId: `cat-${tag}`, callerId: '', callerEmail: '' }),
       ];
       const elsewhere = makeTicket({ categoryId: 'cat-other', callerId: '', callerEmail: `c3-${tag}@example.org` });
-      const pushed = await env().api.push(tokens.admin, 'tickets', [...match, elsewhere].map((t) => ({ newDocumentState: t })));
+      const pushed = await env().api.push(
+        tokens.admin,
+        'tickets',
+        [...match, elsewhere].map((t) => ({ newDocumentState: t })),
+      );
       expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
       const response = await campaign(tokens.supervisor, { surveyId: 'srv-csat', ticketFilter: { categoryId: `cat-${tag}` } });
       expect(response.body).toEqual({ sent: 2, skipped: 0, invalid: 1 });
@@ -122,7 +151,12 @@ describe.each(backends)('$name', (backend) => {
         [tokens.supervisor, { surveyId: 'srv-csat' }, 400, /Send \{surveyId, contacts/],
         [tokens.supervisor, { surveyId: 'srv-csat', contacts, ticketFilter: { type: 'incident' } }, 400, /campaign is invalid/],
         [tokens.supervisor, { surveyId: 'srv-csat', contacts: [] }, 400, /campaign is invalid/],
-        [tokens.supervisor, { surveyId: 'srv-csat', contacts: [{ email: 'x@example.org', language: 'de' }] }, 400, /campaign is invalid/],
+        [
+          tokens.supervisor,
+          { surveyId: 'srv-csat', contacts: [{ email: 'x@example.org', language: 'de' }] },
+          400,
+          /campaign is invalid/,
+        ],
         [tokens.supervisor, { surveyId: 'srv-csat', ticketFilter: {} }, 400, /campaign is invalid/],
         [tokens.supervisor, { surveyId: 'srv-csat', ticketFilter: { statuses: ['gone'] } }, 400, /campaign is invalid/],
         [tokens.supervisor, { surveyId: 'srv-nope', contacts }, 422, /Survey \\"srv-nope\\" does not exist/],

@@ -12,13 +12,13 @@ import { readSurveySettings } from './survey-settings.js';
 export const CAMPAIGN_MAX_TICKETS = 1000;
 
 export type CampaignTarget =
-  | { contacts: { email: string; name?: string; language: Language }[] }
-  | { ticketFilter: CampaignTicketFilter };
+  { contacts: { email: string; name?: string; language: Language }[] } | { ticketFilter: CampaignTicketFilter };
 
 /** The survey a campaign sends: it must exist and be active (422 otherwise). */
 async function campaignSurvey(db: Database, surveyId: string): Promise<Survey> {
   const survey = await findSurvey(db, surveyId);
-  if (!survey) throw new ApiError(422, `Survey "${surveyId}" does not exist.`, [{ field: 'surveyId', message: 'Unknown survey.' }]);
+  if (!survey)
+    throw new ApiError(422, `Survey "${surveyId}" does not exist.`, [{ field: 'surveyId', message: 'Unknown survey.' }]);
   if (survey.status !== 'active') {
     throw new ApiError(422, `Survey "${surveyId}" is ${survey.status}: only an active survey can be sent. Publish it first.`, [
       { field: 'surveyId', message: `The survey is ${survey.status}.` },
@@ -38,7 +38,12 @@ const count = (outcomes: InviteOutcome[]): CampaignResult => ({
  * transaction (invitations and e-mails together). The throttle applies (a contact surveyed within the window, or
  * listed twice, is skipped), tickets already surveyed are skipped, unusable addresses are counted as invalid.
  */
-export async function runCampaign(db: Database, surveyId: string, target: CampaignTarget, publicUrl: string): Promise<CampaignResult> {
+export async function runCampaign(
+  db: Database,
+  surveyId: string,
+  target: CampaignTarget,
+  publicUrl: string,
+): Promise<CampaignResult> {
   const current = await campaignSurvey(db, surveyId);
   if ('ticketFilter' in target) {
     const tickets = await findCampaignTickets(db, target.ticketFilter, CAMPAIGN_MAX_TICKETS + 1);
@@ -65,7 +70,12 @@ export async function runCampaign(db: Database, surveyId: string, target: Campai
         }
         seen.add(email.toLowerCase());
         const known = await findUserByEmail(tx, email);
-        const contact = { email, name: given.name ?? String(known?.name ?? ''), language: given.language, respondentId: known ? String(known.id) : '' };
+        const contact = {
+          email,
+          name: given.name ?? (typeof known?.name === 'string' ? known.name : ''),
+          language: given.language,
+          respondentId: known ? String(known.id) : '',
+        };
         outcomes.push(await inviteContact(tx, { survey, contact, ticket: null, settings, publicUrl }));
       }
     } else {

@@ -1,4 +1,12 @@
-import { withoutBlankAnswers, validateAnswers, type AnswerProblem, type Language, type Survey, type SurveyAnswer, type SurveyResponse } from '@shared';
+import {
+  withoutBlankAnswers,
+  validateAnswers,
+  type AnswerProblem,
+  type Language,
+  type Survey,
+  type SurveyAnswer,
+  type SurveyResponse,
+} from '@shared';
 import type { Database, Queryable } from '../../db/database.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { findInvitation, lockInvitation, markInvitationUsed, type Invitation } from '../../db/queries/survey-invitations.js';
@@ -101,7 +109,11 @@ export async function submitSurveyAnswers(
     const doc = { ...response, _deleted: false };
     const schemaProblems = validateDocument('survey_responses', doc, 0);
     if (schemaProblems.length > 0) {
-      return { ...state, kind: 'invalid', problems: schemaProblems.map((p) => ({ questionId: '', code: 'wrong_type', message: p.message })) };
+      return {
+        ...state,
+        kind: 'invalid',
+        problems: schemaProblems.map((p) => ({ questionId: '', code: 'wrong_type', message: p.message })),
+      };
     }
     await writeServerDocuments(tx, 'survey_responses', [doc]);
     await markInvitationUsed(tx, tokenHash, response.id);

@@ -31,6 +31,7 @@ const EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$
 export const isEmailAddress = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
 
 const asLanguage = (value: unknown): Language => (value === 'fr' ? 'fr' : 'en');
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * The caller of a ticket as a survey contact: the directory entry of `callerId` (its e-mail and language), else the
@@ -40,14 +41,19 @@ const asLanguage = (value: unknown): Language => (value === 'fr' ? 'fr' : 'en');
 export async function callerContact(db: Queryable, ticket: Ticket): Promise<SurveyContact | null> {
   const entry = ticket.callerId ? await findUserById(db, ticket.callerId) : null;
   if (entry && typeof entry.email === 'string' && entry.email) {
-    return { email: entry.email, name: String(entry.name ?? ''), language: asLanguage(entry.locale), respondentId: ticket.callerId };
+    return {
+      email: entry.email,
+      name: text(entry.name),
+      language: asLanguage(entry.locale),
+      respondentId: ticket.callerId,
+    };
   }
   const email = ticket.callerEmail?.trim() ?? '';
   if (!email) return null;
   const byEmail = await findUserByEmail(db, email);
   return {
     email,
-    name: ticket.callerName ?? String(byEmail?.name ?? ''),
+    name: ticket.callerName ?? text(byEmail?.name),
     language: asLanguage(byEmail?.locale ?? entry?.locale),
     respondentId: byEmail ? String(byEmail.id) : ticket.callerId,
   };

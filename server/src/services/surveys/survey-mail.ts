@@ -17,7 +17,12 @@ export interface InvitationMailInput {
 }
 
 const formatDate = (date: Date, language: Language): string =>
-  date.toLocaleDateString(language === 'fr' ? 'fr-CA' : 'en-CA', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  date.toLocaleDateString(language === 'fr' ? 'fr-CA' : 'en-CA', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /** The survey invitation in the contact's language, text and HTML, with the personal link. */
 export function invitationMail(input: InvitationMailInput): OutgoingMail {
@@ -59,7 +64,9 @@ export interface LowScoreMailInput {
 
 /** Tells a supervisor that a customer gave a low score and which follow-up task was opened. */
 export function lowScoreMail(input: LowScoreMailInput): OutgoingMail {
-  const comments = input.verbatims.length ? `\nWhat the customer wrote:\n${input.verbatims.map((v) => `> ${v}`).join('\n')}\n` : '';
+  const comments = input.verbatims.length
+    ? `\nWhat the customer wrote:\n${input.verbatims.map((v) => `> ${v}`).join('\n')}\n`
+    : '';
   const text =
     `A customer gave a low satisfaction score on ticket ${input.ticket.number} "${input.ticket.title}" (${input.scores}).\n` +
     comments +

@@ -52,7 +52,9 @@ async function onSurveys({ tx, writes, previous }: PushEffectInput): Promise<voi
  * throttle window. Invitation and e-mail are written in the push's transaction.
  */
 async function onTickets({ tx, writes, previous }: PushEffectInput, deps: SurveyEffectDeps): Promise<void> {
-  const resolved = writes.filter((doc) => !doc._deleted && doc.status === 'resolved' && previous.get(doc.id)?.status !== 'resolved');
+  const resolved = writes.filter(
+    (doc) => !doc._deleted && doc.status === 'resolved' && previous.get(doc.id)?.status !== 'resolved',
+  );
   if (resolved.length === 0) return;
   const settings = await readSurveySettings(tx);
   const sampled = resolved.filter((doc) => inSurveySample(doc.id, settings.samplingRate));
@@ -88,12 +90,21 @@ async function onResponses({ tx, actor, writes }: PushEffectInput, deps: SurveyE
       violations.push({ status, documentId: doc.id, field, message, ...(retryable ? { retryable } : {}) });
     };
     if (response.channel === 'email') {
-      problem(403, 'channel', 'E-mail responses are recorded by the server from the survey link; record on-site responses with channel "onsite".');
+      problem(
+        403,
+        'channel',
+        'E-mail responses are recorded by the server from the survey link; record on-site responses with channel "onsite".',
+      );
       continue;
     }
     const stored = tickets.get(response.ticketId);
     if (!stored || stored.deleted) {
-      problem(422, 'ticketId', `Ticket "${response.ticketId}" does not exist on the server; push the ticket before its survey response.`, true);
+      problem(
+        422,
+        'ticketId',
+        `Ticket "${response.ticketId}" does not exist on the server; push the ticket before its survey response.`,
+        true,
+      );
       continue;
     }
     if (!canSeeTicket(actor, stored.data as unknown as Ticket)) {

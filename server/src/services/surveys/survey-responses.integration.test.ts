@@ -40,10 +40,6 @@ describe.each(backends)('$name', (backend) => {
         collection,
         docs.map((newDocumentState) => ({ newDocumentState })),
       );
-    const storedIds = async (collection: string): Promise<string[]> =>
-      (await env().server.db.query<{ id: string }>('SELECT id FROM sync_documents WHERE collection = $1 ORDER BY id', [collection])).map(
-        (r) => r.id,
-      );
 
     beforeAll(async () => {
       if (!backend.available) return;
@@ -151,11 +147,16 @@ describe.each(backends)('$name', (backend) => {
       const ids = async (token: string) => [...(await api.pullAll(token, 'survey_responses')).docs.keys()].sort();
       expect(await ids(tokens.agent)).toEqual([mine.id]);
       expect(await ids(tokens.tech)).toEqual([]);
-      expect(await ids(tokens.supervisor)).toEqual(expect.arrayContaining([mine.id, theirs.id, onsiteResponseId(ticketOf.field.id)]));
+      expect(await ids(tokens.supervisor)).toEqual(
+        expect.arrayContaining([mine.id, theirs.id, onsiteResponseId(ticketOf.field.id)]),
+      );
       // Once the other ticket is assigned to the agent, its response reaches the agent's next pull.
       const { checkpoint } = await api.pullAll(tokens.agent, 'survey_responses');
       const reassigned = { ...ticketOf.others, assigneeId: 'usr-agent' };
-      expect((await api.push(tokens.supervisor, 'tickets', [{ assumedMasterState: ticketOf.others, newDocumentState: reassigned }])).status).toBe(200);
+      expect(
+        (await api.push(tokens.supervisor, 'tickets', [{ assumedMasterState: ticketOf.others, newDocumentState: reassigned }]))
+          .status,
+      ).toBe(200);
       expect([...(await api.pullAll(tokens.agent, 'survey_responses', checkpoint)).docs.keys()]).toEqual([theirs.id]);
     });
 
@@ -170,9 +171,16 @@ describe.each(backends)('$name', (backend) => {
       ]);
       expect((await push(api, tokens.tech, 'survey_responses', [response])).status).toBe(200);
       expect((await push(api, tokens.tech, 'survey_responses', [response])).status).toBe(200);
-      const followUps = [...(await api.pullAll(tokens.supervisor, 'tickets')).docs.values()].filter((d) => d.parentId === ticket.id);
+      const followUps = [...(await api.pullAll(tokens.supervisor, 'tickets')).docs.values()].filter(
+        (d) => d.parentId === ticket.id,
+      );
       expect(followUps).toHaveLength(1);
-      expect(followUps[0]).toMatchObject({ type: 'request', groupId: 'grp-field', channel: 'field', title: 'Follow-up: low satisfaction on INC7770001' });
+      expect(followUps[0]).toMatchObject({
+        type: 'request',
+        groupId: 'grp-field',
+        channel: 'field',
+        title: 'Follow-up: low satisfaction on INC7770001',
+      });
       const alert = await capture.waitFor((m) => m.subject.includes('INC7770001'));
       expect(alert.to).toEqual(['grace.thompson@example.org']);
       expect(alert.subject).toBe('Low satisfaction score on INC7770001 (CSAT 3/5, NPS 4/10)');
@@ -187,16 +195,22 @@ describe.each(backends)('$name', (backend) => {
       const master = docs.get('srv-csat')!;
       const questions = (master.questions as Doc[]).filter((q) => q.id !== 'q-csat');
       const before = await surveyTableCounts(env().server.db);
-      const noBump = await api.push(tokens.supervisor, 'surveys', [{ assumedMasterState: master, newDocumentState: { ...master, questions } }]);
+      const noBump = await api.push(tokens.supervisor, 'surveys', [
+        { assumedMasterState: master, newDocumentState: { ...master, questions } },
+      ]);
       expect(noBump.status).toBe(422);
       expect(JSON.stringify(noBump.body)).toMatch(/The questions changed but the version did not: set \\"version\\" to 2/);
-      const down = await api.push(tokens.supervisor, 'surveys', [{ assumedMasterState: master, newDocumentState: { ...master, version: 0 } }]);
+      const down = await api.push(tokens.supervisor, 'surveys', [
+        { assumedMasterState: master, newDocumentState: { ...master, version: 0 } },
+      ]);
       expect(down.status).toBe(422);
       expect(await surveyTableCounts(env().server.db)).toEqual(before);
       expect((await api.pullAll(tokens.supervisor, 'surveys')).docs.get('srv-csat')).toEqual(master);
 
       const v2 = { ...master, version: 2, questions };
-      expect((await api.push(tokens.supervisor, 'surveys', [{ assumedMasterState: master, newDocumentState: v2 }])).status).toBe(200);
+      expect((await api.push(tokens.supervisor, 'surveys', [{ assumedMasterState: master, newDocumentState: v2 }])).status).toBe(
+        200,
+      );
       // A device still on version 1 answers its CSAT question: validated against version 1, accepted.
       const old = makeTicket({ groupId: 'grp-field', assigneeId: 'usr-tech' }) as unknown as Doc;
       const fresh = makeTicket({ groupId: 'grp-field', assigneeId: 'usr-tech' }) as unknown as Doc;

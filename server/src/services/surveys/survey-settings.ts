@@ -50,7 +50,7 @@ export function applyPatch(current: SurveySettings, patch: SurveySettingsPatch):
     ...current,
     ...patch,
     lowScore: { ...current.lowScore, ...patch.lowScore },
-  } as SurveySettings;
+  };
 }
 
 export async function writeSurveySettings(db: Queryable, settings: SurveySettings): Promise<void> {
