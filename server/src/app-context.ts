@@ -24,4 +24,6 @@ export interface AppContext {
   publicUrl: () => string;
   /** The From: of outgoing e-mail. */
   mailFrom: string;
+  /** Answers posted to the public survey page per client address per minute (then 429). */
+  surveyPostsPerMinute: number;
 }

@@ -11,6 +11,7 @@ import { resolveJwtSecret } from './services/auth/jwt-secret.js';
 import { LoginThrottle } from './services/auth/login-throttle.js';
 import { smtpTransport } from './services/mail/mail-transport.js';
 import { OutboxSender } from './services/mail/outbox-sender.js';
+import { surveyPushEffect } from './services/surveys/survey-push-effects.js';
 import { ChangeHub } from './services/sync/change-hub.js';
 
 export type { Database } from './db/database.js';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** How often the e-mail sender looks for due messages besides being notified (ms). */
   mailPollMs?: number;
+  /** Answers posted to the public survey page per client address per minute (default 30), then 429. */
+  surveyPostsPerMinute?: number;
 }
 
 export interface LoginLimits {
@@ -62,6 +65,7 @@ export interface RunningServer {
 
 const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
 const DEFAULT_MAIL_FROM = 'Service Desk <servicedesk@localhost>';
+const DEFAULT_SURVEY_POSTS_PER_MINUTE = 30;
 
 function publicHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
@@ -93,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await resolveJwtSecret(db, options.jwtSecret),
       options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
     );
+    const publicUrl = (): string => options.publicUrl ?? listeningUrl;
     const ctx: AppContext = {
       db,
       tokens,
@@ -101,9 +106,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       streams: new SseRegistry(),
       version: readAppVersion(),
       ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
-      pushEffects: [],
-      publicUrl: () => options.publicUrl ?? listeningUrl,
+      pushEffects: [
+        // Survey versions, surveys sent on resolution, on-site responses and their low-score follow-ups.
+        surveyPushEffect({ publicUrl }),
+      ],
+      publicUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
+      surveyPostsPerMinute: options.surveyPostsPerMinute ?? DEFAULT_SURVEY_POSTS_PER_MINUTE,
     };
     await hub.start();
     if (options.smtpUrl) {

@@ -73,7 +73,8 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
         respondentId: 'usr-0002',
         answers: [{ questionId: 'q-csat', value: 5 }],
         submittedAt: 1_780_000_000_000,
-        channel: 'email',
+        // E-mail responses come from the survey link only; devices record on-site and portal ones.
+        channel: 'portal',
         _deleted: false,
       };
     case 'directory':
@@ -118,7 +119,7 @@ function change(collection: ReplicatedCollection, action: Action, doc: Doc): Doc
     ticket_events: { body: 'Changed body' },
     kb_articles: { tags: ['changed'] },
     surveys: { title: { en: 'Changed', fr: 'Changé' } },
-    survey_responses: { channel: 'portal' },
+    survey_responses: { answers: [{ questionId: 'q-csat', value: 4 }] },
     directory: { name: 'Changed name' },
   };
   return { ...doc, ...ordinary[collection] };
@@ -162,11 +163,16 @@ describe(`authorisation: every role x collection x action against the server [${
     fixtures.fieldGroup = asDoc(makeTicket({ groupId: 'grp-field', assigneeId: '' }));
     fixtures.otherGroup = asDoc(makeTicket({ groupId: 'grp-apps', assigneeId: '' }));
     fixtures.assignedToTechnician = asDoc(makeTicket({ groupId: 'grp-apps', assigneeId: 'usr-tech' }));
+    fixtures.assignedToAgent = asDoc(makeTicket({ groupId: 'grp-service-desk', assigneeId: 'usr-agent' }));
     fixtures.securityIncident = asDoc(makeTicket({ groupId: 'grp-security', assigneeId: '', security: true }));
     await adminPush('tickets', Object.values(fixtures));
     await adminPush(
       'ticket_events',
       FIXTURE_TICKETS.map((name) => asDoc(makeEvent(fixtures[name].id, 'usr-admin', { id: `ev-${name}` }))),
+    );
+    await adminPush(
+      'survey_responses',
+      FIXTURE_TICKETS.map((name) => ({ ...freshDoc('survey_responses', 'admin', fixtures[name].id), id: `rsp-${name}` })),
     );
     for (const collection of ['kb_articles', 'surveys', 'survey_responses', 'directory'] as const) {
       fixtureDocs[collection] = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
@@ -211,8 +217,9 @@ describe(`authorisation: every role x collection x action against the server [${
       const response = await api.pull(tokens[actor], collection, null, 2000);
       expect(response.status).toBe(200);
       const received = new Set(response.body.documents.map((d) => d.id));
-      if (collection === 'tickets' || collection === 'ticket_events') {
-        const ids = (name: FixtureTicket) => (collection === 'tickets' ? fixtures[name].id : `ev-${name}`);
+      if (collection === 'tickets' || collection === 'ticket_events' || collection === 'survey_responses') {
+        const prefix = collection === 'ticket_events' ? 'ev' : 'rsp';
+        const ids = (name: FixtureTicket) => (collection === 'tickets' ? fixtures[name].id : `${prefix}-${name}`);
         const visible = expected === 'all' ? FIXTURE_TICKETS : expected === 'none' ? [] : expected;
         for (const name of FIXTURE_TICKETS)
           expect(received.has(ids(name)), `${actor} receives ${name}`).toBe(visible.includes(name));

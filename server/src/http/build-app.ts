@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { AppContext } from '../app-context.js';
 import { registerAuthRoutes } from '../routes/auth/index.js';
 import { registerHealthRoutes } from '../routes/health/index.js';
+import { registerSurveyPageRoutes } from '../routes/survey-page/index.js';
+import { registerSurveyRoutes } from '../routes/surveys/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
 import { badRequest, errorBody } from './api-error.js';
 import { trackConnections } from './connection-tracker.js';
@@ -50,7 +52,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   });
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin)),
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
@@ -73,6 +75,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerSurveyRoutes(app, ctx);
+  await registerSurveyPageRoutes(app, ctx);
 
   if (options.staticDir !== undefined) {
     await app.register(fastifyStatic, { root: resolve(options.staticDir), prefix: '/', wildcard: true });

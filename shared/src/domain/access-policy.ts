@@ -6,9 +6,10 @@ import type { ReplicatedCollection } from '../sync/protocol.js';
  * Which documents of a collection a role receives when pulling:
  * - all: every document;
  * - visible_tickets: tickets (or events of tickets) the user may see, see `canSeeTicket`;
+ * - assigned_tickets: documents of tickets assigned to the user (that they may see), e.g. survey responses;
  * - none: nothing.
  */
-export type PullScope = 'all' | 'visible_tickets' | 'none';
+export type PullScope = 'all' | 'visible_tickets' | 'assigned_tickets' | 'none';
 
 export interface CollectionGrant {
   pull: PullScope;
@@ -64,8 +65,9 @@ export const ACCESS_POLICY: Readonly<Record<ReplicatedCollection, Readonly<Recor
     admin: full,
   },
   surveys: { agent: readOnly, technician: readOnly, supervisor: full, admin: full },
+  // Agents see the responses about tickets assigned to them; technicians record on-site responses but never read any.
   survey_responses: {
-    agent: appendOnly('none'),
+    agent: appendOnly('assigned_tickets'),
     technician: appendOnly('none'),
     supervisor: appendOnly('all'),
     admin: appendOnly('all'),
@@ -88,4 +90,9 @@ export function canSeeTicket(actor: Actor, ticket: Pick<Ticket, 'groupId' | 'ass
     return ticket.assigneeId === actor.id || actor.groupIds.includes(ticket.groupId);
   }
   return true;
+}
+
+/** True when the actor receives documents about this ticket under `assigned_tickets` (e.g. its survey responses). */
+export function isAssignedTicket(actor: Actor, ticket: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): boolean {
+  return ticket.assigneeId === actor.id && canSeeTicket(actor, ticket);
 }

@@ -14,8 +14,17 @@ export const ACTORS = ['agent', 'securityAgent', 'technician', 'supervisor', 'ad
 export type ActorName = (typeof ACTORS)[number];
 export type Outcome = 'allow' | 'deny' | 'invalid';
 
-/** Fixture tickets for pull visibility: the field group's, another group's, another group's assigned to the technician, a security incident. */
-export const FIXTURE_TICKETS = ['fieldGroup', 'otherGroup', 'assignedToTechnician', 'securityIncident'] as const;
+/**
+ * Fixture tickets for pull visibility: the field group's, another group's, another group's assigned to the
+ * technician, the service desk's assigned to the agent, a security incident. Each has an event and a survey response.
+ */
+export const FIXTURE_TICKETS = [
+  'fieldGroup',
+  'otherGroup',
+  'assignedToTechnician',
+  'assignedToAgent',
+  'securityIncident',
+] as const;
 export type FixtureTicket = (typeof FIXTURE_TICKETS)[number];
 
 export type PullExpectation = 'all' | 'none' | readonly FixtureTicket[];
@@ -46,7 +55,7 @@ const only = (...allowed: ActorName[]): PerActor<Outcome> =>
 const allBut = (...denied: ActorName[]): PerActor<Outcome> =>
   only(...(['agent', 'securityAgent', 'technician', 'supervisor', 'admin'] as ActorName[]).filter((a) => !denied.includes(a)));
 
-const NOT_SECURITY = ['fieldGroup', 'otherGroup', 'assignedToTechnician'] as const;
+const NOT_SECURITY = ['fieldGroup', 'otherGroup', 'assignedToTechnician', 'assignedToAgent'] as const;
 
 export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, CollectionRow>> = {
   tickets: {
@@ -107,8 +116,8 @@ export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, Collecti
     actions: { create: only('supervisor', 'admin'), update: only('supervisor', 'admin'), delete: only('supervisor', 'admin') },
   },
   survey_responses: {
-    // Agents and technicians record responses but do not read them.
-    pull: { agent: 'none', securityAgent: 'none', technician: 'none', supervisor: 'all', admin: 'all' },
+    // Agents read the responses about tickets assigned to them; technicians record on-site responses but never read any.
+    pull: { agent: ['assignedToAgent'], securityAgent: [], technician: 'none', supervisor: 'all', admin: 'all' },
     actions: { create: every('allow'), update: every('deny'), delete: every('deny') },
   },
   directory: {

@@ -19,3 +19,14 @@ export async function findUserById(db: Queryable, id: string): Promise<Record<st
   );
   return rows[0]?.data ?? null;
 }
+
+/** Active supervisors with an e-mail address, as directory documents. */
+export async function activeSupervisors(db: Queryable): Promise<Record<string, unknown>[]> {
+  const rows = await db.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM sync_documents
+     WHERE collection = 'directory' AND data->>'kind' = 'user' AND data->>'role' = 'supervisor' AND NOT deleted
+       AND (data->>'active')::boolean AND data->>'email' <> ''
+     ORDER BY id`,
+  );
+  return rows.map((row) => row.data);
+}

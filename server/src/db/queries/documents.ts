@@ -48,7 +48,8 @@ function scopeColumns(collection: string, data: Record<string, unknown>) {
   if (collection === 'tickets') {
     return { group_id: str(data.groupId), assignee_id: str(data.assigneeId), security: data.security === true, ticket_id: null };
   }
-  if (collection === 'ticket_events') return { group_id: null, assignee_id: null, security: null, ticket_id: str(data.ticketId) };
+  if (collection === 'ticket_events' || collection === 'survey_responses')
+    return { group_id: null, assignee_id: null, security: null, ticket_id: str(data.ticketId) };
   return { group_id: null, assignee_id: null, security: null, ticket_id: null };
 }
 
@@ -93,16 +94,20 @@ export async function upsertDocuments(tx: Queryable, collection: string, writes:
 }
 
 /**
- * Gives the events of these tickets new sequence numbers, so users who can newly see a ticket pull its
- * history too. Returns the highest sequence number used, or 0 when there were no events.
+ * Gives the documents of these tickets (events, survey responses) new sequence numbers, so users who can newly see
+ * a ticket pull them too. Returns the highest sequence number used, or 0 when there were none.
  */
-export async function bumpTicketEvents(tx: Queryable, ticketIds: readonly string[]): Promise<number> {
+export async function bumpTicketDocuments(
+  tx: Queryable,
+  collection: 'ticket_events' | 'survey_responses',
+  ticketIds: readonly string[],
+): Promise<number> {
   if (ticketIds.length === 0) return 0;
   const ids = JSON.stringify(ticketIds);
   const counted = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM sync_documents
-     WHERE collection = 'ticket_events' AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [ids],
+     WHERE collection = $2 AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [ids, collection],
   );
   const n = Number(counted[0].n);
   if (n === 0) return 0;
@@ -110,11 +115,11 @@ export async function bumpTicketEvents(tx: Queryable, ticketIds: readonly string
   await tx.query(
     `WITH ordered AS (
        SELECT id, row_number() OVER (ORDER BY seq) AS rn FROM sync_documents
-       WHERE collection = 'ticket_events' AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+       WHERE collection = $3 AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))
      )
      UPDATE sync_documents d SET seq = $2::bigint + ordered.rn, server_time = now()
-     FROM ordered WHERE d.collection = 'ticket_events' AND d.id = ordered.id`,
-    [ids, last - n],
+     FROM ordered WHERE d.collection = $3 AND d.id = ordered.id`,
+    [ids, last - n, collection],
   );
   return last;
 }

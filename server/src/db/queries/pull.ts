@@ -3,10 +3,17 @@ import type { StoredDocument } from './documents.js';
 
 /**
  * Which rows a user receives, as SQL. `tickets` mirrors the shared `canSeeTicket`: security tickets only when
- * `seeSecurity`; with `restrictTo`, only tickets assigned to that user or to one of those groups.
+ * `seeSecurity`; with `restrictTo`, only tickets assigned to that user or to one of those groups; with
+ * `assignedTo`, only tickets assigned to that user (the shared `isAssignedTicket`).
  */
 export type PullFilter =
-  { kind: 'all' } | { kind: 'tickets'; seeSecurity: boolean; restrictTo: { userId: string; groupIds: readonly string[] } | null };
+  | { kind: 'all' }
+  | {
+      kind: 'tickets';
+      seeSecurity: boolean;
+      restrictTo: { userId: string; groupIds: readonly string[] } | null;
+      assignedTo?: string;
+    };
 
 interface Row {
   id: string;
@@ -27,6 +34,10 @@ function ticketCondition(
   if (filter.restrictTo) {
     params.push(filter.restrictTo.userId, JSON.stringify(filter.restrictTo.groupIds));
     parts.push(`(${t}.assignee_id = $${first} OR $${first + 1}::jsonb ? ${t}.group_id)`);
+  }
+  if (filter.assignedTo !== undefined) {
+    params.push(filter.assignedTo);
+    parts.push(`${t}.assignee_id = $${first + params.length - 1}`);
   }
   return { sql: parts.length ? parts.join(' AND ') : 'TRUE', params };
 }

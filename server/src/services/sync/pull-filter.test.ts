@@ -1,4 +1,4 @@
-import { canSeeTicket, ROLES, type Actor, type Ticket } from '@shared';
+import { canSeeTicket, isAssignedTicket, ROLES, type Actor, type Ticket } from '@shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PullFilter } from '../../db/queries/pull.js';
@@ -8,6 +8,7 @@ import { pullFilterFor } from './pull-filter.js';
 function matches(filter: PullFilter, ticket: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): boolean {
   if (filter.kind === 'all') return true;
   if (!filter.seeSecurity && ticket.security) return false;
+  if (filter.assignedTo !== undefined && ticket.assigneeId !== filter.assignedTo) return false;
   if (filter.restrictTo)
     return ticket.assigneeId === filter.restrictTo.userId || filter.restrictTo.groupIds.includes(ticket.groupId);
   return true;
@@ -28,6 +29,17 @@ describe('pullFilterFor', () => {
         const filter = pullFilterFor(a, 'tickets');
         expect(filter).not.toBeNull();
         expect(matches(filter!, t)).toBe(canSeeTicket(a, t));
+      }),
+    );
+  });
+
+  it('selects exactly the survey responses of tickets isAssignedTicket allows (agents), none for technicians', () => {
+    fc.assert(
+      fc.property(actor, ticket, (a: Actor, t) => {
+        const filter = pullFilterFor(a, 'survey_responses');
+        if (a.role === 'technician') expect(filter).toBeNull();
+        else if (a.role === 'agent') expect(matches(filter!, t)).toBe(isAssignedTicket(a, t));
+        else expect(filter).toEqual({ kind: 'all' });
       }),
     );
   });

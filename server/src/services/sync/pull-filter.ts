@@ -4,7 +4,8 @@ import type { PullFilter } from '../../db/queries/pull.js';
 /**
  * The SQL filter for what `actor` receives from `collection`, from the shared policy; null when nothing.
  * `visible_tickets` is the shared `canSeeTicket` rule: security tickets only for supervisors, admins and the
- * security group; technicians only tickets assigned to them or to one of their groups.
+ * security group; technicians only tickets assigned to them or to one of their groups. `assigned_tickets` adds:
+ * only tickets assigned to the actor (`isAssignedTicket`).
  */
 export function pullFilterFor(actor: Actor, collection: ReplicatedCollection): PullFilter | null {
   const scope = ACCESS_POLICY[collection][actor.role].pull;
@@ -15,5 +16,6 @@ export function pullFilterFor(actor: Actor, collection: ReplicatedCollection): P
     kind: 'tickets',
     seeSecurity: privileged || actor.groupIds.includes(SECURITY_GROUP_ID),
     restrictTo: actor.role === 'technician' ? { userId: actor.id, groupIds: actor.groupIds } : null,
+    ...(scope === 'assigned_tickets' ? { assignedTo: actor.id } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { Actor, ReplicatedCollection } from '@shared';
 import type { Database } from '../../db/database.js';
-import { bumpTicketEvents, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
+import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
 import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
 import { validateDocument, type SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
@@ -70,8 +70,10 @@ export async function pushDocuments(
         plan.writes.map((doc) => ({ id: doc.id, seq: ++seq, data: withoutDeleted(doc), deleted: doc._deleted })),
       );
       await notifyChange(tx, collection, seq);
-      const bumped = await bumpTicketEvents(tx, plan.scopeChangedTicketIds);
-      if (bumped > 0) await notifyChange(tx, 'ticket_events', bumped);
+      for (const dependent of ['ticket_events', 'survey_responses'] as const) {
+        const bumped = await bumpTicketDocuments(tx, dependent, plan.scopeChangedTicketIds);
+        if (bumped > 0) await notifyChange(tx, dependent, bumped);
+      }
       for (const effect of effects) await effect({ tx, actor, collection, writes: plan.writes, previous: masters });
     }
     return plan.conflicts;

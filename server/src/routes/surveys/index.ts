@@ -1,0 +1,60 @@
+import type { Actor, CampaignResult, SurveySettings } from '@shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app-context.js';
+import { ApiError, forbidden } from '../../http/api-error.js';
+import { authenticate } from '../../http/authenticate.js';
+import { parseRequest } from '../../http/validate.js';
+import { findSurvey } from '../../db/queries/survey-versions.js';
+import { runCampaign } from '../../services/surveys/campaign.js';
+import {
+  applyPatch,
+  readSurveySettings,
+  surveySettingsPatch,
+  writeSurveySettings,
+} from '../../services/surveys/survey-settings.js';
+import { campaignBody } from './schema.js';
+
+/** Survey settings and campaigns belong to supervisors and admins (they write surveys). */
+async function supervisor(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
+  const actor = await authenticate(request, ctx);
+  if (actor.role !== 'supervisor' && actor.role !== 'admin') {
+    throw forbidden(`Your role (${actor.role}) may not manage surveys: ask a supervisor.`);
+  }
+  return actor;
+}
+
+/** Settings of surveys sent on resolution, and manual campaigns. */
+export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/surveys/settings', async (request): Promise<SurveySettings> => {
+    await supervisor(request, ctx);
+    return readSurveySettings(ctx.db);
+  });
+
+  app.put('/api/surveys/settings', async (request): Promise<SurveySettings> => {
+    await supervisor(request, ctx);
+    const patch = parseRequest(surveySettingsPatch, request.body, 'survey settings');
+    if (patch.activeSurveyId) {
+      const survey = await findSurvey(ctx.db, patch.activeSurveyId);
+      if (!survey || survey.status !== 'active') {
+        const why = survey ? `is ${survey.status}` : 'does not exist';
+        throw new ApiError(
+          422,
+          `Survey "${patch.activeSurveyId}" ${why}: the survey sent on resolution must be an active survey.`,
+          [{ field: 'activeSurveyId', message: `The survey ${why}.` }],
+        );
+      }
+    }
+    return ctx.db.transaction(async (tx) => {
+      const next = applyPatch(await readSurveySettings(tx), patch);
+      await writeSurveySettings(tx, next);
+      return next;
+    });
+  });
+
+  app.post('/api/surveys/campaigns', async (request): Promise<CampaignResult> => {
+    await supervisor(request, ctx);
+    const body = parseRequest(campaignBody, request.body, 'campaign');
+    const target = 'contacts' in body ? { contacts: body.contacts } : { ticketFilter: body.ticketFilter };
+    return runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl());
+  });
+}

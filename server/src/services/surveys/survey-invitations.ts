@@ -1,0 +1,105 @@
+import type { Language, Survey, SurveySettings, Ticket } from '@shared';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../../db/database.js';
+import { findUserByEmail, findUserById } from '../../db/queries/directory.js';
+import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import { insertInvitation, invitedRecently, ticketSurveyed } from '../../db/queries/survey-invitations.js';
+import { invitationMail } from './survey-mail.js';
+
+/** Who a survey goes to. `respondentId` is their directory id, empty for people outside the directory. */
+export interface SurveyContact {
+  email: string;
+  name: string;
+  language: Language;
+  respondentId: string;
+}
+
+export type InviteOutcome = 'sent' | 'skipped' | 'invalid';
+
+/** Token bytes: 256 bits, far above the 128 required, base64url in the link. */
+const TOKEN_BYTES = 32;
+
+/** The SHA-256 of a survey token, hex: the only form the database keeps. */
+export const hashSurveyToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** The public page a token opens. */
+export const surveyLink = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}/survey/${token}`;
+
+const EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
+
+/** A plausible single e-mail address (no display name, no list). */
+export const isEmailAddress = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
+
+const asLanguage = (value: unknown): Language => (value === 'fr' ? 'fr' : 'en');
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * The caller of a ticket as a survey contact: the directory entry of `callerId` (its e-mail and language), else the
+ * caller's e-mail written on the ticket, in the language of the directory entry with that address if any, else
+ * English. Null when there is no address at all.
+ */
+export async function callerContact(db: Queryable, ticket: Ticket): Promise<SurveyContact | null> {
+  const entry = ticket.callerId ? await findUserById(db, ticket.callerId) : null;
+  if (entry && typeof entry.email === 'string' && entry.email) {
+    return {
+      email: entry.email,
+      name: text(entry.name),
+      language: asLanguage(entry.locale),
+      respondentId: ticket.callerId,
+    };
+  }
+  const email = ticket.callerEmail?.trim() ?? '';
+  if (!email) return null;
+  const byEmail = await findUserByEmail(db, email);
+  return {
+    email,
+    name: ticket.callerName ?? text(byEmail?.name),
+    language: asLanguage(byEmail?.locale ?? entry?.locale),
+    respondentId: byEmail ? String(byEmail.id) : ticket.callerId,
+  };
+}
+
+export interface InviteInput {
+  survey: Survey;
+  contact: SurveyContact;
+  ticket: Ticket | null;
+  settings: SurveySettings;
+  publicUrl: string;
+}
+
+/**
+ * Invites one contact inside the caller's transaction (hold `lockInvitationDecisions` first): stores the
+ * invitation (token hash only) and queues the e-mail with the link, or skips a contact surveyed within the
+ * throttle window or a ticket already surveyed, or refuses an unusable address.
+ */
+export async function inviteContact(tx: Queryable, input: InviteInput): Promise<InviteOutcome> {
+  const { survey, contact, ticket, settings } = input;
+  if (!isEmailAddress(contact.email)) return 'invalid';
+  if (ticket && (await ticketSurveyed(tx, ticket.id))) return 'skipped';
+  if (await invitedRecently(tx, contact.email, settings.throttleDays)) return 'skipped';
+  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  await insertInvitation(tx, {
+    tokenHash: hashSurveyToken(token),
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    ticketId: ticket?.id ?? null,
+    contactEmail: contact.email,
+    contactName: contact.name,
+    respondentId: contact.respondentId,
+    language: contact.language,
+    expiryDays: settings.tokenExpiryDays,
+  });
+  await enqueueMail(
+    tx,
+    invitationMail({
+      to: contact.email,
+      name: contact.name,
+      language: contact.language,
+      survey,
+      link: surveyLink(input.publicUrl, token),
+      expiresAt: new Date(Date.now() + settings.tokenExpiryDays * 86_400_000),
+      ticket: ticket ? { id: ticket.id, number: ticket.number, title: ticket.title } : null,
+    }),
+  );
+  return 'sent';
+}

@@ -1,0 +1,50 @@
+import type { Language } from '../schemas/bilingual.js';
+import type { LowScoreThresholds } from '../domain/survey-rules.js';
+
+/**
+ * Survey campaign endpoints (supervisors and admins):
+ * GET  /api/surveys/settings              -> SurveySettings
+ * PUT  /api/surveys/settings  body Partial<SurveySettings> -> SurveySettings (the stored result)
+ * POST /api/surveys/campaigns body CampaignRequest -> CampaignResult
+ * Public, no sign-in: GET/POST /survey/:token (the page the e-mailed link opens).
+ */
+
+/** How the server sends surveys when tickets are resolved, and what counts as a low score. */
+export interface SurveySettings {
+  /** The survey sent on resolution; null = the first survey whose status is "active". */
+  activeSurveyId: string | null;
+  /** Share of resolved tickets surveyed, 0..1; deterministic per ticket (see `inSurveySample`). */
+  samplingRate: number;
+  /** At most one survey per contact within this many days (0 = no limit). */
+  throttleDays: number;
+  /** Days a survey link stays valid. */
+  tokenExpiryDays: number;
+  lowScore: LowScoreThresholds;
+}
+
+export interface CampaignContact {
+  email: string;
+  name?: string;
+  language: Language;
+}
+
+/** Which tickets' callers a manual campaign goes to; every given condition must hold. */
+export interface CampaignTicketFilter {
+  statuses?: string[];
+  groupId?: string;
+  categoryId?: string;
+  type?: string;
+  /** Last updated at or after / before, ms since the epoch. */
+  updatedFrom?: number;
+  updatedTo?: number;
+}
+
+export type CampaignRequest =
+  { surveyId: string; contacts: CampaignContact[] } | { surveyId: string; ticketFilter: CampaignTicketFilter };
+
+/** What a campaign did: e-mails queued, contacts skipped by the throttle (or already surveyed tickets), unusable addresses. */
+export interface CampaignResult {
+  sent: number;
+  skipped: number;
+  invalid: number;
+}
