@@ -102,6 +102,15 @@ describe.each(backends)('$name', (backend) => {
       );
       expect(page.html).toContain('needs a whole number from 0-10');
       expect(page.html).toContain('Pas mal'); // what was typed is shown again
+      const json = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"q-csat":5}' });
+      expect(json.status).toBe(415);
+      expect(await json.text()).toContain('application/x-www-form-urlencoded');
+      const huge = await postSurveyForm(link, [
+        ['q-csat', '5'],
+        ['q-comment', 'x'.repeat(100_000)],
+      ]);
+      expect(huge.status).toBe(413);
+      expect(huge.headers.get('content-type')).toContain('text/html');
       expect(await surveyTableCounts(env().server.db)).toEqual(before);
     });
 

@@ -60,6 +60,7 @@ describe.each(backends)('$name', (backend) => {
 
     it('refuses bad settings and other roles with a clear 4xx, changing nothing', async () => {
       const before = (await settings(tokens.supervisor)).body;
+      const tables = await surveyTableCounts(env().server.db);
       const cases: [string, unknown, number, RegExp][] = [
         [tokens.supervisor, { samplingRate: 1.5 }, 400, /samplingRate is a share from 0 to 1/],
         [tokens.supervisor, { throttleDays: -1 }, 400, /throttleDays/],
@@ -84,6 +85,7 @@ describe.each(backends)('$name', (backend) => {
       }
       expect((await settings(tokens.agent)).status).toBe(403);
       expect((await settings(tokens.supervisor)).body).toEqual(before);
+      expect(await surveyTableCounts(env().server.db)).toEqual(tables);
     });
 
     it('sends a manual campaign to a list of contacts in their language, counting sent, skipped and invalid', async () => {
