@@ -8,12 +8,14 @@ import { invitationsTo, surveyLinkIn, surveyTableCounts } from '../../test-suppo
 import { useTestServers } from '../../test-support/test-server.js';
 
 const backends = await testBackends();
+/** Starting, seeding (password hashing) and signing in take long on a busy machine. */
+const SETUP_TIMEOUT_MS = 180_000;
 const capture: SmtpCapture = await startSmtpCapture();
 afterAll(() => capture.close());
 
 describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('survey settings and campaigns', backend), () => {
-    const env = useTestServers(backend, { server: { smtpUrl: capture.url, mailPollMs: 200 } });
+    const env = useTestServers(backend, { server: { smtpUrl: capture.url, mailPollMs: 200 }, startTimeoutMs: SETUP_TIMEOUT_MS });
     const tag = `${backend.name}${Date.now().toString(36)}`;
     const tokens = { agent: '', supervisor: '', admin: '' };
 
@@ -26,7 +28,7 @@ describe.each(backends)('$name', (backend) => {
       const draft = { ...makeSurvey(1_780_000_000_000), id: 'srv-draft', status: 'draft', _deleted: false };
       const pushed = await env().api.push(tokens.admin, 'surveys', [{ newDocumentState: draft }]);
       expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
-    });
+    }, SETUP_TIMEOUT_MS);
 
     const settings = (token: string) => env().api.request<SurveySettings>('GET', '/api/surveys/settings', { token });
     const putSettings = (token: string, body: unknown) =>
