@@ -19,6 +19,8 @@ export interface UseServerOptions {
   articles?: number;
   instances?: number;
   server?: Partial<ServerOptions>;
+  /** Time allowed to start and seed (ms); the default hook timeout when absent. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export function useTestServers(backend: Backend, options: UseServerOptions = {})
     await seedDatabase(servers[0].db, { tickets: options.tickets ?? 0, articles: options.articles ?? 0, random: 7 });
     const apis = servers.map((s) => new ApiClient(s.url));
     env = { server: servers[0], api: apis[0], servers, apis };
-  });
+  }, options.startTimeoutMs);
   afterAll(async () => {
     for (const server of env?.servers ?? []) await server.close();
     await database?.dispose();

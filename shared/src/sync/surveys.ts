@@ -6,6 +6,7 @@ import type { LowScoreThresholds } from '../domain/survey-rules.js';
  * GET  /api/surveys/settings              -> SurveySettings
  * PUT  /api/surveys/settings  body Partial<SurveySettings> -> SurveySettings (the stored result)
  * POST /api/surveys/campaigns body CampaignRequest -> CampaignResult
+ * GET  /api/surveys/:surveyId/versions (any signed-in user) -> Survey[]: every published version, oldest first
  * Public, no sign-in: GET/POST /survey/:token (the page the e-mailed link opens).
  */
 

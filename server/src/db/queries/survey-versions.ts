@@ -32,6 +32,16 @@ export async function findSurveyVersion(db: Queryable, surveyId: string, version
   return recordSurveyVersion(db, current);
 }
 
+/** Every published version of a survey, oldest first (the current document's included once it was seen). */
+export async function listSurveyVersions(db: Queryable, surveyId: string): Promise<Survey[]> {
+  const current = await findSurvey(db, surveyId);
+  if (current) await findSurveyVersion(db, surveyId, current.version);
+  const rows = await db.query<{ data: Survey }>('SELECT data FROM survey_versions WHERE survey_id = $1 ORDER BY version', [
+    surveyId,
+  ]);
+  return rows.map((row) => row.data);
+}
+
 /** The current survey document, or null when absent or deleted. */
 export async function findSurvey(db: Queryable, surveyId: string): Promise<Survey | null> {
   const rows = await db.query<{ data: Survey }>(

@@ -86,7 +86,8 @@ export async function registerSurveyPageRoutes(app: FastifyInstance, ctx: AppCon
         return sendPage(reply, 429, messagePage(language, text.tooManyTitle, text.tooManyBody));
       }
       if (response.statusCode === 503) void reply.header('retry-after', '2');
-      const body = response.statusCode >= 500 ? text.errorBody : response.body.message;
+      const body =
+        response.statusCode >= 500 ? text.errorBody : response.statusCode === 413 ? text.tooLargeBody : response.body.message;
       return sendPage(reply, response.statusCode, messagePage(language, text.errorTitle, body));
     });
 

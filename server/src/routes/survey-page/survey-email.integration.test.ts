@@ -18,6 +18,8 @@ import {
 import { useTestServers } from '../../test-support/test-server.js';
 
 const backends = await testBackends();
+/** Starting, seeding (password hashing) and signing in take long on a busy machine. */
+const SETUP_TIMEOUT_MS = 180_000;
 const capture: SmtpCapture = await startSmtpCapture();
 afterAll(() => capture.close());
 
@@ -31,6 +33,7 @@ describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('survey by e-mail on resolution', backend), () => {
     const env = useTestServers(backend, {
       server: { smtpUrl: capture.url, staticDir, surveyPostsPerMinute: SURVEY_POSTS_PER_MINUTE, mailPollMs: 200 },
+      startTimeoutMs: SETUP_TIMEOUT_MS,
     });
     const tag = `${backend.name}${Date.now().toString(36)}`;
     const tokens = { agent: '', supervisor: '' };
@@ -41,7 +44,7 @@ describe.each(backends)('$name', (backend) => {
       if (!backend.available) return;
       tokens.agent = (await env().api.login('agent@example.org')).accessToken;
       tokens.supervisor = (await env().api.login('supervisor@example.org')).accessToken;
-    });
+    }, SETUP_TIMEOUT_MS);
 
     const setSettings = async (settings: object): Promise<void> => {
       const response = await env().api.request('PUT', '/api/surveys/settings', { token: tokens.supervisor, body: settings });
@@ -102,6 +105,15 @@ describe.each(backends)('$name', (backend) => {
       );
       expect(page.html).toContain('needs a whole number from 0-10');
       expect(page.html).toContain('Pas mal'); // what was typed is shown again
+      const json = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"q-csat":5}' });
+      expect(json.status).toBe(415);
+      expect(await json.text()).toContain('application/x-www-form-urlencoded');
+      const huge = await postSurveyForm(link, [
+        ['q-csat', '5'],
+        ['q-comment', 'x'.repeat(100_000)],
+      ]);
+      expect(huge.status).toBe(413);
+      expect(huge.headers.get('content-type')).toContain('text/html');
       expect(await surveyTableCounts(env().server.db)).toEqual(before);
     });
 

@@ -1,10 +1,10 @@
-import type { Actor, CampaignResult, SurveySettings } from '@shared';
+import type { Actor, CampaignResult, Survey, SurveySettings } from '@shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
-import { ApiError, forbidden } from '../../http/api-error.js';
+import { ApiError, forbidden, notFound } from '../../http/api-error.js';
 import { authenticate } from '../../http/authenticate.js';
 import { parseRequest } from '../../http/validate.js';
-import { findSurvey } from '../../db/queries/survey-versions.js';
+import { findSurvey, listSurveyVersions } from '../../db/queries/survey-versions.js';
 import { runCampaign } from '../../services/surveys/campaign.js';
 import {
   applyPatch,
@@ -49,6 +49,14 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): voi
       await writeSurveySettings(tx, next);
       return next;
     });
+  });
+
+  // Every published version, to show a response with the questions it answered (anyone who may read surveys).
+  app.get<{ Params: { surveyId: string } }>('/api/surveys/:surveyId/versions', async (request): Promise<Survey[]> => {
+    await authenticate(request, ctx);
+    const versions = await listSurveyVersions(ctx.db, request.params.surveyId);
+    if (versions.length === 0) throw notFound(`Survey "${request.params.surveyId}" has no published version.`);
+    return versions;
   });
 
   app.post('/api/surveys/campaigns', async (request): Promise<CampaignResult> => {

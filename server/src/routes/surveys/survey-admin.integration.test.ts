@@ -8,12 +8,14 @@ import { invitationsTo, surveyLinkIn, surveyTableCounts } from '../../test-suppo
 import { useTestServers } from '../../test-support/test-server.js';
 
 const backends = await testBackends();
+/** Starting, seeding (password hashing) and signing in take long on a busy machine. */
+const SETUP_TIMEOUT_MS = 180_000;
 const capture: SmtpCapture = await startSmtpCapture();
 afterAll(() => capture.close());
 
 describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('survey settings and campaigns', backend), () => {
-    const env = useTestServers(backend, { server: { smtpUrl: capture.url, mailPollMs: 200 } });
+    const env = useTestServers(backend, { server: { smtpUrl: capture.url, mailPollMs: 200 }, startTimeoutMs: SETUP_TIMEOUT_MS });
     const tag = `${backend.name}${Date.now().toString(36)}`;
     const tokens = { agent: '', supervisor: '', admin: '' };
 
@@ -26,7 +28,7 @@ describe.each(backends)('$name', (backend) => {
       const draft = { ...makeSurvey(1_780_000_000_000), id: 'srv-draft', status: 'draft', _deleted: false };
       const pushed = await env().api.push(tokens.admin, 'surveys', [{ newDocumentState: draft }]);
       expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
-    });
+    }, SETUP_TIMEOUT_MS);
 
     const settings = (token: string) => env().api.request<SurveySettings>('GET', '/api/surveys/settings', { token });
     const putSettings = (token: string, body: unknown) =>
@@ -60,6 +62,7 @@ describe.each(backends)('$name', (backend) => {
 
     it('refuses bad settings and other roles with a clear 4xx, changing nothing', async () => {
       const before = (await settings(tokens.supervisor)).body;
+      const tables = await surveyTableCounts(env().server.db);
       const cases: [string, unknown, number, RegExp][] = [
         [tokens.supervisor, { samplingRate: 1.5 }, 400, /samplingRate is a share from 0 to 1/],
         [tokens.supervisor, { throttleDays: -1 }, 400, /throttleDays/],
@@ -84,6 +87,7 @@ describe.each(backends)('$name', (backend) => {
       }
       expect((await settings(tokens.agent)).status).toBe(403);
       expect((await settings(tokens.supervisor)).body).toEqual(before);
+      expect(await surveyTableCounts(env().server.db)).toEqual(tables);
     });
 
     it('sends a manual campaign to a list of contacts in their language, counting sent, skipped and invalid', async () => {

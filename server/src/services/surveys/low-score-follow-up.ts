@@ -96,7 +96,11 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
   };
   const doc = { ...followUp, description: followUp.description.slice(0, 20_000), _deleted: false };
   const problems = validateDocument('tickets', doc, 0);
-  if (problems.length > 0) throw new Error(`follow-up ticket is invalid: ${problems.map((p) => p.message).join(' ')}`);
+  if (problems.length > 0) {
+    // Only a parent ticket the schema no longer accepts could cause this: the response itself must still be kept.
+    console.error(`[surveys] no follow-up for response ${response.id}: ${problems.map((p) => p.message).join(' ')}`);
+    return null;
+  }
   await writeServerDocuments(tx, 'tickets', [doc]);
 
   const supervisors = await activeSupervisors(tx);
