@@ -7,3 +7,4 @@ export * from './domain/ticket-lifecycle.js';
 export * from './domain/ticket-rules.js';
 export * from './sync/auth.js';
 export * from './sync/protocol.js';
+export * from './domain/survey-rules.js';
