@@ -3,6 +3,8 @@ import { ConflictsPage } from '../features/conflicts/ConflictsPage.js';
 import { CreateTicketPage } from '../features/create/CreateTicketPage.js';
 import { ArticlePage } from '../features/kb/ArticlePage.js';
 import { KbListPage } from '../features/kb/KbListPage.js';
+import { ReportsPage } from '../features/reports/ReportsPage.js';
+import { FeedbackPage } from '../features/surveys/FeedbackPage.js';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage.js';
 import { TicketQueuePage } from '../features/tickets/TicketQueuePage.js';
 import { AppShellLayout } from './AppShellLayout.js';
@@ -10,6 +12,8 @@ import { AppShellLayout } from './AppShellLayout.js';
 export function AppRoutes() {
   return (
     <Routes>
+      {/* Customer-facing, full screen: no navigation the customer could wander into. */}
+      <Route path="/tickets/:id/feedback" element={<FeedbackPage />} />
       <Route element={<AppShellLayout />}>
         <Route path="/tickets" element={<TicketQueuePage />} />
         <Route path="/tickets/new" element={<CreateTicketPage />} />
@@ -17,6 +21,7 @@ export function AppRoutes() {
         <Route path="/kb" element={<KbListPage />} />
         <Route path="/kb/:id" element={<ArticlePage />} />
         <Route path="/conflicts" element={<ConflictsPage />} />
+        <Route path="/reports" element={<ReportsPage />} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

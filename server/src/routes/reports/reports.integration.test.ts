@@ -149,7 +149,18 @@ describe.each(backends)('$name', (backend) => {
       expect(field.status).toBe(200);
       // rA (5, 10, 2) and rB (2, 6, 6): CSAT 1 of 2 satisfied, NPS (1 promoter - 1 detractor) / 2 = 0, CES 4.
       expect(field.body).toMatchObject({
-        overall: { responses: 2, csatPct: 50, csatAnswers: 2, nps: 0, promoters: 1, detractors: 1, ces: 4, comments: 1 },
+        // Surveys sent = tickets resolved (A, B): response rate 2 / 2.
+        overall: {
+          responses: 2,
+          responseRate: 1,
+          csatPct: 50,
+          csatAnswers: 2,
+          nps: 0,
+          promoters: 1,
+          detractors: 1,
+          ces: 4,
+          comments: 1,
+        },
         rows: [],
       });
       const all = await get<{
@@ -157,7 +168,7 @@ describe.each(backends)('$name', (backend) => {
         rows: { key: string; count: number; metrics: { csatPct: number } }[];
       }>(`/api/reports/surveys?${WINDOW}&groupBy=group`);
       // + rD (4, 8): CSAT 2 of 3, NPS (1 - 1) / 3 = 0, CES still 4 (rD has none).
-      expect(all.body.overall).toMatchObject({ responses: 3, csatPct: 200 / 3, nps: 0, passives: 1, ces: 4 });
+      expect(all.body.overall).toMatchObject({ responses: 3, responseRate: 1.5, csatPct: 200 / 3, nps: 0, passives: 1, ces: 4 });
       expect(all.body.rows.map((r) => [r.key, r.count, r.metrics.csatPct])).toEqual([
         ['grp-field', 2, 50],
         ['grp-service-desk', 1, 100],

@@ -20,7 +20,7 @@ function instant(name: string, raw: unknown, details: ErrorDetail[]): number | u
   if (Number.isFinite(t)) return t;
   details.push({
     field: name,
-    message: `Expected an ISO date (2026-01-31) or date-time with zone (2026-01-31T08:00:00Z), got "${String(raw)}".`,
+    message: `Expected an ISO date (2026-01-31) or date-time with zone (2026-01-31T08:00:00Z), got "${text || JSON.stringify(raw)}".`,
   });
   return undefined;
 }
@@ -42,7 +42,7 @@ export function parseReportQuery<G extends string>(query: unknown, allowed: read
   let groupBy: G | undefined;
   if (q.groupBy !== undefined && q.groupBy !== '') {
     if ((allowed as readonly unknown[]).includes(q.groupBy)) groupBy = q.groupBy as G;
-    else details.push({ field: 'groupBy', message: `Expected one of ${allowed.join(', ')}, got "${String(q.groupBy)}".` });
+    else details.push({ field: 'groupBy', message: `Expected one of ${allowed.join(', ')}, got ${JSON.stringify(q.groupBy)}.` });
   }
   const groupId = typeof q.groupId === 'string' && q.groupId !== '' ? q.groupId : undefined;
   if (groupId !== undefined && groupId.length > 100) details.push({ field: 'groupId', message: 'At most 100 characters.' });
