@@ -1,13 +1,17 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage.js';
 import { CreateTicketPage } from '../features/create/CreateTicketPage.js';
 import { ArticlePage } from '../features/kb/ArticlePage.js';
 import { KbListPage } from '../features/kb/KbListPage.js';
-import { ReportsPage } from '../features/reports/ReportsPage.js';
 import { FeedbackPage } from '../features/surveys/FeedbackPage.js';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage.js';
 import { TicketQueuePage } from '../features/tickets/TicketQueuePage.js';
 import { AppShellLayout } from './AppShellLayout.js';
+
+// The reports (and their charting library) load only when a supervisor opens them.
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
 export function AppRoutes() {
   return (
@@ -21,7 +25,20 @@ export function AppRoutes() {
         <Route path="/kb" element={<KbListPage />} />
         <Route path="/kb/:id" element={<ArticlePage />} />
         <Route path="/conflicts" element={<ConflictsPage />} />
-        <Route path="/reports" element={<ReportsPage />} />
+        <Route
+          path="/reports"
+          element={
+            <Suspense
+              fallback={
+                <Center py="xl">
+                  <Loader />
+                </Center>
+              }
+            >
+              <ReportsPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

@@ -16,7 +16,7 @@ export interface ReportsSource {
 }
 
 /** Live changes arriving in bursts (a replication batch) are folded into one reload this often at most. */
-const RELOAD_EVERY_MS = 300;
+const RELOAD_EVERY_MS = 1000;
 
 // The stored data as it is, not a copy per document: read-only, and copying 400k events on every change would cost
 // more than the reports themselves.

@@ -1,6 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Button, Card, Group, SegmentedControl, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { createContext, memo, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../ui/format.js';
 import { csvFileName, downloadCsv, toCsv } from './csv.js';
@@ -21,22 +21,19 @@ export function exportTableCsv(table: ReportTable): void {
   );
 }
 
-function CellText({ value, highlight }: { value: Cell; highlight: boolean }) {
-  const { t } = useTranslation();
-  const { number } = useFormatters();
-  const text = value === null ? '—' : typeof value === 'number' ? number(value) : value;
-  return highlight ? (
-    <mark className="report-highlight" title={t('reports.highlighted')} data-highlight="true">
-      {text}
-    </mark>
-  ) : (
-    <>{text}</>
-  );
+/** True while the whole report is rendered for printing: charts' tables are rendered then (print-only). */
+export const PrintingContext = createContext(false);
+
+/** One cell's text; hooks stay in the table (tables have thousands of cells). */
+function cellText(value: Cell, number: (n: number) => string): string {
+  return value === null ? '—' : typeof value === 'number' ? number(value) : value;
 }
 
 /** The table view of a report table. */
 function DataTable({ table }: { table: ReportTable }) {
   const { t } = useTranslation();
+  const { number } = useFormatters();
+  const highlighted = t('reports.highlighted');
   if (table.rows.length === 0) return <Text c="dimmed">{t('reports.noData')}</Text>;
   return (
     <Table.ScrollContainer minWidth={400}>
@@ -55,7 +52,13 @@ function DataTable({ table }: { table: ReportTable }) {
             <Table.Tr key={r}>
               {row.map((value, c) => (
                 <Table.Td key={table.columns[c].id} data-column={table.columns[c].id} data-value={value ?? ''}>
-                  <CellText value={value} highlight={table.highlights?.[r]?.[c] === true} />
+                  {table.highlights?.[r]?.[c] === true ? (
+                    <mark className="report-highlight" title={highlighted} data-highlight="true">
+                      {cellText(value, number)}
+                    </mark>
+                  ) : (
+                    cellText(value, number)
+                  )}
                 </Table.Td>
               ))}
             </Table.Tr>
@@ -81,6 +84,7 @@ function Chart({ table }: { table: ReportTable }) {
     label: table.columns.find((c) => c.id === id)?.label ?? id,
     color: COLORS[i % COLORS.length],
   }));
+  // No animation: the dashboard re-renders whenever data arrives, and restarted animations would keep the page busy.
   const props = { h: 260, data, dataKey: 'key', series, withLegend: true, 'aria-hidden': true } as const;
   return (
     <div className="report-chart" data-testid={`chart-${table.id}`} data-chart-data={JSON.stringify(data)}>
@@ -88,18 +92,19 @@ function Chart({ table }: { table: ReportTable }) {
       {data.length === 0 ? (
         <Text c="dimmed">{t('reports.noData')}</Text>
       ) : spec.kind === 'bar' ? (
-        <BarChart {...props} />
+        <BarChart {...props} barProps={{ isAnimationActive: false }} />
       ) : (
-        <LineChart {...props} connectNulls />
+        <LineChart {...props} connectNulls lineProps={{ isAnimationActive: false }} />
       )}
     </div>
   );
 }
 
 /** One report table: its chart (with a switch to the table view), and a CSV download. Prints both. */
-export function ReportTableCard({ table }: { table: ReportTable }) {
+export const ReportTableCard = memo(function ReportTableCard({ table }: { table: ReportTable }) {
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>(table.chart ? 'chart' : 'table');
+  const printing = useContext(PrintingContext);
   const headingId = `report-${table.id}-title`;
   return (
     <Card
@@ -134,9 +139,15 @@ export function ReportTableCard({ table }: { table: ReportTable }) {
         </Group>
       </Group>
       {view === 'chart' && <Chart table={table} />}
-      <div className={view === 'chart' ? 'report-print-only' : undefined}>
+      {view === 'table' ? (
         <DataTable table={table} />
-      </div>
+      ) : (
+        printing && (
+          <div className="report-print-only">
+            <DataTable table={table} />
+          </div>
+        )
+      )}
     </Card>
   );
-}
+});

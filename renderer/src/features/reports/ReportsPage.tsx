@@ -12,11 +12,11 @@ import { useFormatters } from '../../ui/format.js';
 import { canSeeReports } from './access.js';
 import { KpiCards } from './KpiCards.js';
 import { printReport } from './print-report.js';
-import { ReportTableCard } from './ReportTableCard.js';
+import { PrintingContext, ReportTableCard } from './ReportTableCard.js';
 import { useReportLabels } from './use-report-labels.js';
-import { useReportsModel } from './use-reports-model.js';
+import { useReportsModel, type ReportsModel } from './use-reports-model.js';
 import { VerbatimList } from './VerbatimList.js';
-import { buildReportView, type ReportTable } from './view-model.js';
+import { buildReportView, type ReportTable, type ReportView, type ViewLabels } from './view-model.js';
 
 const DAY = 86_400_000;
 
@@ -46,6 +46,47 @@ const INCIDENT_KPIS = [
 ] as const;
 const SURVEY_KPIS = ['responses', 'responseRatePct', 'csatPct', 'nps', 'ces'] as const;
 
+const TABS = ['surveys', 'incidents', 'trends'] as const;
+type TabId = (typeof TABS)[number];
+const isTab = (v: string | null): v is TabId => (TABS as readonly (string | null)[]).includes(v);
+const PRINT_RENDER_MS = 500;
+
+/** One section of the report: its headline figures and tables. */
+function Section({ id, view, model, labels }: { id: TabId; view: ReportView; model: ReportsModel; labels: ViewLabels }) {
+  const { t } = useTranslation();
+  const titles: Record<TabId, string> = {
+    surveys: t('reports.tab.surveys'),
+    incidents: t('reports.tab.incidents'),
+    trends: t('reports.tab.trends'),
+  };
+  return (
+    <Stack>
+      <Title order={2} size="h3" className="report-section-title">
+        {titles[id]}
+      </Title>
+      {id === 'surveys' && (
+        <>
+          <KpiCards ids={SURVEY_KPIS} values={view.kpis.surveys} labels={labels} testPrefix="kpi" />
+          <Tables tables={view.surveys} />
+          <VerbatimList scored={model.scope.scored} labels={labels} />
+        </>
+      )}
+      {id === 'incidents' && (
+        <>
+          <KpiCards ids={INCIDENT_KPIS} values={view.kpis.incidents} labels={labels} testPrefix="kpi" />
+          <Tables tables={view.incidents} />
+        </>
+      )}
+      {id === 'trends' && (
+        <>
+          <Text size="sm">{t('reports.trendsHint')}</Text>
+          <Tables tables={view.trends} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
 function Tables({ tables }: { tables: ReportTable[] }) {
   return (
     <>
@@ -73,13 +114,18 @@ function ReportsConsole() {
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [groupId, setGroupId] = useState('');
+  const [tab, setTab] = useState<TabId>('surveys');
+  const [printing, setPrinting] = useState(false);
   const filter = useMemo(() => filterOf(fromDay, toDay, groupId), [fromDay, toDay, groupId]);
   const model = useReportsModel(filter);
   const view = useMemo(() => (model ? buildReportView(model.dashboard, labels) : null), [model, labels]);
   const badRange = filter.from !== undefined && filter.to !== undefined && filter.to <= filter.from;
 
   const print = async () => {
+    setPrinting(true);
     try {
+      // Let every section render (charts included) before the page is printed.
+      await new Promise((resolve) => setTimeout(resolve, PRINT_RENDER_MS));
       const outcome = await printReport(getDesk());
       if (outcome.kind === 'saved')
         notifications.show({ color: 'green', message: t('reports.pdfSaved', { path: outcome.path }) });
@@ -88,6 +134,8 @@ function ReportsConsole() {
         color: 'red',
         message: t('reports.pdfFailed', { reason: error instanceof Error ? error.message : String(error) }),
       });
+    } finally {
+      setPrinting(false);
     }
   };
 
@@ -141,9 +189,18 @@ function ReportsConsole() {
         <Center py="xl">
           <Loader aria-label={t('reports.loading')} />
         </Center>
+      ) : printing ? (
+        // Printing: every section one after the other (on screen only the open tab is rendered).
+        <PrintingContext.Provider value>
+          <Stack gap="xl">
+            {TABS.map((id) => (
+              <Section key={id} id={id} view={view} model={model} labels={labels} />
+            ))}
+          </Stack>
+        </PrintingContext.Provider>
       ) : (
-        <Tabs defaultValue="surveys" className="report-tabs" keepMounted>
-          <Tabs.List>
+        <Tabs value={tab} onChange={(v) => setTab(isTab(v) ? v : 'surveys')} keepMounted={false}>
+          <Tabs.List className="report-no-print">
             <Tabs.Tab value="surveys" data-testid="tab-surveys">
               {t('reports.tab.surveys')}
             </Tabs.Tab>
@@ -154,34 +211,11 @@ function ReportsConsole() {
               {t('reports.tab.trends')}
             </Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="surveys" pt="md">
-            <Stack>
-              <Title order={2} size="h3" className="report-section-title">
-                {t('reports.tab.surveys')}
-              </Title>
-              <KpiCards ids={SURVEY_KPIS} values={view.kpis.surveys} labels={labels} testPrefix="kpi" />
-              <Tables tables={view.surveys} />
-              <VerbatimList scored={model.scope.scored} labels={labels} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="incidents" pt="md">
-            <Stack>
-              <Title order={2} size="h3" className="report-section-title">
-                {t('reports.tab.incidents')}
-              </Title>
-              <KpiCards ids={INCIDENT_KPIS} values={view.kpis.incidents} labels={labels} testPrefix="kpi" />
-              <Tables tables={view.incidents} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="trends" pt="md">
-            <Stack>
-              <Title order={2} size="h3" className="report-section-title">
-                {t('reports.tab.trends')}
-              </Title>
-              <Text size="sm">{t('reports.trendsHint')}</Text>
-              <Tables tables={view.trends} />
-            </Stack>
-          </Tabs.Panel>
+          {TABS.map((id) => (
+            <Tabs.Panel key={id} value={id} pt="md">
+              <Section id={id} view={view} model={model} labels={labels} />
+            </Tabs.Panel>
+          ))}
         </Tabs>
       )}
     </Stack>
