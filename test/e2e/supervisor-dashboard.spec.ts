@@ -42,7 +42,7 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
 
   const { page } = await signIn('supervisor@example.org');
   await page.getByTestId('nav-reports').click();
-  await expect(page.getByTestId('reports-page')).toBeVisible();
+  await expect(page.getByTestId('reports-page')).toBeVisible({ timeout: 60_000 });
   // Computed on the client from everything replicated so far.
   await expect(kpi(page, 'responses')).toHaveAttribute('data-value', String(responses.length), { timeout: 120_000 });
   expect(await seriousViolations(page), 'reports: surveys').toEqual([]);
@@ -75,10 +75,10 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
     (await card.getByTestId('chart-surveysByGroup').getAttribute('data-chart-data')) ?? '[]',
   ) as Record<string, string | number | null>[];
   expect(chartData.length).toBeGreaterThan(0);
-  const headers = await card.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column') ?? ''));
   await card.getByTestId('view-surveysByGroup').getByText('Table', { exact: true }).click();
   const table = card.getByTestId('table-surveysByGroup');
   await expect(table).toBeVisible();
+  const headers = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column') ?? ''));
   const cells = await tableValues(table);
   expect(cells).toEqual(chartData.map((point) => headers.map((h) => String(point[h] ?? ''))));
   const responsesInGroups = chartData.reduce((n, p) => n + Number(p.responses), 0);

@@ -7,8 +7,9 @@
  *   in range about a ticket created earlier still has its group, agent and category).
  * - Period rows and trends cover [from, asOf): `from` is the filter's, else the earliest ticket creation or response.
  * - asOf: the filter's `to` when it is before `now`, else `now`.
- * - Response rate = responses / tickets of the scope resolved at least once (surveys go out on resolution), per row
- *   where the row's key is a ticket dimension (group, category, assignee) or a period; null for response channels.
+ * - Response rate = responses / surveys sent, where the surveys sent are the tickets of the scope now resolved or
+ *   closed (a survey goes out when a ticket is done); per row when the row's key is a ticket dimension (group,
+ *   category, assignee: the ticket's) or a period (the ticket's creation period); null for response channels.
  */
 import type { Survey, SurveyResponse } from '../schemas/survey.js';
 import type { Ticket } from '../schemas/ticket.js';
@@ -19,7 +20,7 @@ import type { KeyedRow } from './group-by.js';
 import { incidentMetricsBy, incidentMetricsByPeriod } from './incident-breakdowns.js';
 import { summarizeIncidents, type IncidentMetrics } from './incident-metrics.js';
 import type { PeriodOptions, PeriodRow } from './period-rows.js';
-import type { PeriodUnit } from './periods.js';
+import { periodKeyer, type PeriodUnit } from './periods.js';
 import { isUnfiltered, responsesInReport, subsetEventIndex, ticketInReport, type ReportFilter } from './report-filter.js';
 import { RESPONSE_DIMENSIONS, surveyResultsBy, surveyResultsByPeriod } from './survey-breakdowns.js';
 import { summarizeSurveys, type SurveyMetrics } from './survey-metrics.js';
@@ -87,15 +88,15 @@ export function computeFilteredDashboard(
   });
   const months: PeriodOptions = { unit: 'month', offsetMinutes: data.offsetMinutes, from, to: asOf };
   const { scored } = scope;
-  const inc = base.incidents;
+  const done = scope.index.tickets.filter(isDone);
   const dashboard: ReportsDashboard = {
     ...base,
     surveys: {
-      overall: summarizeSurveys(scored, inc.overall.resolved),
-      byGroup: surveyResultsBy(scored, RESPONSE_DIMENSIONS.group, resolvedByKey(inc.byGroup)),
-      byAgent: surveyResultsBy(scored, RESPONSE_DIMENSIONS.agent),
-      byCategory: surveyResultsBy(scored, RESPONSE_DIMENSIONS.category, resolvedByKey(inc.byCategory)),
-      byMonth: surveyResultsByPeriod(scored, months, resolvedByKey(inc.byMonth)),
+      overall: summarizeSurveys(scored, done.length),
+      byGroup: surveyResultsBy(scored, RESPONSE_DIMENSIONS.group, countBy(done, TICKET_DIMENSIONS.group)),
+      byAgent: surveyResultsBy(scored, RESPONSE_DIMENSIONS.agent, countBy(done, TICKET_DIMENSIONS.assignee)),
+      byCategory: surveyResultsBy(scored, RESPONSE_DIMENSIONS.category, countBy(done, TICKET_DIMENSIONS.category)),
+      byMonth: surveyResultsByPeriod(scored, months, countBy(done, createdIn('month', data.offsetMinutes))),
     },
   };
   return { dashboard, scope };
@@ -116,19 +117,30 @@ export interface ReportResult<M> {
   rows: (KeyedRow<M> | PeriodRow<M>)[];
 }
 
-/** Tickets resolved at least once per row key: the surveys sent, for response rates. */
-export function resolvedByKey(rows: readonly { key: string; metrics: IncidentMetrics }[]): Map<string, number> {
-  return new Map(rows.map((r) => [r.key, r.metrics.resolved]));
+/** A ticket now resolved or closed: its survey has gone out. */
+const isDone = (t: Ticket): boolean => t.status === 'resolved' || t.status === 'closed';
+
+/** How many tickets have each key. */
+export function countBy(tickets: readonly Ticket[], key: (t: Ticket) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tickets) counts.set(key(t), (counts.get(t === undefined ? '' : key(t)) ?? 0) + 1);
+  return counts;
 }
 
-const SENT_BY: Record<SurveyGroupBy, IncidentGroupBy | null> = {
-  group: 'group',
-  agent: 'assignee',
-  category: 'category',
+/** The key of a ticket's creation period. */
+const createdIn = (unit: PeriodUnit, offsetMinutes: number): ((t: Ticket) => string) => {
+  const keyOf = periodKeyer(unit, offsetMinutes);
+  return (t) => keyOf(t.createdAt);
+};
+
+const SENT_BY: Record<SurveyGroupBy, ((offsetMinutes: number) => (t: Ticket) => string) | null> = {
+  group: () => TICKET_DIMENSIONS.group,
+  agent: () => TICKET_DIMENSIONS.assignee,
+  category: () => TICKET_DIMENSIONS.category,
   channel: null,
-  day: 'day',
-  week: 'week',
-  month: 'month',
+  day: (o) => createdIn('day', o),
+  week: (o) => createdIn('week', o),
+  month: (o) => createdIn('month', o),
 };
 
 const isPeriod = (g: string): g is PeriodUnit => g === 'day' || g === 'week' || g === 'month';
@@ -154,10 +166,10 @@ export function incidentReport(data: ReportData, filter: ReportFilter, groupBy?:
 
 /** Survey results of the filter, overall and by `groupBy`. */
 export function surveyReport(data: ReportData, filter: ReportFilter, groupBy?: SurveyGroupBy): ReportResult<SurveyMetrics> {
-  const { scored, window } = reportScope(data, filter);
-  const sentBy = groupBy ? SENT_BY[groupBy] : null;
-  const incidents = incidentReport(data, filter, sentBy ?? undefined);
-  const sent = sentBy ? resolvedByKey(incidents.rows) : undefined;
+  const { index, scored, window } = reportScope(data, filter);
+  const done = index.tickets.filter(isDone);
+  const sentKey = groupBy ? SENT_BY[groupBy] : null;
+  const sent = sentKey ? countBy(done, sentKey(data.offsetMinutes)) : undefined;
   let rows: ReportResult<SurveyMetrics>['rows'] = [];
   if (groupBy && isPeriod(groupBy)) {
     const periods = { unit: groupBy, offsetMinutes: data.offsetMinutes, from: window.from, to: window.asOf };
@@ -165,5 +177,5 @@ export function surveyReport(data: ReportData, filter: ReportFilter, groupBy?: S
   } else if (groupBy) {
     rows = surveyResultsBy(scored, RESPONSE_DIMENSIONS[groupBy], sent);
   }
-  return { ...window, overall: summarizeSurveys(scored, incidents.overall.resolved), rows };
+  return { ...window, overall: summarizeSurveys(scored, done.length), rows };
 }

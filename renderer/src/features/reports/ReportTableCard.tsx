@@ -85,6 +85,7 @@ function Chart({ table }: { table: ReportTable }) {
     color: COLORS[i % COLORS.length],
   }));
   // No animation: the dashboard re-renders whenever data arrives, and restarted animations would keep the page busy.
+  // Hidden from assistive technology (no focusable layer either): the table view is the accessible form.
   const props = { h: 260, data, dataKey: 'key', series, withLegend: true, 'aria-hidden': true } as const;
   return (
     <div className="report-chart" data-testid={`chart-${table.id}`} data-chart-data={JSON.stringify(data)}>
@@ -92,9 +93,14 @@ function Chart({ table }: { table: ReportTable }) {
       {data.length === 0 ? (
         <Text c="dimmed">{t('reports.noData')}</Text>
       ) : spec.kind === 'bar' ? (
-        <BarChart {...props} barProps={{ isAnimationActive: false }} />
+        <BarChart {...props} barProps={{ isAnimationActive: false }} barChartProps={{ accessibilityLayer: false }} />
       ) : (
-        <LineChart {...props} connectNulls lineProps={{ isAnimationActive: false }} />
+        <LineChart
+          {...props}
+          connectNulls
+          lineProps={{ isAnimationActive: false }}
+          lineChartProps={{ accessibilityLayer: false }}
+        />
       )}
     </div>
   );
