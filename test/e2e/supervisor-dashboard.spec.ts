@@ -87,7 +87,7 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
   // CSV of the same table: BOM, the visible headers, one line per row with the same numbers.
   const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('csv-surveysByGroup').click()]);
   expect(download.suggestedFilename()).toMatch(/^surveysByGroup-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = await readFile((await download.path())!, 'utf8');
+  const csv = await readFile(await download.path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split('\r\n');
   const headerLabels = await card.locator('thead th').allInnerTexts();
@@ -97,7 +97,7 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
 
   // The verbatim CSV neutralises the formula and quotes the comma and quotes.
   const [verbatimCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-verbatims').click()]);
-  const verbatimText = await readFile((await verbatimCsv.path())!, 'utf8');
+  const verbatimText = await readFile(await verbatimCsv.path(), 'utf8');
   expect(verbatimText).toContain(`"'=cmd|""/c calc""!A1, said the ""tester"""`);
 
   // The other tabs are accessible too.
