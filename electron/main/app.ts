@@ -11,6 +11,8 @@ import { openSecretStore, registerDeskIpc } from './ipc/index.js';
 import { labelsFor } from './labels.js';
 import { catchUnhandledErrors, logger } from './logger.js';
 import { buildMenuTemplate } from './menu.js';
+import { electronPrintPdfDeps } from './reports/glue.js';
+import { printToPdf } from './reports/print-pdf.js';
 import { createNotifier } from './notifications/notifier.js';
 import { isAppUrl } from './security/app-location.js';
 import { buildCsp, installCsp } from './security/csp.js';
@@ -100,6 +102,11 @@ async function onReady(config: ShellConfig, windows: WindowManager, outbox: Even
       },
       setCounts: (counts) => tray.setCounts(counts),
       exportDiagnostics: (info) => exportDiagnostics(info, diagnostics),
+      printToPdf: (request) =>
+        printToPdf(
+          request,
+          electronPrintPdfDeps(() => windows.current()),
+        ),
       clearStorage: async () => {
         await session.defaultSession.clearStorageData({ storages: [...WIPED_STORAGES] });
         await session.defaultSession.clearCache();

@@ -122,6 +122,7 @@ describe('createDeskApi', () => {
       'onNavigate',
       'onTrayCommand',
       'openExternal',
+      'printToPDF',
       'secrets',
       'setCounts',
       'setServerUrl',

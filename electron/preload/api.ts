@@ -44,6 +44,7 @@ export function createDeskApi(invoke: Invoke, listen: Listen): ElectronDeskApi {
     setServerUrl: (url) => invoke(IPC_CHANNELS.serverSetUrl, url),
     checkServer: (url) => invoke(IPC_CHANNELS.serverCheck, url),
     clearLocalData: () => invoke(IPC_CHANNELS.clearLocalData),
+    printToPDF: (request) => invoke(IPC_CHANNELS.printToPdf, request),
   } satisfies ElectronDeskApi);
 }
 

@@ -29,6 +29,7 @@ export interface IpcResults {
   'server:set-url': Resolved<DeskApi['setServerUrl']>;
   'server:check': Resolved<DeskApi['checkServer']>;
   'data:clear-local': Resolved<DeskApi['clearLocalData']>;
+  'report:print-pdf': Resolved<DeskApi['printToPDF']>;
 }
 
 export type IpcHandler<C extends IpcChannel> = (...args: IpcArgs<C>) => IpcResults[C] | Promise<IpcResults[C]>;

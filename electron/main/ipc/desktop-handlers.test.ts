@@ -12,6 +12,7 @@ function services(): DesktopServices & { order: string[] } {
     notify: vi.fn(),
     setCounts: vi.fn(),
     exportDiagnostics: vi.fn(() => Promise.resolve({ saved: false as const })),
+    printToPdf: vi.fn(() => Promise.resolve({ saved: true as const, path: '/tmp/r.pdf' })),
     removeSession: vi.fn(() => Promise.resolve(void order.push('session'))),
     clearStorage: vi.fn(() => Promise.resolve(void order.push('storage'))),
   };
@@ -29,6 +30,9 @@ describe('desktop handlers', () => {
     expect(s.notify).toHaveBeenCalledWith({ title: 't', body: '', route: '/kb' });
     expect(s.setCounts).toHaveBeenCalledWith({ pendingSync: 1, unread: 0 });
     expect(s.exportDiagnostics).toHaveBeenCalledWith(info);
+    const request = { fileName: 'report.pdf', landscape: true };
+    expect(await handlers['report:print-pdf'](request)).toEqual({ saved: true, path: '/tmp/r.pdf' });
+    expect(s.printToPdf).toHaveBeenCalledWith(request);
   });
 
   it('wipes the session before the local databases', async () => {

@@ -1,4 +1,11 @@
-import type { DeskCounts, DiagnosticsInfo, ExportDiagnosticsResult, NotifyRequest } from '@shared/ipc/contract.js';
+import type {
+  DeskCounts,
+  DiagnosticsInfo,
+  ExportDiagnosticsResult,
+  NotifyRequest,
+  PrintToPdfRequest,
+  PrintToPdfResult,
+} from '@shared/ipc/contract.js';
 import type { EventOutbox } from '../events/outbox.js';
 import type { IpcHandlers } from './channels.js';
 
@@ -7,12 +14,14 @@ export interface DesktopServices {
   notify(request: NotifyRequest): void;
   setCounts(counts: DeskCounts): void;
   exportDiagnostics(info: DiagnosticsInfo): Promise<ExportDiagnosticsResult>;
+  printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
   /** Logout with wipe: forget the stored session, then clear the renderer's storage (IndexedDB included). */
   removeSession(): Promise<void>;
   clearStorage(): Promise<void>;
 }
 
-type DesktopChannels = 'events:subscribe' | 'notification:show' | 'tray:set-counts' | 'diagnostics:export' | 'data:clear-local';
+type DesktopChannels =
+  'events:subscribe' | 'notification:show' | 'tray:set-counts' | 'diagnostics:export' | 'data:clear-local' | 'report:print-pdf';
 
 export function createDesktopHandlers(services: DesktopServices): Pick<IpcHandlers, DesktopChannels> {
   return {
@@ -20,6 +29,7 @@ export function createDesktopHandlers(services: DesktopServices): Pick<IpcHandle
     'notification:show': (request) => services.notify(request),
     'tray:set-counts': (counts) => services.setCounts(counts),
     'diagnostics:export': (info) => services.exportDiagnostics(info),
+    'report:print-pdf': (request) => services.printToPdf(request),
     'data:clear-local': async () => {
       await services.removeSession();
       await services.clearStorage();

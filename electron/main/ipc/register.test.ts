@@ -36,6 +36,7 @@ describe('registerIpcHandlers', () => {
       'link:open-external',
       'log:write',
       'notification:show',
+      'report:print-pdf',
       'secret:get',
       'secret:remove',
       'secret:set',

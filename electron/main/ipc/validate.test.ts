@@ -28,6 +28,8 @@ describe('validateIpcArgs', () => {
     expect(validateIpcArgs('server:set-url', [null])).toEqual([null]);
     expect(validateIpcArgs('server:check', ['https://desk.example.org'])).toHaveLength(1);
     expect(validateIpcArgs('data:clear-local', [])).toEqual([]);
+    const pdf = { fileName: 'service-desk-report-2026-01-31.pdf', landscape: true };
+    expect(validateIpcArgs('report:print-pdf', [pdf])).toEqual([pdf]);
   });
 
   it.each<[string, unknown]>([
@@ -66,6 +68,11 @@ describe('validateIpcArgs', () => {
     ['server:set-url', []],
     ['server:check', ['x'.repeat(2049)]],
     ['data:clear-local', [true]],
+    ['report:print-pdf', [{ fileName: '../../etc/passwd.pdf', landscape: true }]],
+    ['report:print-pdf', [{ fileName: 'report.exe', landscape: true }]],
+    ['report:print-pdf', [{ fileName: 'report.pdf' }]],
+    ['report:print-pdf', [{ fileName: 'report.pdf', landscape: true, path: '/tmp/x.pdf' }]],
+    ['report:print-pdf', []],
   ])('rejects %s with %j', (channel, args) => {
     expect(() => validateIpcArgs(channel as 'app:info', args)).toThrow(IpcRejectedError);
   });

@@ -4,10 +4,12 @@ import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useUnresolvedConflictCount } from '../data/index.js';
+import { canSeeReports } from '../features/reports/access.js';
 import { AssignmentNotifier } from '../features/notifications/AssignmentNotifier.js';
 import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { DesktopBridge } from '../platform/DesktopBridge.js';
+import { useCurrentUser } from './session-context.js';
 import { UserMenu } from './UserMenu.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
 import { ConsoleShortcuts } from '../platform/ConsoleShortcuts.js';
@@ -30,6 +32,7 @@ function NavItem({ to, label, testId, right }: { to: string; label: string; test
 export function AppShellLayout() {
   const { t } = useTranslation();
   const conflicts = useUnresolvedConflictCount();
+  const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -65,6 +68,7 @@ export function AppShellLayout() {
             ) : null
           }
         />
+        {canSeeReports(user.role) && <NavItem to="/reports" label={t('nav.reports')} testId="nav-reports" />}
       </AppShell.Navbar>
       <AppShell.Main>
         <DesktopBridge />

@@ -55,8 +55,13 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
         getAccessToken: tokens.getAccessToken,
         onAuthError: tokens.onAuthError,
         connectivity: browserConnectivity(),
+        // The supervisors' console updates live when a survey response arrives: one more stream for them.
+        streamCollections:
+          session.user.role === 'supervisor' || session.user.role === 'admin'
+            ? ['tickets', 'ticket_events', 'survey_responses']
+            : undefined,
       }),
-    [session.serverUrl],
+    [session.serverUrl, session.user.role],
   );
 
   useEffect(() => {

@@ -63,3 +63,8 @@ export { NAMED_QUEUES } from './hooks/named-queues.js';
 export type { NamedQueue, QueueOwner } from './hooks/named-queues.js';
 export { bulkUpdateTickets } from './commands/bulk.js';
 export type { BulkRefusal } from './commands/bulk.js';
+export { useReportsSource } from './hooks/reports.js';
+export type { ReportsSource } from './hooks/reports.js';
+export { useActiveSurvey, useSurveyResponse } from './hooks/surveys.js';
+export { submitOnsiteFeedback } from './commands/survey-response.js';
+export type { OnsiteFeedback, OnsiteFeedbackResult } from './commands/survey-response.js';

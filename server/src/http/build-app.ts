@@ -9,6 +9,7 @@ import { registerAuthRoutes } from '../routes/auth/index.js';
 import { registerHealthRoutes } from '../routes/health/index.js';
 import { registerSurveyPageRoutes } from '../routes/survey-page/index.js';
 import { registerSurveyRoutes } from '../routes/surveys/index.js';
+import { registerReportRoutes } from '../routes/reports/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
 import { badRequest, errorBody } from './api-error.js';
 import { trackConnections } from './connection-tracker.js';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   registerSyncRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
   await registerSurveyPageRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
 
   if (options.staticDir !== undefined) {
     await app.register(fastifyStatic, { root: resolve(options.staticDir), prefix: '/', wildcard: true });

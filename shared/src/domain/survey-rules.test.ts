@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Survey, SurveyQuestion, SurveyResponse } from '../schemas/survey.js';
 import {
   DEFAULT_LOW_SCORE,
+  activeSurvey,
   SURVEY_TEXT_MAX,
   inSurveySample,
   isLowScore,
@@ -167,5 +168,21 @@ describe('isLowScore and surveyVersionProblems', () => {
     expect(surveyVersionProblems(survey, { ...next, version: 4 })).toEqual([]);
     expect(surveyVersionProblems(survey, { ...survey, version: 2 })[0]).toMatch(/cannot go down/);
     expect(surveyVersionProblems(survey, { ...survey })).toEqual([]);
+  });
+});
+
+describe('activeSurvey', () => {
+  it('picks the active survey with the highest version', () => {
+    const make = (id: string, version: number, status: Survey['status']): Survey => ({
+      id,
+      title: { en: 'Q', fr: 'Q' },
+      version,
+      status,
+      updatedAt: 0,
+      questions: [q('csat', 'csat', true)],
+    });
+    const current = make('srv-a', 2, 'active');
+    expect(activeSurvey([make('srv-b', 1, 'active'), make('srv-d', 9, 'draft'), current])?.id).toBe('srv-a');
+    expect(activeSurvey([make('srv-d', 9, 'draft')])).toBeNull();
   });
 });

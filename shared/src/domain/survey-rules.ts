@@ -206,3 +206,25 @@ export function surveyVersionProblems(
   }
   return [];
 }
+
+/** True when the value counts as an answer (a number, a non-blank text, a non-empty choice list). */
+export function isAnswered(value: AnswerValue | undefined): value is AnswerValue {
+  return value !== undefined && !isBlank(value);
+}
+
+/** The survey a device hands out: status 'active', highest version (ties: highest id); null when none is active. */
+export function activeSurvey(surveys: Iterable<Survey>): Survey | null {
+  let best: Survey | null = null;
+  for (const s of surveys) {
+    if (s.status !== 'active') continue;
+    if (!best || s.version > best.version || (s.version === best.version && s.id > best.id)) best = s;
+  }
+  return best;
+}
+
+const SCALES: Partial<Record<SurveyQuestion['type'], readonly [number, number]>> = { csat: [1, 5], nps: [0, 10], ces: [1, 7] };
+
+/** The inclusive range of a scale question (CSAT 1-5, NPS 0-10, CES 1-7), or null for other types. */
+export function scaleOf(type: SurveyQuestion['type']): readonly [number, number] | null {
+  return SCALES[type] ?? null;
+}

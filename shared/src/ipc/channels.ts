@@ -7,6 +7,8 @@ import type {
   DeskCounts,
   DiagnosticsInfo,
   ExportDiagnosticsResult,
+  PrintToPdfRequest,
+  PrintToPdfResult,
   MenuCommand,
   NotifyRequest,
   ServerCheckResult,
@@ -54,6 +56,8 @@ export interface DesktopApi {
   setServerUrl(url: string | null): Promise<ServerUrlSetting>;
   /** GET <url>/api/health with a timeout; never throws for network problems. */
   checkServer(url: string): Promise<ServerCheckResult>;
+  /** Prints the window to PDF (print stylesheet applied) after a save dialog; the web build uses window.print(). */
+  printToPDF(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
   /** Logout with wipe: removes the stored session and clears IndexedDB, storage and caches. Reload afterwards. */
   clearLocalData(): Promise<void>;
 }
@@ -97,6 +101,7 @@ export const IPC_CHANNELS = {
   serverSetUrl: 'server:set-url',
   serverCheck: 'server:check',
   clearLocalData: 'data:clear-local',
+  printToPdf: 'report:print-pdf',
 } as const;
 
 /** Main -> renderer events (webContents.send), received only through the preload's on…(callback) methods. */

@@ -6,6 +6,7 @@ import {
   LOG_LEVELS,
   NOTIFY_BODY_MAX,
   NOTIFY_TITLE_MAX,
+  PDF_FILE_NAME_PATTERN,
   SECRET_KEYS,
 } from './channels.js';
 
@@ -40,6 +41,8 @@ const diagnosticsInfo = z.strictObject({
   schemaVersions: z.record(collectionName, z.number().int().min(0).max(1_000_000)).refine((v) => Object.keys(v).length <= 64),
 });
 
+const printToPdfRequest = z.strictObject({ fileName: z.string().regex(PDF_FILE_NAME_PATTERN), landscape: z.boolean() });
+
 /** Argument validators, by channel: the main process refuses anything that does not parse. */
 export const IPC_ARGUMENTS = {
   [IPC_CHANNELS.appInfo]: z.tuple([]),
@@ -57,4 +60,5 @@ export const IPC_ARGUMENTS = {
   [IPC_CHANNELS.serverSetUrl]: z.tuple([z.string().max(2048).nullable()]),
   [IPC_CHANNELS.serverCheck]: z.tuple([z.string().max(2048)]),
   [IPC_CHANNELS.clearLocalData]: z.tuple([]),
+  [IPC_CHANNELS.printToPdf]: z.tuple([printToPdfRequest]),
 } as const;

@@ -77,6 +77,17 @@ export interface DiagnosticsInfo {
 
 export type ExportDiagnosticsResult = { saved: true; path: string } | { saved: false };
 
+/** The PDF's suggested name: letters, digits, dot, dash and underscore, ending in .pdf. */
+export const PDF_FILE_NAME_PATTERN = /^[A-Za-z0-9._-]{1,100}\.pdf$/;
+
+/** Print the current page (with its print stylesheet) to a PDF file the user picks. */
+export interface PrintToPdfRequest {
+  fileName: string;
+  landscape: boolean;
+}
+
+export type PrintToPdfResult = { saved: true; path: string } | { saved: false };
+
 export interface ServerUrlSetting {
   /** The URL in effect (what appInfo().serverUrl returns). */
   url: string;

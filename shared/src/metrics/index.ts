@@ -19,3 +19,5 @@ export * from './ticket-dimensions.js';
 export * from './ticket-facts.js';
 export * from './trends.js';
 export * from './verbatims.js';
+export * from './report-filter.js';
+export * from './report-query.js';

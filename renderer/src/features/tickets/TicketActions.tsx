@@ -3,8 +3,10 @@ import { notifications } from '@mantine/notifications';
 import type { RuleViolation, Ticket } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { assignToMe, flagToSupervisor, setMajor, setWatcher, useDb } from '../../data/index.js';
+import { canCollectFeedback } from '../surveys/feedback-rules.js';
 import { EscalateDialog } from './EscalateDialog.js';
 
 /** Badges for a ticket's escalation state: tier, supervisor flag, major incident. */
@@ -38,6 +40,7 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
   const user = useCurrentUser();
   const [escalating, setEscalating] = useState(false);
   const watching = (ticket.watcherIds ?? []).includes(user.id);
+  const navigate = useNavigate();
 
   const run = async (action: () => Promise<RuleViolation[]>) => {
     const violations = await action();
@@ -87,6 +90,17 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
       >
         {watching ? t('actions.unwatch') : t('actions.watch')}
       </Button>
+      {canCollectFeedback(ticket) && (
+        <Button
+          size="xs"
+          variant="light"
+          color="teal"
+          onClick={() => navigate(`/tickets/${ticket.id}/feedback`)}
+          data-testid="action-feedback"
+        >
+          {t('actions.feedback')}
+        </Button>
+      )}
       {escalating && <EscalateDialog ticket={ticket} opened onClose={() => setEscalating(false)} />}
     </Group>
   );

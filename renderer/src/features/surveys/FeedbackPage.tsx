@@ -1,0 +1,177 @@
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Container,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { onsiteResponseId, type AnswerValue, type Language } from '@shared';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { submitOnsiteFeedback, useActiveSurvey, useDb, useSurveyResponse, useTicket } from '../../data/index.js';
+import { useLanguage } from '../../i18n/index.js';
+import { canCollectFeedback } from './feedback-rules.js';
+import { answerList, answerProblems, type AnswerMap } from './answer-state.js';
+import { QuestionInput } from './QuestionInput.js';
+
+/**
+ * The on-site feedback form, full screen and customer-facing: the technician hands the device over, the customer
+ * answers the active survey in English or French, and is asked to hand the device back. Works offline: the
+ * response is stored on this device (one per ticket) and replicated when online.
+ */
+export function FeedbackPage() {
+  const { id = '' } = useParams();
+  const appLang = useLanguage();
+  const [lang, setLang] = useState<Language>(appLang);
+  const { i18n } = useTranslation();
+  // The customer's language is theirs alone: the technician's interface language does not change.
+  const t = useMemo(() => i18n.getFixedT(lang), [i18n, lang]);
+  const ticket = useTicket(id);
+  const survey = useActiveSurvey();
+  const existing = useSurveyResponse(onsiteResponseId(id));
+  const db = useDb();
+  const navigate = useNavigate();
+  const [answers, setAnswers] = useState<AnswerMap>({});
+  const [showProblems, setShowProblems] = useState(false);
+  const [step, setStep] = useState<'form' | 'thanks'>('form');
+  const [busy, setBusy] = useState(false);
+  const problems = useMemo(() => (survey ? answerProblems(survey, answers) : {}), [survey, answers]);
+
+  const back = () => navigate(`/tickets/${id}`);
+  const frame = (body: ReactNode) => (
+    <Box mih="100vh" bg="gray.0" py="xl" lang={lang} data-testid="feedback-page">
+      <Container size="sm">{body}</Container>
+    </Box>
+  );
+
+  if (ticket === undefined || survey === undefined || existing === undefined) {
+    return frame(
+      <Center py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Center>,
+    );
+  }
+  if (step === 'thanks') {
+    return frame(
+      <Stack align="center" gap="xl" py="xl" data-testid="feedback-thanks">
+        <Title order={1}>{t('feedback.thanks')}</Title>
+        <Text size="xl" ta="center">
+          {t('feedback.handBack')}
+        </Text>
+        <Button size="xl" onClick={back} data-testid="feedback-handed-back">
+          {t('feedback.handedBack')}
+        </Button>
+      </Stack>,
+    );
+  }
+  const problem =
+    ticket === null
+      ? t('ticket.notFound')
+      : !canCollectFeedback(ticket)
+        ? t('feedback.notResolved')
+        : survey === null
+          ? t('feedback.noSurvey')
+          : existing
+            ? t('feedback.already')
+            : null;
+  if (problem || !ticket || !survey) {
+    return frame(
+      <Stack>
+        <Alert color="orange" data-testid="feedback-unavailable">
+          {problem}
+        </Alert>
+        <Anchor component={Link} to={`/tickets/${id}`}>
+          {t('ticket.backToQueue')}
+        </Anchor>
+      </Stack>,
+    );
+  }
+
+  const setAnswer = (questionId: string, value: AnswerValue | undefined) =>
+    setAnswers((prev) => {
+      const next: Record<string, AnswerValue> = { ...prev };
+      if (value === undefined) delete next[questionId];
+      else next[questionId] = value;
+      return next;
+    });
+
+  const submit = async () => {
+    setShowProblems(true);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    try {
+      const result = await submitOnsiteFeedback(db, { ticket, survey, answers: answerList(survey, answers) });
+      if (result.violations.length === 0) setStep('thanks');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return frame(
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="xl">
+        <Group justify="space-between" align="start" wrap="nowrap">
+          <div>
+            <Title order={1}>{survey.title[lang]}</Title>
+            <Text size="lg" mt="xs">
+              {t('feedback.intro', { number: ticket.number })}
+            </Text>
+          </div>
+          <SegmentedControl
+            size="lg"
+            value={lang}
+            onChange={(v) => setLang(v === 'fr' ? 'fr' : 'en')}
+            aria-label={t('language.label')}
+            data-testid="feedback-language"
+            data={[
+              { value: 'en', label: 'English' },
+              { value: 'fr', label: 'Français' },
+            ]}
+          />
+        </Group>
+        {survey.questions.map((q) => (
+          <QuestionInput
+            key={q.id}
+            question={q}
+            value={answers[q.id]}
+            onChange={(v) => setAnswer(q.id, v)}
+            lang={lang}
+            t={t}
+            error={
+              showProblems && problems[q.id]
+                ? problems[q.id] === 'required'
+                  ? t('feedback.required')
+                  : t('feedback.invalid')
+                : undefined
+            }
+          />
+        ))}
+        {showProblems && Object.keys(problems).length > 0 && (
+          <Alert color="red" role="alert" data-testid="feedback-problems">
+            {t('feedback.fixProblems')}
+          </Alert>
+        )}
+        <Button type="submit" size="xl" loading={busy} data-testid="feedback-submit">
+          {t('feedback.submit')}
+        </Button>
+        <Anchor component="button" type="button" onClick={back} size="sm" data-testid="feedback-cancel">
+          {t('feedback.cancel')}
+        </Anchor>
+      </Stack>
+    </form>,
+  );
+}

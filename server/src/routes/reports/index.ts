@@ -1,0 +1,44 @@
+import type { Actor } from '@shared';
+import {
+  INCIDENT_GROUP_BY,
+  SURVEY_GROUP_BY,
+  incidentReport,
+  surveyReport,
+  type IncidentMetrics,
+  type ReportResult,
+  type SurveyMetrics,
+} from '@shared/metrics/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app-context.js';
+import { forbidden } from '../../http/api-error.js';
+import { authenticate } from '../../http/authenticate.js';
+import { loadReportData } from '../../services/reports/report-data.js';
+import { parseReportQuery } from './schema.js';
+
+async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
+  const actor = await authenticate(request, ctx);
+  if (actor.role !== 'supervisor' && actor.role !== 'admin') {
+    throw forbidden('Reports are for supervisors and administrators.');
+  }
+  return actor;
+}
+
+/**
+ * GET /api/reports/incidents and /api/reports/surveys: the figures of the supervisors' console, computed with the
+ * shared metrics module over the server's documents. Query: from, to, groupBy, groupId, offsetMinutes.
+ */
+export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/reports/incidents', async (request): Promise<ReportResult<IncidentMetrics> & { groupBy: string | null }> => {
+    await supervisorOrAdmin(request, ctx);
+    const query = parseReportQuery(request.query, INCIDENT_GROUP_BY);
+    const data = await loadReportData(ctx.db, Date.now(), query.offsetMinutes);
+    return { groupBy: query.groupBy ?? null, ...incidentReport(data, query.filter, query.groupBy) };
+  });
+
+  app.get('/api/reports/surveys', async (request): Promise<ReportResult<SurveyMetrics> & { groupBy: string | null }> => {
+    await supervisorOrAdmin(request, ctx);
+    const query = parseReportQuery(request.query, SURVEY_GROUP_BY);
+    const data = await loadReportData(ctx.db, Date.now(), query.offsetMinutes);
+    return { groupBy: query.groupBy ?? null, ...surveyReport(data, query.filter, query.groupBy) };
+  });
+}

@@ -1,0 +1,18 @@
+import type { Survey, SurveyResponse, Ticket, TicketEvent } from '@shared';
+import { indexEventsByTicket, type ReportData } from '@shared/metrics/index.js';
+import type { Database } from '../../db/database.js';
+import { loadLiveDocuments } from '../../db/queries/reports.js';
+
+/**
+ * The report inputs from the server's documents (tickets, events, surveys, responses; tombstones left out), read in
+ * one transaction so they are a consistent snapshot. Reports see every ticket: only supervisors and admins ask.
+ */
+export async function loadReportData(db: Database, now: number, offsetMinutes: number): Promise<ReportData> {
+  const { tickets, events, surveys, responses } = await db.transaction(async (tx) => ({
+    tickets: await loadLiveDocuments<Ticket>(tx, 'tickets'),
+    events: await loadLiveDocuments<TicketEvent>(tx, 'ticket_events'),
+    surveys: await loadLiveDocuments<Survey>(tx, 'surveys'),
+    responses: await loadLiveDocuments<SurveyResponse>(tx, 'survey_responses'),
+  }));
+  return { index: indexEventsByTicket(tickets, events), surveys, responses, now, offsetMinutes };
+}
