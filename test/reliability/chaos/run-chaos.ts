@@ -231,13 +231,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
  * The oracle's own pulls (one per client, all at once) can find the database pool busy on a loaded machine; the
  * server then answers 503 and says that sending the same request again is safe, so the harness does.
  */
-async function retryOn503<T>(pull: () => Promise<T>, attempts = 5): Promise<T> {
+async function retryOn503<T>(pull: () => Promise<T>, attempts = 10): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await pull();
     } catch (error) {
       if (attempt >= attempts || !String(error).includes('pull failed: 503')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
     }
   }
 }
