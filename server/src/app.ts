@@ -11,7 +11,10 @@ import { resolveJwtSecret } from './services/auth/jwt-secret.js';
 import { LoginThrottle } from './services/auth/login-throttle.js';
 import { smtpTransport } from './services/mail/mail-transport.js';
 import { OutboxSender } from './services/mail/outbox-sender.js';
+import { callerMailEffect } from './services/notifications/caller-mail.js';
+import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
+import { confirmTicketNumbers } from './services/tickets/confirm-ticket-numbers.js';
 
 export type { Database } from './db/database.js';
 
@@ -41,6 +44,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** How often the e-mail sender looks for due messages besides being notified (ms). */
   mailPollMs?: number;
+  /** How long a presence entry lives without a heartbeat (ms); default PRESENCE_TTL_MS (30 s). */
+  presenceTtlMs?: number;
 }
 
 export interface LoginLimits {
@@ -85,6 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log: (message, error) => console.error(`[db] ${message}${error instanceof Error ? `: ${error.message}` : ''}`),
   });
   const hub = new ChangeHub(db);
+  const presence = new PresenceHub(db, { ttlMs: options.presenceTtlMs });
   let listeningUrl = '';
   let outbox: OutboxSender | undefined;
   try {
@@ -99,13 +105,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       auth: new AuthService(db, tokens),
       hub,
       streams: new SseRegistry(),
+      presence,
       version: readAppVersion(),
       ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
-      pushEffects: [],
+      pushEffects: [
+        // Numbers first: the caller's e-mail quotes the confirmed number.
+        confirmTicketNumbers,
+        callerMailEffect,
+      ],
       publicUrl: () => options.publicUrl ?? listeningUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
     };
     await hub.start();
+    await presence.start();
     if (options.smtpUrl) {
       outbox = new OutboxSender(db, smtpTransport(options.smtpUrl, ctx.mailFrom), {
         pollMs: options.mailPollMs,
@@ -118,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const app = await buildApp(ctx, { logLevel, staticDir: options.staticDir });
     app.addHook('onClose', async () => {
       await outbox?.stop();
+      await presence.stop();
       await hub.stop();
       await db.close();
     });
@@ -139,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
   } catch (error) {
     await outbox?.stop().catch(() => undefined);
+    await presence.stop().catch(() => undefined);
     await hub.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { AppContext } from '../app-context.js';
 import { registerAuthRoutes } from '../routes/auth/index.js';
 import { registerHealthRoutes } from '../routes/health/index.js';
+import { registerPresenceRoutes } from '../routes/presence/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
 import { badRequest, errorBody } from './api-error.js';
 import { trackConnections } from './connection-tracker.js';
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerPresenceRoutes(app, ctx);
 
   if (options.staticDir !== undefined) {
     await app.register(fastifyStatic, { root: resolve(options.staticDir), prefix: '/', wildcard: true });

@@ -19,6 +19,11 @@ export interface MergePolicy<T> {
    * but never reported as a clash: two edits of their inputs would otherwise look like one of them.
    */
   derivedFields?: readonly (keyof T & string)[];
+  /**
+   * Fields only the server assigns (e.g. a ticket's confirmed number): the remote value always wins and is never
+   * a clash, so an edit made before the device learned the server's value merges cleanly.
+   */
+  serverFields?: readonly (keyof T & string)[];
   /** Field holding the edit time, deciding who wins bookkeeping fields. */
   timeField?: keyof T & string;
   /** Recomputes derived fields (e.g. priority, sort keys) of the merged document. */
@@ -59,9 +64,10 @@ export function threeWayMerge<T extends object>(
   const r = remote as Record<string, unknown>;
   const bookkeeping = new Set<string>(policy.bookkeepingFields);
   const derived = new Set<string>(policy.derivedFields ?? []);
+  const serverOwned = new Set<string>(policy.serverFields ?? []);
   const keys = new Set([...Object.keys(l), ...Object.keys(r)]);
   for (const key of keys) {
-    if (bookkeeping.has(key) || jsonEqual(l[key], r[key])) continue;
+    if (bookkeeping.has(key) || serverOwned.has(key) || jsonEqual(l[key], r[key])) continue;
     const localChanged = b === undefined || !jsonEqual(b[key], l[key]);
     const remoteChanged = b === undefined || !jsonEqual(b[key], r[key]);
     if (localChanged && !remoteChanged) {
