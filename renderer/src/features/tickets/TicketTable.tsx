@@ -7,6 +7,7 @@ import { useFormatters } from '../../ui/format.js';
 import { useLabels } from '../../ui/labels.js';
 import { PRIORITY_COLORS, STATUS_COLORS } from '../../ui/colors.js';
 import { TicketBadges } from './TicketActions.js';
+import { ProvisionalMark } from '../../ui/ProvisionalMark.js';
 
 export interface Selection {
   ids: ReadonlySet<string>;
@@ -72,6 +73,7 @@ export function TicketTable({ tickets, loading, selection }: { tickets: Ticket[]
                 <Anchor component={Link} to={`/tickets/${encodeURIComponent(ticket.id)}`} onClick={(e) => e.stopPropagation()}>
                   {ticket.number}
                 </Anchor>
+                <ProvisionalMark number={ticket.number} />
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">

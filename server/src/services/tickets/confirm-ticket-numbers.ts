@@ -8,14 +8,15 @@ import { TICKET_NUMBER_PREFIXES, formatTicketNumber } from './ticket-number-form
 
 /**
  * Push effect: a ticket accepted with a provisional number (`NEW-…`, given by a device, possibly offline) gets its
- * confirmed number (INC0001234, REQ…) in the same transaction, written back as a server document so its creator
- * pulls it. The push itself reports no conflict for it; later edits based on the provisional state merge cleanly
- * because `number` is a server-owned field of the ticket merge policy. Run it before effects that quote the number.
+ * confirmed number (INC0001234, REQ…) in the same transaction, written back as a server document so every device
+ * pulls it, and answered to the pushing device with the push (see PushEffect). `number` is a server-owned field of
+ * the ticket merge policy: the device takes it without a conflict for the user, and edits it made on the
+ * provisional state merge cleanly. Run it before effects that quote the number.
  */
 export const confirmTicketNumbers: PushEffect = async ({ tx, collection, writes }) => {
-  if (collection !== 'tickets') return;
+  if (collection !== 'tickets') return [];
   const provisional = writes.filter((doc) => !doc._deleted && typeof doc.number === 'string' && isProvisionalNumber(doc.number));
-  if (provisional.length === 0) return;
+  if (provisional.length === 0) return [];
   const byType = new Map<TicketType, SyncDocument[]>();
   for (const doc of provisional) {
     const type = doc.type as TicketType;
@@ -32,4 +33,5 @@ export const confirmTicketNumbers: PushEffect = async ({ tx, collection, writes 
   // Cannot happen for a valid ticket (the number stays under 24 characters); fail loudly rather than store it.
   if (invalid.length > 0) throw new Error(`Confirmed ticket number is invalid: ${invalid[0].message}`);
   await writeServerDocuments(tx, 'tickets', confirmed);
+  return confirmed;
 };
