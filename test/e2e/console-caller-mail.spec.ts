@@ -26,7 +26,12 @@ test('create, auto-route, assign, escalate, pending, resolve, reopen, resolve, c
   const create = new CreateTicketPage(page);
   await create.open();
   // Chloé Bouchard reads French (directory locale).
-  await create.fill({ caller: 'Chloé Bouchard', category: /Password reset/, title: 'Compte verrouillé', description: 'Mot de passe expiré' });
+  await create.fill({
+    caller: 'Chloé Bouchard',
+    category: /Password reset/,
+    title: 'Compte verrouillé',
+    description: 'Mot de passe expiré',
+  });
   await create.submit();
   const view = new TicketPage(page);
   await expect(view.field('field-group')).toHaveValue('Service Desk');
