@@ -32,7 +32,7 @@ test('create, auto-route, assign, escalate, pending, resolve, reopen, resolve, c
     title: 'Compte verrouillé',
     description: 'Mot de passe expiré',
   });
-  await create.submit();
+  await create.submit(60_000);
   const view = new TicketPage(page);
   await expect(view.field('field-group')).toHaveValue('Service Desk');
   const number = await confirmedNumber(view);
@@ -110,7 +110,7 @@ test('a ticket created offline by a technician syncs and gets its confirmed numb
     title: 'Docking station dead',
     description: 'On site',
   });
-  const id = await create.submit();
+  const id = await create.submit(60_000);
   const view = new TicketPage(page);
   await expect(page.getByTestId('ticket-provisional')).toBeVisible();
   await expect(view.field('ticket-number')).toContainText(/NEW-[A-Z2-7]{6}/);
