@@ -18,6 +18,14 @@ async function confirmedNumber(view: TicketPage): Promise<string> {
   return number;
 }
 
+/** Picks "Fixed", again if the field re-rendered under the click (it appears when the status becomes Resolved). */
+async function chooseResolutionCode(view: TicketPage): Promise<void> {
+  await expect(async () => {
+    await view.choose('field-resolution-code', 'Fixed');
+    await expect(view.field('field-resolution-code')).toHaveValue('Fixed', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 test('create, auto-route, assign, escalate, pending, resolve, reopen, resolve, close: the caller gets French e-mails', async ({
   signIn,
   smtp,
@@ -58,7 +66,7 @@ test('create, auto-route, assign, escalate, pending, resolve, reopen, resolve, c
   expect(waiting.text).toContain('Nous attendons des informations de votre part.');
 
   await view.choose('field-status', 'Resolved');
-  await view.choose('field-resolution-code', 'Fixed');
+  await chooseResolutionCode(view);
   await view.setText('field-resolution-notes', 'Compte resynchronisé, mot de passe réinitialisé');
   await view.save();
   const resolved = await smtp.waitFor((m) => m.subject.startsWith(`[${number}] Votre demande est résolue`));
@@ -70,7 +78,7 @@ test('create, auto-route, assign, escalate, pending, resolve, reopen, resolve, c
   await expect(view.timeline('status_change').filter({ hasText: /Resolved → In progress/ })).toHaveCount(1);
   await expect.poll(() => mailAbout(smtp, number).filter((m) => m.text.includes('en cours de traitement')).length).toBe(1);
   await view.choose('field-status', 'Resolved');
-  await view.choose('field-resolution-code', 'Fixed');
+  await chooseResolutionCode(view);
   await view.setText('field-resolution-notes', 'Cache du navigateur vidé');
   await view.save();
   await expect.poll(() => mailAbout(smtp, number).filter((m) => m.subject.includes('Votre demande est résolue')).length).toBe(2);
