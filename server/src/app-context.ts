@@ -3,6 +3,7 @@ import type { SseRegistry } from './http/sse.js';
 import type { AccessTokens } from './services/auth/access-tokens.js';
 import type { AuthService } from './services/auth/auth-service.js';
 import type { LoginThrottle } from './services/auth/login-throttle.js';
+import type { PresenceHub } from './services/presence/presence-hub.js';
 import type { ChangeHub } from './services/sync/change-hub.js';
 import type { PushEffect } from './services/sync/push-effects.js';
 
@@ -13,6 +14,8 @@ export interface AppContext {
   auth: AuthService;
   hub: ChangeHub;
   streams: SseRegistry;
+  /** Who has which ticket open (memory only, shared between instances). */
+  presence: PresenceHub;
   version: string;
   /** Failed sign-ins per client address and e-mail address. */
   loginThrottle: LoginThrottle;

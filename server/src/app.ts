@@ -12,7 +12,10 @@ import { LoginThrottle } from './services/auth/login-throttle.js';
 import { smtpTransport } from './services/mail/mail-transport.js';
 import { OutboxSender } from './services/mail/outbox-sender.js';
 import { surveyPushEffect } from './services/surveys/survey-push-effects.js';
+import { callerMailEffect } from './services/notifications/caller-mail.js';
+import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
+import { confirmTicketNumbers } from './services/tickets/confirm-ticket-numbers.js';
 
 export type { Database } from './db/database.js';
 
@@ -44,6 +47,8 @@ export interface ServerOptions {
   mailPollMs?: number;
   /** Answers posted to the public survey page per client address per minute (default 30), then 429. */
   surveyPostsPerMinute?: number;
+  /** How long a presence entry lives without a heartbeat (ms); default PRESENCE_TTL_MS (30 s). */
+  presenceTtlMs?: number;
 }
 
 export interface LoginLimits {
@@ -89,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log: (message, error) => console.error(`[db] ${message}${error instanceof Error ? `: ${error.message}` : ''}`),
   });
   const hub = new ChangeHub(db);
+  const presence = new PresenceHub(db, { ttlMs: options.presenceTtlMs });
   let listeningUrl = '';
   let outbox: OutboxSender | undefined;
   try {
@@ -104,9 +110,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       auth: new AuthService(db, tokens),
       hub,
       streams: new SseRegistry(),
+      presence,
       version: readAppVersion(),
       ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
       pushEffects: [
+        // Numbers first: the caller's e-mail and the survey invitation quote the confirmed number.
+        confirmTicketNumbers,
+        callerMailEffect,
         // Survey versions, surveys sent on resolution, on-site responses and their low-score follow-ups.
         surveyPushEffect({ publicUrl }),
       ],
@@ -115,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       surveyPostsPerMinute: options.surveyPostsPerMinute ?? DEFAULT_SURVEY_POSTS_PER_MINUTE,
     };
     await hub.start();
+    await presence.start();
     if (options.smtpUrl) {
       outbox = new OutboxSender(db, smtpTransport(options.smtpUrl, ctx.mailFrom), {
         pollMs: options.mailPollMs,
@@ -127,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const app = await buildApp(ctx, { logLevel, staticDir: options.staticDir });
     app.addHook('onClose', async () => {
       await outbox?.stop();
+      await presence.stop();
       await hub.stop();
       await db.close();
     });
@@ -148,6 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
   } catch (error) {
     await outbox?.stop().catch(() => undefined);
+    await presence.stop().catch(() => undefined);
     await hub.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;

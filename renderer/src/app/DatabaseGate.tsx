@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataProvider, createDeskDatabase, eraseDeskDatabase, pausedSync, startReplication } from '../data/index.js';
-import type { DeskDatabase, SyncController } from '../data/index.js';
+import type { DataNetwork, DeskDatabase, SyncController } from '../data/index.js';
 import { browserConnectivity } from '../platform/connectivity.js';
 import { getDesk } from '../platform/desk.js';
 import { TokenManager } from '../session/token-manager.js';
@@ -44,6 +44,7 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
   const { t } = useTranslation();
   const { persist, signOut, reload } = useSession();
   const [opened, setOpened] = useState<{ db: DeskDatabase; sync: SyncController } | null>(null);
+  const [network, setNetwork] = useState<DataNetwork | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const runtime = useRef<Runtime | null>(null);
   const dbName = databaseNameFor(session);
@@ -72,6 +73,13 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
         if (cancelled) return void db.close();
         const sync = startSync(db, tokens);
         runtime.current = { db, tokens, sync, queue: Promise.resolve(), gone: false };
+        setNetwork({
+          serverUrl: session.serverUrl,
+          fetchImpl: (input, init) => fetch(input, init),
+          getAccessToken: tokens.getAccessToken,
+          onAuthError: tokens.onAuthError,
+          connectivity: browserConnectivity(),
+        });
         setOpened({ db, sync });
       })
       .catch((err: unknown) => {
@@ -135,7 +143,7 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
   }
   return (
     <SyncControlContext.Provider value={control}>
-      <DataProvider db={opened.db} sync={opened.sync}>
+      <DataProvider db={opened.db} sync={opened.sync} network={network}>
         {children}
       </DataProvider>
     </SyncControlContext.Provider>

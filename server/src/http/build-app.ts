@@ -10,6 +10,7 @@ import { registerHealthRoutes } from '../routes/health/index.js';
 import { registerSurveyPageRoutes } from '../routes/survey-page/index.js';
 import { registerSurveyRoutes } from '../routes/surveys/index.js';
 import { registerReportRoutes } from '../routes/reports/index.js';
+import { registerPresenceRoutes } from '../routes/presence/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
 import { badRequest, errorBody } from './api-error.js';
 import { trackConnections } from './connection-tracker.js';
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   registerSurveyRoutes(app, ctx);
   await registerSurveyPageRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerPresenceRoutes(app, ctx);
 
   if (options.staticDir !== undefined) {
     await app.register(fastifyStatic, { root: resolve(options.staticDir), prefix: '/', wildcard: true });

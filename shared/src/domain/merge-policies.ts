@@ -9,6 +9,8 @@ import { normalizeTicket } from './ticket-rules.js';
 export const ticketMergePolicy: MergePolicy<Ticket> = {
   bookkeepingFields: ['updatedAt', 'updatedBy', 'queueKey'],
   derivedFields: ['priority'],
+  // The server confirms provisional numbers (NEW-…); a device never changes a number, so the server's wins.
+  serverFields: ['number'],
   timeField: 'updatedAt',
   normalize: normalizeTicket,
   revisionsField: 'fieldRevs',

@@ -204,6 +204,19 @@ describe('threeWayMerge', () => {
     expect(agreed.merged.fieldRevs).toEqual({ channel: 2, title: 1 });
   });
 
+  it('takes the confirmed number from the server when the device edited the ticket under its provisional number', () => {
+    const provisional = { ...baseTicket, number: 'NEW-ABCDEF' };
+    const local = apply(provisional, { title: 'Edited offline' }, 3000, 'usr-tech');
+    const remote = { ...provisional, number: 'INC0001234' };
+    const { merged, clashes } = threeWayMerge(provisional, local, remote, ticketPolicy);
+    expect(merged).toMatchObject({ number: 'INC0001234', title: 'Edited offline' });
+    expect(clashes).toEqual([]);
+    // A retried creation has no base: the number still is no clash, the other differing fields are.
+    const retried = threeWayMerge(undefined, provisional, remote, ticketPolicy);
+    expect(retried.merged.number).toBe('INC0001234');
+    expect(retried.clashes).toEqual([]);
+  });
+
   it('keeps both sides of an append-only collection: differing events are clashes, never merged away', () => {
     const event = { id: 'e1', body: 'a', minutes: 5 };
     const { merged, clashes } = threeWayMerge(undefined, { ...event, body: 'b' }, event, MERGE_POLICIES.ticket_events);

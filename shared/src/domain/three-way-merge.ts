@@ -21,6 +21,11 @@ export interface MergePolicy<T> {
    * but never reported as a clash: two edits of their inputs would otherwise look like one of them.
    */
   derivedFields?: readonly (keyof T & string)[];
+  /**
+   * Fields only the server assigns (e.g. a ticket's confirmed number): the remote value always wins and is never
+   * a clash, so an edit made before the device learned the server's value merges cleanly.
+   */
+  serverFields?: readonly (keyof T & string)[];
   /** Field holding the edit time, deciding who wins bookkeeping fields. */
   timeField?: keyof T & string;
   /** Recomputes derived fields (e.g. priority, sort keys) of the merged document. */
@@ -66,6 +71,7 @@ export function threeWayMerge<T extends object>(
   const r = remote as Record<string, unknown>;
   const bookkeeping = new Set<string>(policy.bookkeepingFields);
   const derived = new Set<string>(policy.derivedFields ?? []);
+  const serverOwned = new Set<string>(policy.serverFields ?? []);
   const revField = policy.revisionsField;
   const revs = (doc: Record<string, unknown> | undefined): unknown => (revField && doc ? doc[revField] : undefined);
   const changed = (side: Record<string, unknown>, key: string): boolean =>
@@ -74,7 +80,7 @@ export function threeWayMerge<T extends object>(
   const counterFrom = new Map<string, 'local' | 'remote'>();
   const keys = new Set([...Object.keys(l), ...Object.keys(r)]);
   for (const key of keys) {
-    if (bookkeeping.has(key) || key === revField) continue;
+    if (bookkeeping.has(key) || serverOwned.has(key) || key === revField) continue;
     const localChanged = changed(l, key);
     const remoteChanged = changed(r, key);
     if (jsonEqual(l[key], r[key])) continue;

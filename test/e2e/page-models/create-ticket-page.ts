@@ -40,11 +40,11 @@ export class CreateTicketPage {
     await this.page.getByTestId('create-description').fill(form.description);
   }
 
-  /** Submits and waits for the new ticket's page; returns its id. */
-  async submit(): Promise<string> {
+  /** Submits and waits for the new ticket's page (up to `timeout` ms, default the expect timeout); returns its id. */
+  async submit(timeout?: number): Promise<string> {
     await this.page.getByTestId('create-submit').click();
     const detail = this.page.getByTestId('ticket-detail');
-    await expect(detail).toBeVisible();
+    await expect(detail).toBeVisible({ timeout });
     return (await detail.getAttribute('data-ticket-id')) ?? '';
   }
 }

@@ -1,20 +1,28 @@
-import { Button, Divider, Group, NumberInput, Paper, Stack, Textarea } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Paper, Stack, Text, Textarea } from '@mantine/core';
 import type { RuleViolation } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { addTicketEvent, useDb } from '../../data/index.js';
+import { addTicketEvent, useDb, useLocalDraft } from '../../data/index.js';
 import { byField, useViolationText } from '../../ui/violations.js';
+import { useReportEditing } from './presence.js';
 
-/** Worklog entry (what was done and how long) and comment forms, both always visible. */
+/**
+ * Worklog entry (what was done and how long) and comment forms, both always visible. What is typed is a draft kept
+ * on this device until sent: it survives a reload, and changes to the ticket from others never reset it.
+ */
 export function EventForms({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
   const db = useDb();
   const user = useCurrentUser();
   const text = useViolationText();
-  const [worklog, setWorklog] = useState('');
-  const [minutes, setMinutes] = useState<number | string>('');
-  const [comment, setComment] = useState('');
+  const [worklog, setWorklog] = useLocalDraft(ticketId, 'worklog');
+  const [minutesText, setMinutesText] = useLocalDraft(ticketId, 'worklog-minutes');
+  const [comment, setComment] = useLocalDraft(ticketId, 'comment');
+  const minutes: number | string = minutesText === '' ? '' : Number(minutesText);
+  const setMinutes = (value: number | string) => setMinutesText(String(value));
+  const drafting = worklog !== '' || comment !== '';
+  useReportEditing('events', drafting);
   const [violations, setViolations] = useState<{ worklog: RuleViolation[]; comment: RuleViolation[] }>({
     worklog: [],
     comment: [],
@@ -77,7 +85,10 @@ export function EventForms({ ticketId }: { ticketId: string }) {
             error={cErr.body}
             data-testid="comment-body"
           />
-          <Group justify="flex-end">
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed" data-testid="comment-draft-kept">
+              {comment !== '' ? t('events.draftKept') : ''}
+            </Text>
             <Button variant="light" onClick={() => void addComment()} data-testid="comment-add">
               {t('events.addComment')}
             </Button>

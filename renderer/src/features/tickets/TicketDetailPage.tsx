@@ -1,8 +1,9 @@
-import { Anchor, Center, Grid, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Center, Grid, Group, Loader, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useTicket, useTicketEvents } from '../../data/index.js';
 import { EventForms } from './EventForms.js';
+import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
 import { Timeline } from './Timeline.js';
 import { SuggestedArticles } from './SuggestedArticles.js';
 import { TicketEditor } from './TicketEditor.js';
@@ -32,22 +33,27 @@ export function TicketDetailPage() {
     );
   }
   return (
-    <Stack data-testid="ticket-detail" data-ticket-id={ticket.id} gap="md">
-      <Anchor component={Link} to="/tickets" size="sm">
-        ← {t('ticket.backToQueue')}
-      </Anchor>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack>
-            <SuggestedArticles ticket={ticket} />
-            <EventForms ticketId={ticket.id} />
-            <Timeline events={events} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <TicketPresenceProvider ticketId={ticket.id}>
+      <Stack data-testid="ticket-detail" data-ticket-id={ticket.id} gap="md">
+        <Group justify="space-between">
+          <Anchor component={Link} to="/tickets" size="sm">
+            ← {t('ticket.backToQueue')}
+          </Anchor>
+          <PresenceAvatars />
+        </Group>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack>
+              <SuggestedArticles ticket={ticket} />
+              <EventForms ticketId={ticket.id} />
+              <Timeline events={events} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </TicketPresenceProvider>
   );
 }

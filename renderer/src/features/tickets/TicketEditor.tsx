@@ -9,6 +9,7 @@ import { useLabels } from '../../ui/labels.js';
 import { TicketSyncBadge } from './TicketSyncBadge.js';
 import { TicketFields } from './TicketFields.js';
 import { TicketActions, TicketBadges } from './TicketActions.js';
+import { useReportEditing } from './presence.js';
 import { useTicketDraft } from './use-ticket-draft.js';
 
 const SHOWN_FIELDS = new Set(['title', 'status', 'pendingReason', 'resolutionCode', 'resolutionNotes', 'groupId', 'priority']);
@@ -22,6 +23,7 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
   const draft = useTicketDraft(ticket);
   const [saving, setSaving] = useState(false);
   const other = draft.violations.filter((v) => !SHOWN_FIELDS.has(v.field));
+  useReportEditing('fields', draft.dirty);
 
   const save = async () => {
     setSaving(true);

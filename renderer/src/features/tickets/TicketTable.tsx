@@ -10,6 +10,7 @@ import { useFormatters } from '../../ui/format.js';
 import { useLabels } from '../../ui/labels.js';
 import { PRIORITY_COLORS, STATUS_COLORS } from '../../ui/colors.js';
 import { TicketBadges } from './TicketActions.js';
+import { ProvisionalMark } from '../../ui/ProvisionalMark.js';
 
 export interface Selection {
   ids: ReadonlySet<string>;
@@ -147,6 +148,7 @@ export function TicketTable({
                   <Anchor component={Link} to={`/tickets/${encodeURIComponent(ticket.id)}`} onClick={(e) => e.stopPropagation()}>
                     {ticket.number}
                   </Anchor>
+                  <ProvisionalMark number={ticket.number} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

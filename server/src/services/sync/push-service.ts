@@ -42,7 +42,7 @@ const toMap = (
  * Applies a push in ONE transaction, all or nothing: takes the sequence lock first, checks every row against
  * the stored masters and the access policy, writes the accepted rows with new sequence numbers and notifies
  * the other instances; `effects` run in the same transaction after the write. Returns the masters of
- * conflicting rows.
+ * conflicting rows, and the new states of accepted rows an effect rewrote (see PushEffect).
  */
 export async function pushDocuments(
   db: Database,
@@ -74,7 +74,12 @@ export async function pushDocuments(
         const bumped = await bumpTicketDocuments(tx, dependent, plan.scopeChangedTicketIds);
         if (bumped > 0) await notifyChange(tx, dependent, bumped);
       }
-      for (const effect of effects) await effect({ tx, actor, collection, writes: plan.writes, previous: masters });
+      const revised = new Map<string, SyncDocument>();
+      for (const effect of effects) {
+        const rewritten = await effect({ tx, actor, collection, writes: plan.writes, previous: masters });
+        for (const doc of rewritten ?? []) revised.set(doc.id, doc);
+      }
+      return [...plan.conflicts, ...revised.values()];
     }
     return plan.conflicts;
   });

@@ -1,0 +1,141 @@
+import { queueKeyFor, type Ticket } from '@shared';
+import { provisionalNumber } from '@shared/domain/routing.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../seed/index.js';
+import type { Doc } from '../../test-support/api-client.js';
+import { testBackends, variantTitle } from '../../test-support/backends.js';
+import { makeTicket, uniqueId } from '../../test-support/fixtures.js';
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../../test-support/smtp-capture.js';
+import { useTestServers } from '../../test-support/test-server.js';
+
+const backends = await testBackends();
+const capture: SmtpCapture = await startSmtpCapture();
+afterAll(() => capture.close());
+
+/** A new ticket as a device creates it, for a caller. */
+function newTicket(overrides: Partial<Ticket> = {}) {
+  const id = uniqueId('t');
+  return makeTicket({ id, number: provisionalNumber(id), status: 'new', groupId: 'grp-service-desk', ...overrides });
+}
+
+/** The next state of a ticket after an edit at a later time. */
+function edit(ticket: Doc, changes: Partial<Ticket>): Doc {
+  const updatedAt = Number(ticket.updatedAt) + 1000;
+  return { ...ticket, ...changes, updatedAt, queueKey: queueKeyFor(updatedAt) };
+}
+
+const mailsFor = (ticketNumber: string): CapturedMail[] =>
+  capture.messages.filter((m) => m.subject.includes(`[${ticketNumber}]`));
+
+describe.each(backends)('$name', (backend) => {
+  describe.skipIf(!backend.available)(variantTitle('e-mail to the caller', backend), () => {
+    const env = useTestServers(backend, { server: { smtpUrl: capture.url, mailPollMs: 200 } });
+    // Each backend starts numbering afresh: forget the other variant's mail.
+    beforeAll(() => {
+      capture.messages.length = 0;
+    });
+
+    /** Pushes a change as the agent and returns the ticket as stored (with its confirmed number). */
+    async function push(token: string, next: object & { id: string }, assumed?: Doc): Promise<Doc> {
+      const response = await env().api.push(token, 'tickets', [{ assumedMasterState: assumed ?? null, newDocumentState: next }]);
+      expect(response.status).toBe(200);
+      // Only a new ticket's confirmed number comes back; no change here is a conflict.
+      for (const doc of response.body) {
+        expect(doc.id).toBe(next.id);
+        expect(doc.number).toMatch(/^INC\d{7}$/);
+      }
+      const stored = (await env().api.pullAll(token, 'tickets')).docs.get(next.id);
+      if (!stored) throw new Error('ticket not stored');
+      return stored;
+    }
+
+    it('writes to a French directory caller in French on creation, progress and resolution, quoting the confirmed number', async () => {
+      const token = (await env().api.login(DEMO_USERS.agent.email)).accessToken;
+      // usr-0001 Chloé Bouchard: French in the directory.
+      let ticket = await push(token, newTicket({ callerId: 'usr-0001', title: 'Imprimante <bloquée> & "rouge"' }));
+      const number = String(ticket.number);
+      expect(number).toMatch(/^INC\d{7}$/);
+      const created = await capture.waitFor((m) => m.subject.includes(`[${number}]`));
+      expect(created.to).toEqual(['chloe.bouchard@example.org']);
+      expect(created.subject).toBe(`[${number}] Nous avons bien reçu votre demande : Imprimante <bloquée> & "rouge"`);
+      expect(created.text).toContain('Bonjour Chloé Bouchard');
+      expect(created.text).not.toContain('NEW-');
+      // The HTML part quotes nothing unescaped.
+      expect(created.html).toContain(`<p>Bonjour Chloé Bouchard,</p>`);
+
+      ticket = await push(token, edit(ticket, { status: 'assigned', assigneeId: DEMO_USERS.agent.id }), ticket);
+      ticket = await push(token, edit(ticket, { status: 'in_progress' }), ticket);
+      const progress = await capture.waitFor((m) => m.subject === `[${number}] Suivi de votre demande : ${String(ticket.title)}`);
+      expect(progress.text).toContain('en cours de traitement');
+
+      ticket = await push(
+        token,
+        edit(ticket, { status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Bourrage <retiré> du bac 2.' }),
+        ticket,
+      );
+      const resolved = await capture.waitFor((m) => m.subject.startsWith(`[${number}] Votre demande est résolue`));
+      expect(resolved.text).toContain('Bourrage <retiré> du bac 2.');
+      expect(resolved.html).toContain('Bourrage &lt;retiré&gt; du bac 2.');
+      expect(resolved.html).not.toContain('<retiré>');
+
+      // Assignment and closing are not news for the caller.
+      await push(token, edit(ticket, { status: 'closed' }), ticket);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(mailsFor(number).map((m) => m.subject.split(']')[1].trim().split(' :')[0])).toEqual([
+        'Nous avons bien reçu votre demande',
+        'Suivi de votre demande',
+        'Votre demande est résolue',
+      ]);
+    });
+
+    it('writes to a caller given by name and e-mail in English, and tells them when the ticket waits for them', async () => {
+      const token = (await env().api.login(DEMO_USERS.agent.email)).accessToken;
+      const to = `visitor-${backend.name}-${Date.now()}@example.org`;
+      const ticket = await push(
+        token,
+        newTicket({ callerId: '', callerName: 'Site Visitor', callerEmail: to, title: 'Badge refused' }),
+      );
+      const number = String(ticket.number);
+      const created = await capture.waitFor((m) => m.to.includes(to));
+      expect(created.subject).toBe(`[${number}] We have received your request: Badge refused`);
+      expect(created.text).toContain('Hello Site Visitor,');
+      await push(token, edit(ticket, { status: 'pending', pendingReason: 'customer', assigneeId: DEMO_USERS.agent.id }), ticket);
+      const waiting = await capture.waitFor((m) => m.to.includes(to) && m.subject.includes('Update on your request'));
+      expect(waiting.text).toContain('Its status is now: waiting.');
+      expect(waiting.text).toContain('We are waiting for information from you.');
+    });
+
+    it('names only the number of a security incident: no title, no resolution notes', async () => {
+      const token = (await env().api.login(DEMO_USERS.supervisor.email)).accessToken;
+      const ticket = await push(
+        token,
+        newTicket({ callerId: 'usr-0002', security: true, groupId: 'grp-security', title: 'Phishing mail opened by the CFO' }),
+      );
+      const number = String(ticket.number);
+      const created = await capture.waitFor((m) => m.subject.includes(`[${number}]`));
+      expect(created.to).toEqual(['liam.wilson@example.org']);
+      expect(created.subject).toBe(`[${number}] We have received your report`);
+      await push(
+        token,
+        edit(ticket, { status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Reset the CFO credentials, wiped laptop' }),
+        ticket,
+      );
+      const resolved = await capture.waitFor((m) => m.subject === `[${number}] Your report has been resolved`);
+      for (const mail of [created, resolved]) {
+        expect(mail.text + mail.html + mail.subject).not.toMatch(/Phishing|CFO|wiped/);
+      }
+    });
+
+    it('queues nothing when the push is refused', async () => {
+      const token = (await env().api.login(DEMO_USERS.technician.email)).accessToken;
+      const to = `refused-${backend.name}-${Date.now()}@example.org`;
+      // A technician may not create a ticket for a group they cannot see: the whole push is refused.
+      const refused = await env().api.push(token, 'tickets', [
+        { newDocumentState: newTicket({ callerId: '', callerName: 'X', callerEmail: to, groupId: 'grp-network' }) },
+      ]);
+      expect(refused.status).toBe(403);
+      const queued = await env().server.db.query('SELECT 1 FROM mail_outbox WHERE to_address = $1', [to]);
+      expect(queued).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import type { Ticket } from '@shared';
+import type { Transaction } from '../../db/database.js';
+import { loadDocuments } from '../../db/queries/documents.js';
+import { findUserById } from '../../db/queries/directory.js';
+import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import type { SyncDocument } from '../sync/document-validation.js';
+import type { PushEffect } from '../sync/push-effects.js';
+import { toSyncDocument } from '../sync/stored-document.js';
+import { renderCallerMail, type CallerMailKind, type MailLanguage } from './caller-mail-templates.js';
+
+const asTicket = (doc: SyncDocument): Ticket => doc as unknown as Ticket;
+
+/** Statuses whose arrival is "progress" worth telling the caller: work started (or resumed), or we wait. */
+const PROGRESS_STATUSES = new Set(['in_progress', 'pending']);
+
+/**
+ * What a pushed ticket change means to its caller: created; progress (the status became in progress or pending,
+ * including a reopened ticket); resolved. Other changes (assignment, escalation, closing, fields) send nothing.
+ */
+export function callerMailKinds(previous: Ticket | undefined, next: Ticket): CallerMailKind[] {
+  const kinds: CallerMailKind[] = [];
+  if (!previous) kinds.push('ticket-created');
+  const statusChanged = previous?.status !== next.status;
+  if (statusChanged && previous && PROGRESS_STATUSES.has(next.status)) kinds.push('ticket-progress');
+  if (statusChanged && next.status === 'resolved') kinds.push('ticket-resolved');
+  return kinds;
+}
+
+interface Recipient {
+  address: string;
+  name: string;
+  language: MailLanguage;
+}
+
+/** The caller's address (given on the ticket, else the directory's) and language (the directory's, else English). */
+async function recipientOf(tx: Transaction, ticket: Ticket): Promise<Recipient | null> {
+  const entry = ticket.callerId ? await findUserById(tx, ticket.callerId) : null;
+  const address = ticket.callerEmail?.trim() || (typeof entry?.email === 'string' ? entry.email.trim() : '');
+  if (!address) return null;
+  const name = ticket.callerName?.trim() || (typeof entry?.name === 'string' ? entry.name : '');
+  return { address, name, language: entry?.locale === 'fr' ? 'fr' : 'en' };
+}
+
+/**
+ * Push effect: queues the caller's e-mail for a ticket's creation, progress and resolution in the push's
+ * transaction (sent by the outbox once it commits). It reads the tickets as stored after the earlier effects,
+ * so the mail quotes the confirmed number, never the provisional one.
+ */
+export const callerMailEffect: PushEffect = async ({ tx, collection, writes, previous }) => {
+  if (collection !== 'tickets') return;
+  const changes = writes
+    .filter((doc) => !doc._deleted)
+    .map((doc) => {
+      const before = previous.get(doc.id);
+      return { id: doc.id, kinds: callerMailKinds(before && !before._deleted ? asTicket(before) : undefined, asTicket(doc)) };
+    })
+    .filter((change) => change.kinds.length > 0);
+  if (changes.length === 0) return;
+  const stored = await loadDocuments(
+    tx,
+    'tickets',
+    changes.map((change) => change.id),
+  );
+  for (const change of changes) {
+    const row = stored.get(change.id);
+    if (!row) continue;
+    const ticket = asTicket(toSyncDocument(row));
+    const recipient = await recipientOf(tx, ticket);
+    if (!recipient) continue;
+    for (const kind of change.kinds) {
+      const mail = renderCallerMail(kind, { ticket, callerName: recipient.name }, recipient.language);
+      await enqueueMail(tx, { kind, to: recipient.address, ticketId: ticket.id, ...mail });
+    }
+  }
+};
