@@ -12,6 +12,7 @@ import { LoginThrottle } from './services/auth/login-throttle.js';
 import { smtpTransport } from './services/mail/mail-transport.js';
 import { OutboxSender } from './services/mail/outbox-sender.js';
 import { ChangeHub } from './services/sync/change-hub.js';
+import { recordPublishedVersions } from './services/kb/version-snapshots.js';
 
 export type { Database } from './db/database.js';
 
@@ -101,7 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       streams: new SseRegistry(),
       version: readAppVersion(),
       ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
-      pushEffects: [],
+      pushEffects: [recordPublishedVersions],
       publicUrl: () => options.publicUrl ?? listeningUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
     };
