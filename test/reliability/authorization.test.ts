@@ -67,7 +67,10 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
     case 'kb_articles':
       return makeArticle({ id });
     case 'kb_article_versions':
-      return asDoc({ ...versionSnapshot(makeArticle({ id: uniqueId('kb') }) as unknown as KbArticle, 'usr-admin'), _deleted: false });
+      return asDoc({
+        ...versionSnapshot(makeArticle({ id: uniqueId('kb') }) as unknown as KbArticle, 'usr-admin'),
+        _deleted: false,
+      });
     case 'surveys':
       return { ...makeSurvey(1_780_000_000_000), id, status: 'draft', _deleted: false };
     case 'survey_responses':

@@ -52,3 +52,23 @@ export { NAMED_QUEUES, namedQueueSelector } from './hooks/named-queues.js';
 export type { NamedQueue, QueueOwner } from './hooks/named-queues.js';
 export { bulkUpdateTickets } from './commands/bulk.js';
 export type { BulkRefusal } from './commands/bulk.js';
+export {
+  canEditArticles,
+  createArticleDraft,
+  draftArticleFromTicket,
+  publishArticle,
+  retireArticle,
+  saveArticleDraft,
+  startNewDraft,
+} from './commands/kb-articles.js';
+export type { ArticleDraftPatch } from './commands/kb-articles.js';
+export {
+  linkChildByNumber,
+  postStakeholderUpdate,
+  recordReview,
+  resolveWithChildren,
+  setMajorManager,
+  unlinkChild,
+} from './commands/major-incident.js';
+export type { Resolution } from './commands/major-incident.js';
+export { useArticleVersions, useChildTickets } from './hooks/major-kb.js';

@@ -56,7 +56,9 @@ export function checkArticleRules(next: KbArticle, previous?: KbArticle): RuleVi
   }
   if (next.status === 'draft') {
     if (next.version <= previous.version)
-      versionMsg(`A new draft of ${previous.status} version ${previous.version} must be version ${previous.version + 1} or later.`);
+      versionMsg(
+        `A new draft of ${previous.status} version ${previous.version} must be version ${previous.version + 1} or later.`,
+      );
     return out;
   }
   if (next.version !== previous.version) versionMsg(`The version of a ${previous.status} article cannot change.`);

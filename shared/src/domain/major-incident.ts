@@ -80,7 +80,10 @@ export const REVIEW_FIELDS = ['summary', 'rootCause', 'wentWell', 'actions'] as 
 
 /** The fields of a review that are missing: every one is required. */
 export function checkReview(review: PostIncidentReview): RuleViolation[] {
-  return REVIEW_FIELDS.filter((f) => review[f].trim() === '').map((field) => ({ field, message: `The review needs "${field}".` }));
+  return REVIEW_FIELDS.filter((f) => review[f].trim() === '').map((field) => ({
+    field,
+    message: `The review needs "${field}".`,
+  }));
 }
 
 /** A review as an event body. */
@@ -96,7 +99,9 @@ export function parseReview(body: string): PostIncidentReview {
     const parsed: unknown = JSON.parse(body);
     if (typeof parsed !== 'object' || parsed === null) return { ...empty, summary: body };
     const record = parsed as Record<string, unknown>;
-    return Object.fromEntries(REVIEW_FIELDS.map((f) => [f, typeof record[f] === 'string' ? record[f] : ''])) as unknown as PostIncidentReview;
+    return Object.fromEntries(
+      REVIEW_FIELDS.map((f) => [f, typeof record[f] === 'string' ? record[f] : '']),
+    ) as unknown as PostIncidentReview;
   } catch {
     return { ...empty, summary: body };
   }

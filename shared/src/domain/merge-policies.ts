@@ -30,4 +30,8 @@ export const MERGE_POLICIES: Record<ReplicatedCollection, MergePolicy<object>> =
 };
 
 /** Collections whose documents are written once and never edited. */
-export const APPEND_ONLY_COLLECTIONS: readonly ReplicatedCollection[] = ['ticket_events', 'survey_responses', 'kb_article_versions'];
+export const APPEND_ONLY_COLLECTIONS: readonly ReplicatedCollection[] = [
+  'ticket_events',
+  'survey_responses',
+  'kb_article_versions',
+];

@@ -2,6 +2,7 @@ import { Anchor, Center, Grid, Loader, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useTicket, useTicketEvents } from '../../data/index.js';
+import { MajorIncidentPanel } from '../major/MajorIncidentPanel.js';
 import { EventForms } from './EventForms.js';
 import { Timeline } from './Timeline.js';
 import { SuggestedArticles } from './SuggestedArticles.js';
@@ -42,6 +43,7 @@ export function TicketDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
+            <MajorIncidentPanel ticket={ticket} events={events} />
             <SuggestedArticles ticket={ticket} />
             <EventForms ticketId={ticket.id} />
             <Timeline events={events} />

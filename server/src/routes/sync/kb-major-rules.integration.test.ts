@@ -19,7 +19,7 @@ describe.each(backends)('$name', (backend) => {
         tokens[who] = (await api.login(DEMO_USERS[who].email)).accessToken;
     });
 
-    const push = (who: string, collection: string, next: Doc, assumed?: Doc) =>
+    const push = (who: string, collection: string, next: object, assumed?: object) =>
       env().api.push(tokens[who], collection, [{ assumedMasterState: assumed ?? null, newDocumentState: next }]);
     const stored = async (collection: string, id: string) =>
       (await env().api.pullAll(tokens.supervisor, collection)).docs.get(id);
@@ -33,7 +33,7 @@ describe.each(backends)('$name', (backend) => {
       expect((await push('agent', 'kb_articles', draft)).status).toBe(200);
       expect(await versionsOf(draft.id)).toEqual([]);
 
-      const v1 = { ...draft, status: 'published', updatedAt: draft.updatedAt + (1 as number) } as Doc;
+      const v1 = { ...draft, status: 'published', updatedAt: Number(draft.updatedAt) + 1 } as Doc;
       expect((await push('agent', 'kb_articles', v1, draft)).status).toBe(200);
       const draft2 = { ...v1, status: 'draft', version: 2, body: { en: 'Version two', fr: 'Version deux' } } as Doc;
       expect((await push('supervisor', 'kb_articles', draft2, v1)).status).toBe(200);
@@ -76,7 +76,12 @@ describe.each(backends)('$name', (backend) => {
       await push('agent', 'kb_articles', fixed, draft);
       const published = { ...fixed, status: 'published' } as Doc;
       await push('agent', 'kb_articles', published, fixed);
-      const edited = await push('agent', 'kb_articles', { ...published, body: { en: 'sneaky', fr: 'sournois' } } as Doc, published);
+      const edited = await push(
+        'agent',
+        'kb_articles',
+        { ...published, body: { en: 'sneaky', fr: 'sournois' } } as Doc,
+        published,
+      );
       expect(edited.status).toBe(422);
       expect(JSON.stringify(edited.body)).toMatch(/start a new draft/);
     });

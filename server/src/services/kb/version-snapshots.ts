@@ -23,7 +23,11 @@ export function versionSnapshot(article: KbArticle, publishedBy: string): KbArti
 
 /** True when this write publishes a version: the article becomes published (new, or from a draft). */
 export function publishesVersion(next: SyncDocument, previous: SyncDocument | undefined): boolean {
-  return !next._deleted && next.status === 'published' && (previous === undefined || previous._deleted || previous.status !== 'published');
+  return (
+    !next._deleted &&
+    next.status === 'published' &&
+    (previous === undefined || previous._deleted || previous.status !== 'published')
+  );
 }
 
 /**
