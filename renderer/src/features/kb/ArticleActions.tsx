@@ -26,7 +26,6 @@ export function ArticleActions({ article, onDraft }: { article: KbArticle; onDra
       {article.status === 'draft' && (
         <Button
           size="xs"
-          color="green"
           onClick={() => void run(() => publishArticle(db, article.id, user), t('kb.published', { n: article.version }))}
           data-testid="kb-publish"
         >

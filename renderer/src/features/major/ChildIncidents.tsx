@@ -67,7 +67,9 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
           onKeyDown={(e) => {
             if (e.key === 'Enter') void link();
           }}
-          error={error}
+          // The message sits below in dark red: Mantine's error colour is too light for WCAG AA on white.
+          aria-invalid={error !== undefined}
+          aria-describedby={error ? 'major-link-error' : undefined}
           data-testid="major-link-number"
           style={{ flex: 1 }}
         />
@@ -75,14 +77,19 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
           {t('major.link')}
         </Button>
       </Group>
+      {error && (
+        <Text size="sm" c="red.9" id="major-link-error" role="alert">
+          {error}
+        </Text>
+      )}
       {(!parentDone || open.length > 0) && (
         <Group justify="flex-end">
           {parentDone && (
-            <Text size="sm" c="orange.9" role="status">
+            <Text size="sm" fw={500} role="status">
               {t('major.openChildren', { n: open.length })}
             </Text>
           )}
-          <Button size="xs" color="green" onClick={() => setResolving(true)} data-testid="major-resolve">
+          <Button size="xs" onClick={() => setResolving(true)} data-testid="major-resolve">
             {parentDone ? t('major.resolveChildren', { n: open.length }) : t('major.resolve')}
           </Button>
         </Group>

@@ -82,7 +82,7 @@ export function ResolveWithChildrenDialog({
           <Button variant="default" onClick={onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button color="green" onClick={() => void submit()} data-testid="major-resolve-submit">
+          <Button onClick={() => void submit()} data-testid="major-resolve-submit">
             {t('major.resolveSubmit', { n: chosen.length })}
           </Button>
         </Group>
