@@ -33,7 +33,7 @@ async function writeArticle(
   if (!canEditArticles(actor.role)) return [{ field: 'status', message: 'Your role may not change knowledge articles.' }];
   const doc = await db.kb_articles.findOne(id).exec();
   if (!doc) return [{ field: 'id', message: `Article ${id} is not on this device.` }];
-  const previous = doc.toMutableJSON() as KbArticle;
+  const previous = doc.toMutableJSON();
   const changed = change(previous);
   const next: KbArticle = { ...changed, authorId: actor.id, updatedAt: Math.max(Date.now(), previous.updatedAt + 1) };
   const violations = [...shapeViolations(next), ...checkArticleRules(next, previous)];

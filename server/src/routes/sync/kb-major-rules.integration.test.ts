@@ -67,7 +67,7 @@ describe.each(backends)('$name', (backend) => {
     it('refuses editing a published version in place, and publishing without both languages', async () => {
       const draft = makeArticle({ title: { en: 'English only', fr: '' } });
       await push('agent', 'kb_articles', draft);
-      const publish = await push('agent', 'kb_articles', { ...draft, status: 'published' } as Doc, draft);
+      const publish = await push('agent', 'kb_articles', { ...draft, status: 'published' }, draft);
       expect(publish.status).toBe(422);
       expect(JSON.stringify(publish.body)).toMatch(/title in English and in French/);
       expect(await versionsOf(draft.id)).toEqual([]);
@@ -79,7 +79,7 @@ describe.each(backends)('$name', (backend) => {
       const edited = await push(
         'agent',
         'kb_articles',
-        { ...published, body: { en: 'sneaky', fr: 'sournois' } } as Doc,
+        { ...published, body: { en: 'sneaky', fr: 'sournois' } },
         published,
       );
       expect(edited.status).toBe(422);

@@ -39,7 +39,7 @@ export const recordPublishedVersions: PushEffect = async ({ tx, actor, collectio
   if (collection !== 'kb_articles') return;
   const docs: SyncDocument[] = writes
     .filter((doc) => publishesVersion(doc, previous.get(doc.id)))
-    .map((doc) => ({ ...versionSnapshot(doc as unknown as KbArticle, actor.id), _deleted: false }) as unknown as SyncDocument);
+    .map((doc) => ({ ...versionSnapshot(doc as unknown as KbArticle, actor.id), _deleted: false }));
   // History is append-only: a version already recorded (e.g. re-published after a refused push) is never replaced.
   const existing = await loadDocuments(
     tx,
