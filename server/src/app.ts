@@ -13,6 +13,7 @@ import { smtpTransport } from './services/mail/mail-transport.js';
 import { OutboxSender } from './services/mail/outbox-sender.js';
 import { ChangeHub } from './services/sync/change-hub.js';
 import { recordPublishedVersions } from './services/kb/version-snapshots.js';
+import { mailStakeholderUpdates } from './services/major/stakeholder-mail.js';
 
 export type { Database } from './db/database.js';
 
@@ -102,7 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       streams: new SseRegistry(),
       version: readAppVersion(),
       ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
-      pushEffects: [recordPublishedVersions],
+      pushEffects: [recordPublishedVersions, mailStakeholderUpdates(() => options.publicUrl ?? listeningUrl)],
       publicUrl: () => options.publicUrl ?? listeningUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
     };
