@@ -12,7 +12,8 @@ test('article versioning: draft, publish v1, new draft, publish v2, history keep
   const sync = new SyncStatus(page);
   await page.getByTestId('nav-kb').click();
   await page.getByTestId('kb-new').click();
-  await expect(page.getByTestId('kb-status')).toHaveAttribute('data-status', 'draft');
+  const status = page.getByTestId('kb-article').getByTestId('kb-status');
+  await expect(status).toHaveAttribute('data-status', 'draft');
   const articleId = (await page.getByTestId('kb-article').getAttribute('data-article-id')) ?? '';
 
   await page.getByTestId('kb-tab-edit').click();
@@ -26,11 +27,11 @@ test('article versioning: draft, publish v1, new draft, publish v2, history keep
   await expect(page.getByTestId('kb-body').locator('strong')).toHaveText('Renew');
 
   await page.getByTestId('kb-publish').click();
-  await expect(page.getByTestId('kb-status')).toHaveAttribute('data-status', 'published');
+  await expect(status).toHaveAttribute('data-status', 'published');
   await expect(page.getByTestId('kb-tab-edit')).toHaveCount(0);
 
   await page.getByTestId('kb-new-draft').click();
-  await expect(page.getByTestId('kb-status')).toHaveAttribute('data-status', 'draft');
+  await expect(status).toHaveAttribute('data-status', 'draft');
   await expect(page.getByTestId('kb-meta')).toContainText('version 2');
   await page.getByTestId('kb-edit-body-en').fill('# Steps\nOpen the new self-service portal.\nClick **Renew**.\nSign in again.');
   await page
@@ -38,7 +39,7 @@ test('article versioning: draft, publish v1, new draft, publish v2, history keep
     .fill('# Étapes\nOuvrez le nouveau portail.\nCliquez sur **Renouveler**.\nReconnectez-vous.');
   await page.getByTestId('kb-save').click();
   await page.getByTestId('kb-publish').click();
-  await expect(page.getByTestId('kb-status')).toHaveAttribute('data-status', 'published');
+  await expect(status).toHaveAttribute('data-status', 'published');
   await sync.expectSettled();
 
   // The history comes back from the server, which recorded each published version.
@@ -69,7 +70,7 @@ test('article versioning: draft, publish v1, new draft, publish v2, history keep
   await sync.expectOnline();
 
   await page.getByTestId('kb-retire').click();
-  await expect(page.getByTestId('kb-status')).toHaveAttribute('data-status', 'retired');
+  await expect(status).toHaveAttribute('data-status', 'retired');
   await expect(page.getByTestId('kb-actions')).toHaveCount(0);
   await sync.expectSettled();
 
