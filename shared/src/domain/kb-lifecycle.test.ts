@@ -36,12 +36,15 @@ describe('knowledge article lifecycle', () => {
 
   it('accepts several offline steps arriving as one jump forward', () => {
     expect(fields({ ...published, version: 2, body: { en: 'v2', fr: 'v2' } }, draft)).toEqual([]);
+    // published v1 -> draft v2 -> published v2 (or retired) made offline arrive as published v1 -> published v2.
+    expect(fields({ ...published, version: 2, body: { en: 'v2', fr: 'v2' } }, published)).toEqual([]);
+    expect(fields({ ...published, status: 'retired', version: 2, body: { en: 'v2', fr: 'v2' } }, published)).toEqual([]);
   });
 
   it('never lets published or retired content change in place', () => {
     expect(fields({ ...published, body: { en: 'Edited', fr: 'Modifié' } }, published)).toEqual(['body']);
-    expect(fields({ ...published, version: 3 }, published)).toEqual(['version']);
-    expect(fields({ ...published, status: 'retired', version: 2 }, published)).toEqual(['version']);
+    expect(fields({ ...published, version: 1 }, { ...published, version: 3 })).toEqual(['version']);
+    expect(fields({ ...published, status: 'retired', version: 2 }, { ...published, status: 'retired' })).toEqual(['version']);
     expect(fields({ ...published, status: 'retired' }, published)).toEqual([]);
   });
 

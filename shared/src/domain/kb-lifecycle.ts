@@ -61,8 +61,10 @@ export function checkArticleRules(next: KbArticle, previous?: KbArticle): RuleVi
       );
     return out;
   }
-  if (next.version !== previous.version) versionMsg(`The version of a ${previous.status} article cannot change.`);
-  if (contentChanged(previous, next)) {
+  // A higher version is a new draft made in between (offline); the same version must keep its content.
+  if (next.version < previous.version || (previous.status === 'retired' && next.version !== previous.version)) {
+    versionMsg(`The version of a ${previous.status} article cannot change from ${previous.version} to ${next.version}.`);
+  } else if (next.version === previous.version && contentChanged(previous, next)) {
     out.push({
       field: previous.status === 'retired' ? 'status' : 'body',
       message: `A ${previous.status} article cannot be edited; start a new draft to change it.`,

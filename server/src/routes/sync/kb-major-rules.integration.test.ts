@@ -47,6 +47,19 @@ describe.each(backends)('$name', (backend) => {
       ]);
     });
 
+    it('records the version of a new draft published offline, which arrives as published v1 -> published v2', async () => {
+      const draft = makeArticle();
+      await push('agent', 'kb_articles', draft);
+      const v1 = { ...draft, status: 'published' };
+      await push('agent', 'kb_articles', v1, draft);
+      const v2 = { ...v1, version: 2, body: { en: 'Offline edit', fr: 'Modifié hors ligne' } };
+      expect((await push('agent', 'kb_articles', v2, v1)).status).toBe(200);
+      expect((await versionsOf(draft.id)).map((v) => [v.version, (v.body as { en: string }).en])).toEqual([
+        [1, '# Steps\n1. Open the portal.'],
+        [2, 'Offline edit'],
+      ]);
+    });
+
     it('refuses an illegal transition with a 422 naming the field, and writes nothing', async () => {
       const draft = makeArticle();
       await push('agent', 'kb_articles', draft);
@@ -76,12 +89,7 @@ describe.each(backends)('$name', (backend) => {
       await push('agent', 'kb_articles', fixed, draft);
       const published = { ...fixed, status: 'published' } as Doc;
       await push('agent', 'kb_articles', published, fixed);
-      const edited = await push(
-        'agent',
-        'kb_articles',
-        { ...published, body: { en: 'sneaky', fr: 'sournois' } },
-        published,
-      );
+      const edited = await push('agent', 'kb_articles', { ...published, body: { en: 'sneaky', fr: 'sournois' } }, published);
       expect(edited.status).toBe(422);
       expect(JSON.stringify(edited.body)).toMatch(/start a new draft/);
     });

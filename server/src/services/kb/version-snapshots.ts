@@ -21,13 +21,14 @@ export function versionSnapshot(article: KbArticle, publishedBy: string): KbArti
   };
 }
 
-/** True when this write publishes a version: the article becomes published (new, or from a draft). */
+/**
+ * True when this write publishes a version: the article becomes published (new, or from a draft), or a published
+ * article comes back with a higher version (a new draft published while offline arrives as one write).
+ */
 export function publishesVersion(next: SyncDocument, previous: SyncDocument | undefined): boolean {
-  return (
-    !next._deleted &&
-    next.status === 'published' &&
-    (previous === undefined || previous._deleted || previous.status !== 'published')
-  );
+  if (next._deleted || next.status !== 'published') return false;
+  if (previous === undefined || previous._deleted || previous.status !== 'published') return true;
+  return Number(next.version) > Number(previous.version);
 }
 
 /**
