@@ -102,6 +102,7 @@ test('a technician cannot receive a security incident (on the wire and in the UI
 test('an agent outside the security group is told to transfer a security incident, and nothing is recorded', async ({
   signIn,
 }) => {
+  test.setTimeout(180_000);
   const { page } = await signIn('agent@example.org');
   const create = new CreateTicketPage(page);
   await create.open();
