@@ -16,6 +16,8 @@ import { callerMailEffect } from './services/notifications/caller-mail.js';
 import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
 import { confirmTicketNumbers } from './services/tickets/confirm-ticket-numbers.js';
+import { recordPublishedVersions } from './services/kb/version-snapshots.js';
+import { mailStakeholderUpdates } from './services/major/stakeholder-mail.js';
 
 export type { Database } from './db/database.js';
 
@@ -119,6 +121,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         callerMailEffect,
         // Survey versions, surveys sent on resolution, on-site responses and their low-score follow-ups.
         surveyPushEffect({ publicUrl }),
+        recordPublishedVersions,
+        mailStakeholderUpdates(publicUrl),
       ],
       publicUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,

@@ -4,6 +4,7 @@ import {
   IMMUTABLE_FIELDS,
   REPLICATED_COLLECTIONS,
   ROLES,
+  type KbArticle,
   type ReplicatedCollection,
   type Role,
 } from '@shared';
@@ -12,6 +13,9 @@ import { startServer, type RunningServer } from '../../server/src/app.js';
 import { ApiClient, type Doc } from '../../server/src/test-support/api-client.js';
 import { makeArticle, makeEvent, makeTicket, uniqueId } from '../../server/src/test-support/fixtures.js';
 import { makeSurvey } from '../../server/src/seed/survey-data.js';
+import { versionSnapshot } from '../../server/src/services/kb/version-snapshots.js';
+import { writeServerDocuments } from '../../server/src/services/sync/server-writes.js';
+import type { SyncDocument } from '../../server/src/services/sync/document-validation.js';
 import {
   ACTORS,
   AUTHORIZATION_TABLE,
@@ -62,6 +66,11 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
       return asDoc(makeEvent(ticketId, USER_ID[actor], { id }));
     case 'kb_articles':
       return makeArticle({ id });
+    case 'kb_article_versions':
+      return asDoc({
+        ...versionSnapshot(makeArticle({ id: uniqueId('kb') }) as unknown as KbArticle, 'usr-admin'),
+        _deleted: false,
+      });
     case 'surveys':
       return { ...makeSurvey(1_780_000_000_000), id, status: 'draft', _deleted: false };
     case 'survey_responses':
@@ -118,6 +127,7 @@ function change(collection: ReplicatedCollection, action: Action, doc: Doc): Doc
     tickets: { title: 'Changed title' },
     ticket_events: { body: 'Changed body' },
     kb_articles: { tags: ['changed'] },
+    kb_article_versions: { tags: ['changed'] },
     surveys: { title: { en: 'Changed', fr: 'Changé' } },
     survey_responses: { answers: [{ questionId: 'q-csat', value: 4 }] },
     directory: { name: 'Changed name' },
@@ -145,6 +155,11 @@ describe(`authorisation: every role x collection x action against the server [${
   };
 
   const adminPush = async (collection: string, docs: Doc[]): Promise<void> => {
+    if (collection === 'kb_article_versions') {
+      // Nobody may push version records: the server writes them itself.
+      await server.db.transaction((tx) => writeServerDocuments(tx, collection, docs as unknown as SyncDocument[]));
+      return;
+    }
     const response = await api.push(
       tokens.admin,
       collection,
@@ -174,7 +189,7 @@ describe(`authorisation: every role x collection x action against the server [${
       'survey_responses',
       FIXTURE_TICKETS.map((name) => ({ ...freshDoc('survey_responses', 'admin', fixtures[name].id), id: `rsp-${name}` })),
     );
-    for (const collection of ['kb_articles', 'surveys', 'survey_responses', 'directory'] as const) {
+    for (const collection of ['kb_articles', 'kb_article_versions', 'surveys', 'survey_responses', 'directory'] as const) {
       fixtureDocs[collection] = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
       await adminPush(collection, [fixtureDocs[collection]]);
     }

@@ -71,3 +71,23 @@ export type { ReportsSource } from './hooks/reports.js';
 export { useActiveSurvey, useSurveyResponse } from './hooks/surveys.js';
 export { submitOnsiteFeedback } from './commands/survey-response.js';
 export type { OnsiteFeedback, OnsiteFeedbackResult } from './commands/survey-response.js';
+export {
+  canEditArticles,
+  createArticleDraft,
+  draftArticleFromTicket,
+  publishArticle,
+  retireArticle,
+  saveArticleDraft,
+  startNewDraft,
+} from './commands/kb-articles.js';
+export type { ArticleDraftPatch } from './commands/kb-articles.js';
+export {
+  linkChildByNumber,
+  postStakeholderUpdate,
+  recordReview,
+  resolveWithChildren,
+  setMajorManager,
+  unlinkChild,
+} from './commands/major-incident.js';
+export type { Resolution } from './commands/major-incident.js';
+export { useArticleVersions, useChildTickets } from './hooks/major-kb.js';

@@ -2,6 +2,7 @@ import type {
   ConflictRecord,
   DirectoryEntry,
   KbArticle,
+  KbArticleVersion,
   ReplicatedCollection,
   Survey,
   SurveyResponse,
@@ -15,6 +16,7 @@ export interface ReplicatedDocTypes {
   tickets: Ticket;
   ticket_events: TicketEvent;
   kb_articles: KbArticle;
+  kb_article_versions: KbArticleVersion;
   surveys: Survey;
   survey_responses: SurveyResponse;
   directory: DirectoryEntry;

@@ -7,6 +7,7 @@ import { Random } from './random.js';
 import { SeedWriter } from './seed-writer.js';
 import { makeResponse, makeSurvey } from './survey-data.js';
 import { makeEvents, makeTicket, type TicketContext } from './ticket-data.js';
+import { versionSnapshot } from '../services/kb/version-snapshots.js';
 
 export interface SeedOptions {
   tickets: number;
@@ -42,6 +43,11 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<voi
     for (const event of makeEvents(ctx, ticket)) await writer.add('ticket_events', event);
     if (ticket.status === 'closed' && rng.chance(0.25)) await writer.add('survey_responses', makeResponse(rng, ticket, now));
   }
-  for (let i = 0; i < opts.articles; i++) await writer.add('kb_articles', makeArticle(rng, i, now));
+  for (let i = 0; i < opts.articles; i++) {
+    const article = makeArticle(rng, i, now);
+    await writer.add('kb_articles', article);
+    // Published and retired articles come with the record of their current version (earlier ones predate the demo).
+    if (article.status !== 'draft') await writer.add('kb_article_versions', versionSnapshot(article, article.authorId));
+  }
   await writer.finish();
 }

@@ -68,7 +68,8 @@ export function makeArticle(
     number: 'KB0009999',
     title: { en: 'Reset your password', fr: 'Réinitialiser votre mot de passe' },
     body: { en: '# Steps\n1. Open the portal.', fr: '# Étapes\n1. Ouvrez le portail.' },
-    status: 'published',
+    // A draft: freely editable (published content is frozen by the lifecycle rules).
+    status: 'draft',
     categoryId: 'cat-access-password',
     tags: ['password'],
     version: 1,

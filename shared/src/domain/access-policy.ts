@@ -64,6 +64,8 @@ export const ACCESS_POLICY: Readonly<Record<ReplicatedCollection, Readonly<Recor
     supervisor: full,
     admin: full,
   },
+  // Written only by the server when an article is published (see the server's kb version effect).
+  kb_article_versions: { agent: readOnly, technician: readOnly, supervisor: readOnly, admin: readOnly },
   surveys: { agent: readOnly, technician: readOnly, supervisor: full, admin: full },
   // Agents see the responses about tickets assigned to them; technicians record on-site responses but never read any.
   survey_responses: {

@@ -26,10 +26,15 @@ export const MERGE_POLICIES: Record<ReplicatedCollection, MergePolicy<object>> =
   tickets: ticketMergePolicy as MergePolicy<object>,
   ticket_events: appendOnlyPolicy,
   kb_articles: articlePolicy as MergePolicy<object>,
+  kb_article_versions: appendOnlyPolicy,
   surveys: surveyPolicy as MergePolicy<object>,
   survey_responses: appendOnlyPolicy,
   directory: directoryPolicy as MergePolicy<object>,
 };
 
 /** Collections whose documents are written once and never edited. */
-export const APPEND_ONLY_COLLECTIONS: readonly ReplicatedCollection[] = ['ticket_events', 'survey_responses'];
+export const APPEND_ONLY_COLLECTIONS: readonly ReplicatedCollection[] = [
+  'ticket_events',
+  'survey_responses',
+  'kb_article_versions',
+];

@@ -1,5 +1,6 @@
 import type { Ticket } from '../schemas/ticket.js';
 import { queueKeyFor } from '../schemas/ticket.js';
+import { checkMajorIncidentRules } from './major-incident.js';
 import { computePriority } from './priority-matrix.js';
 import { canTransition } from './ticket-lifecycle.js';
 
@@ -41,6 +42,7 @@ export function checkTicketRules(next: Ticket, previous?: Ticket): RuleViolation
   if (next.queueKey !== queueKeyFor(next.updatedAt)) {
     violations.push({ field: 'queueKey', message: 'queueKey must equal MAX_SAFE_INTEGER - updatedAt.' });
   }
+  violations.push(...checkMajorIncidentRules(next));
   return violations;
 }
 

@@ -1,6 +1,7 @@
 import type { CollectionDefinition } from './json-schema.js';
 import { directoryDefinition } from './directory.js';
 import { kbArticleDefinition } from './kb-article.js';
+import { kbArticleVersionDefinition } from './kb-article-version.js';
 import { surveyDefinition, surveyResponseDefinition } from './survey.js';
 import { ticketEventDefinition } from './ticket-event.js';
 import { ticketDefinition } from './ticket.js';
@@ -11,6 +12,7 @@ export * from './conflict.js';
 export * from './directory.js';
 export * from './json-schema.js';
 export * from './kb-article.js';
+export * from './kb-article-version.js';
 export * from './survey.js';
 export * from './ticket-event.js';
 export * from './ticket.js';
@@ -20,6 +22,7 @@ export const COLLECTION_DEFINITIONS: Record<ReplicatedCollection, CollectionDefi
   tickets: ticketDefinition,
   ticket_events: ticketEventDefinition,
   kb_articles: kbArticleDefinition,
+  kb_article_versions: kbArticleVersionDefinition,
   surveys: surveyDefinition,
   survey_responses: surveyResponseDefinition,
   directory: directoryDefinition,

@@ -12,6 +12,7 @@ export const REPLICATED_COLLECTIONS = [
   'tickets',
   'ticket_events',
   'kb_articles',
+  'kb_article_versions',
   'surveys',
   'survey_responses',
   'directory',

@@ -111,6 +111,11 @@ export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, Collecti
       delete: only('supervisor', 'admin'),
     },
   },
+  kb_article_versions: {
+    // Published versions are written by the server alone (when an article is published): history cannot be forged.
+    pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
+    actions: { create: every('deny'), update: every('deny'), delete: every('deny') },
+  },
   surveys: {
     pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
     actions: { create: only('supervisor', 'admin'), update: only('supervisor', 'admin'), delete: only('supervisor', 'admin') },

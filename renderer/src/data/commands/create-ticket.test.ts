@@ -88,3 +88,29 @@ describe('createTicket', () => {
     expect((await createTicket(db, input, agent)).ticket).toMatchObject({ assigneeId: '', status: 'new' });
   });
 });
+
+describe('createTicket: security incidents', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await memoryDb();
+    await db.directory.bulkInsert([category('cat-sec', '', 'grp-security'), category('cat-sec-phish', 'cat-sec', '')]);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+  const phishing = { ...input, categoryId: 'cat-sec-phish' };
+
+  it('marks a ticket of a category routed to the security group as a security incident', async () => {
+    const securityAgent = { id: 'usr-s', role: 'agent' as const, groupIds: ['grp-service-desk', 'grp-security'] };
+    const { ticket } = await createTicket(db, phishing, securityAgent);
+    expect(ticket).toMatchObject({ security: true, groupId: 'grp-security' });
+  });
+
+  it('refuses it to an agent outside the security group, who could not see it afterwards', async () => {
+    const agent = { id: 'usr-a', role: 'agent' as const, groupIds: ['grp-service-desk'] };
+    const { ticket, violations } = await createTicket(db, phishing, agent);
+    expect(ticket).toBeNull();
+    expect(violations.map((v) => v.field)).toEqual(['categoryId']);
+    expect(await db.tickets.count().exec()).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { canSeeTicket, checkTicketRules, normalizeTicket } from '@shared';
+import { canSeeTicket, checkTicketRules, isSecurityCategory, normalizeTicket } from '@shared';
 import type { Actor, Channel, DirectoryEntry, Level, Priority, RuleViolation, Ticket, TicketType } from '@shared';
 import { provisionalNumber, routeTicket } from '@shared/domain/routing.js';
 import { newId } from '../doc-utils.js';
@@ -70,7 +70,7 @@ export function buildNewTicket(
     assigneeId: '',
     callerId: input.callerId,
     channel: input.channel,
-    security: false,
+    security: isSecurityCategory(input.categoryId, categories),
     resolutionCode: '',
     resolutionNotes: '',
     createdAt: now,
@@ -109,6 +109,10 @@ export async function createTicket(
   const docs = await db.directory.find({ selector: { kind: 'category' } }).exec();
   const categories = docs.map((d) => d.toJSON() as DirectoryEntry);
   const ticket = keepVisibleToCreator(buildNewTicket(input, categories, actor.id, Date.now()), actor);
+  if (ticket.security && 'role' in actor && !canSeeTicket(actor, ticket)) {
+    const message = 'Security incidents are recorded by the security group or a supervisor: transfer the caller to them.';
+    return { ticket: null, violations: [{ field: 'categoryId', message }] };
+  }
   const rules = checkTicketRules(ticket);
   if (rules.length > 0) return { ticket: null, violations: rules };
   await db.tickets.insert(ticket);

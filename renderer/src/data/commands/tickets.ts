@@ -1,4 +1,13 @@
-import { ACCESS_POLICY, TICKET_REVISED_FIELDS, bumpFieldRevisions, checkTicketRules, jsonEqual, normalizeTicket } from '@shared';
+import {
+  ACCESS_POLICY,
+  TICKET_REVISED_FIELDS,
+  bumpFieldRevisions,
+  checkReviewBeforeClose,
+  checkTicketRules,
+  closesMajorIncident,
+  jsonEqual,
+  normalizeTicket,
+} from '@shared';
 import type { Role, RuleViolation, Ticket } from '@shared';
 import type { DeskDatabase } from '../types.js';
 import { recordTicketChangeEvents } from './events.js';
@@ -31,6 +40,7 @@ export type TicketPatch = Partial<
     | 'watcherIds'
     | 'linkedArticleIds'
     | 'resolvedWithArticleId'
+    | 'parentId'
   >
 >;
 
@@ -98,6 +108,10 @@ export async function updateTicket(
   const previous = doc.toMutableJSON();
   const next = applyTicketPatch(previous, patch, actor.id);
   const violations = [...shapeViolations(next), ...lockedViolations(previous, next, actor), ...checkTicketRules(next, previous)];
+  if (closesMajorIncident(next, previous)) {
+    const review = await db.ticket_events.findOne({ selector: { ticketId: id, kind: 'review' } }).exec();
+    violations.push(...checkReviewBeforeClose(next, previous, review !== null));
+  }
   if (violations.length > 0) return violations;
   const changes: Partial<Ticket> = {};
   for (const key of Object.keys(next) as (keyof Ticket)[]) {

@@ -4,15 +4,16 @@ import { useMemo } from 'react';
 import { useDb } from '../provider.js';
 import { useObservable } from './use-observable.js';
 
-/** Knowledge articles that are not retired, newest first. */
-export function useArticles(): { articles: KbArticle[]; loading: boolean } {
+/** Knowledge articles, newest first: those not retired, or every one with `includeRetired`. */
+export function useArticles(includeRetired = false): { articles: KbArticle[]; loading: boolean } {
   const db = useDb();
+  const statuses = includeRetired ? ['published', 'draft', 'retired'] : ['published', 'draft'];
   const rows = useObservable(
     () =>
       db.kb_articles
-        .find({ selector: { status: { $in: ['published', 'draft'] } }, sort: [{ updatedAt: 'asc' }] })
+        .find({ selector: { status: { $in: statuses } }, sort: [{ updatedAt: 'asc' }] })
         .$.pipe(map((docs) => docs.map((d) => d.toJSON() as KbArticle).reverse())),
-    [db],
+    [db, includeRetired],
     null as KbArticle[] | null,
   );
   return { articles: rows ?? [], loading: rows === null };

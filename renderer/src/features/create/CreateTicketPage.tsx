@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { RuleViolation, TicketType } from '@shared';
-import { CHANNELS } from '@shared';
+import { CHANNELS, isSecurityCategory } from '@shared';
 import { routeTicket } from '@shared/domain/routing.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +31,9 @@ export function CreateTicketPage() {
   const [saving, setSaving] = useState(false);
   const violationText = useViolationText();
   const text = (v: RuleViolation) =>
-    ['callerName', 'callerEmail', 'priorityOverrideReason'].includes(v.field) ? t(`create.errors.${v.field}`) : violationText(v);
+    ['callerName', 'callerEmail', 'priorityOverrideReason', 'categoryId'].includes(v.field)
+      ? t(`create.errors.${v.field}`)
+      : violationText(v);
   const errors = byField(form.violations, text) as Record<string, string>;
   const routedGroup = directory.byId.get(routeTicket(values.categoryId, directory.categories));
 
@@ -93,8 +95,16 @@ export function CreateTicketPage() {
             searchable
             clearable
             description={
-              routedGroup ? t('create.routedTo', { group: (lang === 'fr' && routedGroup.nameFr) || routedGroup.name }) : undefined
+              routedGroup
+                ? [
+                    t('create.routedTo', { group: (lang === 'fr' && routedGroup.nameFr) || routedGroup.name }),
+                    isSecurityCategory(values.categoryId, directory.categories) ? t('security.createHint') : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')
+                : undefined
             }
+            error={errors.categoryId}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             data-testid="create-category"
           />

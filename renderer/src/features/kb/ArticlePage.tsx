@@ -1,42 +1,29 @@
-import { Anchor, Center, Loader, Paper, Stack, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { pickLanguage } from '@shared';
-import { useMemo } from 'react';
-import type { MouseEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useArticle } from '../../data/index.js';
+import { useCurrentUser } from '../../app/session-context.js';
+import { canEditArticles, useArticle } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
-import { getDesk } from '../../platform/desk.js';
 import { useFormatters } from '../../ui/format.js';
-import { renderMarkdown } from './markdown.js';
+import { ArticleActions } from './ArticleActions.js';
+import { ArticleBody } from './ArticleBody.js';
+import { ArticleEditor } from './ArticleEditor.js';
+import { ArticleHistory } from './ArticleHistory.js';
+import { ArticleStatusBadge } from './ArticleStatusBadge.js';
 
-/** Web links in an article open outside the console (the system browser on the desktop). */
-function openLinksOutside(e: MouseEvent<HTMLDivElement>) {
-  const anchor = (e.target as HTMLElement).closest('a');
-  const href = anchor?.getAttribute('href') ?? '';
-  if (/^https?:\/\//i.test(href)) {
-    e.preventDefault();
-    void getDesk().openExternal(href);
-  }
-}
+type Tab = 'article' | 'edit' | 'history';
 
-/** Articles often repeat their title as a first-level heading; the page already shows it. */
-function withoutTitleHeading(body: string, title: string): string {
-  const m = /^\s*#\s+(.+)\r?\n/.exec(body);
-  return m && m[1].trim() === title.trim() ? body.slice(m[0].length) : body;
-}
-
+/** One article: its text, its lifecycle actions, the editor for drafts and the history of published versions. */
 export function ArticlePage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const fmt = useFormatters();
+  const user = useCurrentUser();
   const { id = '' } = useParams();
   const article = useArticle(id);
-  const html = useMemo(
-    () =>
-      article ? renderMarkdown(withoutTitleHeading(pickLanguage(article.body, lang), pickLanguage(article.title, lang))) : '',
-    [article, lang],
-  );
+  const [tab, setTab] = useState<Tab>('article');
 
   if (article === undefined) {
     return (
@@ -45,6 +32,8 @@ export function ArticlePage() {
       </Center>
     );
   }
+  const editable = article !== null && article.status === 'draft' && canEditArticles(user.role);
+  const current: Tab = tab === 'edit' && !editable ? 'article' : tab;
   return (
     <Stack>
       <Anchor component={Link} to="/kb" size="sm">
@@ -54,16 +43,44 @@ export function ArticlePage() {
         <Text>{t('kb.notFound')}</Text>
       ) : (
         <Paper withBorder p="lg" component="article" data-testid="kb-article" data-article-id={article.id}>
-          <Text size="sm" c="dimmed">
-            {article.number} · {t('kb.version', { n: article.version })} · {fmt.dateTime(article.updatedAt)}
-          </Text>
+          <Group justify="space-between" align="flex-start" mb="xs">
+            <Group gap="xs">
+              <Text size="sm" c="dimmed" data-testid="kb-meta">
+                {article.number} · {t('kb.version', { n: article.version })} · {fmt.dateTime(article.updatedAt)}
+              </Text>
+              <ArticleStatusBadge status={article.status} />
+            </Group>
+            <ArticleActions article={article} onDraft={() => setTab('edit')} />
+          </Group>
           <Title order={2} mb="md">
             {pickLanguage(article.title, lang)}
           </Title>
-          <Typography>
-            {/* renderMarkdown escapes raw HTML and strips unsafe link schemes. */}
-            <div onClick={openLinksOutside} dangerouslySetInnerHTML={{ __html: html }} />
-          </Typography>
+          <Tabs value={current} onChange={(v) => setTab((v as Tab | null) ?? 'article')} keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="article" data-testid="kb-tab-article">
+                {t('kb.tabArticle')}
+              </Tabs.Tab>
+              {editable && (
+                <Tabs.Tab value="edit" data-testid="kb-tab-edit">
+                  {t('kb.tabEdit')}
+                </Tabs.Tab>
+              )}
+              <Tabs.Tab value="history" data-testid="kb-tab-history">
+                {t('kb.tabHistory')}
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="article">
+              <ArticleBody body={pickLanguage(article.body, lang)} title={pickLanguage(article.title, lang)} testId="kb-body" />
+            </Tabs.Panel>
+            {editable && (
+              <Tabs.Panel value="edit">
+                <ArticleEditor key={`${article.id}:${article.version}`} article={article} onSaved={() => setTab('article')} />
+              </Tabs.Panel>
+            )}
+            <Tabs.Panel value="history">
+              <ArticleHistory article={article} />
+            </Tabs.Panel>
+          </Tabs>
         </Paper>
       )}
     </Stack>

@@ -1,23 +1,43 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { pickLanguage } from '@shared';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useArticles } from '../../data/index.js';
+import { useCurrentUser } from '../../app/session-context.js';
+import { canEditArticles, createArticleDraft, useArticles, useDb } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
+import { ArticleStatusBadge } from './ArticleStatusBadge.js';
 import { buildArticleIndex } from './kb-search.js';
 
 const MAX_ROWS = 100;
 
-/** Knowledge articles of this device, searched locally (accents and case ignored) in the UI language. */
+/**
+ * Knowledge articles of this device, searched locally (accents and case ignored) in the UI language. Retired
+ * articles stay out of the search unless asked for, and are then marked.
+ */
 export function KbListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const db = useDb();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
   const lang = useLanguage();
   const fmt = useFormatters();
-  const { articles, loading } = useArticles();
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
+  const withRetired = params.get('retired') === '1';
+  const { articles, loading } = useArticles(withRetired);
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const newArticle = async () => {
+    const title = { en: i18n.getFixedT('en')('kb.newTitle'), fr: i18n.getFixedT('fr')('kb.newTitle') };
+    const { article } = await createArticleDraft(db, { title, body: { en: '', fr: '' } }, user);
+    if (article) void navigate(`/kb/${encodeURIComponent(article.id)}`);
+  };
   const index = useMemo(() => buildArticleIndex(articles, lang), [articles, lang]);
   const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
   const ids = useMemo(() => index.search(query), [index, query]);
@@ -25,15 +45,28 @@ export function KbListPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('kb.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('kb.title')}</Title>
+        {canEditArticles(user.role) && (
+          <Button size="xs" onClick={() => void newArticle()} data-testid="kb-new">
+            {t('kb.new')}
+          </Button>
+        )}
+      </Group>
       <TextInput
         label={t('kb.search')}
         placeholder={t('kb.searchPlaceholder')}
         value={query}
-        onChange={(e) => setParams(e.currentTarget.value ? { q: e.currentTarget.value } : {}, { replace: true })}
+        onChange={(e) => setParam('q', e.currentTarget.value)}
         data-testid="kb-search"
         data-search-shortcut
         maw={480}
+      />
+      <Checkbox
+        label={t('kb.showRetired')}
+        checked={withRetired}
+        onChange={(e) => setParam('retired', e.currentTarget.checked ? '1' : '')}
+        data-testid="kb-show-retired"
       />
       <Text size="sm" c="dimmed" aria-live="polite">
         {loading ? t('app.loading') : t('kb.count', { n: ids.length })}
@@ -46,11 +79,7 @@ export function KbListPage() {
                 {pickLanguage(a.title, lang)}
               </Anchor>
               <Group gap="xs" wrap="nowrap">
-                {a.status === 'draft' && (
-                  <Badge size="sm" color="gray">
-                    {t('kb.draft')}
-                  </Badge>
-                )}
+                {a.status !== 'published' && <ArticleStatusBadge status={a.status} />}
                 <Text size="xs" c="dimmed">
                   {a.number} · {fmt.dateTime(a.updatedAt)}
                 </Text>

@@ -3,9 +3,16 @@ import type { Ticket } from '@shared';
 import { pickLanguage } from '@shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
-import { linkArticle, resolveWithArticle, useArticles, useDb } from '../../data/index.js';
+import {
+  canEditArticles,
+  draftArticleFromTicket,
+  linkArticle,
+  resolveWithArticle,
+  useArticles,
+  useDb,
+} from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { buildArticleIndex } from '../kb/kb-search.js';
 
@@ -20,12 +27,32 @@ export function SuggestedArticles({ ticket }: { ticket: Ticket }) {
   const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
   const ids = useMemo(() => index.suggest(`${ticket.title} ${ticket.description}`), [index, ticket.title, ticket.description]);
   const linked = new Set(ticket.linkedArticleIds ?? []);
+  const navigate = useNavigate();
+  // A resolved ticket with no article behind it is knowledge worth writing down, once.
+  const canDraft =
+    (ticket.status === 'resolved' || ticket.status === 'closed') && linked.size === 0 && canEditArticles(user.role);
+  const draftFromTicket = async () => {
+    const { article } = await draftArticleFromTicket(db, ticket, user);
+    if (article) void navigate(`/kb/${encodeURIComponent(article.id)}`);
+  };
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="suggest-title" data-testid="suggested-articles">
-      <Title order={3} size="h5" id="suggest-title" mb={4}>
-        {t('suggest.title')}
-      </Title>
+      <Group justify="space-between" mb={4}>
+        <Title order={3} size="h5" id="suggest-title">
+          {t('suggest.title')}
+        </Title>
+        {canDraft && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            onClick={() => void draftFromTicket()}
+            data-testid="article-draft-from-ticket"
+          >
+            {t('suggest.draftFromTicket')}
+          </Button>
+        )}
+      </Group>
       {ids.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('suggest.none')}

@@ -9,11 +9,16 @@ import { assignToMe, flagToSupervisor, setMajor, setWatcher, useDb } from '../..
 import { canCollectFeedback } from '../surveys/feedback-rules.js';
 import { EscalateDialog } from './EscalateDialog.js';
 
-/** Badges for a ticket's escalation state: tier, supervisor flag, major incident. */
+/** Badges for a ticket's restricted visibility (security incident) and escalation state: major, tier, supervisor flag. */
 export function TicketBadges({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   return (
     <>
+      {ticket.security && (
+        <Badge color="dark" size="sm" title={t('security.badgeHint')} data-testid="badge-security">
+          {t('security.badge')}
+        </Badge>
+      )}
       {ticket.major && (
         <Badge color="red" size="sm" data-testid="badge-major">
           {t('actions.majorBadge')}

@@ -2,6 +2,7 @@ import { Anchor, Center, Grid, Group, Loader, Stack, Text } from '@mantine/core'
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useTicket, useTicketEvents } from '../../data/index.js';
+import { MajorIncidentPanel } from '../major/MajorIncidentPanel.js';
 import { EventForms } from './EventForms.js';
 import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
 import { Timeline } from './Timeline.js';
@@ -47,6 +48,7 @@ export function TicketDetailPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack>
+              <MajorIncidentPanel ticket={ticket} events={events} />
               <SuggestedArticles ticket={ticket} />
               <EventForms ticketId={ticket.id} />
               <Timeline events={events} />

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { TicketEvent, TicketStatus } from '@shared';
-import { TICKET_STATUSES } from '@shared';
+import { TICKET_STATUSES, parseReview } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../data/index.js';
 import { useFormatters } from '../../ui/format.js';
@@ -30,6 +30,8 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
     if (e.kind === 'status_change') return `${statusLabel(e.fromValue)} → ${statusLabel(e.toValue)}`;
     if (e.kind === 'assignment') return `${nameOf(e.fromValue)} → ${nameOf(e.toValue)}`;
     if (e.kind === 'article_link') return e.toValue;
+    // The full review is shown in the major-incident panel; its summary is enough here.
+    if (e.kind === 'review') return parseReview(e.body).summary;
     if (e.kind === 'escalation') {
       const to = e.toValue || e.fromValue;
       const what =

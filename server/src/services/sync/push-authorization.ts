@@ -5,10 +5,13 @@ import {
   SECURITY_GROUP_ID,
   STATUS_TRANSITIONS,
   canSeeTicket,
+  checkArticleRules,
+  checkReviewBeforeClose,
   checkTicketRules,
   decreasedFieldRevisions,
   jsonEqual,
   type Actor,
+  type KbArticle,
   type ReplicatedCollection,
   type Ticket,
   type TicketStatus,
@@ -21,6 +24,8 @@ export interface RowContext {
   actor: Actor;
   collection: ReplicatedCollection;
   tickets: ReadonlyMap<string, SyncDocument>;
+  /** For ticket pushes: the pushed tickets that already have a post-incident review on the server. */
+  reviewedTicketIds?: ReadonlySet<string>;
 }
 
 const fieldsDiffer = (a: SyncDocument, b: SyncDocument): boolean => {
@@ -131,6 +136,10 @@ function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, nex
       message: v.message,
     }));
   if (master) violations.push(...revisionViolations(master, next));
+  // The review is another collection's push: it may simply not have arrived yet, so the client retries.
+  for (const v of checkReviewBeforeClose(asTicket(next), previous, ctx.reviewedTicketIds?.has(documentId) ?? false)) {
+    violations.push({ status: 422, documentId, field: v.field, message: v.message, retryable: true });
+  }
   if (master && !canSeeTicket(actor, asTicket(master))) {
     violations.push({ status: 403, documentId, message: `You cannot see ticket "${documentId}", so you cannot change it.` });
   } else if (!canSeeTicket(actor, asTicket(next))) {
@@ -206,5 +215,11 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
   }
   if (collection === 'tickets') violations.push(...ticketViolations(ctx, master, next));
   if (collection === 'ticket_events') violations.push(...eventViolations(ctx, next));
+  if (collection === 'kb_articles' && !next._deleted) {
+    const previous = master && !master._deleted ? (master as unknown as KbArticle) : undefined;
+    for (const v of checkArticleRules(next as unknown as KbArticle, previous)) {
+      violations.push({ status: 422, documentId, field: v.field, message: v.message });
+    }
+  }
   return violations;
 }

@@ -2,6 +2,7 @@ import type { Actor, ReplicatedCollection } from '@shared';
 import type { Database } from '../../db/database.js';
 import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
 import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
+import { ticketsWithReview } from '../../db/queries/ticket-reviews.js';
 import { validateDocument, type SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
@@ -60,7 +61,13 @@ export async function pushDocuments(
     const ticketIds =
       collection === 'ticket_events' ? [...new Set(planned.map((row) => String(row.newDocumentState.ticketId)))] : [];
     const tickets = toMap(await loadDocuments(tx, 'tickets', ticketIds));
-    const plan = planPush({ actor, collection, tickets }, planned, masters);
+    // Closing a major incident needs its post-incident review: look it up only for tickets that close.
+    const closing = collection === 'tickets' ? planned.filter((row) => row.newDocumentState.status === 'closed') : [];
+    const reviewedTicketIds = await ticketsWithReview(
+      tx,
+      closing.map((row) => row.newDocumentState.id),
+    );
+    const plan = planPush({ actor, collection, tickets, reviewedTicketIds }, planned, masters);
     if (plan.violations.length > 0) throw rejectPush(plan.violations);
     if (plan.writes.length > 0) {
       let seq = last - planned.length;
