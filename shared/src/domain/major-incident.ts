@@ -60,7 +60,7 @@ export function checkChildLink(
 
 /** The children a parent's resolution would also resolve: those still open. */
 export function childrenToResolve<T extends Pick<Ticket, 'status'>>(children: readonly T[]): T[] {
-  return children.filter((c) => (OPEN_STATUSES).includes(c.status));
+  return children.filter((c) => OPEN_STATUSES.includes(c.status));
 }
 
 /** Who receives stakeholder updates: the watchers and the caller, each once. */
