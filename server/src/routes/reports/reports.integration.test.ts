@@ -58,7 +58,8 @@ function fixture(prefix: string) {
     respondentId: 'usr-0002',
     answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value })),
     submittedAt,
-    channel: 'email' as const,
+    // 'email' responses come only from the survey link; a portal response is the device-pushed equivalent.
+    channel: 'portal' as const,
     _deleted: false,
   });
   const responses = [

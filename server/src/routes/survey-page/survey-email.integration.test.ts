@@ -151,7 +151,7 @@ describe.each(backends)('$name', (backend) => {
     it('answers an expired link with 410 and a forged one with 404, storing nothing', async () => {
       await setSettings({ throttleDays: 0 });
       const ticket = await pushResolvedTicket(env().api, tokens.agent, { callerId: '', callerEmail: `late-${tag}@example.org` });
-      const mail = await capture.waitFor((m) => m.to.includes(`late-${tag}@example.org`));
+      const mail = await capture.waitFor((m) => m.to.includes(`late-${tag}@example.org`) && m.text.includes('/survey/'));
       expect(mail.subject).toContain(String(ticket.number));
       const expired = surveyLinkIn(mail);
       await env().server.db.query(
@@ -201,7 +201,7 @@ describe.each(backends)('$name', (backend) => {
         callerEmail: email,
         groupId: 'grp-field',
       });
-      const answer = surveyLinkIn(await capture.waitFor((m) => m.to.includes(email)));
+      const answer = surveyLinkIn(await capture.waitFor((m) => m.to.includes(email) && m.text.includes('/survey/')));
       const page = await postSurveyForm(answer, [
         ['q-csat', '2'],
         ['q-nps', '8'],

@@ -185,7 +185,7 @@ describe.each(backends)('$name', (backend) => {
         channel: 'field',
         title: `Follow-up: low satisfaction on ${number}`,
       });
-      const alert = await capture.waitFor((m) => m.subject.includes(number));
+      const alert = await capture.waitFor((m) => m.subject.includes(`Low satisfaction score on ${number}`));
       expect(alert.to).toEqual(['grace.thompson@example.org']);
       expect(alert.subject).toBe(`Low satisfaction score on ${number} (CSAT 3/5, NPS 4/10)`);
       // The technician sees the follow-up: it is in his group.
