@@ -45,9 +45,10 @@ test('major incident: manager, stakeholder update, two children, resolving the p
   await expect(page.getByTestId('major-update')).toHaveCount(1);
   await expect(page.getByTestId('major-update').first()).toContainText('next update at 10:30');
 
-  for (const child of children) {
+  for (const [linked, child] of children.entries()) {
     await page.getByTestId('major-link-number').fill(child.number);
     await page.getByTestId('major-link').click();
+    await expect(page.getByTestId('major-child')).toHaveCount(linked + 1);
   }
   await expect(page.getByTestId('major-child')).toHaveCount(2);
   await page.getByTestId('major-link-number').fill(children[0].number);

@@ -60,7 +60,7 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
       { questionId: 'q-comment', value: '=cmd|"/c calc"!A1, said the "tester"' },
     ],
     submittedAt: Date.now() - 1000,
-    channel: 'email',
+    channel: 'portal',
   };
   expect(await post(server.url, accessToken, 'survey_responses', [{ newDocumentState: { ...pushed, _deleted: false } }])).toEqual(
     [],

@@ -2,10 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Ticket } from '@shared';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { surveyLinkIn } from '../../server/src/test-support/surveys.js';
-import { apiLogin, pullAll } from './fixtures/desk-test.js';
+import { DEMO_PASSWORD, apiLogin, pullAll } from './fixtures/desk-test.js';
+import { LoginPage } from './page-models/login-page.js';
 import { expect, test } from './fixtures/survey-server.js';
 
 const CUSTOMER = 'casey.customer@example.net';
+const isSurveyMailTo = (to: string) => (m: { to: string[]; text: string }) => m.to.includes(to) && m.text.includes('/survey/');
 
 async function push(serverUrl: string, token: string, rows: object[]): Promise<void> {
   const res = await fetch(`${serverUrl}/api/sync/tickets/push`, {
@@ -16,7 +18,24 @@ async function push(serverUrl: string, token: string, rows: object[]): Promise<v
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-test('a customer answers the e-mailed survey on a phone, once', async ({ browser, mailingServer, smtp }) => {
+test('a customer answers the e-mailed survey on a phone, once, and the open dashboard counts it', async ({
+  browser,
+  mailingServer,
+  smtp,
+}) => {
+  test.setTimeout(300_000);
+  // The supervisor watches the reports while the customer answers.
+  const supervisor = await apiLogin(mailingServer.url, 'supervisor@example.org');
+  const before = (await pullAll(mailingServer.url, supervisor.accessToken, 'survey_responses')).length;
+  const boardContext = await browser.newContext({ locale: 'en-CA' });
+  const board = await boardContext.newPage();
+  await board.goto(mailingServer.url);
+  await new LoginPage(board).signIn('supervisor@example.org', DEMO_PASSWORD);
+  await board.getByTestId('nav-reports').click();
+  await expect(board.getByTestId('reports-page')).toBeVisible({ timeout: 60_000 });
+  const responsesKpi = board.getByTestId('kpi-responses');
+  await expect(responsesKpi).toHaveAttribute('data-value', String(before), { timeout: 120_000 });
+
   // An agent resolves a ticket of a caller outside the directory: the server e-mails the survey.
   const { accessToken } = await apiLogin(mailingServer.url, 'agent@example.org');
   const open = makeTicket({
@@ -29,7 +48,7 @@ test('a customer answers the e-mailed survey on a phone, once', async ({ browser
   await push(mailingServer.url, accessToken, [{ newDocumentState: open }]);
   const resolved = { ...open, status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Replaced the disk.' };
   await push(mailingServer.url, accessToken, [{ assumedMasterState: open, newDocumentState: resolved }]);
-  const mail = await smtp.waitFor((m) => m.to.includes(CUSTOMER));
+  const mail = await smtp.waitFor(isSurveyMailTo(CUSTOMER));
   const link = surveyLinkIn(mail);
 
   const context = await browser.newContext({
@@ -76,8 +95,10 @@ test('a customer answers the e-mailed survey on a phone, once', async ({ browser
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible();
 
+  // The supervisor's open dashboard counts it without a reload.
+  await expect(responsesKpi).toHaveAttribute('data-value', String(before + 1), { timeout: 90_000 });
+
   // The response is on the server for supervisors.
-  const supervisor = await apiLogin(mailingServer.url, 'supervisor@example.org');
   const responses = await pullAll<{ ticketId: string; channel: string; answers: unknown[] }>(
     mailingServer.url,
     supervisor.accessToken,
@@ -103,5 +124,27 @@ test('a customer answers the e-mailed survey on a phone, once', async ({ browser
     (await pullAll<Ticket>(mailingServer.url, supervisor.accessToken, 'tickets')).filter((t) => t.parentId === open.id),
     'a good score opens no follow-up',
   ).toEqual([]);
+
+  // A forged link and an expired one get their own clear pages.
+  const forged = await page.goto(link.replace(/\/survey\/[^/?#]+/, '/survey/' + 'A'.repeat(43)));
+  expect(forged?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Survey link not found' })).toBeVisible();
+
+  // The throttle: the same customer's next resolved ticket within the period gets no second survey.
+  const next = makeTicket({ status: 'in_progress', callerId: '', callerName: 'Casey', callerEmail: CUSTOMER, title: 'Dock' });
+  await push(mailingServer.url, accessToken, [{ newDocumentState: next }]);
+  const nextResolved = { ...next, status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'New dock.' };
+  await push(mailingServer.url, accessToken, [{ assumedMasterState: next, newDocumentState: nextResolved }]);
+  // Its resolution e-mail is queued in the same transaction a survey would be, and sent before it would be.
+  await smtp.waitFor((m) => m.to.includes(CUSTOMER) && m.subject.includes('Dock') && !m.text.includes('/survey/'));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(smtp.messages.filter(isSurveyMailTo(CUSTOMER))).toHaveLength(1);
+
+  // Links expire: once past its expiry the first link says so.
+  await mailingServer.db.query(`UPDATE survey_invitations SET expires_at = now() - interval '1 minute', used_at = NULL`);
+  const expired = await page.goto(link);
+  expect(expired?.status()).toBe(410);
+  await expect(page.getByRole('heading', { level: 1, name: 'This survey link has expired' })).toBeVisible();
   await context.close();
+  await boardContext.close();
 });

@@ -23,10 +23,12 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
   const parentDone = parent.status === 'resolved' || parent.status === 'closed';
 
   const link = async () => {
-    const violations = await linkChildByNumber(db, parent.id, number, user);
+    const linked = number;
+    const violations = await linkChildByNumber(db, parent.id, linked, user);
     if (violations.length > 0)
-      return setError(violations[0].field === 'number' ? t('major.notFound', { number }) : violations[0].message);
-    setNumber('');
+      return setError(violations[0].field === 'number' ? t('major.notFound', { number: linked }) : violations[0].message);
+    // Clear only what was linked: a number typed while the link was saving is the next one.
+    setNumber((current) => (current === linked ? '' : current));
     setError(undefined);
   };
 
