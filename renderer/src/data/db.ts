@@ -5,6 +5,7 @@ import type { RxCollectionCreator, RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withFirstSyncMasterStates } from './replication/first-sync-master-states.js';
 import { createConflictHandler } from './replication/conflict-handler.js';
 import type { DeskCollections, DeskDatabase } from './types.js';
 
@@ -37,7 +38,7 @@ let devModeAdded = false;
 
 async function prepareStorage(storage: CreateDeskDatabaseOptions['storage'], devMode: boolean) {
   const base = storage ?? getRxStorageDexie();
-  if (!devMode) return base;
+  if (!devMode) return withFirstSyncMasterStates(base);
   // Loaded lazily so production bundles do not ship the dev-mode plugin (it injects an iframe in browsers).
   const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage, getAjv }] = await Promise.all([
     import('rxdb/plugins/dev-mode'),
@@ -51,7 +52,7 @@ async function prepareStorage(storage: CreateDeskDatabaseOptions['storage'], dev
     devModeAdded = true;
   }
   // dev-mode refuses unvalidated storage (error DVM1).
-  return wrappedValidateAjvStorage({ storage: base });
+  return withFirstSyncMasterStates(wrappedValidateAjvStorage({ storage: base }));
 }
 
 function creator(def: CollectionDefinition, conflictHandler?: RxCollectionCreator['conflictHandler']): RxCollectionCreator {

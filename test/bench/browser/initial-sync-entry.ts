@@ -1,68 +1,113 @@
-// Runs inside Chromium: the real client data layer (RxDB on Dexie) syncing from the server, then the raw
-// baseline: the same pull pages fetched and written with Dexie bulkPut into a table with the same indexes.
+// Runs inside Chromium, one measurement per fresh browser profile (see sync/initial-sync.ts): the real client data
+// layer (RxDB on Dexie) syncing from the server; the raw baseline, the same pull pages fetched and written with Dexie
+// bulkPut into a table with the tickets schema's indexes; RxDB's bulkInsert of the same documents; the fetch alone.
 import Dexie from 'dexie';
+import { COLLECTION_DEFINITIONS } from '@shared';
 import type { LoginResponse, PullResponse, Ticket } from '@shared';
 import { createDeskDatabase, startReplication } from '../../../renderer/src/data/index.js';
 
-export interface InitialSyncFigures {
-  syncMs: number;
-  syncedDocs: number;
-  rawMs: number;
-  rawDocs: number;
-  /** RxDB bulkInsert of the same documents, no replication: separates storage cost from replication cost. */
-  bulkInsertMs: number;
+/** Milliseconds taken and documents stored by one measurement. */
+export interface Measured {
+  ms: number;
+  docs: number;
 }
 
 const BATCH = 2000;
 
-async function runInitialSyncBench(email: string, password: string): Promise<InitialSyncFigures> {
+async function login(email: string, password: string): Promise<string> {
   const res = await fetch('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const { accessToken } = (await res.json()) as LoginResponse;
-
-  const db = await createDeskDatabase({ name: `bench-${Date.now()}`, devMode: false, multiInstance: false });
-  const syncStart = performance.now();
-  const sync = startReplication(db, {
-    serverUrl: location.origin,
-    getAccessToken: () => accessToken,
-    collections: ['tickets'],
-    pullBatchSize: BATCH,
-    live: false,
-    waitForLeadership: false,
-  });
-  await sync.awaitInitialPull();
-  const syncMs = performance.now() - syncStart;
-  const syncedDocs = await db.tickets.count().exec();
-  await sync.cancel();
-  await db.close();
-
-  const raw = new Dexie(`raw-${Date.now()}`);
-  raw.version(1).stores({ tickets: 'id, [status+queueKey], [assigneeId+queueKey], [groupId+queueKey], queueKey' });
-  const rawStart = performance.now();
-  let checkpoint = '';
-  const pages: Ticket[][] = [];
-  for (;;) {
-    const page = await fetch(`/api/sync/tickets/pull?limit=${BATCH}${checkpoint}`, {
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
-    const body = (await page.json()) as PullResponse<Ticket>;
-    if (body.documents.length === 0 || !body.checkpoint) break;
-    await raw.table('tickets').bulkPut(body.documents);
-    pages.push(body.documents.map(({ _deleted: _, ...doc }) => doc));
-    checkpoint = `&checkpoint=${body.checkpoint.seq}`;
-  }
-  const rawMs = performance.now() - rawStart;
-  raw.close();
-
-  const plain = await createDeskDatabase({ name: `bulk-${Date.now()}`, devMode: false, multiInstance: false });
-  const bulkStart = performance.now();
-  for (const page of pages) await plain.tickets.bulkInsert(page);
-  const bulkInsertMs = performance.now() - bulkStart;
-  await plain.close();
-  return { syncMs, syncedDocs, rawMs, rawDocs: pages.reduce((n, p) => n + p.length, 0), bulkInsertMs };
+  return ((await res.json()) as LoginResponse).accessToken;
 }
 
-(window as unknown as { runInitialSyncBench: typeof runInitialSyncBench }).runInitialSyncBench = runInitialSyncBench;
+async function fetchPage(accessToken: string, seq: number): Promise<PullResponse<Ticket & { _deleted: boolean }>> {
+  const checkpoint = seq > 0 ? `&checkpoint=${seq}` : '';
+  const res = await fetch(`/api/sync/tickets/pull?limit=${BATCH}${checkpoint}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  return (await res.json()) as PullResponse<Ticket & { _deleted: boolean }>;
+}
+
+/** Every pull page in turn, handed to `onPage` before the next is fetched. */
+async function eachPage(
+  accessToken: string,
+  onPage: (docs: (Ticket & { _deleted: boolean })[]) => Promise<void> | void,
+): Promise<number> {
+  let docs = 0;
+  for (let seq = 0; ;) {
+    const page = await fetchPage(accessToken, seq);
+    if (page.documents.length === 0 || !page.checkpoint) return docs;
+    await onPage(page.documents);
+    docs += page.documents.length;
+    seq = page.checkpoint.seq;
+  }
+}
+
+/** The Dexie index specification of the tickets schema: the indexes the app's storage maintains. */
+function ticketIndexSpec(): string {
+  const indexes = COLLECTION_DEFINITIONS.tickets.schema.indexes ?? [];
+  return ['id', ...indexes.map((index) => (Array.isArray(index) ? `[${index.join('+')}]` : index))].join(', ');
+}
+
+const benches = {
+  async sync(email: string, password: string): Promise<Measured> {
+    const accessToken = await login(email, password);
+    const db = await createDeskDatabase({ name: 'bench-sync', devMode: false, multiInstance: false });
+    const start = performance.now();
+    const sync = startReplication(db, {
+      serverUrl: location.origin,
+      getAccessToken: () => accessToken,
+      collections: ['tickets'],
+      pullBatchSize: BATCH,
+      live: false,
+      waitForLeadership: false,
+    });
+    await sync.awaitInitialPull();
+    const ms = performance.now() - start;
+    const docs = await db.tickets.count().exec();
+    await sync.cancel();
+    await db.close();
+    return { ms, docs };
+  },
+
+  async raw(email: string, password: string): Promise<Measured> {
+    const accessToken = await login(email, password);
+    const raw = new Dexie('bench-raw');
+    raw.version(1).stores({ tickets: ticketIndexSpec() });
+    const start = performance.now();
+    const docs = await eachPage(accessToken, async (page) => void (await raw.table('tickets').bulkPut(page)));
+    const ms = performance.now() - start;
+    raw.close();
+    return { ms, docs };
+  },
+
+  /** RxDB's own bulkInsert without replication, the pages fetched first (untimed): the storage's share. */
+  async bulkInsert(email: string, password: string): Promise<Measured> {
+    const accessToken = await login(email, password);
+    const pages: Ticket[][] = [];
+    // The pulled documents carry `_deleted`, which RxDB's insert does not take.
+    await eachPage(accessToken, (page) => void pages.push(page.map(({ _deleted: _, ...doc }) => doc)));
+    const db = await createDeskDatabase({ name: 'bench-bulk', devMode: false, multiInstance: false });
+    const start = performance.now();
+    for (const page of pages) await db.tickets.bulkInsert(page);
+    const ms = performance.now() - start;
+    const docs = await db.tickets.count().exec();
+    await db.close();
+    return { ms, docs };
+  },
+
+  /** Fetching and parsing every pull page, nothing written: the server and network share of both paths. */
+  async fetchOnly(email: string, password: string): Promise<Measured> {
+    const accessToken = await login(email, password);
+    const start = performance.now();
+    const docs = await eachPage(accessToken, () => undefined);
+    return { ms: performance.now() - start, docs };
+  },
+};
+
+export type InitialSyncBench = keyof typeof benches;
+
+(window as unknown as { initialSyncBenches: typeof benches }).initialSyncBenches = benches;

@@ -50,7 +50,8 @@ export function benchTicket(i: number, now: number, prefix = 't'): Ticket {
     queueKey: queueKeyFor(updatedAt),
     escalationTier: i % 17 === 0 ? 2 : 1,
     escalatedToSupervisor: i % 53 === 0,
-    major: i % 997 === 0,
+    // A major incident has a manager and stays open (closing one needs a post-incident review).
+    ...(i % 997 === 0 && !done ? { major: true, majorManagerId: USERS[2] } : { major: false }),
   };
 }
 

@@ -15,6 +15,7 @@ import { pickSchemaFields } from '../doc-utils.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
 import type { ConnectivitySource } from './connectivity.js';
 import { bootstrapFirstSync } from './first-sync-bootstrap.js';
+import { linkMetaInstance } from './first-sync-master-states.js';
 import type { FirstSyncCheckpoints } from './first-sync-bootstrap.js';
 import { NetworkError, requestJson } from './http.js';
 import type { RequestContext } from './http.js';
@@ -148,6 +149,8 @@ async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows:
 export function replicateCollection(input: CollectionReplicationInput): CollectionReplication {
   const { name, ctx } = input;
   const identifier = replicationIdentifier(ctx.serverUrl, name);
+  // In every tab, leader or not: a local write to a first-synced document needs to know where its meta row goes.
+  linkMetaInstance(input.collection, identifier).catch(input.onFailure);
   const pull: ReplicationPullOptions<PlainDoc, SyncCheckpoint> = {
     batchSize: input.pullBatchSize,
     stream$: input.stream$,

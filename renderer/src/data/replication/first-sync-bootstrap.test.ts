@@ -1,3 +1,5 @@
+import { getChangedDocumentsSince } from 'rxdb';
+import type { RxStorageInstance, RxStorageReplicationMeta } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateTicket } from '../commands/tickets.js';
 import { FakeSyncServer } from '../testing/fake-sync-server.js';
@@ -8,6 +10,12 @@ import { manualConnectivity, startReplication } from './index.js';
 import type { SyncController, SyncStatus } from './index.js';
 
 const actor = { id: 'u-agent' };
+
+/** The per-document rows a meta instance really holds (not those answered from first-synced documents). */
+async function documentMetaRows<D, C>(meta: RxStorageInstance<RxStorageReplicationMeta<D, C>, unknown, object>) {
+  const { documents } = await getChangedDocumentsSince(meta, 100_000);
+  return documents.filter((row) => row.isCheckpoint === '0');
+}
 const TICKETS = 2500;
 const BATCH = 1000;
 
@@ -105,9 +113,31 @@ describe('first sync bootstrap', () => {
     expect(sync.getStatus().initialSync).toEqual({ running: false, pulledDocs: TICKETS });
     // The upstream starts after the bootstrap's documents instead of going through them again.
     expect(sync.replications.tickets!.internalReplicationState!.stats.up.persistToMaster).toBe(0);
-    // RxDB's replication reads the meta rows the bootstrap wrote.
+    // RxDB's replication reads each document's server state from the document itself: the bootstrap wrote no meta
+    // row per document, only its checkpoints.
     const meta = sync.replications.tickets!.metaInstance!;
     expect((await meta.findDocumentsById(['t-7|0'], false))[0]?.docData).toMatchObject({ id: 't-7', number: 'INC7' });
+    expect(await documentMetaRows(meta)).toEqual([]);
+  });
+
+  it('keeps the pulled state of a document edited while sync is paused, and merges it with a server edit on resume', async () => {
+    const first = start();
+    await first.awaitInitialPull();
+    await inSync(first);
+    await first.cancel();
+    await updateTicket(db, 't-6', { description: 'Edited while paused' }, actor);
+    server.put('tickets', { ...server.get('tickets', 't-6')!, title: 'Server title' });
+    const second = start();
+    await waitFor(() => server.get('tickets', 't-6')?.description === 'Edited while paused', 5000, 'merged push');
+    await inSync(second);
+    expect(server.get('tickets', 't-6')?.title).toBe('Server title');
+    expect((await db.tickets.findOne('t-6').exec())?.toJSON()).toMatchObject({
+      title: 'Server title',
+      description: 'Edited while paused',
+    });
+    expect(await db.conflicts.count().exec()).toBe(0);
+    // Only the edited document got a meta row of its own.
+    expect((await documentMetaRows(second.replications.tickets!.metaInstance!)).map((r) => r.itemId)).toEqual(['t-6']);
   });
 
   it('pushes a later local edit against the pulled state, and merges a two-sided edit', async () => {

@@ -1,7 +1,8 @@
 import type { PullResponse, SyncCheckpoint } from '@shared';
-import { getChangedDocumentsSince, stackCheckpoints } from 'rxdb';
-import type { RxCollection, RxStorageDefaultCheckpoint, WithDeleted } from 'rxdb';
+import { getChangedDocumentsSince, now, stackCheckpoints } from 'rxdb';
+import type { RxCollection, RxStorageDefaultCheckpoint, WithDeleted, WrappedRxStorageInstance } from 'rxdb';
 import type { PlainDoc } from '../types.js';
+import { FIRST_SYNC_REV } from './first-sync-master-states.js';
 import { ReplicationMeta } from './replication-meta.js';
 import type { BootstrapMarker } from './replication-meta.js';
 
@@ -24,31 +25,37 @@ export interface FirstSyncBootstrapInput {
 
 /**
  * Writes one pulled page into the collection as RxDB's downstream would (same write context), without the reads the
- * downstream makes first: on a first sync nearly every document is new. Returns the documents whose server state
- * must be recorded in the meta instance: those written, and those already stored with the same state (left by a
- * bootstrap interrupted between its two writes). `diverged` when a document is stored locally with another state.
+ * downstream makes first: on a first sync nearly every document is new. Each is stored with FIRST_SYNC_REV, which
+ * makes it its own meta row (first-sync-master-states.ts). Returns the documents whose server state must still be
+ * written to the meta instance: those already stored, with the same state but another revision (left by a bootstrap
+ * interrupted before this scheme, or written locally). `diverged` when a document is stored locally with another state.
  */
 async function storeDocuments(
   collection: RxCollection,
   context: string,
   docs: Doc[],
 ): Promise<{ settled: Doc[]; diverged: boolean }> {
-  const rows = docs.map((doc) => ({ document: { ...doc, _attachments: {}, _meta: { lwt: 0 }, _rev: '' } }));
-  const result = await collection.storageInstance.bulkWrite(rows as never, context);
-  const diverging = new Set<string>();
+  const lwt = now();
+  const rows = docs.map((doc) => ({ document: { ...doc, _attachments: {}, _meta: { lwt }, _rev: FIRST_SYNC_REV } }));
+  // Below RxDB's wrapper, which would give the documents its own revision; under the database's write lock as it does.
+  const instance = (collection.storageInstance as WrappedRxStorageInstance<PlainDoc, unknown, unknown>).originalStorageInstance;
+  const result = await collection.database.lockedRun(() => instance.bulkWrite(rows as never, context));
+  const settled: Doc[] = [];
+  let diverged = false;
+  const byId = new Map(docs.map((d) => [String(d[collection.schema.primaryPath]), d]));
   for (const err of result.error) {
     if (err.status !== 409 || !err.documentInDb)
       throw new Error(`Could not store pulled document ${err.documentId} (status ${err.status}).`);
     const same = collection.conflictHandler.isEqual(
-      err.documentInDb as never,
-      err.writeRow.document as never,
+      err.documentInDb,
+      err.writeRow.document,
       'first-sync-bootstrap',
     );
-    if (!same) diverging.add(err.documentId);
+    if (!same) diverged = true;
+    // The master state exactly as pulled: the upstream sends it back as `assumedMasterState`.
+    else if (err.documentInDb._rev !== FIRST_SYNC_REV) settled.push(byId.get(err.documentId) as Doc);
   }
-  const primaryKey = collection.schema.primaryPath;
-  // The master states exactly as pulled: the upstream sends them back as `assumedMasterState`.
-  return { settled: docs.filter((d) => !diverging.has(String(d[primaryKey]))), diverged: diverging.size > 0 };
+  return { settled, diverged };
 }
 
 /**
@@ -98,7 +105,7 @@ export async function bootstrapFirstSync(input: FirstSyncBootstrapInput): Promis
           const progress: BootstrapMarker = { seq, done: false };
           const previous = metaQueue;
           metaQueue = previous.then(async () => {
-            await meta.writeMasterStates(stored.settled, collection.schema.primaryPath);
+            if (stored.settled.length > 0) await meta.writeMasterStates(stored.settled, collection.schema.primaryPath);
             markerDoc = await meta.writeMarker(progress, markerDoc);
           });
           await previous;

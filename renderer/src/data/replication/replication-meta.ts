@@ -1,12 +1,4 @@
-import {
-  createRevision,
-  getCheckpointKey,
-  getComposedPrimaryKeyOfDocumentData,
-  getRxReplicationMetaInstanceSchema,
-  hasEncryption,
-  now,
-  overwritable,
-} from 'rxdb';
+import { createRevision, getCheckpointKey, getComposedPrimaryKeyOfDocumentData, now, overwritable } from 'rxdb';
 import type {
   BulkWriteRow,
   RxCollection,
@@ -19,6 +11,7 @@ import type {
 import { RxStorageInstanceDexie, fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
 import { Dexie } from 'dexie';
 import type { PlainDoc } from '../types.js';
+import { linkMetaInstance } from './first-sync-master-states.js';
 
 type MetaDoc = RxDocumentData<RxStorageReplicationMeta<PlainDoc, unknown>>;
 type MetaRow = BulkWriteRow<RxStorageReplicationMeta<PlainDoc, unknown>>;
@@ -50,8 +43,7 @@ export class ReplicationMeta {
 
   static async open(collection: RxCollection, replicationIdentifier: string): Promise<ReplicationMeta> {
     const db = collection.database;
-    const collectionName = `rx-replication-meta-${await db.hashFunction([collection.name, replicationIdentifier].join('-'))}`;
-    const schema = getRxReplicationMetaInstanceSchema(collection.schema.jsonSchema, hasEncryption(collection.schema.jsonSchema));
+    const { collectionName, schema } = await linkMetaInstance(collection, replicationIdentifier);
     const instance = (await db.storage.createStorageInstance({
       databaseName: db.name,
       collectionName,

@@ -1,18 +1,20 @@
-import { STAKEHOLDER_UPDATE, stakeholderIds, type Ticket } from '@shared';
+import { STAKEHOLDER_UPDATE, type Ticket } from '@shared';
 import type { Transaction } from '../../db/database.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { findUserById } from '../../db/queries/directory.js';
 import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import { callerContact } from '../contacts/caller-contact.js';
 import type { PushEffect } from '../sync/push-effects.js';
 
-/** The addresses of a ticket's stakeholders: watchers and caller from the directory, or the caller's own e-mail. */
+/** The addresses of a ticket's stakeholders: its watchers' from the directory, and the caller's (see callerContact). */
 async function stakeholderAddresses(tx: Transaction, ticket: Ticket): Promise<string[]> {
   const addresses: string[] = [];
-  for (const id of stakeholderIds(ticket)) {
+  for (const id of new Set(ticket.watcherIds ?? [])) {
     const user = await findUserById(tx, id);
     if (typeof user?.email === 'string' && user.email) addresses.push(user.email);
   }
-  if (!ticket.callerId && ticket.callerEmail) addresses.push(ticket.callerEmail);
+  const caller = await callerContact(tx, ticket);
+  if (caller) addresses.push(caller.email);
   return [...new Set(addresses.map((a) => a.toLowerCase()))];
 }
 

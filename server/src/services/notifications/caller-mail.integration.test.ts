@@ -105,6 +105,23 @@ describe.each(backends)('$name', (backend) => {
       expect(waiting.text).toContain('We are waiting for information from you.');
     });
 
+    it('sends every mail, the survey too, to the address written on the ticket, in the caller’s directory language', async () => {
+      const token = (await env().api.login(DEMO_USERS.agent.email)).accessToken;
+      const home = `chloe-home-${backend.name}-${Date.now()}@example.org`;
+      // usr-0001 Chloé Bouchard, French in the directory, asked to be reached at another address.
+      let ticket = await push(token, newTicket({ callerId: 'usr-0001', callerEmail: home, title: 'Clavier' }));
+      const number = String(ticket.number);
+      const created = await capture.waitFor((m) => m.subject.includes(`[${number}]`));
+      expect(created.to).toEqual([home]);
+      expect(created.text).toContain('Bonjour Chloé Bouchard');
+      ticket = await push(token, edit(ticket, { status: 'in_progress', assigneeId: DEMO_USERS.agent.id }), ticket);
+      await push(token, edit(ticket, { status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Remplacé' }), ticket);
+      const survey = await capture.waitFor((m) => m.subject.endsWith(`(${number})`));
+      expect(survey.to).toEqual([home]);
+      expect(survey.text).toContain(`Votre billet ${number}`);
+      expect(capture.messages.filter((m) => m.to.includes('chloe.bouchard@example.org') && m.text.includes(number))).toEqual([]);
+    });
+
     it('names only the number of a security incident: no title, no resolution notes', async () => {
       const token = (await env().api.login(DEMO_USERS.supervisor.email)).accessToken;
       const ticket = await push(

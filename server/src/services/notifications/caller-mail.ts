@@ -1,12 +1,11 @@
 import type { Ticket } from '@shared';
-import type { Transaction } from '../../db/database.js';
 import { loadDocuments } from '../../db/queries/documents.js';
-import { findUserById } from '../../db/queries/directory.js';
 import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import { callerContact } from '../contacts/caller-contact.js';
 import type { SyncDocument } from '../sync/document-validation.js';
 import type { PushEffect } from '../sync/push-effects.js';
 import { toSyncDocument } from '../sync/stored-document.js';
-import { renderCallerMail, type CallerMailKind, type MailLanguage } from './caller-mail-templates.js';
+import { renderCallerMail, type CallerMailKind } from './caller-mail-templates.js';
 
 const asTicket = (doc: SyncDocument): Ticket => doc as unknown as Ticket;
 
@@ -24,21 +23,6 @@ export function callerMailKinds(previous: Ticket | undefined, next: Ticket): Cal
   if (statusChanged && previous && PROGRESS_STATUSES.has(next.status)) kinds.push('ticket-progress');
   if (statusChanged && next.status === 'resolved') kinds.push('ticket-resolved');
   return kinds;
-}
-
-interface Recipient {
-  address: string;
-  name: string;
-  language: MailLanguage;
-}
-
-/** The caller's address (given on the ticket, else the directory's) and language (the directory's, else English). */
-async function recipientOf(tx: Transaction, ticket: Ticket): Promise<Recipient | null> {
-  const entry = ticket.callerId ? await findUserById(tx, ticket.callerId) : null;
-  const address = ticket.callerEmail?.trim() || (typeof entry?.email === 'string' ? entry.email.trim() : '');
-  if (!address) return null;
-  const name = ticket.callerName?.trim() || (typeof entry?.name === 'string' ? entry.name : '');
-  return { address, name, language: entry?.locale === 'fr' ? 'fr' : 'en' };
 }
 
 /**
@@ -65,11 +49,11 @@ export const callerMailEffect: PushEffect = async ({ tx, collection, writes, pre
     const row = stored.get(change.id);
     if (!row) continue;
     const ticket = asTicket(toSyncDocument(row));
-    const recipient = await recipientOf(tx, ticket);
+    const recipient = await callerContact(tx, ticket);
     if (!recipient) continue;
     for (const kind of change.kinds) {
       const mail = renderCallerMail(kind, { ticket, callerName: recipient.name }, recipient.language);
-      await enqueueMail(tx, { kind, to: recipient.address, ticketId: ticket.id, ...mail });
+      await enqueueMail(tx, { kind, to: recipient.email, ticketId: ticket.id, ...mail });
     }
   }
 };

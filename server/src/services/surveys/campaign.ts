@@ -5,7 +5,8 @@ import { findUserByEmail } from '../../db/queries/directory.js';
 import { lockInvitationDecisions } from '../../db/queries/survey-invitations.js';
 import { findSurvey, recordSurveyVersion } from '../../db/queries/survey-versions.js';
 import { ApiError } from '../../http/api-error.js';
-import { callerContact, inviteContact, type InviteOutcome } from './survey-invitations.js';
+import { callerContact } from '../contacts/caller-contact.js';
+import { inviteContact, type InviteOutcome } from './survey-invitations.js';
 import { readSurveySettings } from './survey-settings.js';
 
 /** Tickets one campaign may reach; a broader filter is refused so nobody mails thousands by mistake. */
@@ -74,7 +75,7 @@ export async function runCampaign(
           email,
           name: given.name ?? (typeof known?.name === 'string' ? known.name : ''),
           language: given.language,
-          respondentId: known ? String(known.id) : '',
+          directoryId: known ? String(known.id) : '',
         };
         outcomes.push(await inviteContact(tx, { survey, contact, ticket: null, settings, publicUrl }));
       }

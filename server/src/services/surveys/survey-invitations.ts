@@ -1,18 +1,13 @@
-import type { Language, Survey, SurveySettings, Ticket } from '@shared';
+import type { Survey, SurveySettings, Ticket } from '@shared';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/database.js';
-import { findUserByEmail, findUserById } from '../../db/queries/directory.js';
 import { enqueueMail } from '../../db/queries/mail-outbox.js';
 import { insertInvitation, invitedRecently, ticketSurveyed } from '../../db/queries/survey-invitations.js';
+import type { CallerContact } from '../contacts/caller-contact.js';
 import { invitationMail } from './survey-mail.js';
 
-/** Who a survey goes to. `respondentId` is their directory id, empty for people outside the directory. */
-export interface SurveyContact {
-  email: string;
-  name: string;
-  language: Language;
-  respondentId: string;
-}
+/** Who a survey goes to: a caller, or a person a campaign names. */
+export type SurveyContact = CallerContact;
 
 export type InviteOutcome = 'sent' | 'skipped' | 'invalid';
 
@@ -29,35 +24,6 @@ const EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$
 
 /** A plausible single e-mail address (no display name, no list). */
 export const isEmailAddress = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
-
-const asLanguage = (value: unknown): Language => (value === 'fr' ? 'fr' : 'en');
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/**
- * The caller of a ticket as a survey contact: the directory entry of `callerId` (its e-mail and language), else the
- * caller's e-mail written on the ticket, in the language of the directory entry with that address if any, else
- * English. Null when there is no address at all.
- */
-export async function callerContact(db: Queryable, ticket: Ticket): Promise<SurveyContact | null> {
-  const entry = ticket.callerId ? await findUserById(db, ticket.callerId) : null;
-  if (entry && typeof entry.email === 'string' && entry.email) {
-    return {
-      email: entry.email,
-      name: text(entry.name),
-      language: asLanguage(entry.locale),
-      respondentId: ticket.callerId,
-    };
-  }
-  const email = ticket.callerEmail?.trim() ?? '';
-  if (!email) return null;
-  const byEmail = await findUserByEmail(db, email);
-  return {
-    email,
-    name: ticket.callerName ?? text(byEmail?.name),
-    language: asLanguage(byEmail?.locale ?? entry?.locale),
-    respondentId: byEmail ? String(byEmail.id) : ticket.callerId,
-  };
-}
 
 export interface InviteInput {
   survey: Survey;
@@ -85,7 +51,7 @@ export async function inviteContact(tx: Queryable, input: InviteInput): Promise<
     ticketId: ticket?.id ?? null,
     contactEmail: contact.email,
     contactName: contact.name,
-    respondentId: contact.respondentId,
+    respondentId: contact.directoryId,
     language: contact.language,
     expiryDays: settings.tokenExpiryDays,
   });

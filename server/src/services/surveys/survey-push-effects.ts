@@ -15,7 +15,8 @@ import { findSurveyVersion, recordSurveyVersion } from '../../db/queries/survey-
 import type { PushEffect, PushEffectInput } from '../sync/push-effects.js';
 import { rejectPush, type Violation } from '../sync/violation.js';
 import { followUpLowScore } from './low-score-follow-up.js';
-import { callerContact, inviteContact } from './survey-invitations.js';
+import { callerContact } from '../contacts/caller-contact.js';
+import { inviteContact } from './survey-invitations.js';
 import { readSurveySettings } from './survey-settings.js';
 import { surveyToSend } from './survey-to-send.js';
 
