@@ -4,7 +4,7 @@ import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { surveyLinkIn } from '../../server/src/test-support/surveys.js';
 import { DEMO_PASSWORD, apiLogin, pullAll } from './fixtures/desk-test.js';
 import { LoginPage } from './page-models/login-page.js';
-import { expect, test } from './fixtures/survey-server.js';
+import { expect, test } from './fixtures/mail-desk-test.js';
 
 const CUSTOMER = 'casey.customer@example.net';
 const isSurveyMailTo = (to: string) => (m: { to: string[]; text: string }) => m.to.includes(to) && m.text.includes('/survey/');
@@ -20,16 +20,16 @@ async function push(serverUrl: string, token: string, rows: object[]): Promise<v
 
 test('a customer answers the e-mailed survey on a phone, once, and the open dashboard counts it', async ({
   browser,
-  mailingServer,
+  server,
   smtp,
 }) => {
   test.setTimeout(300_000);
   // The supervisor watches the reports while the customer answers.
-  const supervisor = await apiLogin(mailingServer.url, 'supervisor@example.org');
-  const before = (await pullAll(mailingServer.url, supervisor.accessToken, 'survey_responses')).length;
+  const supervisor = await apiLogin(server.url, 'supervisor@example.org');
+  const before = (await pullAll(server.url, supervisor.accessToken, 'survey_responses')).length;
   const boardContext = await browser.newContext({ locale: 'en-CA' });
   const board = await boardContext.newPage();
-  await board.goto(mailingServer.url);
+  await board.goto(server.url);
   await new LoginPage(board).signIn('supervisor@example.org', DEMO_PASSWORD);
   await board.getByTestId('nav-reports').click();
   await expect(board.getByTestId('reports-page')).toBeVisible({ timeout: 60_000 });
@@ -37,7 +37,7 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
   await expect(responsesKpi).toHaveAttribute('data-value', String(before), { timeout: 120_000 });
 
   // An agent resolves a ticket of a caller outside the directory: the server e-mails the survey.
-  const { accessToken } = await apiLogin(mailingServer.url, 'agent@example.org');
+  const { accessToken } = await apiLogin(server.url, 'agent@example.org');
   const open = makeTicket({
     status: 'in_progress',
     callerId: '',
@@ -45,9 +45,9 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
     callerEmail: CUSTOMER,
     title: 'Laptop will not boot',
   });
-  await push(mailingServer.url, accessToken, [{ newDocumentState: open }]);
+  await push(server.url, accessToken, [{ newDocumentState: open }]);
   const resolved = { ...open, status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Replaced the disk.' };
-  await push(mailingServer.url, accessToken, [{ assumedMasterState: open, newDocumentState: resolved }]);
+  await push(server.url, accessToken, [{ assumedMasterState: open, newDocumentState: resolved }]);
   const mail = await smtp.waitFor(isSurveyMailTo(CUSTOMER));
   const link = surveyLinkIn(mail);
 
@@ -100,7 +100,7 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
 
   // The response is on the server for supervisors.
   const responses = await pullAll<{ ticketId: string; channel: string; answers: unknown[] }>(
-    mailingServer.url,
+    server.url,
     supervisor.accessToken,
     'survey_responses',
   );
@@ -121,7 +121,7 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
   expect(again?.status()).toBe(409);
   await expect(page.getByRole('heading', { level: 1, name: 'Survey already answered' })).toBeVisible();
   expect(
-    (await pullAll<Ticket>(mailingServer.url, supervisor.accessToken, 'tickets')).filter((t) => t.parentId === open.id),
+    (await pullAll<Ticket>(server.url, supervisor.accessToken, 'tickets')).filter((t) => t.parentId === open.id),
     'a good score opens no follow-up',
   ).toEqual([]);
 
@@ -132,16 +132,16 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
 
   // The throttle: the same customer's next resolved ticket within the period gets no second survey.
   const next = makeTicket({ status: 'in_progress', callerId: '', callerName: 'Casey', callerEmail: CUSTOMER, title: 'Dock' });
-  await push(mailingServer.url, accessToken, [{ newDocumentState: next }]);
+  await push(server.url, accessToken, [{ newDocumentState: next }]);
   const nextResolved = { ...next, status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'New dock.' };
-  await push(mailingServer.url, accessToken, [{ assumedMasterState: next, newDocumentState: nextResolved }]);
+  await push(server.url, accessToken, [{ assumedMasterState: next, newDocumentState: nextResolved }]);
   // Its resolution e-mail is queued in the same transaction a survey would be, and sent before it would be.
   await smtp.waitFor((m) => m.to.includes(CUSTOMER) && m.subject.includes('Dock') && !m.text.includes('/survey/'));
   await new Promise((resolve) => setTimeout(resolve, 1500));
   expect(smtp.messages.filter(isSurveyMailTo(CUSTOMER))).toHaveLength(1);
 
   // Links expire: once past its expiry the first link says so.
-  await mailingServer.db.query(`UPDATE survey_invitations SET expires_at = now() - interval '1 minute', used_at = NULL`);
+  await server.db.query(`UPDATE survey_invitations SET expires_at = now() - interval '1 minute', used_at = NULL`);
   const expired = await page.goto(link);
   expect(expired?.status()).toBe(410);
   await expect(page.getByRole('heading', { level: 1, name: 'This survey link has expired' })).toBeVisible();

@@ -1,44 +1,71 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { ConflictsPage } from '../features/conflicts/ConflictsPage.js';
-import { CreateTicketPage } from '../features/create/CreateTicketPage.js';
-import { ArticlePage } from '../features/kb/ArticlePage.js';
-import { KbListPage } from '../features/kb/KbListPage.js';
-import { FeedbackPage } from '../features/surveys/FeedbackPage.js';
-import { TicketDetailPage } from '../features/tickets/TicketDetailPage.js';
 import { TicketQueuePage } from '../features/tickets/TicketQueuePage.js';
 import { AppShellLayout } from './AppShellLayout.js';
 
-// The reports (and their charting library) load only when a supervisor opens them.
-const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+/**
+ * A page loaded when first opened. Only the queue, where the console starts, is in the start-up bundle: the other
+ * pages (and the reports' charting library) are fetched on first use, from the app-shell cache when offline.
+ */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ReactNode {
+  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader />
+        </Center>
+      }
+    >
+      <Page />
+    </Suspense>
+  );
+}
+
+const feedback = page(
+  () => import('../features/surveys/FeedbackPage.js'),
+  (m) => m.FeedbackPage,
+);
+const createTicket = page(
+  () => import('../features/create/CreateTicketPage.js'),
+  (m) => m.CreateTicketPage,
+);
+const ticketDetail = page(
+  () => import('../features/tickets/TicketDetailPage.js'),
+  (m) => m.TicketDetailPage,
+);
+const kbList = page(
+  () => import('../features/kb/KbListPage.js'),
+  (m) => m.KbListPage,
+);
+const article = page(
+  () => import('../features/kb/ArticlePage.js'),
+  (m) => m.ArticlePage,
+);
+const conflicts = page(
+  () => import('../features/conflicts/ConflictsPage.js'),
+  (m) => m.ConflictsPage,
+);
+const reports = page(
+  () => import('../features/reports/ReportsPage.js'),
+  (m) => m.ReportsPage,
+);
 
 export function AppRoutes() {
   return (
     <Routes>
       {/* Customer-facing, full screen: no navigation the customer could wander into. */}
-      <Route path="/tickets/:id/feedback" element={<FeedbackPage />} />
+      <Route path="/tickets/:id/feedback" element={feedback} />
       <Route element={<AppShellLayout />}>
         <Route path="/tickets" element={<TicketQueuePage />} />
-        <Route path="/tickets/new" element={<CreateTicketPage />} />
-        <Route path="/tickets/:id" element={<TicketDetailPage />} />
-        <Route path="/kb" element={<KbListPage />} />
-        <Route path="/kb/:id" element={<ArticlePage />} />
-        <Route path="/conflicts" element={<ConflictsPage />} />
-        <Route
-          path="/reports"
-          element={
-            <Suspense
-              fallback={
-                <Center py="xl">
-                  <Loader />
-                </Center>
-              }
-            >
-              <ReportsPage />
-            </Suspense>
-          }
-        />
+        <Route path="/tickets/new" element={createTicket} />
+        <Route path="/tickets/:id" element={ticketDetail} />
+        <Route path="/kb" element={kbList} />
+        <Route path="/kb/:id" element={article} />
+        <Route path="/conflicts" element={conflicts} />
+        <Route path="/reports" element={reports} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

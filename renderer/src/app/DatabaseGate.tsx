@@ -70,6 +70,7 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
     const tokens = new TokenManager(session, persist, () => void signOut(true), reload);
     createDeskDatabase({ name: dbName })
       .then((db) => {
+        performance.mark('desk:db-open');
         if (cancelled) return void db.close();
         const sync = startSync(db, tokens);
         runtime.current = { db, tokens, sync, queue: Promise.resolve(), gone: false };

@@ -16,6 +16,8 @@ export interface ColdStartResult {
   cold_start_runs_ms: number[];
   cold_start_index_complete_ms: number;
   cold_start_local_tickets: number;
+  /** Median time of each start-up step (the app's desk:* performance marks), from navigation start. */
+  cold_start_steps_ms: Record<string, number>;
   cold_start_method: string;
 }
 
@@ -118,6 +120,7 @@ export async function benchColdStart(tickets: number): Promise<ColdStartResult> 
     if (local < tickets) throw new Error(`only ${local} of ${tickets} tickets reached the device`);
 
     const firstRow: number[] = [];
+    const marks: Record<string, number[]> = {};
     const complete: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       await page.close();
@@ -127,10 +130,23 @@ export async function benchColdStart(tickets: number): Promise<ColdStartResult> 
         timeout: 120_000,
         polling: 100,
       });
-      const [first, done] = await page.evaluate(() => [window.__firstRowMs ?? NaN, window.__completeMs ?? NaN]);
+      const [first, done, steps] = await page.evaluate(
+        () =>
+          [
+            window.__firstRowMs ?? NaN,
+            window.__completeMs ?? NaN,
+            performance
+              .getEntriesByType('mark')
+              .filter((m) => m.name.startsWith('desk:'))
+              .map((m) => [m.name, m.startTime] as const),
+          ] as const,
+      );
       firstRow.push(first);
       complete.push(done);
-      console.log(`  run ${r + 1}: first row ${round(first)} ms, index complete ${round(done)} ms`);
+      for (const [name, at] of steps) (marks[name] ??= []).push(at);
+      console.log(
+        `  run ${r + 1}: first row ${round(first)} ms, index complete ${round(done)} ms; ${steps.map(([n, at]) => `${n} ${round(at)}`).join(', ')}`,
+      );
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return {
@@ -138,6 +154,7 @@ export async function benchColdStart(tickets: number): Promise<ColdStartResult> 
       cold_start_runs_ms: firstRow.map((x) => round(x)),
       cold_start_index_complete_ms: round(median(complete)),
       cold_start_local_tickets: local,
+      cold_start_steps_ms: Object.fromEntries(Object.entries(marks).map(([name, at]) => [name, round(median(at))])),
       cold_start_method:
         'Chromium with an on-disk profile, production build served by the sync server; tickets synced into IndexedDB by the app; new tab with the stored session: navigation start to the first queue row painted (median of 3)',
     };

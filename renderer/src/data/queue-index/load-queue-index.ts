@@ -52,6 +52,7 @@ async function loadAll(collection: RxCollection<Ticket>, index: QueueIndex): Pro
     const { documents } = await collection.storageInstance.query(query.getPreparedQuery());
     // Rows at the boundary key are read twice (equal revisions are skipped): ties on queueKey are never lost.
     index.apply(documents.map((doc) => ({ doc })));
+    if (from < 0) performance.mark('desk:queue-first-page');
     if (documents.length < limit) break;
     const last = documents[documents.length - 1].queueKey;
     // A whole page on one key cannot advance the range: read a wider page from the same key.
