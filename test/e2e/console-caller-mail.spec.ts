@@ -99,7 +99,11 @@ test('create, auto-route, assign, escalate, pending, resolve, reopen, resolve, c
   ]);
 });
 
-test('a ticket created offline by a technician syncs and gets its confirmed number', async ({ server, signIn, smtp }) => {
+test('a ticket created offline by a technician keeps its id, syncs and gets its confirmed number', async ({
+  server,
+  signIn,
+  smtp,
+}) => {
   const { page, context } = await signIn('tech@example.org');
   const sync = new SyncStatus(page);
   await sync.expectSettled();
@@ -122,6 +126,7 @@ test('a ticket created offline by a technician syncs and gets its confirmed numb
   const view = new TicketPage(page);
   await expect(page.getByTestId('ticket-provisional')).toBeVisible();
   await expect(view.field('ticket-number')).toContainText(/NEW-[A-Z2-7]{6}/);
+  expect(await sync.pending()).toBeGreaterThan(0);
   await page.waitForTimeout(500);
   expect(smtp.messages.some((m) => m.to.includes(visitor))).toBe(false);
 
@@ -130,7 +135,7 @@ test('a ticket created offline by a technician syncs and gets its confirmed numb
   const number = await confirmedNumber(view);
   const { accessToken } = await apiLogin(server.url, 'supervisor@example.org');
   const stored = (await pullAll<Ticket>(server.url, accessToken, 'tickets')).find((t) => t.id === id);
-  expect(stored).toMatchObject({ id, number, groupId: 'grp-field', callerName: 'Site Visitor' });
+  expect(stored).toMatchObject({ id, number, groupId: 'grp-field', callerName: 'Site Visitor', title: 'Docking station dead' });
   // A caller outside the directory is written to in English, with the confirmed number.
   const created = await smtp.waitFor((m) => m.to.includes(visitor));
   expect(created.subject).toBe(`[${number}] We have received your request: Docking station dead`);

@@ -1,7 +1,5 @@
-import type { Ticket } from '@shared';
-import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { expect, test } from './fixtures/desk-test.js';
 import { CreateTicketPage } from './page-models/create-ticket-page.js';
-import { SyncStatus } from './page-models/sync-status.js';
 import { TicketPage } from './page-models/ticket-page.js';
 
 test('create, auto-route, assign to me, escalate, pending, resolve: all in the timeline', async ({ signIn }) => {
@@ -40,33 +38,4 @@ test('create, auto-route, assign to me, escalate, pending, resolve: all in the t
   await view.setText('field-resolution-notes', 'Resynchronised the account');
   await view.save();
   await expect(view.timeline('status_change').filter({ hasText: /Pending → Resolved/ })).toHaveCount(1);
-});
-
-test('a ticket created offline by the technician syncs and keeps its id', async ({ server, signIn }) => {
-  const { page, context } = await signIn('tech@example.org');
-  const sync = new SyncStatus(page);
-  await sync.expectSettled();
-  const create = new CreateTicketPage(page);
-  await create.open();
-  // The directory (categories) is on the device once the first download is done.
-  await page.getByTestId('create-category').click();
-  await expect(page.getByRole('option', { name: /Laptop/ })).toBeVisible();
-  await page.keyboard.press('Escape');
-  await context.setOffline(true);
-  await sync.expectOffline();
-  await create.fill({
-    newContact: { name: 'Site Visitor', email: 'visitor@example.org' },
-    category: /Laptop/,
-    title: 'Laptop screen flickers',
-    description: 'On site',
-  });
-  const id = await create.submit();
-  await expect(page.getByTestId('ticket-provisional')).toBeVisible();
-  expect(await sync.pending()).toBeGreaterThan(0);
-
-  await context.setOffline(false);
-  await sync.expectSettled();
-  const { accessToken } = await apiLogin(server.url, 'supervisor@example.org');
-  const stored = (await pullAll<Ticket>(server.url, accessToken, 'tickets')).find((t) => t.id === id);
-  expect(stored).toMatchObject({ id, groupId: 'grp-field', callerName: 'Site Visitor', title: 'Laptop screen flickers' });
 });

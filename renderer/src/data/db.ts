@@ -1,5 +1,5 @@
 import { COLLECTION_DEFINITIONS, REPLICATED_COLLECTIONS, conflictDefinition } from '@shared';
-import type { CollectionDefinition } from '@shared';
+import type { CollectionDefinition, ReplicatedCollection } from '@shared';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxCollectionCreator, RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
@@ -21,6 +21,11 @@ export interface CreateDeskDatabaseOptions {
   devMode?: boolean;
   /** Share changes with other tabs on the same storage (default true in browsers, false in Node). */
   multiInstance?: boolean;
+  /**
+   * Only these replicated collections (default: all). For tools that run several clients in one process, such as
+   * the sync benchmark, within RxDB's free limit of 13 open collections per process; the app opens them all.
+   */
+  collections?: readonly ReplicatedCollection[];
 }
 
 function isViteDev(): boolean {
@@ -80,7 +85,7 @@ export async function createDeskDatabase(opts: CreateDeskDatabaseOptions): Promi
     localDocuments: true,
   });
   const collections: Record<string, RxCollectionCreator> = { conflicts: creator(conflictDefinition) };
-  for (const name of REPLICATED_COLLECTIONS) {
+  for (const name of opts.collections ?? REPLICATED_COLLECTIONS) {
     collections[name] = creator(
       COLLECTION_DEFINITIONS[name],
       createConflictHandler(name, () => db),

@@ -29,7 +29,13 @@ async function login(serverUrl: string, email: string): Promise<LoginResponse> {
 
 async function client(serverUrl: string, email: string, name: string) {
   const session = await login(serverUrl, email);
-  const db = await createDeskDatabase({ name, storage: getRxStorageMemory(), devMode: false, multiInstance: false });
+  const db = await createDeskDatabase({
+    name,
+    storage: getRxStorageMemory(),
+    devMode: false,
+    multiInstance: false,
+    collections: ['tickets', 'ticket_events'],
+  });
   const sync = startReplication(db, {
     serverUrl,
     getAccessToken: () => session.accessToken,
