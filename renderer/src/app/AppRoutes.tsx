@@ -6,11 +6,12 @@ import { TicketQueuePage } from '../features/tickets/TicketQueuePage.js';
 import { AppShellLayout } from './AppShellLayout.js';
 
 /**
- * A page loaded when first opened. Only the queue, where the console starts, is in the start-up bundle: the other
- * pages (and the reports' charting library) are fetched on first use, from the app-shell cache when offline.
+ * A page loaded when first opened, `name` being its module's export. Only the queue, where the console starts, is in
+ * the start-up bundle: the other pages (and the reports' charting library) are fetched on first use, from the
+ * app-shell cache when offline.
  */
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ReactNode {
-  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
+function page<M extends Record<K, ComponentType>, K extends keyof M>(load: () => Promise<M>, name: K): ReactNode {
+  const Page = lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] })));
   return (
     <Suspense
       fallback={
@@ -24,34 +25,13 @@ function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ReactNo
   );
 }
 
-const feedback = page(
-  () => import('../features/surveys/FeedbackPage.js'),
-  (m) => m.FeedbackPage,
-);
-const createTicket = page(
-  () => import('../features/create/CreateTicketPage.js'),
-  (m) => m.CreateTicketPage,
-);
-const ticketDetail = page(
-  () => import('../features/tickets/TicketDetailPage.js'),
-  (m) => m.TicketDetailPage,
-);
-const kbList = page(
-  () => import('../features/kb/KbListPage.js'),
-  (m) => m.KbListPage,
-);
-const article = page(
-  () => import('../features/kb/ArticlePage.js'),
-  (m) => m.ArticlePage,
-);
-const conflicts = page(
-  () => import('../features/conflicts/ConflictsPage.js'),
-  (m) => m.ConflictsPage,
-);
-const reports = page(
-  () => import('../features/reports/ReportsPage.js'),
-  (m) => m.ReportsPage,
-);
+const feedback = page(() => import('../features/surveys/FeedbackPage.js'), 'FeedbackPage');
+const createTicket = page(() => import('../features/create/CreateTicketPage.js'), 'CreateTicketPage');
+const ticketDetail = page(() => import('../features/tickets/TicketDetailPage.js'), 'TicketDetailPage');
+const kbList = page(() => import('../features/kb/KbListPage.js'), 'KbListPage');
+const article = page(() => import('../features/kb/ArticlePage.js'), 'ArticlePage');
+const conflicts = page(() => import('../features/conflicts/ConflictsPage.js'), 'ConflictsPage');
+const reports = page(() => import('../features/reports/ReportsPage.js'), 'ReportsPage');
 
 export function AppRoutes() {
   return (

@@ -19,6 +19,16 @@ export const REPLICATED_COLLECTIONS = [
 ] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
+/**
+ * The collections the server writes itself, in the same transaction, when it accepts a push to a collection: a
+ * published article's version record; the follow-up request a low survey score opens. A client pulls them right
+ * after such a push instead of waiting for their live stream or next periodic pull.
+ */
+export const WRITTEN_BY_SERVER_ON_PUSH: Partial<Record<ReplicatedCollection, readonly ReplicatedCollection[]>> = {
+  kb_articles: ['kb_article_versions'],
+  survey_responses: ['tickets'],
+};
+
 /** True for names of collections the server replicates. */
 export function isReplicatedCollection(name: string): name is ReplicatedCollection {
   return (REPLICATED_COLLECTIONS as readonly string[]).includes(name);

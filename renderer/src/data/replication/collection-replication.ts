@@ -53,6 +53,8 @@ export interface CollectionReplicationInput {
   waitForLeadership: boolean;
   onSuccess: (pulled: number) => void;
   onFailure: (err: unknown) => void;
+  /** A push was answered: the server may have written other collections meanwhile (WRITTEN_BY_SERVER_ON_PUSH). */
+  onPushed: () => void;
 }
 
 /** A replication created stopped: `start` runs the first-sync bootstrap when the collection never synced, then RxDB's. */
@@ -165,6 +167,7 @@ export function replicateCollection(input: CollectionReplicationInput): Collecti
       input.tracker.onPushStart(rows);
       const list = await pushSettingAsideRefusals(input, rows);
       input.tracker.onPushDone(rows, list);
+      input.onPushed();
       return list.map((d) => ({ ...d, _deleted: d._deleted === true }));
     },
   };

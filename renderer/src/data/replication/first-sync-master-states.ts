@@ -1,4 +1,9 @@
-import { getComposedPrimaryKeyOfDocumentData, getRxReplicationMetaInstanceSchema, hasEncryption } from 'rxdb';
+import {
+  getComposedPrimaryKeyOfDocumentData,
+  getPrimaryFieldOfPrimaryKey,
+  getRxReplicationMetaInstanceSchema,
+  hasEncryption,
+} from 'rxdb';
 import type {
   BulkWriteRow,
   RxCollection,
@@ -124,9 +129,7 @@ function overriding<T extends AnyInstance>(inner: T, overrides: Partial<AnyInsta
 /** A replicated collection's instance: a write changing a first-synced document stores its meta row first. */
 function collectionInstance(storage: AnyStorage, params: RxStorageInstanceCreationParams<PlainDoc, unknown>, inner: AnyInstance) {
   const { databaseName, collectionName } = params;
-  const primaryPath = String(
-    typeof params.schema.primaryKey === 'string' ? params.schema.primaryKey : params.schema.primaryKey.key,
-  );
+  const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
   let meta: Promise<AnyInstance> | null = null;
   const openMeta = async (): Promise<AnyInstance> => {
     const link = await waitForLink(databaseName, collectionName);
@@ -191,9 +194,7 @@ function metaInstance(params: RxStorageInstanceCreationParams<MetaDoc, unknown>,
       // Document rows are `<id>|0`; checkpoint rows (`<name>|1`) are never answered.
       const itemIds = ids.filter((id) => !have.has(id) && id.endsWith('|0')).map((id) => id.slice(0, -2));
       if (itemIds.length === 0) return found;
-      const primaryPath = String(
-        typeof collection.schema.primaryKey === 'string' ? collection.schema.primaryKey : collection.schema.primaryKey.key,
-      );
+      const primaryPath = getPrimaryFieldOfPrimaryKey(collection.schema.primaryKey);
       const docs = (await collection.findDocumentsById(itemIds, true)) as RxDocumentData<PlainDoc>[];
       const answered = docs
         .filter((doc) => doc._rev === FIRST_SYNC_REV)

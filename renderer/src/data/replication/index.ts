@@ -1,4 +1,4 @@
-import { PULL_LIMIT_MAX, PUSH_ROWS_MAX, REPLICATED_COLLECTIONS } from '@shared';
+import { PULL_LIMIT_MAX, PUSH_ROWS_MAX, REPLICATED_COLLECTIONS, WRITTEN_BY_SERVER_ON_PUSH } from '@shared';
 import type { ReplicatedCollection } from '@shared';
 import { filter, firstValueFrom, race } from 'rxjs';
 import type { Observable, Subscription } from 'rxjs';
@@ -145,6 +145,12 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
       waitForLeadership: opts.waitForLeadership ?? true,
       onSuccess,
       onFailure,
+      onPushed: () => {
+        for (const written of WRITTEN_BY_SERVER_ON_PUSH[name] ?? []) {
+          const rs = replications[written];
+          if (rs && !rs.isStopped()) rs.reSync();
+        }
+      },
     });
     const rs = replication.state;
     replications[name] = rs;

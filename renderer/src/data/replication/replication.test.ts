@@ -1,4 +1,6 @@
+import { articleVersionId, type KbArticle, type KbArticleVersion } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createArticleDraft, publishArticle } from '../commands/kb-articles.js';
 import { updateTicket } from '../commands/tickets.js';
 import { FakeSyncServer } from '../testing/fake-sync-server.js';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
@@ -8,6 +10,21 @@ import { manualConnectivity, replicationIdentifier, startReplication } from './i
 import type { SyncController } from './index.js';
 
 const actor = { id: 'u-agent' };
+const author = { id: 'u-agent', role: 'agent' as const };
+
+/** The version record the server writes for a published article. */
+const versionOf = (a: KbArticle): KbArticleVersion => ({
+  id: articleVersionId(a.id, a.version),
+  articleId: a.id,
+  number: a.number,
+  version: a.version,
+  title: a.title,
+  body: a.body,
+  categoryId: a.categoryId,
+  tags: a.tags,
+  publishedBy: a.authorId,
+  publishedAt: a.updatedAt,
+});
 
 describe('replication against an in-process sync server', () => {
   let db: DeskDatabase;
@@ -106,5 +123,34 @@ describe('replication against an in-process sync server', () => {
     server.reachable = true;
     await s.awaitInitialPull();
     await waitFor(() => s.getStatus().error === null && s.getStatus().online, 3000, 'recovery');
+  });
+
+  it('pulls what the server writes on accepting a push at once, without a live stream of that collection', async () => {
+    // As the real server does in the push's transaction: publishing an article records its version.
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init);
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      if (url.pathname === '/api/sync/kb_articles/push' && typeof init?.body === 'string') {
+        for (const row of JSON.parse(init.body) as { newDocumentState: KbArticle }[]) {
+          const a = row.newDocumentState;
+          if (a.status === 'published') server.put('kb_article_versions', { ...versionOf(a) });
+        }
+      }
+      return response;
+    };
+    const s = start({
+      fetchImpl,
+      collections: ['kb_articles', 'kb_article_versions'],
+      streamCollections: [],
+      pollIntervalMs: 600_000,
+    });
+    await s.awaitInitialPull();
+    const { article } = await createArticleDraft(db, { title: { en: 'VPN', fr: 'RPV' }, body: { en: 'a', fr: 'b' } }, author);
+    expect(await publishArticle(db, article!.id, author)).toEqual([]);
+    await waitFor(
+      async () => (await db.kb_article_versions.findOne(articleVersionId(article!.id, 1)).exec()) !== null,
+      3000,
+      'the version record',
+    );
   });
 });

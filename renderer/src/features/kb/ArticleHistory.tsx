@@ -13,9 +13,9 @@ import {
 } from '@mantine/core';
 import type { KbArticle, KbArticleVersion } from '@shared';
 import { pickLanguage } from '@shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useArticleVersions, useDirectory, useSyncController } from '../../data/index.js';
+import { useArticleVersions, useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { ArticleBody } from './ArticleBody.js';
@@ -94,16 +94,6 @@ export function ArticleHistory({ article }: { article: KbArticle }) {
   const shown = versions.find((v) => v.version === selected);
   // A version published on this device appears once the server has recorded it and it has synced back.
   const awaiting = article.status !== 'draft' && !versions.some((v) => v.version === article.version);
-  const sync = useSyncController();
-  useEffect(() => {
-    // Version records have no live stream (only tickets and events do): once the publication is accepted, pull again
-    // instead of waiting for the next periodic pull.
-    if (!awaiting || !sync) return undefined;
-    const timer = setInterval(() => {
-      if (!sync.isPending('kb_articles', article.id)) sync.reSync();
-    }, 3_000);
-    return () => clearInterval(timer);
-  }, [awaiting, sync, article.id]);
 
   return (
     <Stack gap="md" data-testid="kb-history">
