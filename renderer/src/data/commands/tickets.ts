@@ -92,14 +92,6 @@ export function applyTicketPatch(previous: Ticket, patch: TicketPatch, actorId: 
   return fieldRevs === undefined ? next : { ...next, fieldRevs };
 }
 
-/** The shared rules an edit from `previous` to `next` must keep: shape, locked fields, lifecycle and ticket rules. */
-function ruleViolations(previous: Ticket, next: Ticket, actor: CommandActor): RuleViolation[] {
-  return [...shapeViolations(next), ...lockedViolations(previous, next, actor), ...checkTicketRules(next, previous)];
-}
-
-/** Fields whose change alone is not an edit worth writing. */
-const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'updatedBy', 'queueKey', 'fieldRevs']);
-
 /**
  * Edits a ticket: applies the patch, recomputes priority and queue key (shared normalizeTicket), checks the shared
  * domain rules, and writes only when nothing is violated. Returns the violations; an empty list means written.
@@ -115,23 +107,21 @@ export async function updateTicket(
   if (!doc) return [{ field: 'id', message: `Ticket ${id} does not exist on this device.` }];
   const previous = doc.toMutableJSON();
   const next = applyTicketPatch(previous, patch, actor.id);
-  const violations = ruleViolations(previous, next, actor);
+  const violations = [...shapeViolations(next), ...lockedViolations(previous, next, actor), ...checkTicketRules(next, previous)];
   if (closesMajorIncident(next, previous)) {
     const review = await db.ticket_events.findOne({ selector: { ticketId: id, kind: 'review' } }).exec();
     violations.push(...checkReviewBeforeClose(next, previous, review !== null));
   }
   if (violations.length > 0) return violations;
-  const changed = (Object.keys(next) as (keyof Ticket)[]).filter((k) => !jsonEqual(previous[k], next[k]));
-  if (changed.every((k) => BOOKKEEPING_FIELDS.has(k))) return [];
-  // Applied again to the ticket as stored when written: an edit written meanwhile (another command of this person,
-  // a pulled change) keeps its fields and its edit counters, which the merge and the server rely on.
-  let refused: RuleViolation[] = [];
-  await doc.incrementalModify((current) => {
-    const latest = applyTicketPatch(current, patch, actor.id);
-    refused = ruleViolations(current, latest, actor);
-    return refused.length > 0 ? current : latest;
-  });
-  if (refused.length > 0) return refused;
+  const changes: Partial<Ticket> = {};
+  for (const key of Object.keys(next) as (keyof Ticket)[]) {
+    if (!jsonEqual(previous[key], next[key])) (changes as Record<string, unknown>)[key] = next[key];
+  }
+  const meaningful = Object.keys(changes).filter(
+    (k) => k !== 'updatedAt' && k !== 'updatedBy' && k !== 'queueKey' && k !== 'fieldRevs',
+  );
+  if (meaningful.length === 0) return [];
+  await doc.incrementalPatch(changes);
   await recordTicketChangeEvents(db, previous, next, actor.id);
   return [];
 }
