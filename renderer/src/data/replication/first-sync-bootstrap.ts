@@ -46,11 +46,7 @@ async function storeDocuments(
   for (const err of result.error) {
     if (err.status !== 409 || !err.documentInDb)
       throw new Error(`Could not store pulled document ${err.documentId} (status ${err.status}).`);
-    const same = collection.conflictHandler.isEqual(
-      err.documentInDb,
-      err.writeRow.document,
-      'first-sync-bootstrap',
-    );
+    const same = collection.conflictHandler.isEqual(err.documentInDb, err.writeRow.document, 'first-sync-bootstrap');
     if (!same) diverged = true;
     // The master state exactly as pulled: the upstream sends it back as `assumedMasterState`.
     else if (err.documentInDb._rev !== FIRST_SYNC_REV) settled.push(byId.get(err.documentId) as Doc);
