@@ -6,6 +6,20 @@ const [vitestFile, playwrightFile] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+let flaky = 0;
+
+/** Titles of the Playwright tests whose outcome was "flaky": failed first, passed on the retry. */
+function flakyTitles(suites, path = []) {
+  const titles = [];
+  for (const suite of suites) {
+    const here = suite.title ? [...path, suite.title] : path;
+    for (const spec of suite.specs ?? []) {
+      if ((spec.tests ?? []).some((t) => t.status === 'flaky')) titles.push([...here, spec.title].join(' › '));
+    }
+    titles.push(...flakyTitles(suite.suites ?? [], here));
+  }
+  return titles;
+}
 
 if (existsSync(vitestFile)) {
   const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
@@ -21,9 +35,11 @@ if (existsSync(playwrightFile)) {
   passed += p.stats.expected + p.stats.flaky;
   failed += p.stats.unexpected;
   skipped += p.stats.skipped;
+  flaky = p.stats.flaky;
+  for (const title of flakyTitles(p.suites ?? [])) console.log(`flaky (failed, then passed on retry): ${title}`);
 } else {
   console.error(`no Playwright report at ${playwrightFile}`);
   failed += 1;
 }
-console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`\ntests: ${passed} passed (${flaky} of them flaky), ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
