@@ -16,8 +16,17 @@ test('named queues filter the list, and bulk assign reassigns the selected ticke
   await page.getByTestId('bulk-apply').click();
   for (const n of numbers) await expect(page.locator(`[data-testid="ticket-row"][data-number="${n}"]`)).toHaveCount(0);
 
-  await page.getByTestId('queue-all').click();
-  await page.getByTestId('queue-search').fill(numbers[0] ?? '');
+  // A queue click and typing in one moment, before the page renders again: both must stick.
+  await page.evaluate((text) => {
+    document.querySelector<HTMLElement>('[data-testid="queue-all"]')?.click();
+    const search = document.querySelector<HTMLInputElement>('input[data-testid="queue-search"]');
+    if (!search) throw new Error('no search field');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(search, text);
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+  }, numbers[0] ?? '');
+  await expect(page.getByTestId('queue-search')).toHaveValue(numbers[0] ?? '');
+  await expect(page).not.toHaveURL(/queue=unassigned/);
+  await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Liam Wilson');
 });
 

@@ -51,7 +51,9 @@ export function App() {
   if (state.status === 'signed-out') return <SignedOut expired={state.expired} />;
   return (
     <DatabaseGate key={state.session.user.id} session={state.session}>
-      <HashRouter>
+      {/* Navigation renders at once: as a transition (React Router's default) a queue click could wait seconds behind
+          the first sync's progress updates, while the URL already named the new queue. */}
+      <HashRouter useTransitions={false}>
         <AppRoutes />
       </HashRouter>
     </DatabaseGate>

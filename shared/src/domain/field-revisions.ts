@@ -63,12 +63,14 @@ export function fieldRevision(revisions: unknown, field: string): number {
  */
 export function bumpFieldRevisions(
   previousRevisions: FieldRevisions | undefined,
-  previous: Record<string, unknown>,
-  next: Record<string, unknown>,
+  previous: object,
+  next: object,
   fields: readonly string[],
   equal: (a: unknown, b: unknown) => boolean,
 ): FieldRevisions | undefined {
-  const changed = fields.filter((field) => !equal(previous[field], next[field]));
+  const before = previous as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  const changed = fields.filter((field) => !equal(before[field], after[field]));
   if (changed.length === 0) return previousRevisions;
   const out: FieldRevisions = { ...(previousRevisions ?? {}) };
   for (const field of changed) out[field] = Math.min(fieldRevision(previousRevisions, field) + 1, FIELD_REVISION_MAX);

@@ -1,6 +1,7 @@
 // Runs inside Chromium, one measurement per fresh browser profile (see sync/initial-sync.ts): the real client data
 // layer (RxDB on Dexie) syncing from the server; the raw baseline, the same pull pages fetched and written with Dexie
-// bulkPut into a table with the tickets schema's indexes; RxDB's bulkInsert of the same documents; the fetch alone.
+// bulkPut into a table with the tickets schema's indexes; RxDB's bulkInsert of the same documents; the fetch alone;
+// and this machine's IndexedDB floor: the same documents, fetched first, bulkPut into a table with no index.
 import Dexie from 'dexie';
 import { COLLECTION_DEFINITIONS } from '@shared';
 import type { LoginResponse, PullResponse, Ticket } from '@shared';
@@ -96,6 +97,21 @@ const benches = {
     const ms = performance.now() - start;
     const docs = await db.tickets.count().exec();
     await db.close();
+    return { ms, docs };
+  },
+
+  /** The floor: the pages fetched first (untimed), then bulkPut into a table keyed by id with no other index. */
+  async indexedDbFloor(email: string, password: string): Promise<Measured> {
+    const accessToken = await login(email, password);
+    const pages: Ticket[][] = [];
+    await eachPage(accessToken, (page) => void pages.push(page));
+    const floor = new Dexie('bench-floor');
+    floor.version(1).stores({ tickets: 'id' });
+    const start = performance.now();
+    for (const page of pages) await floor.table('tickets').bulkPut(page);
+    const ms = performance.now() - start;
+    const docs = await floor.table('tickets').count();
+    floor.close();
     return { ms, docs };
   },
 

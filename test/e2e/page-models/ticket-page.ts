@@ -26,8 +26,15 @@ export class TicketPage {
     await this.page.getByRole('option', { name: optionLabel }).click();
   }
 
+  /**
+   * Saves and waits until the edit is written locally (or refused): until then the sync indicator may still read
+   * "nothing pending", and a test that waits for it would race the write. The button is disabled while saving,
+   * from the click's own render on.
+   */
   async save(): Promise<void> {
-    await this.page.getByTestId('ticket-save').click();
+    const button = this.page.getByTestId('ticket-save');
+    await button.click();
+    await expect(button).toBeEnabled();
   }
 
   async addWorklog(body: string, minutes: number): Promise<void> {

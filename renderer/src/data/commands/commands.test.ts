@@ -56,6 +56,21 @@ describe('ticket commands', () => {
     expect(t.fieldRevs).toEqual({ title: 2, impact: 1 });
   });
 
+  it('two edits made at once both keep their fields and their edit counters', async () => {
+    // Both read the ticket before either writes: "resolved with this article", then "assign to me" at once.
+    await Promise.all([
+      updateTicket(db, 't-1', { resolutionNotes: 'KB0001: Reset the password', resolutionCode: 'workaround' }, actor),
+      updateTicket(db, 't-1', { assigneeId: 'u-other' }, actor),
+    ]);
+    const t = (await db.tickets.findOne('t-1').exec())!.toJSON();
+    expect(t).toMatchObject({
+      resolutionNotes: 'KB0001: Reset the password',
+      resolutionCode: 'workaround',
+      assigneeId: 'u-other',
+    });
+    expect(t.fieldRevs).toEqual({ resolutionNotes: 1, resolutionCode: 1, assigneeId: 1 });
+  });
+
   it('adds worklog entries and comments with a new id and the current time', async () => {
     const t0 = Date.now();
     const { event } = await addTicketEvent(db, { ticketId: 't-1', kind: 'worklog', body: 'Cleaned rollers', minutes: 20 }, actor);

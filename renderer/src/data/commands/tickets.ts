@@ -88,7 +88,7 @@ export function applyTicketPatch(previous: Ticket, patch: TicketPatch, actorId: 
   const updatedAt = Math.max(now, previous.updatedAt + 1);
   const next = normalizeTicket({ ...merged, updatedAt, updatedBy: actorId });
   // One more edit of each changed field, so that a change undone later still reads as a change to the merge.
-  const fieldRevs = bumpFieldRevisions(previous.fieldRevs, { ...previous }, { ...next }, TICKET_REVISED_FIELDS, jsonEqual);
+  const fieldRevs = bumpFieldRevisions(previous.fieldRevs, previous, next, TICKET_REVISED_FIELDS, jsonEqual);
   return fieldRevs === undefined ? next : { ...next, fieldRevs };
 }
 
@@ -121,7 +121,14 @@ export async function updateTicket(
     (k) => k !== 'updatedAt' && k !== 'updatedBy' && k !== 'queueKey' && k !== 'fieldRevs',
   );
   if (meaningful.length === 0) return [];
-  await doc.incrementalPatch(changes);
+  const { fieldRevs: _counted, ...values } = changes;
+  // The edit counters are counted again on the ticket as stored when written: another edit written since the read
+  // above (a second click, a pulled change) keeps its counters, which the merge and the server rely on.
+  await doc.incrementalModify((current) => {
+    const written = { ...current, ...values };
+    const fieldRevs = bumpFieldRevisions(current.fieldRevs, current, written, TICKET_REVISED_FIELDS, jsonEqual);
+    return fieldRevs === undefined ? written : { ...written, fieldRevs };
+  });
   await recordTicketChangeEvents(db, previous, next, actor.id);
   return [];
 }

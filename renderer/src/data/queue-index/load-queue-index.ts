@@ -2,6 +2,7 @@ import type { Ticket } from '@shared';
 import type { RxChangeEventBulk, RxCollection } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { QueueIndex } from './queue-index.js';
+import { readQueuePage } from './read-queue-page.js';
 import type { QueueChange } from './queue-index.js';
 
 /** The newest tickets come first and small, so the first screen of the queue shows before the rest is read. */
@@ -45,12 +46,7 @@ async function loadAll(collection: RxCollection<Ticket>, index: QueueIndex): Pro
   let limit = FIRST_PAGE;
   for (;;) {
     if (collection.closed) return;
-    const query = collection.find({
-      selector: from < 0 ? {} : { queueKey: { $gte: from } },
-      sort: [{ queueKey: 'asc' }],
-      limit,
-    });
-    const { documents } = await collection.storageInstance.query(query.getPreparedQuery());
+    const documents = await readQueuePage(collection, from, limit);
     // Rows at the boundary key are read twice (equal revisions are skipped): ties on queueKey are never lost.
     index.apply(documents.map((doc) => ({ doc })));
     if (from < 0) performance.mark('desk:queue-first-page');

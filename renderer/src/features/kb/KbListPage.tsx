@@ -1,9 +1,10 @@
 import { Anchor, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { pickLanguage } from '@shared';
 import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
+import { useUrlParams } from '../../app/use-url-params.js';
 import { canEditArticles, createArticleDraft, useArticles, useDb } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
@@ -23,16 +24,16 @@ export function KbListPage() {
   const navigate = useNavigate();
   const lang = useLanguage();
   const fmt = useFormatters();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const query = params.get('q') ?? '';
   const withRetired = params.get('retired') === '1';
   const { articles, loading } = useArticles(withRetired);
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const setParam = (key: string, value: string) =>
+    updateParams((latest) => {
+      if (value) latest.set(key, value);
+      else latest.delete(key);
+      return latest;
+    });
   const newArticle = async () => {
     const title = { en: i18n.getFixedT('en')('kb.newTitle'), fr: i18n.getFixedT('fr')('kb.newTitle') };
     const { article } = await createArticleDraft(db, { title, body: { en: '', fr: '' } }, user);

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useDirectory, useTicketQueue } from '../../data/index.js';
 import type { QueueFilter, QueueSort } from '../../data/index.js';
@@ -13,6 +13,7 @@ import { QueueFilters } from './QueueFilters.js';
 import { SavedFilters } from './SavedFilters.js';
 import { readQueueState, writeFilter, writeSort } from './queue-url.js';
 import { useCurrentUser } from '../../app/session-context.js';
+import { useUrlParams } from '../../app/use-url-params.js';
 
 /**
  * The queue: a named queue narrowed by filters (or a saved filter), sorted by any column, every match in one
@@ -21,7 +22,7 @@ import { useCurrentUser } from '../../app/session-context.js';
  */
 export function TicketQueuePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, replace] = useUrlParams();
   const { queue, filter, sort } = readQueueState(params);
   const user = useCurrentUser();
   const directory = useDirectory();
@@ -37,8 +38,6 @@ export function TicketQueuePage() {
   });
   const selection = useSelection();
 
-  // From the latest URL, not this render's: two quick changes (a queue click, then typing) must both stick.
-  const replace = (change: (prev: URLSearchParams) => URLSearchParams) => setParams(change, { replace: true });
   const setFilter = (f: QueueFilter) => replace((prev) => writeFilter(prev, f));
   const setSort = (s: QueueSort) => replace((prev) => writeSort(prev, s));
   const setQueue = (q: string) =>
