@@ -17,6 +17,7 @@ import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
 import { confirmTicketNumbers } from './services/tickets/confirm-ticket-numbers.js';
 import { recordPublishedVersions } from './services/kb/version-snapshots.js';
+import { resyncWidenedAccess } from './services/sync/access-change-resync.js';
 import { mailStakeholderUpdates } from './services/major/stakeholder-mail.js';
 
 export type { Database } from './db/database.js';
@@ -123,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         surveyPushEffect({ publicUrl }),
         recordPublishedVersions,
         mailStakeholderUpdates(publicUrl),
+        resyncWidenedAccess,
       ],
       publicUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,

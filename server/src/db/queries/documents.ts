@@ -94,6 +94,22 @@ export async function upsertDocuments(tx: Queryable, collection: string, writes:
 }
 
 /**
+ * Gives documents new sequence numbers in the order given, content untouched, so a pull resumed from an older
+ * checkpoint delivers them again. Returns the highest number used, or 0 when there were none.
+ */
+export async function resequenceDocuments(tx: Queryable, collection: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const last = await reserveSequence(tx, ids.length);
+  await tx.query(
+    `UPDATE sync_documents d SET seq = $3::bigint + v.n, server_time = now()
+     FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS v(id, n)
+     WHERE d.collection = $1 AND d.id = v.id`,
+    [collection, JSON.stringify(ids), last - ids.length],
+  );
+  return last;
+}
+
+/**
  * Gives the documents of these tickets (events, survey responses) new sequence numbers, so users who can newly see
  * a ticket pull them too. Returns the highest sequence number used, or 0 when there were none.
  */
@@ -103,25 +119,16 @@ export async function bumpTicketDocuments(
   ticketIds: readonly string[],
 ): Promise<number> {
   if (ticketIds.length === 0) return 0;
-  const ids = JSON.stringify(ticketIds);
-  const counted = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM sync_documents
-     WHERE collection = $2 AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [ids, collection],
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM sync_documents
+     WHERE collection = $2 AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY seq`,
+    [JSON.stringify(ticketIds), collection],
   );
-  const n = Number(counted[0].n);
-  if (n === 0) return 0;
-  const last = await reserveSequence(tx, n);
-  await tx.query(
-    `WITH ordered AS (
-       SELECT id, row_number() OVER (ORDER BY seq) AS rn FROM sync_documents
-       WHERE collection = $3 AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))
-     )
-     UPDATE sync_documents d SET seq = $2::bigint + ordered.rn, server_time = now()
-     FROM ordered WHERE d.collection = $3 AND d.id = ordered.id`,
-    [ids, last - n, collection],
+  return resequenceDocuments(
+    tx,
+    collection,
+    rows.map((r) => r.id),
   );
-  return last;
 }
 
 /** True when no replicated document exists yet. */

@@ -23,7 +23,7 @@ interface Row {
 }
 
 /** SQL condition on the ticket row aliased `t`, with its parameters starting at `$first`. */
-function ticketCondition(
+export function ticketCondition(
   filter: Extract<PullFilter, { kind: 'tickets' }>,
   t: string,
   first: number,

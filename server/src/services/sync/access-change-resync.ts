@@ -1,0 +1,37 @@
+import { REPLICATED_COLLECTIONS, jsonEqual, type Actor } from '@shared';
+import { resequenceDocuments } from '../../db/queries/documents.js';
+import { newlyVisibleIds } from '../../db/queries/newly-visible.js';
+import { notifyChange } from '../../db/queries/sequence.js';
+import { sessionUserFrom } from '../auth/session-user.js';
+import type { SyncDocument } from './document-validation.js';
+import type { PushEffect } from './push-effects.js';
+import { pullFilterFor } from './pull-filter.js';
+
+/** The access a directory document grants, or null when it grants none (not a user, deactivated, deleted). */
+function accessOf(doc: SyncDocument | undefined): Actor | null {
+  if (!doc || doc._deleted || doc.kind !== 'user') return null;
+  const user = sessionUserFrom(doc);
+  return user && user.active ? { id: user.id, role: user.role, groupIds: user.groupIds } : null;
+}
+
+/**
+ * When a user's role or groups widen what they may receive (a technician joins a group, an agent joins the
+ * security group), the documents they gain are older than their device's pull checkpoint and would never arrive.
+ * They get fresh sequence numbers, content untouched, so the next pull delivers them; other devices receive them
+ * again too and find them unchanged. Runs in the directory push's transaction.
+ */
+export const resyncWidenedAccess: PushEffect = async ({ tx, collection, writes, previous }) => {
+  if (collection !== 'directory') return;
+  for (const write of writes) {
+    const before = accessOf(previous.get(write.id));
+    const after = accessOf(write);
+    // A new account has no checkpoint yet; a closed one receives nothing.
+    if (!before || !after) continue;
+    if (before.role === after.role && jsonEqual([...before.groupIds].sort(), [...after.groupIds].sort())) continue;
+    for (const name of REPLICATED_COLLECTIONS) {
+      const ids = await newlyVisibleIds(tx, name, pullFilterFor(before, name), pullFilterFor(after, name));
+      const last = await resequenceDocuments(tx, name, ids);
+      if (last > 0) await notifyChange(tx, name, last);
+    }
+  }
+};
