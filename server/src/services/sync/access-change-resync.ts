@@ -7,11 +7,14 @@ import type { SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
 import { pullFilterFor } from './pull-filter.js';
 
-/** The access a directory document grants, or null when it grants none (not a user, deactivated, deleted). */
+/**
+ * The access a directory document grants, or null when it is no user. Deactivation is left out: a deactivated
+ * account keeps its checkpoint, and what it gained meanwhile must reach it when it is reactivated.
+ */
 function accessOf(doc: SyncDocument | undefined): Actor | null {
   if (!doc || doc._deleted || doc.kind !== 'user') return null;
   const user = sessionUserFrom(doc);
-  return user && user.active ? { id: user.id, role: user.role, groupIds: user.groupIds } : null;
+  return user ? { id: user.id, role: user.role, groupIds: user.groupIds } : null;
 }
 
 /**
@@ -25,7 +28,7 @@ export const resyncWidenedAccess: PushEffect = async ({ tx, collection, writes, 
   for (const write of writes) {
     const before = accessOf(previous.get(write.id));
     const after = accessOf(write);
-    // A new account has no checkpoint yet; a closed one receives nothing.
+    // A new account has no checkpoint yet; a deleted one receives nothing.
     if (!before || !after) continue;
     if (before.role === after.role && jsonEqual([...before.groupIds].sort(), [...after.groupIds].sort())) continue;
     for (const name of REPLICATED_COLLECTIONS) {
