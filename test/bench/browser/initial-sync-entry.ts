@@ -47,6 +47,13 @@ async function eachPage(
   }
 }
 
+/** Every pull page, fetched before a measurement that times the writes alone. */
+async function fetchAllPages(email: string, password: string): Promise<(Ticket & { _deleted: boolean })[][]> {
+  const pages: (Ticket & { _deleted: boolean })[][] = [];
+  await eachPage(await login(email, password), (page) => void pages.push(page));
+  return pages;
+}
+
 /** The Dexie index specification of the tickets schema: the indexes the app's storage maintains. */
 function ticketIndexSpec(): string {
   const indexes = COLLECTION_DEFINITIONS.tickets.schema.indexes ?? [];
@@ -87,10 +94,8 @@ const benches = {
 
   /** RxDB's own bulkInsert without replication, the pages fetched first (untimed): the storage's share. */
   async bulkInsert(email: string, password: string): Promise<Measured> {
-    const accessToken = await login(email, password);
-    const pages: Ticket[][] = [];
     // The pulled documents carry `_deleted`, which RxDB's insert does not take.
-    await eachPage(accessToken, (page) => void pages.push(page.map(({ _deleted: _, ...doc }) => doc)));
+    const pages = (await fetchAllPages(email, password)).map((page) => page.map(({ _deleted: _, ...doc }) => doc));
     const db = await createDeskDatabase({ name: 'bench-bulk', devMode: false, multiInstance: false });
     const start = performance.now();
     for (const page of pages) await db.tickets.bulkInsert(page);
@@ -102,9 +107,7 @@ const benches = {
 
   /** The floor: the pages fetched first (untimed), then bulkPut into a table keyed by id with no other index. */
   async indexedDbFloor(email: string, password: string): Promise<Measured> {
-    const accessToken = await login(email, password);
-    const pages: Ticket[][] = [];
-    await eachPage(accessToken, (page) => void pages.push(page));
+    const pages = await fetchAllPages(email, password);
     const floor = new Dexie('bench-floor');
     floor.version(1).stores({ tickets: 'id' });
     const start = performance.now();

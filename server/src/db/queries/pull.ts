@@ -23,7 +23,7 @@ interface Row {
 }
 
 /** SQL condition on the ticket row aliased `t`, with its parameters starting at `$first`. */
-export function ticketCondition(
+function ticketCondition(
   filter: Extract<PullFilter, { kind: 'tickets' }>,
   t: string,
   first: number,
@@ -42,6 +42,31 @@ export function ticketCondition(
   return { sql: parts.length ? parts.join(' AND ') : 'TRUE', params };
 }
 
+/** Joins a ticket-scoped row (`d.ticket_id`: events, survey responses) to its ticket `t`, whose columns decide. */
+const TICKET_JOIN = `JOIN sync_documents t ON t.collection = 'tickets' AND t.id = d.ticket_id`;
+
+/**
+ * Whether a row `d` of `collection` is visible under each of `filters`, as one SQL condition per filter (TRUE for
+ * everything, FALSE for null: nothing), parameters numbered from `$first`; `join` goes after `FROM sync_documents d`.
+ */
+export function visibilityConditions(
+  collection: string,
+  filters: readonly (PullFilter | null)[],
+  first: number,
+): { join: string; conditions: string[]; params: SqlParam[] } {
+  const isTickets = collection === 'tickets';
+  const params: SqlParam[] = [];
+  const conditions = filters.map((filter) => {
+    if (filter === null) return 'FALSE';
+    if (filter.kind === 'all') return 'TRUE';
+    const condition = ticketCondition(filter, isTickets ? 'd' : 't', first + params.length);
+    params.push(...condition.params);
+    return condition.sql;
+  });
+  const joined = !isTickets && filters.some((filter) => filter?.kind === 'tickets');
+  return { join: joined ? TICKET_JOIN : '', conditions, params };
+}
+
 /** Documents of a collection changed after `afterSeq`, in sequence order, visible under `filter`. */
 export async function pullDocuments(
   db: Queryable,
@@ -50,24 +75,11 @@ export async function pullDocuments(
   limit: number,
   filter: PullFilter,
 ): Promise<StoredDocument[]> {
-  const base: SqlParam[] = [collection, afterSeq, limit];
-  let sql: string;
-  let params: SqlParam[];
-  if (filter.kind === 'all') {
-    sql = `SELECT d.id, d.seq, d.data, d.deleted FROM sync_documents d
-           WHERE d.collection = $1 AND d.seq > $2 ORDER BY d.seq LIMIT $3`;
-    params = base;
-  } else {
-    const isTickets = collection === 'tickets';
-    const condition = ticketCondition(filter, isTickets ? 'd' : 't', base.length + 1);
-    params = [...base, ...condition.params];
-    sql = isTickets
-      ? `SELECT d.id, d.seq, d.data, d.deleted FROM sync_documents d
-           WHERE d.collection = $1 AND d.seq > $2 AND ${condition.sql} ORDER BY d.seq LIMIT $3`
-      : `SELECT d.id, d.seq, d.data, d.deleted FROM sync_documents d
-           JOIN sync_documents t ON t.collection = 'tickets' AND t.id = d.ticket_id
-           WHERE d.collection = $1 AND d.seq > $2 AND ${condition.sql} ORDER BY d.seq LIMIT $3`;
-  }
-  const rows = await db.query<Row>(sql, params);
+  const { join, conditions, params } = visibilityConditions(collection, [filter], 4);
+  const rows = await db.query<Row>(
+    `SELECT d.id, d.seq, d.data, d.deleted FROM sync_documents d ${join}
+     WHERE d.collection = $1 AND d.seq > $2 AND ${conditions[0]} ORDER BY d.seq LIMIT $3`,
+    [collection, afterSeq, limit, ...params],
+  );
   return rows.map((row) => ({ id: row.id, seq: Number(row.seq), data: row.data, deleted: row.deleted }));
 }

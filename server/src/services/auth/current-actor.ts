@@ -4,10 +4,11 @@ import { findUserById } from '../../db/queries/directory.js';
 import { unauthorized } from '../../http/api-error.js';
 import { sessionUserFrom } from './session-user.js';
 
-function sameGroups(a: readonly string[], b: readonly string[]): boolean {
-  const left = [...a].sort();
-  const right = [...b].sort();
-  return left.length === right.length && left.every((g, i) => g === right[i]);
+/** True when both grant the same access: the same role and the same groups, in any order. */
+export function sameAccess(a: Pick<Actor, 'role' | 'groupIds'>, b: Pick<Actor, 'role' | 'groupIds'>): boolean {
+  const left = [...a.groupIds].sort();
+  const right = [...b.groupIds].sort();
+  return a.role === b.role && left.length === right.length && left.every((g, i) => g === right[i]);
 }
 
 /**
@@ -20,7 +21,7 @@ export async function confirmActor(db: Queryable, actor: Actor): Promise<Actor> 
   const user = doc ? sessionUserFrom(doc) : null;
   if (!user) throw unauthorized('This account no longer exists, so its access token is refused. Ask an administrator.');
   if (!user.active) throw unauthorized('This account is deactivated, so its access token is refused. Ask an administrator.');
-  if (user.role !== actor.role || !sameGroups(user.groupIds, actor.groupIds)) {
+  if (!sameAccess(user, actor)) {
     throw unauthorized('Your role or groups changed since this access token was issued. Refresh it or sign in again.');
   }
   return actor;

@@ -1,7 +1,8 @@
-import { REPLICATED_COLLECTIONS, jsonEqual, type Actor } from '@shared';
+import { REPLICATED_COLLECTIONS, type Actor } from '@shared';
 import { resequenceDocuments } from '../../db/queries/documents.js';
 import { newlyVisibleIds } from '../../db/queries/newly-visible.js';
 import { notifyChange } from '../../db/queries/sequence.js';
+import { sameAccess } from '../auth/current-actor.js';
 import { sessionUserFrom } from '../auth/session-user.js';
 import type { SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
@@ -30,7 +31,7 @@ export const resyncWidenedAccess: PushEffect = async ({ tx, collection, writes, 
     const after = accessOf(write);
     // A new account has no checkpoint yet; a deleted one receives nothing.
     if (!before || !after) continue;
-    if (before.role === after.role && jsonEqual([...before.groupIds].sort(), [...after.groupIds].sort())) continue;
+    if (sameAccess(before, after)) continue;
     for (const name of REPLICATED_COLLECTIONS) {
       const ids = await newlyVisibleIds(tx, name, pullFilterFor(before, name), pullFilterFor(after, name));
       const last = await resequenceDocuments(tx, name, ids);
