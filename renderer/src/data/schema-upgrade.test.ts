@@ -1,12 +1,18 @@
-import { ticketDefinition, type CollectionSchema, type Ticket } from '@shared';
+import { conflictDefinition, ticketDefinition, type CollectionSchema, type PushRow, type Ticket } from '@shared';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { createRxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDeskDatabase } from './db.js';
-import { manualConnectivity, startReplication, type SyncController } from './replication/index.js';
+import { updateTicket } from './commands/tickets.js';
+import { createDeskDatabase, type CreateDeskDatabaseOptions } from './db.js';
+import { createConflictHandler } from './replication/conflict-handler.js';
+import { withFirstSyncMasterStates } from './replication/first-sync-master-states.js';
+import { replicationIdentifier, manualConnectivity, startReplication, type SyncController } from './replication/index.js';
 import { FakeSyncServer } from './testing/fake-sync-server.js';
 import { makeTicket } from './testing/fixtures.js';
-import type { DeskDatabase } from './types.js';
+import type { DeskDatabase, PlainDoc } from './types.js';
 
 /** The tickets schema as version 1 shipped it: the same, without the edit counters. */
 function ticketSchemaV1(): CollectionSchema {
@@ -14,7 +20,29 @@ function ticketSchemaV1(): CollectionSchema {
   return { ...ticketDefinition.schema, version: 1, properties };
 }
 
-describe('ticket schema v1 -> v2 on a device', () => {
+/** The tickets schema as version 2 shipped it: the same documents, with three more indexes. */
+function ticketSchemaV2(): CollectionSchema {
+  return {
+    ...ticketDefinition.schema,
+    version: 2,
+    indexes: [['status', 'queueKey'], ['assigneeId', 'queueKey'], ['groupId', 'queueKey'], 'queueKey'],
+  };
+}
+
+/** Replicates the tickets of `database` with a fake server, as the app does. */
+function replicateTickets(database: DeskDatabase, fetchImpl: typeof fetch, connectivity = manualConnectivity(true)) {
+  return startReplication(database, {
+    serverUrl: 'http://sync.test',
+    getAccessToken: () => 'token',
+    fetchImpl,
+    connectivity,
+    retryTime: 50,
+    collections: ['tickets'],
+    waitForLeadership: false,
+  });
+}
+
+describe('ticket schema upgrades on a device', () => {
   let db: DeskDatabase | undefined;
   let sync: SyncController | undefined;
   afterEach(async () => {
@@ -22,7 +50,7 @@ describe('ticket schema v1 -> v2 on a device', () => {
     await db?.close();
   });
 
-  it('keeps local tickets as they were and resyncs them under the new replication identifier without losing an edit', async () => {
+  it('v1 -> current (a new document shape): keeps local tickets as they were and resyncs them under the new replication identifier without losing an edit', async () => {
     const storage = getRxStorageMemory();
     const name = `upgrade-${Date.now()}`;
     const base = makeTicket({ id: 't-same' });
@@ -42,15 +70,7 @@ describe('ticket schema v1 -> v2 on a device', () => {
     server.put('tickets', { ...base });
     server.put('tickets', { ...behind, description: 'Changed by another device', updatedAt: behind.updatedAt + 5 });
     server.put('tickets', { ...pending });
-    sync = startReplication(db, {
-      serverUrl: 'http://sync.test',
-      getAccessToken: () => 'token',
-      fetchImpl: server.fetch,
-      connectivity: manualConnectivity(true),
-      retryTime: 50,
-      collections: ['tickets'],
-      waitForLeadership: false,
-    });
+    sync = replicateTickets(db, server.fetch);
     await sync.awaitInitialPull();
     await Promise.all(Object.values(sync.replications).map((rs) => rs.awaitInSync()));
 
@@ -72,4 +92,69 @@ describe('ticket schema v1 -> v2 on a device', () => {
     // version of is merged without a base too, so the other device's change shows up as a record to settle.
     expect(conflicts.map((c) => `${c.docId}.${c.field}`).sort()).toEqual(['t-behind.description', 't-pending.title']);
   });
+
+  // The production storage too (Dexie, here on fake-indexeddb): each schema version of a collection and of its
+  // replication state is a separate IndexedDB database there.
+  it.each<[string, () => NonNullable<CreateDeskDatabaseOptions['storage']>]>([
+    ['memory', () => getRxStorageMemory()],
+    ['Dexie', () => getRxStorageDexie({ indexedDB, IDBKeyRange })],
+  ])(
+    'v2 -> v3 (indexes only) keeps the replication on %s: an edit made offline before the upgrade is pushed as an edit, and the pull resumes',
+    async (_name, makeStorage) => {
+      const storage = makeStorage();
+      const name = `upgrade-v3-${Date.now()}`;
+      const server = new FakeSyncServer();
+      for (const id of ['t-same', 't-behind', 't-pending'])
+        server.put('tickets', { ...makeTicket({ id, description: 'Before' }) });
+      const pulledFrom: number[] = [];
+      const pushedIds: string[] = [];
+      const fetchImpl: typeof fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input);
+        if (url.pathname.endsWith('/tickets/pull')) pulledFrom.push(Number(url.searchParams.get('checkpoint') ?? 0));
+        if (url.pathname.endsWith('/tickets/push'))
+          pushedIds.push(...(JSON.parse(init?.body as string) as PushRow<PlainDoc>[]).map((r) => String(r.newDocumentState.id)));
+        return server.fetch(input, init);
+      };
+      const net = manualConnectivity(true);
+
+      // The release before: schema v2, first sync, then an edit made offline. Its replication had the name v3 keeps.
+      expect(replicationIdentifier('http://sync.test', 'tickets')).toBe(
+        'servicedesk|http://sync.test|tickets|schema-v2|protocol-v1',
+      );
+      const oldStorage = withFirstSyncMasterStates(wrappedValidateAjvStorage({ storage }));
+      const old: DeskDatabase = await createRxDatabase({ name, storage: oldStorage, multiInstance: false });
+      await old.addCollections({
+        conflicts: { schema: conflictDefinition.schema, migrationStrategies: conflictDefinition.migrationStrategies },
+        tickets: {
+          schema: ticketSchemaV2(),
+          migrationStrategies: { 1: (d: unknown) => d, 2: (d: unknown) => d },
+          conflictHandler: createConflictHandler('tickets', () => old),
+        },
+      });
+      sync = replicateTickets(old, fetchImpl, net);
+      await sync.awaitInitialPull();
+      await sync.replications.tickets?.awaitInSync();
+      net.set(false);
+      await updateTicket(old, 't-pending', { title: 'Edited offline before the upgrade' }, { id: 'u-tech' });
+      await sync.cancel();
+      await old.close();
+      server.put('tickets', { ...makeTicket({ id: 't-behind', description: 'Changed by another device' }), updatedAt: 2 });
+      const pullsBefore = pulledFrom.length;
+      pushedIds.length = 0;
+
+      // The upgrade: RxDB migrates the documents and the replication state; the device comes back online.
+      db = await createDeskDatabase({ name, storage, devMode: true, multiInstance: false });
+      net.set(true);
+      sync = replicateTickets(db, fetchImpl, net);
+      await sync.awaitInitialPull();
+      await sync.replications.tickets?.awaitInSync();
+
+      expect(server.get('tickets', 't-pending')?.title).toBe('Edited offline before the upgrade');
+      expect(pushedIds).toEqual(['t-pending']);
+      expect((await db.tickets.findOne('t-behind').exec())?.description).toBe('Changed by another device');
+      // Resumed from its checkpoint: no pull started over from the beginning.
+      expect(pulledFrom.slice(pullsBefore).every((seq) => seq >= 3)).toBe(true);
+      expect(await db.conflicts.find().exec()).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import type { Database } from './database.js';
 import { runMigrations } from './migrate.js';
+import { ensureDocumentStatistics } from './queries/planner-statistics.js';
 import { openPGliteDatabase } from './pglite-database.js';
 import { openPostgresDatabase } from './postgres-database.js';
 
@@ -18,6 +19,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : await openPGliteDatabase(options.dataDir ?? 'memory://');
   try {
     await runMigrations(db);
+    await ensureDocumentStatistics(db);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { upsertPasswordHashes } from '../db/queries/credentials.js';
+import { analyzeDocuments } from '../db/queries/planner-statistics.js';
 import { hashPassword } from '../services/auth/passwords.js';
 import { DEMO_PASSWORD, directoryEntries, usersOf } from './directory-data.js';
 import { makeArticle } from './kb-data.js';
@@ -50,4 +51,5 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<voi
     if (article.status !== 'draft') await writer.add('kb_article_versions', versionSnapshot(article, article.authorId));
   }
   await writer.finish();
+  await analyzeDocuments(db);
 }

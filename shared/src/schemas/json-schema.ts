@@ -39,6 +39,12 @@ export interface CollectionDefinition {
   schema: CollectionSchema;
   /** Keyed by the version a document is migrated *to* (RxDB's convention). */
   migrationStrategies: Record<number, MigrationStrategy>;
+  /**
+   * The schema version at which the replicated documents last changed shape (default: `schema.version`). Devices
+   * name their replication after it, so a schema change that keeps it (indexes only, say) keeps their replication
+   * state: RxDB's migration carries it over, with any edit still waiting to be pushed.
+   */
+  replicationVersion?: number;
 }
 
 // Reusable property shapes. Ids are uuids or seed ids; 40 chars leaves room for prefixes.

@@ -11,7 +11,7 @@ import type {
   WithDeleted,
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { pickSchemaFields } from '../doc-utils.js';
+import { pickSchemaFields, replicatedState } from '../doc-utils.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
 import type { ConnectivitySource } from './connectivity.js';
 import { bootstrapFirstSync } from './first-sync-bootstrap.js';
@@ -33,9 +33,13 @@ type PushRow = RxReplicationWriteToMasterRow<PlainDoc>;
 
 export type DeskReplicationState = RxReplicationState<PlainDoc, SyncCheckpoint>;
 
-/** `servicedesk|<serverUrl>|<collection>|schema-v<n>|protocol-v<n>`: a new server, schema or wire format starts over. */
+/**
+ * `servicedesk|<serverUrl>|<collection>|schema-v<n>|protocol-v<n>`: a new server, document shape or wire format
+ * starts over. `<n>` is the definition's `replicationVersion`: a schema change that keeps it keeps the replication.
+ */
 export function replicationIdentifier(serverUrl: string, collection: ReplicatedCollection): string {
-  const version = COLLECTION_DEFINITIONS[collection].schema.version;
+  const { schema, replicationVersion } = COLLECTION_DEFINITIONS[collection];
+  const version = replicationVersion ?? schema.version;
   return `servicedesk|${serverUrl}|${collection}|schema-v${version}|protocol-v${SYNC_PROTOCOL_VERSION}`;
 }
 
@@ -93,6 +97,18 @@ async function pullPage(
   );
   const documents = res.documents.map((d) => pickSchemaFields(d, fields) as WithDeleted<PlainDoc>);
   return { documents, checkpoint: res.checkpoint };
+}
+
+/**
+ * A push row as it travels: replicated states only. RxDB's schema migration adds `_attachments` to the master states
+ * it carries over, which the server would count as a change of state.
+ */
+function wireRow(row: PushRow): PushRow {
+  const { assumedMasterState: assumed, newDocumentState } = row;
+  return {
+    ...(assumed ? { assumedMasterState: replicatedState(assumed) as WithDeleted<PlainDoc> } : {}),
+    newDocumentState: replicatedState(newDocumentState) as WithDeleted<PlainDoc>,
+  };
 }
 
 /** Resolves after `ms`, when the device comes back online, or when `stop` resolves, whichever comes first. */
@@ -165,7 +181,7 @@ export function replicateCollection(input: CollectionReplicationInput): Collecti
     batchSize: input.pushBatchSize,
     handler: async (rows) => {
       input.tracker.onPushStart(rows);
-      const list = await pushSettingAsideRefusals(input, rows);
+      const list = await pushSettingAsideRefusals(input, rows.map(wireRow));
       input.tracker.onPushDone(rows, list);
       input.onPushed();
       return list.map((d) => ({ ...d, _deleted: d._deleted === true }));

@@ -56,8 +56,13 @@ const key = (databaseName: string, collectionName: string) => `${databaseName}\u
 const links = new Map<string, { params: Promise<MetaInstanceParams>; resolve: (p: MetaInstanceParams) => void }>();
 /** Per database and meta instance: the replicated collection it belongs to. */
 const collectionOfMeta = new Map<string, string>();
-/** Per database and collection: its open storage instance, unwrapped. */
+/**
+ * Per database, collection and schema version: its open storage instance, unwrapped. A schema migration opens the
+ * old version's instance beside the new one; a meta instance has the schema version of its collection.
+ */
 const openCollections = new Map<string, AnyInstance>();
+const versionKey = (databaseName: string, collectionName: string, version: number) =>
+  `${key(databaseName, collectionName)}\u0000${version}`;
 
 function linkEntry(databaseName: string, collectionName: string) {
   const k = key(databaseName, collectionName);
@@ -157,13 +162,14 @@ function collectionInstance(storage: AnyStorage, params: RxStorageInstanceCreati
     const failed = result.error.find((e: { status: number }) => e.status !== 409);
     if (failed) throw new Error(`Could not save replication state (status ${String(failed.status)}).`);
   };
+  const openKey = versionKey(databaseName, collectionName, params.schema.version);
   const release = async () => {
-    openCollections.delete(key(databaseName, collectionName));
+    if (openCollections.get(openKey) === inner) openCollections.delete(openKey);
     const m = meta;
     meta = null;
     if (m) await (await m.catch(() => null))?.close();
   };
-  openCollections.set(key(databaseName, collectionName), inner);
+  openCollections.set(openKey, inner);
   return overriding(inner, {
     async bulkWrite(rows: BulkWriteRow<PlainDoc>[], context: string) {
       const firstSynced = rows.flatMap((row) => (row.previous?._rev === FIRST_SYNC_REV ? [row.previous] : []));
@@ -188,7 +194,9 @@ function metaInstance(params: RxStorageInstanceCreationParams<MetaDoc, unknown>,
     async findDocumentsById(ids: string[], withDeleted: boolean) {
       const found = (await inner.findDocumentsById(ids, withDeleted)) as MetaDoc[];
       const collectionName = collectionOfMeta.get(key(databaseName, params.collectionName));
-      const collection = collectionName ? openCollections.get(key(databaseName, collectionName)) : undefined;
+      const collection = collectionName
+        ? openCollections.get(versionKey(databaseName, collectionName, params.schema.version))
+        : undefined;
       if (!collection || found.length === ids.length) return found;
       const have = new Set(found.map((d) => d.id));
       // Document rows are `<id>|0`; checkpoint rows (`<name>|1`) are never answered.

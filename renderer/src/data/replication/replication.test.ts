@@ -55,8 +55,10 @@ describe('replication against an in-process sync server', () => {
     await db.close();
   });
 
-  it('versions the replication identifier with server, schema and protocol', () => {
+  it('versions the replication identifier with server, document shape and protocol', () => {
+    // Tickets schema v3 changed indexes only: devices keep the replication of v2.
     expect(replicationIdentifier('http://x', 'tickets')).toBe('servicedesk|http://x|tickets|schema-v2|protocol-v1');
+    expect(replicationIdentifier('http://y', 'kb_articles')).toBe('servicedesk|http://y|kb_articles|schema-v0|protocol-v1');
   });
 
   it('pulls everything on the first sync, in batches, and reports progress', async () => {
