@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataProvider, createDeskDatabase, eraseDeskDatabase, pausedSync, startReplication } from '../data/index.js';
-import type { DataNetwork, DeskDatabase, SyncController } from '../data/index.js';
+import type { DataNetwork, DeskDatabase, MigrationProgress, SyncController } from '../data/index.js';
 import { browserConnectivity } from '../platform/connectivity.js';
 import { getDesk } from '../platform/desk.js';
 import { TokenManager } from '../session/token-manager.js';
@@ -46,6 +46,7 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
   const [opened, setOpened] = useState<{ db: DeskDatabase; sync: SyncController } | null>(null);
   const [network, setNetwork] = useState<DataNetwork | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [migration, setMigration] = useState<MigrationProgress | null>(null);
   const runtime = useRef<Runtime | null>(null);
   const dbName = databaseNameFor(session);
 
@@ -68,7 +69,7 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
   useEffect(() => {
     let cancelled = false;
     const tokens = new TokenManager(session, persist, () => void signOut(true), reload);
-    createDeskDatabase({ name: dbName })
+    createDeskDatabase({ name: dbName, onMigrationProgress: (progress) => !cancelled && setMigration(progress) })
       .then((db) => {
         performance.mark('desk:db-open');
         if (cancelled) return void db.close();
@@ -138,7 +139,14 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
   if (!opened) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('app.opening')} />
+        <Stack align="center">
+          <Loader aria-label={t('app.opening')} />
+          {migration && migration.total > 0 && (
+            <Text size="sm" role="status">
+              {t('app.upgrading', { handled: migration.handled, total: migration.total })}
+            </Text>
+          )}
+        </Stack>
       </Center>
     );
   }

@@ -1,6 +1,6 @@
 /** The data layer's public surface: components import from here, never from rxdb. */
 export { createDeskDatabase } from './db.js';
-export type { CreateDeskDatabaseOptions } from './db.js';
+export type { CreateDeskDatabaseOptions, MigrationProgress } from './db.js';
 export type { DeskCollections, DeskDatabase } from './types.js';
 export {
   startReplication,

@@ -1,4 +1,4 @@
-import { conflictDefinition, ticketDefinition, type CollectionSchema, type PushRow, type Ticket } from '@shared';
+import { ticketDefinition, type CollectionSchema, type PushRow, type Ticket } from '@shared';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { createRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -6,27 +6,17 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateTicket } from './commands/tickets.js';
-import { createDeskDatabase, type CreateDeskDatabaseOptions } from './db.js';
-import { createConflictHandler } from './replication/conflict-handler.js';
-import { withFirstSyncMasterStates } from './replication/first-sync-master-states.js';
+import { createDeskDatabase, type CreateDeskDatabaseOptions, type MigrationProgress } from './db.js';
 import { replicationIdentifier, manualConnectivity, startReplication, type SyncController } from './replication/index.js';
 import { FakeSyncServer } from './testing/fake-sync-server.js';
 import { makeTicket } from './testing/fixtures.js';
+import { openTicketsV2Database } from './testing/ticket-schema-v2.js';
 import type { DeskDatabase, PlainDoc } from './types.js';
 
 /** The tickets schema as version 1 shipped it: the same, without the edit counters. */
 function ticketSchemaV1(): CollectionSchema {
   const { fieldRevs: _added, ...properties } = ticketDefinition.schema.properties;
   return { ...ticketDefinition.schema, version: 1, properties };
-}
-
-/** The tickets schema as version 2 shipped it: the same documents, with three more indexes. */
-function ticketSchemaV2(): CollectionSchema {
-  return {
-    ...ticketDefinition.schema,
-    version: 2,
-    indexes: [['status', 'queueKey'], ['assigneeId', 'queueKey'], ['groupId', 'queueKey'], 'queueKey'],
-  };
 }
 
 /** Replicates the tickets of `database` with a fake server, as the app does. */
@@ -121,16 +111,7 @@ describe('ticket schema upgrades on a device', () => {
       expect(replicationIdentifier('http://sync.test', 'tickets')).toBe(
         'servicedesk|http://sync.test|tickets|schema-v2|protocol-v1',
       );
-      const oldStorage = withFirstSyncMasterStates(wrappedValidateAjvStorage({ storage }));
-      const old: DeskDatabase = await createRxDatabase({ name, storage: oldStorage, multiInstance: false });
-      await old.addCollections({
-        conflicts: { schema: conflictDefinition.schema, migrationStrategies: conflictDefinition.migrationStrategies },
-        tickets: {
-          schema: ticketSchemaV2(),
-          migrationStrategies: { 1: (d: unknown) => d, 2: (d: unknown) => d },
-          conflictHandler: createConflictHandler('tickets', () => old),
-        },
-      });
+      const old = await openTicketsV2Database(name, wrappedValidateAjvStorage({ storage }));
       sync = replicateTickets(old, fetchImpl, net);
       await sync.awaitInitialPull();
       await sync.replications.tickets?.awaitInSync();
@@ -142,8 +123,16 @@ describe('ticket schema upgrades on a device', () => {
       const pullsBefore = pulledFrom.length;
       pushedIds.length = 0;
 
-      // The upgrade: RxDB migrates the documents and the replication state; the device comes back online.
-      db = await createDeskDatabase({ name, storage, devMode: true, multiInstance: false });
+      // The upgrade: RxDB migrates the documents and the replication state, the start screen showing how far it is;
+      // the device comes back online.
+      const progress: MigrationProgress[] = [];
+      const open = () =>
+        createDeskDatabase({ name, storage, devMode: true, multiInstance: false, onMigrationProgress: (p) => progress.push(p) });
+      db = await open();
+      // The 3 tickets and the rows of their replication state (checkpoints, the pending edit's server state).
+      const done = progress.at(-1);
+      expect(done?.total).toBeGreaterThan(3);
+      expect(done?.handled).toBe(done?.total);
       net.set(true);
       sync = replicateTickets(db, fetchImpl, net);
       await sync.awaitInitialPull();
@@ -155,6 +144,14 @@ describe('ticket schema upgrades on a device', () => {
       // Resumed from its checkpoint: no pull started over from the beginning.
       expect(pulledFrom.slice(pullsBefore).every((seq) => seq >= 3)).toBe(true);
       expect(await db.conflicts.find().exec()).toEqual([]);
+
+      // The next start has nothing to migrate and reports nothing.
+      await sync.cancel();
+      await db.close();
+      progress.length = 0;
+      db = await open();
+      expect(progress).toEqual([]);
+      expect(await db.tickets.count().exec()).toBe(3);
     },
   );
 });

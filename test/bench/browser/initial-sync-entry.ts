@@ -1,11 +1,14 @@
 // Runs inside Chromium, one measurement per fresh browser profile (see sync/initial-sync.ts): the real client data
 // layer (RxDB on Dexie) syncing from the server; the raw baseline, the same pull pages fetched and written with Dexie
 // bulkPut into a table with the tickets schema's indexes; RxDB's bulkInsert of the same documents; the fetch alone;
-// and this machine's IndexedDB floor: the same documents, fetched first, bulkPut into a table with no index.
+// this machine's IndexedDB floor: the same documents, fetched first, bulkPut into a table with no index; and the
+// schema upgrade of a device holding them.
 import Dexie from 'dexie';
 import { COLLECTION_DEFINITIONS } from '@shared';
 import type { LoginResponse, PullResponse, Ticket } from '@shared';
-import { createDeskDatabase, startReplication } from '../../../renderer/src/data/index.js';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { createDeskDatabase, startReplication, type DeskDatabase } from '../../../renderer/src/data/index.js';
+import { openTicketsV2Database } from '../../../renderer/src/data/testing/ticket-schema-v2.js';
 
 /** Milliseconds taken and documents stored by one measurement. */
 export interface Measured {
@@ -47,6 +50,28 @@ async function eachPage(
   }
 }
 
+/** The app's replication of the tickets, until the first sync is over. */
+async function firstSync(db: DeskDatabase, accessToken: string): Promise<void> {
+  const sync = startReplication(db, {
+    serverUrl: location.origin,
+    getAccessToken: () => accessToken,
+    collections: ['tickets'],
+    pullBatchSize: BATCH,
+    live: false,
+    waitForLeadership: false,
+  });
+  await sync.awaitInitialPull();
+  await sync.cancel();
+}
+
+/** The time since `start`, then the tickets `db` holds; closes it. */
+async function measured(db: DeskDatabase, start: number): Promise<Measured> {
+  const ms = performance.now() - start;
+  const docs = await db.tickets.count().exec();
+  await db.close();
+  return { ms, docs };
+}
+
 /** Every pull page, fetched before a measurement that times the writes alone. */
 async function fetchAllPages(email: string, password: string): Promise<(Ticket & { _deleted: boolean })[][]> {
   const pages: (Ticket & { _deleted: boolean })[][] = [];
@@ -65,20 +90,22 @@ const benches = {
     const accessToken = await login(email, password);
     const db = await createDeskDatabase({ name: 'bench-sync', devMode: false, multiInstance: false });
     const start = performance.now();
-    const sync = startReplication(db, {
-      serverUrl: location.origin,
-      getAccessToken: () => accessToken,
-      collections: ['tickets'],
-      pullBatchSize: BATCH,
-      live: false,
-      waitForLeadership: false,
-    });
-    await sync.awaitInitialPull();
-    const ms = performance.now() - start;
-    const docs = await db.tickets.count().exec();
-    await sync.cancel();
-    await db.close();
-    return { ms, docs };
+    await firstSync(db, accessToken);
+    return measured(db, start);
+  },
+
+  /**
+   * The one-off wait at the first start of the release with tickets schema v3: a device synced under v2 (untimed)
+   * opens its database, and RxDB migrates the tickets and their replication state before the console shows.
+   */
+  async upgrade(email: string, password: string): Promise<Measured> {
+    const accessToken = await login(email, password);
+    const old = await openTicketsV2Database('bench-upgrade', getRxStorageDexie());
+    await firstSync(old, accessToken);
+    await old.close();
+    const start = performance.now();
+    const db = await createDeskDatabase({ name: 'bench-upgrade', devMode: false, multiInstance: false });
+    return measured(db, start);
   },
 
   async raw(email: string, password: string): Promise<Measured> {
@@ -99,10 +126,7 @@ const benches = {
     const db = await createDeskDatabase({ name: 'bench-bulk', devMode: false, multiInstance: false });
     const start = performance.now();
     for (const page of pages) await db.tickets.bulkInsert(page);
-    const ms = performance.now() - start;
-    const docs = await db.tickets.count().exec();
-    await db.close();
-    return { ms, docs };
+    return measured(db, start);
   },
 
   /** The floor: the pages fetched first (untimed), then bulkPut into a table keyed by id with no other index. */

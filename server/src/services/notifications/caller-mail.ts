@@ -33,7 +33,8 @@ export function callerMailKinds(previous: Ticket | undefined, next: Ticket): Cal
 export const callerMailEffect: PushEffect = async ({ tx, collection, writes, previous }) => {
   if (collection !== 'tickets') return;
   const changes = writes
-    .filter((doc) => !doc._deleted)
+    // A ticket naming no caller has no one to write to (see callerContact).
+    .filter((doc) => !doc._deleted && (doc.callerId || doc.callerEmail))
     .map((doc) => {
       const before = previous.get(doc.id);
       return { id: doc.id, kinds: callerMailKinds(before && !before._deleted ? asTicket(before) : undefined, asTicket(doc)) };

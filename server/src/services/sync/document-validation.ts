@@ -39,21 +39,24 @@ function describeSchemaError(error: ErrorObject, collection: string): { field: s
 }
 
 /** A text problem jsonb cannot store (NUL) or that is not valid Unicode (lone surrogates), with its path. */
-function findBadText(value: unknown, path: string): string | null {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') || /\p{Cs}/u.test(value) ? path : null;
-  }
+function badTextPath(value: unknown): string | null {
+  return badTextKeys(value)?.join('.') ?? null;
+}
+
+/** The keys leading to the first bad text in `value`, innermost last; null when there is none. */
+function badTextKeys(value: unknown): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') || /\p{Cs}/u.test(value) ? [] : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findBadText(value[i], `${path}.${i}`);
-      if (found !== null) return found;
+      const found = badTextKeys(value[i]);
+      if (found !== null) return [String(i), ...found];
     }
     return null;
   }
   if (isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const found = findBadText(child, path ? `${path}.${key}` : key);
-      if (found !== null) return found;
+    for (const key of Object.keys(value)) {
+      const found = badTextKeys(value[key]);
+      if (found !== null) return [key, ...found];
     }
   }
   return null;
@@ -90,7 +93,7 @@ export function validateDocument(collection: ReplicatedCollection, doc: unknown,
       violations.push(violation(field, message));
     }
   }
-  const badText = findBadText(fields, '');
+  const badText = badTextPath(fields);
   if (badText !== null) {
     violations.push(violation(badText, `The field "${badText}" contains a NUL character or invalid Unicode; remove it.`));
   }
