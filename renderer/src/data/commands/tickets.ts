@@ -86,8 +86,14 @@ export function applyTicketPatch(previous: Ticket, patch: TicketPatch, actorId: 
   if (merged.status !== 'pending' && patch.pendingReason === undefined) merged.pendingReason = '';
   // updatedAt must move forward even when the device clock lags behind the last writer's.
   const updatedAt = Math.max(now, previous.updatedAt + 1);
-  const next = normalizeTicket({ ...merged, updatedAt, updatedBy: actorId });
-  // One more edit of each changed field, so that a change undone later still reads as a change to the merge.
+  return withEditCounts(previous, normalizeTicket({ ...merged, updatedAt, updatedBy: actorId }));
+}
+
+/**
+ * `next` with one more edit counted for each field changed since `previous`: a change undone later still reads as a
+ * change to the merge.
+ */
+function withEditCounts<T extends Pick<Ticket, 'fieldRevs'>>(previous: T, next: T): T {
   const fieldRevs = bumpFieldRevisions(previous.fieldRevs, previous, next, TICKET_REVISED_FIELDS, jsonEqual);
   return fieldRevs === undefined ? next : { ...next, fieldRevs };
 }
@@ -124,11 +130,7 @@ export async function updateTicket(
   const { fieldRevs: _counted, ...values } = changes;
   // The edit counters are counted again on the ticket as stored when written: another edit written since the read
   // above (a second click, a pulled change) keeps its counters, which the merge and the server rely on.
-  await doc.incrementalModify((current) => {
-    const written = { ...current, ...values };
-    const fieldRevs = bumpFieldRevisions(current.fieldRevs, current, written, TICKET_REVISED_FIELDS, jsonEqual);
-    return fieldRevs === undefined ? written : { ...written, fieldRevs };
-  });
+  await doc.incrementalModify((current) => withEditCounts(current, { ...current, ...values }));
   await recordTicketChangeEvents(db, previous, next, actor.id);
   return [];
 }

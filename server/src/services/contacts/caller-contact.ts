@@ -12,6 +12,11 @@ export interface CallerContact {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
+/** False when the ticket names no caller at all (no directory entry, no address): `callerContact` is then null. */
+export function namesCaller(ticket: Pick<Ticket, 'callerId' | 'callerEmail'>): boolean {
+  return ticket.callerId !== '' || text(ticket.callerEmail) !== '';
+}
+
 /**
  * A ticket's caller as a mail recipient, the one rule every mail the desk sends follows: the address written on the
  * ticket (the caller asked to be reached there) else their directory entry's; the name likewise; the language of

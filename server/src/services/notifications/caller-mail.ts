@@ -1,7 +1,7 @@
 import type { Ticket } from '@shared';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { enqueueMail } from '../../db/queries/mail-outbox.js';
-import { callerContact } from '../contacts/caller-contact.js';
+import { callerContact, namesCaller } from '../contacts/caller-contact.js';
 import type { SyncDocument } from '../sync/document-validation.js';
 import type { PushEffect } from '../sync/push-effects.js';
 import { toSyncDocument } from '../sync/stored-document.js';
@@ -33,8 +33,8 @@ export function callerMailKinds(previous: Ticket | undefined, next: Ticket): Cal
 export const callerMailEffect: PushEffect = async ({ tx, collection, writes, previous }) => {
   if (collection !== 'tickets') return;
   const changes = writes
-    // A ticket naming no caller has no one to write to (see callerContact).
-    .filter((doc) => !doc._deleted && (doc.callerId || doc.callerEmail))
+    // A ticket naming no caller has no one to write to: it is not read again below.
+    .filter((doc) => !doc._deleted && namesCaller(asTicket(doc)))
     .map((doc) => {
       const before = previous.get(doc.id);
       return { id: doc.id, kinds: callerMailKinds(before && !before._deleted ? asTicket(before) : undefined, asTicket(doc)) };

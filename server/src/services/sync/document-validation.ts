@@ -38,12 +38,10 @@ function describeSchemaError(error: ErrorObject, collection: string): { field: s
   return { field, message: `The field "${field}" ${error.message ?? 'is invalid'}${allowed}.` };
 }
 
-/** A text problem jsonb cannot store (NUL) or that is not valid Unicode (lone surrogates), with its path. */
-function badTextPath(value: unknown): string | null {
-  return badTextKeys(value)?.join('.') ?? null;
-}
-
-/** The keys leading to the first bad text in `value`, innermost last; null when there is none. */
+/**
+ * The keys leading to the first text in `value` jsonb cannot store (NUL) or that is not valid Unicode (lone
+ * surrogates), innermost last; null when there is none.
+ */
 function badTextKeys(value: unknown): string[] | null {
   if (typeof value === 'string') return value.includes('\u0000') || /\p{Cs}/u.test(value) ? [] : null;
   if (Array.isArray(value)) {
@@ -93,7 +91,7 @@ export function validateDocument(collection: ReplicatedCollection, doc: unknown,
       violations.push(violation(field, message));
     }
   }
-  const badText = badTextPath(fields);
+  const badText = badTextKeys(fields)?.join('.') ?? null;
   if (badText !== null) {
     violations.push(violation(badText, `The field "${badText}" contains a NUL character or invalid Unicode; remove it.`));
   }
