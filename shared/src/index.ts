@@ -13,3 +13,4 @@ export * from './sync/auth.js';
 export * from './sync/protocol.js';
 export * from './domain/survey-rules.js';
 export * from './sync/surveys.js';
+export * from './policy/index.js';

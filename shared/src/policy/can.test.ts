@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { can } from './can.js';
+
+const actor = (role: 'agent' | 'technician' | 'supervisor' | 'admin', groupIds: string[] = []) => ({ id: 'u1', role, groupIds });
+
+describe('can', () => {
+  it('keeps security incidents from agents outside the security group', () => {
+    const ticket = { groupId: 'grp-x', assigneeId: '', security: true };
+    expect(can(actor('agent'), 'ticket.see', ticket)).toBe(false);
+    expect(can(actor('agent', ['grp-security']), 'ticket.see', ticket)).toBe(true);
+    expect(can(actor('supervisor'), 'ticket.see', ticket)).toBe(true);
+  });
+
+  it('lets technicians see their groups and their own tickets only', () => {
+    expect(can(actor('technician', ['grp-a']), 'ticket.see', { groupId: 'grp-a', assigneeId: '', security: false })).toBe(true);
+    expect(can(actor('technician'), 'ticket.see', { groupId: 'grp-a', assigneeId: 'u1', security: false })).toBe(true);
+    expect(can(actor('technician'), 'ticket.see', { groupId: 'grp-a', assigneeId: '', security: false })).toBe(false);
+  });
+
+  it('gives reports to overseers and the directory to admins', () => {
+    expect(can(actor('agent'), 'reports.read')).toBe(false);
+    expect(can(actor('supervisor'), 'reports.read')).toBe(true);
+    expect(can(actor('supervisor'), 'directory.edit')).toBe(false);
+    expect(can(actor('admin'), 'directory.edit')).toBe(true);
+  });
+});

@@ -1,0 +1,19 @@
+import type { Actor } from '../domain/access-policy.js';
+import type { Ticket } from '../schemas/ticket.js';
+import { clearedForSecurity, isAdmin, isOverseer } from './roles.js';
+
+type TicketScope = Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>;
+
+/** Permissions of the existing desk: tickets, reports, surveys, directory. */
+export const deskPolicies = {
+  /** Receive the ticket at all: security incidents are restricted; technicians see their groups' and their own. */
+  'ticket.see': (actor: Actor, ticket: TicketScope): boolean => {
+    if (ticket.security && !clearedForSecurity(actor)) return false;
+    if (actor.role === 'technician') return ticket.assigneeId === actor.id || actor.groupIds.includes(ticket.groupId);
+    return true;
+  },
+  'security.see': (actor: Actor): boolean => clearedForSecurity(actor),
+  'reports.read': (actor: Actor): boolean => isOverseer(actor),
+  'surveys.manage': (actor: Actor): boolean => isOverseer(actor),
+  'directory.edit': (actor: Actor): boolean => isAdmin(actor),
+} as const;

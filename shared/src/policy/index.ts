@@ -1,0 +1,3 @@
+export * from './can.js';
+export * from './policy-table.js';
+export * from './roles.js';
