@@ -1,5 +1,6 @@
 export * from './schemas/index.js';
 export * from './domain/access-policy.js';
+export * from './domain/client-time.js';
 export * from './domain/field-revisions.js';
 export * from './domain/merge-policies.js';
 export * from './domain/priority-matrix.js';
