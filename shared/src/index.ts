@@ -15,3 +15,4 @@ export * from './sync/protocol.js';
 export * from './domain/survey-rules.js';
 export * from './sync/surveys.js';
 export * from './policy/index.js';
+export * from './cmdb/index.js';

@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/access-policy.js';
+import { cmdbPolicies } from './cmdb-policies.js';
 import { deskPolicies } from './desk-policies.js';
 
 /**
@@ -7,6 +8,7 @@ import { deskPolicies } from './desk-policies.js';
  */
 const POLICIES = {
   ...deskPolicies,
+  ...cmdbPolicies,
 } as const;
 
 type Policies = typeof POLICIES;

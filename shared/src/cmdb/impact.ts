@@ -1,0 +1,207 @@
+import type { CiRelationType, CiTargetKind, ConfigItem } from './ci-model.js';
+import { isLocation } from './ci-validation.js';
+
+/** How a CI reached the impact result: an edge type, or standing in a location (`located_in`). */
+export type ImpactLink = Exclude<CiRelationType, 'used_by'> | 'located_in';
+
+/**
+ * The CIs indexed for traversal: integer ids and compressed adjacency in both directions, built once per set of
+ * CIs and reused by every query (50k CIs / 150k edges traverse in milliseconds).
+ */
+export interface CmdbGraph {
+  readonly ids: readonly string[];
+  readonly items: readonly ConfigItem[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** CSR: for CI i, the CIs impacted when i fails are down[downStart[i] .. downStart[i+1]). */
+  readonly downStart: Int32Array;
+  readonly down: Int32Array;
+  readonly downLink: readonly ImpactLink[];
+  /** CSR: for CI i, what i depends on (likely causes when i fails). */
+  readonly upStart: Int32Array;
+  readonly up: Int32Array;
+  readonly upLink: readonly ImpactLink[];
+}
+
+interface RawEdge {
+  from: number;
+  to: number;
+  link: ImpactLink;
+}
+
+function csr(count: number, edges: readonly RawEdge[], key: 'from' | 'to'): [Int32Array, Int32Array, ImpactLink[]] {
+  const other = key === 'from' ? 'to' : 'from';
+  const start = new Int32Array(count + 1);
+  for (const e of edges) start[e[key] + 1]++;
+  for (let i = 0; i < count; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, count);
+  const targets = new Int32Array(edges.length);
+  const links = new Array<ImpactLink>(edges.length);
+  for (const e of edges) {
+    const at = fill[e[key]]++;
+    targets[at] = e[other];
+    links[at] = e.link;
+  }
+  return [start, targets, links];
+}
+
+/** Indexes CIs for impact queries. Edges to unknown or deleted CIs are ignored; duplicates collapse. */
+export function buildCmdbGraph(cis: readonly ConfigItem[]): CmdbGraph {
+  const items = cis.filter((ci) => !ci.deleted);
+  const ids = items.map((ci) => ci.id);
+  const indexOf = new Map<string, number>();
+  ids.forEach((id, i) => indexOf.set(id, i));
+  // An edge "dependent -> dependency": the dependency failing impacts the dependent.
+  const edges: RawEdge[] = [];
+  const seen = new Set<string>();
+  const push = (from: number, to: number, link: ImpactLink): void => {
+    if (from === to) return;
+    const key = `${from}:${to}:${link}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    edges.push({ from, to, link });
+  };
+  items.forEach((ci, from) => {
+    for (const r of ci.relations) {
+      if (r.type === 'used_by' || r.targetKind !== 'ci') continue;
+      const to = indexOf.get(r.targetId);
+      if (to !== undefined) push(from, to, r.type);
+    }
+    if (ci.locationId) {
+      const to = indexOf.get(ci.locationId);
+      if (to !== undefined) push(from, to, 'located_in');
+    }
+  });
+  const [upStart, up, upLink] = csr(items.length, edges, 'from');
+  const [downStart, down, downLink] = csr(items.length, edges, 'to');
+  return { ids, items, indexOf, downStart, down, downLink, upStart, up, upLink };
+}
+
+/** One CI in an impact result: its distance from the nearest starting CI and the edge that reached it. */
+export interface ImpactNode {
+  id: string;
+  depth: number;
+  /** The CI it was reached from (null for a starting CI). */
+  via: string | null;
+  link: ImpactLink | null;
+}
+
+/** A user, group or organisation that uses an impacted service. */
+export interface ImpactedParty {
+  kind: Exclude<CiTargetKind, 'ci'>;
+  id: string;
+  /** The impacted services it uses. */
+  serviceIds: string[];
+}
+
+/** What a traversal found, in breadth-first order (starting CIs first, at depth 0). */
+export interface ImpactResult {
+  direction: 'downstream' | 'upstream';
+  nodes: ImpactNode[];
+  /** Every edge between two CIs of the result, for drawing the graph: `source` depends on `target`. */
+  edges: { source: string; target: string; link: ImpactLink }[];
+  /** Downstream only: who uses the impacted services. */
+  parties: ImpactedParty[];
+  /** Downstream only: the location CIs (sites, buildings, rooms) where impacted CIs stand. */
+  locationIds: string[];
+  /** True when the depth limit stopped the walk before it ran out of CIs. */
+  truncated: boolean;
+}
+
+/** Options of a traversal. */
+export interface ImpactOptions {
+  /** Levels to walk from the starting CIs (default: no limit). */
+  maxDepth?: number;
+  /** Walk through retired CIs too (default false: a retired CI carries no impact). */
+  includeRetired?: boolean;
+}
+
+function walk(
+  graph: CmdbGraph,
+  startIds: readonly string[],
+  direction: 'downstream' | 'upstream',
+  options: ImpactOptions,
+): ImpactResult {
+  const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+  const start = direction === 'downstream' ? graph.downStart : graph.upStart;
+  const adj = direction === 'downstream' ? graph.down : graph.up;
+  const links = direction === 'downstream' ? graph.downLink : graph.upLink;
+  const n = graph.ids.length;
+  const depth = new Int32Array(n).fill(-1);
+  const via = new Int32Array(n).fill(-1);
+  const viaLink: (ImpactLink | null)[] = [];
+  const order: number[] = [];
+  for (const id of startIds) {
+    const i = graph.indexOf.get(id);
+    if (i === undefined || depth[i] !== -1) continue;
+    depth[i] = 0;
+    order.push(i);
+  }
+  let truncated = false;
+  // Breadth-first with a visited mark: cycles end the walk on a CI already reached, at its shortest depth.
+  for (let head = 0; head < order.length; head++) {
+    const i = order[head];
+    const d = depth[i];
+    if (d > 0 && !options.includeRetired && graph.items[i].status === 'retired') continue;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const j = adj[k];
+      if (depth[j] !== -1) continue;
+      if (d >= maxDepth) {
+        truncated = true;
+        break;
+      }
+      depth[j] = d + 1;
+      via[j] = i;
+      viaLink[j] = links[k];
+      order.push(j);
+    }
+  }
+  const inResult = new Uint8Array(n);
+  for (const i of order) inResult[i] = 1;
+  const nodes: ImpactNode[] = order.map((i) => ({
+    id: graph.ids[i],
+    depth: depth[i],
+    via: via[i] === -1 ? null : graph.ids[via[i]],
+    link: viaLink[i] ?? null,
+  }));
+  const edges: ImpactResult['edges'] = [];
+  for (const i of order) {
+    for (let k = graph.upStart[i]; k < graph.upStart[i + 1]; k++) {
+      const j = graph.up[k];
+      if (inResult[j]) edges.push({ source: graph.ids[i], target: graph.ids[j], link: graph.upLink[k] });
+    }
+  }
+  const parties: ImpactedParty[] = [];
+  const locationIds: string[] = [];
+  if (direction === 'downstream') {
+    const byParty = new Map<string, ImpactedParty>();
+    const locations = new Set<string>();
+    for (const i of order) {
+      const ci = graph.items[i];
+      for (const r of ci.relations) {
+        if (r.type !== 'used_by' || r.targetKind === 'ci') continue;
+        const key = `${r.targetKind}:${r.targetId}`;
+        let party = byParty.get(key);
+        if (!party) byParty.set(key, (party = { kind: r.targetKind, id: r.targetId, serviceIds: [] }));
+        if (!party.serviceIds.includes(ci.id)) party.serviceIds.push(ci.id);
+      }
+      if (isLocation(ci)) locations.add(ci.id);
+      for (let k = graph.upStart[i]; k < graph.upStart[i + 1]; k++) {
+        const j = graph.up[k];
+        if (isLocation(graph.items[j])) locations.add(graph.ids[j]);
+      }
+    }
+    parties.push(...byParty.values());
+    locationIds.push(...locations);
+  }
+  return { direction, nodes, edges, parties, locationIds, truncated };
+}
+
+/** Everything that depends on the given CIs, transitively (what breaks, and who uses it), up to `maxDepth`. */
+export function downstreamImpact(graph: CmdbGraph, ciIds: readonly string[], options: ImpactOptions = {}): ImpactResult {
+  return walk(graph, ciIds, 'downstream', options);
+}
+
+/** Everything the given CIs depend on, transitively (likely causes of their failure), up to `maxDepth`. */
+export function upstreamCauses(graph: CmdbGraph, ciIds: readonly string[], options: ImpactOptions = {}): ImpactResult {
+  return walk(graph, ciIds, 'upstream', options);
+}

@@ -1,0 +1,3 @@
+export * from './ci-model.js';
+export * from './ci-validation.js';
+export * from './impact.js';

@@ -1,0 +1,41 @@
+import type { Actor } from '../domain/access-policy.js';
+import type { ConfigItem } from '../cmdb/ci-model.js';
+import { isAdmin, isOverseer } from './roles.js';
+
+/** The group whose members manage configuration (create, retire and relink CIs) without being overseers. */
+export const CONFIG_MANAGER_GROUP_ID = 'grp-config-managers';
+
+/** Where a CI stands and who owns it: what the CMDB permissions look at. */
+export type CiScope = Pick<ConfigItem, 'ownerGroupId' | 'locationId'>;
+
+/** What a technician serves: the location CIs (sites) of their groups, resolved by the caller. */
+export interface TechnicianSites {
+  siteIds: readonly string[];
+}
+
+/** The CI fields a technician may change on site (a CI of their sites): the facts they check in the field. */
+export const TECHNICIAN_CI_FIELDS: readonly string[] = ['status', 'locationId', 'attributes.serialNumber', 'attributes.assetTag'];
+
+/** True for administrators, supervisors and members of the configuration-manager group. */
+export function isConfigManager(actor: Actor): boolean {
+  return isOverseer(actor) || actor.groupIds.includes(CONFIG_MANAGER_GROUP_ID);
+}
+
+/** Permissions of the configuration-management process (CMDB). */
+export const cmdbPolicies = {
+  /** Receive a CI: everyone but technicians reads all; technicians read the CIs of their sites and groups. */
+  'ci.see': (actor: Actor, subject: { ci: CiScope; sites: TechnicianSites }): boolean => {
+    if (actor.role !== 'technician' || isConfigManager(actor)) return true;
+    return actor.groupIds.includes(subject.ci.ownerGroupId) || subject.sites.siteIds.includes(subject.ci.locationId);
+  },
+  /** Create, retire, relink or edit any attribute of a CI. */
+  'ci.manage': (actor: Actor): boolean => isConfigManager(actor),
+  /** Change one field of an existing CI (`status`, `attributes.serialNumber`, …): managers any, technicians on site a few. */
+  'ci.edit_field': (actor: Actor, subject: { ci: CiScope; sites: TechnicianSites; field: string }): boolean => {
+    if (isConfigManager(actor)) return true;
+    if (actor.role !== 'technician') return false;
+    return TECHNICIAN_CI_FIELDS.includes(subject.field) && cmdbPolicies['ci.see'](actor, subject);
+  },
+  /** Import CIs from CSV (writes many CIs at once). */
+  'ci.import': (actor: Actor): boolean => isAdmin(actor) || isConfigManager(actor),
+} as const;
