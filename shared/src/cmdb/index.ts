@@ -1,3 +1,4 @@
 export * from './ci-model.js';
 export * from './ci-validation.js';
 export * from './impact.js';
+export * from './ci-collections.js';

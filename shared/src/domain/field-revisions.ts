@@ -43,6 +43,7 @@ export const TICKET_REVISED_FIELDS = [
   'escalatedToSupervisor',
   'linkedArticleIds',
   'resolvedWithArticleId',
+  'ciIds',
 ] as const;
 
 export type TicketRevisedField = (typeof TICKET_REVISED_FIELDS)[number];

@@ -11,6 +11,9 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const PENDING_REASONS = ['', 'customer', 'vendor', 'change'] as const;
 export type PendingReason = (typeof PENDING_REASONS)[number];
 
+/** Most configuration items one ticket names as affected. */
+export const TICKET_CI_MAX = 20;
+
 export const CHANNELS = ['phone', 'email', 'walk_in', 'portal', 'field'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -54,8 +57,10 @@ export interface Ticket {
   /** A caller who is not in the directory yet: name and e-mail as given. */
   callerName?: string;
   callerEmail?: string;
-  /** Affected service or configuration item, free text until the CMDB exists. */
+  /** Affected service or configuration item as free text (before the CMDB): kept and shown until a CI is linked. */
   affectedItem?: string;
+  /** Since v4: the affected configuration items (CMDB), whose impact the ticket shows. */
+  ciIds?: string[];
   /** People notified of every update to this ticket. */
   watcherIds?: string[];
   /** Major incident: gets a manager, a communications log and child incidents. */
@@ -92,7 +97,7 @@ export const ticketDefinition: CollectionDefinition = {
   schema: {
     title: 'tickets',
     description: 'Incidents, service requests and later problems, changes and releases',
-    version: 3,
+    version: 4,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -129,6 +134,7 @@ export const ticketDefinition: CollectionDefinition = {
       escalationTier: { type: 'integer', enum: [1, 2, 3] },
       escalatedToSupervisor: { type: 'boolean' },
       linkedArticleIds: { type: 'array', maxItems: 50, items: refProp },
+      ciIds: { type: 'array', maxItems: TICKET_CI_MAX, items: idProp },
       resolvedWithArticleId: refProp,
       fieldRevs: fieldRevsProp,
     },
@@ -171,6 +177,9 @@ export const ticketDefinition: CollectionDefinition = {
     2: (doc) => doc,
     // v3 dropped three indexes; documents are unchanged.
     3: (doc) => doc,
+    // v4 added the optional affected CIs (`ciIds`) beside the free-text `affectedItem`, which stays readable: v3
+    // documents are valid v4 documents. The replication is kept (no stored document changes shape), so no re-pull.
+    4: (doc) => doc,
   },
   replicationVersion: 2,
 };
