@@ -10,6 +10,7 @@ import {
 } from '../../renderer/src/data/index.js';
 import { waitFor } from '../../renderer/src/data/testing/wait.js';
 import { startServer, type RunningServer } from '../../server/src/app.js';
+import { makeEvent, makeTicket } from '../../server/src/test-support/fixtures.js';
 
 /**
  * A change the server refuses for good (here: a technician flipping the locked `security` field, which the UI never
@@ -127,5 +128,30 @@ describe('a push row the server refuses for good', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await db.ticket_events.findOne(id).exec()).not.toBeNull();
     expect(await db.conflicts.findOne(`ticket_events:${id}:_document`).exec()).toBeNull();
+  }, 40_000);
+
+  it("sets aside a work log on a ticket whose creation was refused for good, and lets the technician's other work log through", async () => {
+    // Created offline in a group the technician has since left: refused for good (403, groupId).
+    const { _deleted: _, ...outside } = makeTicket({ groupId: 'grp-network' });
+    const own = await db.tickets.findOne({ selector: { assigneeId: session.user.id } }).exec();
+    await db.tickets.insert(outside);
+    const { _deleted: _a, ...orphan } = makeEvent(outside.id, session.user.id, { kind: 'worklog', minutes: 20 });
+    const { _deleted: _b, ...onOwn } = makeEvent(own!.id, session.user.id, { kind: 'worklog', minutes: 15 });
+    await db.ticket_events.bulkInsert([orphan, onOwn]);
+
+    await waitFor(
+      async () =>
+        (await db.conflicts.findOne(`ticket_events:${orphan.id}:_document`).exec()) !== null &&
+        sync.getStatus().pendingPush === 0,
+      20_000,
+      'the work log on the refused ticket to be set aside',
+    );
+    expect(await db.conflicts.findOne(`tickets:${outside.id}:_document`).exec()).not.toBeNull();
+    const pulled = await fetch(`${server.url}/api/sync/ticket_events/pull?limit=2000`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    const ids = ((await pulled.json()) as { documents: { id: string }[] }).documents.map((d) => d.id);
+    expect(ids).toContain(onOwn.id);
+    expect(ids).not.toContain(orphan.id);
   }, 40_000);
 });

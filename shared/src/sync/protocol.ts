@@ -71,7 +71,10 @@ export interface ErrorDetail {
   documentId?: string;
   field?: string;
   message: string;
-  /** The row may pass later unchanged (it depends on a document not pushed yet): retry, do not set it aside. */
+  /**
+   * The row is deferred: it may pass later unchanged (it depends on a document not pushed yet). Send it again on
+   * its own, a bounded number of times; do not set it aside yet.
+   */
   retryable?: boolean;
 }
 
@@ -81,4 +84,9 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   details?: ErrorDetail[];
+  /**
+   * Push refusals only: the other rows of the push were stored, and these are the master states of those that
+   * conflicted (what a 200 would have answered). Absent when nothing was stored.
+   */
+  conflicts?: unknown[];
 }

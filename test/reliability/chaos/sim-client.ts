@@ -291,6 +291,16 @@ export class SimClient {
       queueKey: queueKeyFor(now),
     });
     await this.db.tickets.insert(ticket);
+    // Create then log, a cross-collection dependency: the work log may reach the server before its ticket, is then
+    // deferred, and must still arrive (issue 16: a push queue never blocks for good).
+    if (this.ops.chance(0.5)) {
+      const { violations } = await addTicketEvent(
+        this.db,
+        { ticketId: ticket.id, kind: 'worklog', body: `worklog ${tag}`, minutes: this.ops.int(1, 120) },
+        this.actor(),
+      );
+      if (violations.length > 0) this.records.refused++;
+    }
   }
 
   private async resolveOneConflict(): Promise<void> {

@@ -21,8 +21,11 @@ import { NetworkError, requestJson } from './http.js';
 import type { RequestContext } from './http.js';
 import type { PendingTracker } from './pending-tracker.js';
 import {
+  deferredIds,
   isPermanentRefusal,
   markRefused,
+  ORPHANED_EVENT_REASON,
+  refusedCreationId,
   onlyRetryable,
   refusalRecords,
   refusedIds,
@@ -127,11 +130,38 @@ function retryWait(ms: number, connectivity: ConnectivitySource, stop: Promise<v
   });
 }
 
+/** How many times a deferred row is sent again on its own before it is set aside like a refusal. */
+export const MAX_DEFERRED_ATTEMPTS = 6;
+
+/** Sets rows aside (see push-refusals.ts) and answers the states the device must go back to. */
+async function setAside(input: CollectionReplicationInput, rows: readonly PushRow[], reason: string): Promise<PlainDoc[]> {
+  const db = input.collection.database as unknown as DeskDatabase;
+  for (const row of rows) {
+    await db.conflicts.bulkUpsert(refusalRecords(input.name, row, reason, Date.now()));
+    markRefused(db, input.name, String(row.newDocumentState.id));
+  }
+  return rows.map(stateAfterRefusal);
+}
+
+/** Events whose ticket's creation this device set aside: they can never pass, so they are set aside too. */
+async function orphanedEvents(input: CollectionReplicationInput, rows: readonly PushRow[]): Promise<Set<PushRow>> {
+  if (input.name !== 'ticket_events' || rows.length === 0) return new Set();
+  const db = input.collection.database as unknown as DeskDatabase;
+  const ticketIds = [...new Set(rows.map((r) => String(r.newDocumentState.ticketId)))];
+  const found = await db.conflicts.findByIds(ticketIds.map((id) => refusedCreationId(id))).exec();
+  const setAsideTickets = new Set([...found.values()].filter((record) => !record.resolved).map((record) => String(record.docId)));
+  return new Set(rows.filter((r) => setAsideTickets.has(String(r.newDocumentState.ticketId))));
+}
+
 /**
- * Pushes rows; rows the server refuses for good are set aside (see push-refusals.ts) and answered with the state
- * the device must go back to, and the others are pushed again. A refusal naming no row is narrowed down row by row.
+ * Pushes rows. The server stores the rows that pass even when it refuses others (shared ApiErrorBody.conflicts):
+ * rows refused for good are set aside (see push-refusals.ts) and answered with the state the device must go back to;
+ * deferred rows (they wait for a document of another collection, e.g. a close waiting for its review) are sent again
+ * on their own, after a growing wait, at most MAX_DEFERRED_ATTEMPTS times, then set aside. So no batch is ever
+ * resent whole, and two collections waiting on each other both move. A refusal of a push the server did not apply
+ * at all (a malformed row) naming no row is narrowed down row by row.
  */
-async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows: PushRow[]): Promise<PlainDoc[]> {
+async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows: PushRow[], attempt = 0): Promise<PlainDoc[]> {
   const path = `/api/sync/${encodeURIComponent(input.name)}/push`;
   try {
     const conflicts = await guarded(
@@ -141,22 +171,39 @@ async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows:
     );
     return Array.isArray(conflicts) ? conflicts : [];
   } catch (err) {
-    if (!isPermanentRefusal(err) || onlyRetryable(err)) throw err;
-    const named = refusedIds(err, rows);
-    if (named.size === 0 && rows.length > 1) {
-      const results: PlainDoc[] = [];
-      for (const row of rows) results.push(...(await pushSettingAsideRefusals(input, [row])));
-      return results;
+    if (!isPermanentRefusal(err)) throw err;
+    const stored = err.body?.conflicts;
+    if (!Array.isArray(stored)) {
+      // Nothing was stored: an older server, or a request refused before any row was looked at.
+      if (onlyRetryable(err)) throw err;
+      const named = refusedIds(err, rows);
+      if (named.size === 0 && rows.length > 1) {
+        const results: PlainDoc[] = [];
+        for (const row of rows) results.push(...(await pushSettingAsideRefusals(input, [row], attempt)));
+        return results;
+      }
+      const refused = named.size === 0 ? rows : rows.filter((r) => named.has(String(r.newDocumentState.id)));
+      const rest = rows.filter((r) => !refused.includes(r));
+      const restConflicts = rest.length > 0 ? await pushSettingAsideRefusals(input, rest, attempt) : [];
+      return [...(await setAside(input, refused, err.message)), ...restConflicts];
     }
-    const refused = named.size === 0 ? rows : rows.filter((r) => named.has(String(r.newDocumentState.id)));
-    const db = input.collection.database as unknown as DeskDatabase;
-    for (const row of refused) {
-      await db.conflicts.bulkUpsert(refusalRecords(input.name, row, err.message, Date.now()));
-      markRefused(db, input.name, String(row.newDocumentState.id));
-    }
-    const rest = rows.filter((r) => !refused.includes(r));
-    const restConflicts = rest.length > 0 ? await pushSettingAsideRefusals(input, rest) : [];
-    return [...refused.map(stateAfterRefusal), ...restConflicts];
+    const refusedNamed = refusedIds(err, rows);
+    const deferredNamed = deferredIds(err);
+    const refused = rows.filter((r) => refusedNamed.has(String(r.newDocumentState.id)));
+    const waiting = rows.filter(
+      (r) => !refusedNamed.has(String(r.newDocumentState.id)) && deferredNamed.has(String(r.newDocumentState.id)),
+    );
+    const orphans = await orphanedEvents(input, waiting);
+    const deferred = waiting.filter((r) => !orphans.has(r));
+    const results = [
+      ...(stored as PlainDoc[]),
+      ...(await setAside(input, refused, err.message)),
+      ...(await setAside(input, [...orphans], ORPHANED_EVENT_REASON)),
+    ];
+    if (deferred.length === 0) return results;
+    if (attempt + 1 >= MAX_DEFERRED_ATTEMPTS) return [...results, ...(await setAside(input, deferred, err.message))];
+    await retryWait(Math.min(input.retryTime * (attempt + 1), 30_000), input.connectivity, new Promise<void>(() => undefined));
+    return [...results, ...(await pushSettingAsideRefusals(input, deferred, attempt + 1))];
   }
 }
 

@@ -32,6 +32,21 @@ export function refusedIds(err: SyncHttpError, rows: readonly Row[]): Set<string
   return new Set(rows.map((r) => String(r.newDocumentState.id)).filter((id) => named.has(id)));
 }
 
+/** Ids of the rows the server deferred: they may pass later unchanged, sent again on their own. */
+export function deferredIds(err: SyncHttpError): Set<string> {
+  const details = (err.body?.details ?? []).filter((d) => d.retryable === true);
+  return new Set(details.map((d) => d.documentId).filter((id): id is string => !!id));
+}
+
+/** The id of the record that keeps a refused ticket creation (see refusalRecords). */
+export function refusedCreationId(ticketId: string): string {
+  return `tickets:${ticketId}:_document`;
+}
+
+/** Why an event is set aside without being sent again. */
+export const ORPHANED_EVENT_REASON =
+  'Its ticket was not created on the server (that creation was set aside), so this entry cannot be stored.';
+
 /** The conflict records that keep a refused row's values: one per changed field, or the whole new document. */
 export function refusalRecords(collection: ReplicatedCollection, row: Row, reason: string, now: number): ConflictRecord[] {
   const local = row.newDocumentState as Record<string, unknown>;

@@ -9,6 +9,20 @@ import { planPush, type PlannedRow } from './push-plan.js';
 import { toSyncDocument, withoutDeleted } from './stored-document.js';
 import { rejectPush, type Violation } from './violation.js';
 
+/**
+ * What one push did. The rows that pass are stored even when others are refused, so one refused row never holds
+ * back the rest of a device's queue: `violations` name the rows that were not stored (those marked `retryable`
+ * are deferred: they depend on a document not on the server yet, e.g. an event before its ticket, and the client
+ * sends them again on their own).
+ */
+export interface PushOutcome {
+  /** Masters of conflicting rows and accepted states an effect rewrote. */
+  documents: SyncDocument[];
+  violations: Violation[];
+  /** How many rows were written. */
+  saved: number;
+}
+
 /** A pushed row after the request-level checks: the new state is not validated yet. */
 export interface IncomingRow {
   assumedMasterState?: Record<string, unknown> | null;
@@ -40,10 +54,10 @@ const toMap = (
 ): Map<string, SyncDocument> => new Map([...docs].map(([id, stored]) => [id, toSyncDocument(stored)]));
 
 /**
- * Applies a push in ONE transaction, all or nothing: takes the sequence lock first, checks every row against
- * the stored masters and the access policy, writes the accepted rows with new sequence numbers and notifies
- * the other instances; `effects` run in the same transaction after the write. Returns the masters of
- * conflicting rows, and the new states of accepted rows an effect rewrote (see PushEffect).
+ * Applies a push in ONE transaction: takes the sequence lock first, checks every row against the stored masters
+ * and the access policy, writes the rows that pass with new sequence numbers and notifies the other instances;
+ * `effects` run in the same transaction after the write. Rows that fail are left out, not the whole push (see
+ * PushOutcome). Malformed rows (schema) still refuse the whole request before anything is read.
  */
 export async function pushDocuments(
   db: Database,
@@ -51,9 +65,31 @@ export async function pushDocuments(
   collection: ReplicatedCollection,
   rows: readonly IncomingRow[],
   effects: readonly PushEffect[] = [],
-): Promise<SyncDocument[]> {
-  if (rows.length === 0) return [];
+): Promise<PushOutcome> {
+  if (rows.length === 0) return { documents: [], violations: [], saved: 0 };
   const planned = validateRows(collection, rows);
+  try {
+    return await applyPush(db, actor, collection, planned, effects);
+  } catch (err) {
+    if (err instanceof NothingStored) return err.outcome;
+    throw err;
+  }
+}
+
+/** Thrown inside the transaction to roll back a push whose every row was refused: not even the sequence moves. */
+class NothingStored extends Error {
+  constructor(readonly outcome: PushOutcome) {
+    super('nothing stored');
+  }
+}
+
+async function applyPush(
+  db: Database,
+  actor: Actor,
+  collection: ReplicatedCollection,
+  planned: PlannedRow[],
+  effects: readonly PushEffect[],
+): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     const last = await reserveSequence(tx, planned.length);
     const ids = planned.map((row) => row.newDocumentState.id);
@@ -68,7 +104,12 @@ export async function pushDocuments(
       closing.map((row) => row.newDocumentState.id),
     );
     const plan = planPush({ actor, collection, tickets, reviewedTicketIds }, planned, masters);
-    if (plan.violations.length > 0) throw rejectPush(plan.violations);
+    const outcome = (documents: SyncDocument[]): PushOutcome => ({
+      documents,
+      violations: plan.violations,
+      saved: plan.writes.length,
+    });
+    if (plan.writes.length === 0 && plan.violations.length > 0) throw new NothingStored(outcome(plan.conflicts));
     if (plan.writes.length > 0) {
       let seq = last - planned.length;
       await upsertDocuments(
@@ -86,8 +127,8 @@ export async function pushDocuments(
         const rewritten = await effect({ tx, actor, collection, writes: plan.writes, previous: masters });
         for (const doc of rewritten ?? []) revised.set(doc.id, doc);
       }
-      return [...plan.conflicts, ...revised.values()];
+      return outcome([...plan.conflicts, ...revised.values()]);
     }
-    return plan.conflicts;
+    return outcome(plan.conflicts);
   });
 }

@@ -13,15 +13,21 @@ export interface Violation {
 
 const MAX_DETAILS = 50;
 
-/** One error for a rejected push: 403 if any row is forbidden, else 422, naming every document and field. */
-export function rejectPush(violations: readonly Violation[]): ApiError {
+/**
+ * One error for the refused rows of a push: 403 if any row is forbidden, else 422, naming every document and
+ * field. `saved`, given for a push that was applied in part, counts the rows stored anyway; then every violation is
+ * listed (the client must know each row that was not stored), else the first MAX_DETAILS.
+ */
+export function rejectPush(violations: readonly Violation[], saved?: number): ApiError {
   const status = violations.some((v) => v.status === 403) ? 403 : 422;
-  const details: ErrorDetail[] = violations.slice(0, MAX_DETAILS).map(({ documentId, field, message, retryable }) => ({
-    ...(documentId !== undefined ? { documentId } : {}),
-    ...(field !== undefined ? { field } : {}),
-    message,
-    ...(retryable ? { retryable } : {}),
-  }));
+  const details: ErrorDetail[] = (saved !== undefined ? violations : violations.slice(0, MAX_DETAILS)).map(
+    ({ documentId, field, message, retryable }) => ({
+      ...(documentId !== undefined ? { documentId } : {}),
+      ...(field !== undefined ? { field } : {}),
+      message,
+      ...(retryable ? { retryable } : {}),
+    }),
+  );
   const first = violations.find((v) => v.status === status) ?? violations[0];
   const where = [
     first.documentId !== undefined ? `document "${first.documentId}"` : '',
@@ -31,6 +37,7 @@ export function rejectPush(violations: readonly Violation[]): ApiError {
     .join(', ');
   const more =
     violations.length > 1 ? ` (${violations.length - 1} more problem${violations.length > 2 ? 's' : ''} in details)` : '';
-  const message = `Nothing was saved: ${where ? `${where}: ` : ''}${first.message}${more}`;
+  const head = saved ? `${saved} row${saved > 1 ? 's were' : ' was'} saved, not this one` : 'Nothing was saved';
+  const message = `${head}: ${where ? `${where}: ` : ''}${first.message}${more}`;
   return new ApiError(status, message, details);
 }
