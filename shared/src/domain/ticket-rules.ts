@@ -6,8 +6,12 @@ import { canTransition } from './ticket-lifecycle.js';
 
 /** A broken domain rule, naming the field a person has to fix. */
 export interface RuleViolation {
+  /** Stable identifier the UI translates (see renderer i18n "violations"); `message` is the English fallback. */
+  code?: string;
   field: string;
   message: string;
+  /** Values the translated message needs (a limit, a status). */
+  params?: Record<string, string | number>;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { canSeeTicket, checkTicketRules, isSecurityCategory, normalizeTicket } from '@shared';
+import { canSeeTicket, checkTicketRules, isSecurityCategory, newTicket, ticketShapeViolations } from '@shared';
 import type { Actor, Channel, DirectoryEntry, Level, Priority, RuleViolation, Ticket, TicketType } from '@shared';
-import { provisionalNumber, routeTicket } from '@shared/domain/routing.js';
+import { routeTicket } from '@shared/domain/routing.js';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 
@@ -32,8 +32,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function inputViolations(input: NewTicketInput): RuleViolation[] {
   const out: RuleViolation[] = [];
-  if (input.title.trim() === '') out.push({ field: 'title', message: 'A ticket needs a title.' });
-  if (input.title.length > 300) out.push({ field: 'title', message: 'At most 300 characters.' });
+  out.push(...ticketShapeViolations(input));
   if (input.callerId === '') {
     if (!input.callerName?.trim()) out.push({ field: 'callerName', message: 'Name the caller.' });
     if (!EMAIL.test(input.callerEmail?.trim() ?? '')) out.push({ field: 'callerEmail', message: 'Give a valid e-mail address.' });
@@ -52,38 +51,19 @@ export function buildNewTicket(
   now: number,
   id = newId(),
 ): Ticket {
-  const reason = input.priorityOverrideReason?.trim() ?? '';
-  const base: Ticket = {
-    id,
-    number: provisionalNumber(id),
-    type: input.type,
-    title: input.title.trim(),
-    description: input.description.trim(),
-    status: 'new',
-    pendingReason: '',
-    impact: input.impact,
-    urgency: input.urgency,
-    priority: reason && input.priority ? input.priority : 3,
-    priorityOverrideReason: reason,
-    categoryId: input.categoryId,
-    groupId: routeTicket(input.categoryId, categories),
-    assigneeId: '',
-    callerId: input.callerId,
-    channel: input.channel,
-    security: isSecurityCategory(input.categoryId, categories),
-    resolutionCode: '',
-    resolutionNotes: '',
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: actorId,
-    queueKey: 0,
-  };
-  if (input.callerId === '') {
-    base.callerName = input.callerName?.trim() ?? '';
-    base.callerEmail = input.callerEmail?.trim() ?? '';
-  }
-  if (input.affectedItem?.trim()) base.affectedItem = input.affectedItem.trim();
-  return normalizeTicket(base);
+  const newContact = input.callerId === '';
+  return newTicket(
+    {
+      ...input,
+      id,
+      groupId: routeTicket(input.categoryId, categories),
+      security: isSecurityCategory(input.categoryId, categories),
+      callerName: newContact ? (input.callerName ?? '') : undefined,
+      callerEmail: newContact ? (input.callerEmail ?? '') : undefined,
+    },
+    actorId,
+    now,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ACCESS_POLICY, checkArticleRules, jsonEqual } from '@shared';
 import type { BilingualText, KbArticle, Role, RuleViolation, Ticket } from '@shared';
-import { provisionalNumber } from '@shared/domain/routing.js';
+import { provisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor } from './tickets.js';
