@@ -40,8 +40,8 @@ describe('ticket writes', () => {
 
   it('flags a 301-character title with the length code, not the missing-title one', () => {
     const problems = ticketShapeViolations({ title: 'x'.repeat(301) });
-    expect(problems).toEqual([expect.objectContaining({ code: 'text.too_long', field: 'title', params: { max: 300 } })]);
-    expect(ticketShapeViolations({ title: '   ' })[0]?.code).toBe('ticket.title_required');
+    expect(problems).toEqual([expect.objectContaining({ code: 'too_long', field: 'title', params: { max: 300 } })]);
+    expect(ticketShapeViolations({ title: '   ' })[0]?.code).toBe('title_required');
   });
 
   it('counts an edit and ignores a patch that changes only bookkeeping', () => {

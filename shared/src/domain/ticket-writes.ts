@@ -66,13 +66,13 @@ export const TICKET_BOOKKEEPING_FIELDS: readonly (keyof Ticket)[] = [...ticketMe
 export function ticketShapeViolations(next: Partial<Ticket>): RuleViolation[] {
   const out: RuleViolation[] = [];
   if (typeof next.title === 'string' && next.title.trim() === '') {
-    out.push({ code: 'ticket.title_required', field: 'title', message: 'A ticket needs a title.' });
+    out.push({ code: 'title_required', field: 'title', message: 'A ticket needs a title.' });
   }
   for (const field of TEXT_FIELDS) {
     const value = next[field];
     const max = TICKET_TEXT_LIMITS[field];
     if (typeof value === 'string' && value.length > max) {
-      out.push({ code: 'text.too_long', field, message: `At most ${max} characters.`, params: { max } });
+      out.push({ code: 'too_long', field, message: `At most ${max} characters.`, params: { max } });
     }
   }
   return out;

@@ -34,11 +34,16 @@ function inputViolations(input: NewTicketInput): RuleViolation[] {
   const out: RuleViolation[] = [];
   out.push(...ticketShapeViolations(input));
   if (input.callerId === '') {
-    if (!input.callerName?.trim()) out.push({ field: 'callerName', message: 'Name the caller.' });
-    if (!EMAIL.test(input.callerEmail?.trim() ?? '')) out.push({ field: 'callerEmail', message: 'Give a valid e-mail address.' });
+    if (!input.callerName?.trim()) out.push({ code: 'caller_name_required', field: 'callerName', message: 'Name the caller.' });
+    if (!EMAIL.test(input.callerEmail?.trim() ?? ''))
+      out.push({ code: 'caller_email_invalid', field: 'callerEmail', message: 'Give a valid e-mail address.' });
   }
   if (input.priorityOverrideReason !== undefined && input.priority !== undefined && !input.priorityOverrideReason.trim()) {
-    out.push({ field: 'priorityOverrideReason', message: 'Give a reason to override the priority.' });
+    out.push({
+      code: 'priority_reason_required',
+      field: 'priorityOverrideReason',
+      message: 'Give a reason to override the priority.',
+    });
   }
   return out;
 }
@@ -91,7 +96,7 @@ export async function createTicket(
   const ticket = keepVisibleToCreator(buildNewTicket(input, categories, actor.id, Date.now()), actor);
   if (ticket.security && 'role' in actor && !canSeeTicket(actor, ticket)) {
     const message = 'Security incidents are recorded by the security group or a supervisor: transfer the caller to them.';
-    return { ticket: null, violations: [{ field: 'categoryId', message }] };
+    return { ticket: null, violations: [{ code: 'security_recorded_elsewhere', field: 'categoryId', message }] };
   }
   const rules = checkTicketRules(ticket);
   if (rules.length > 0) return { ticket: null, violations: rules };

@@ -26,10 +26,10 @@ function lockedViolations(previous: Ticket, next: Ticket, actor: CommandActor): 
   if (!actor.role) return [];
   const grant = ACCESS_POLICY.tickets[actor.role];
   const out: RuleViolation[] = [];
-  if (!grant.update) out.push({ field: 'id', message: 'You may not change tickets.' });
+  if (!grant.update) out.push({ code: 'not_permitted', field: 'id', message: 'You may not change tickets.' });
   for (const field of grant.lockedFields) {
     if (!jsonEqual(previous[field as keyof Ticket], next[field as keyof Ticket])) {
-      out.push({ field, message: `You may not change ${field}.` });
+      out.push({ code: 'field_locked', field, message: `You may not change ${field}.` });
     }
   }
   return out;
@@ -47,7 +47,7 @@ export async function updateTicket(
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
   const doc = await db.tickets.findOne(id).exec();
-  if (!doc) return [{ field: 'id', message: `Ticket ${id} does not exist on this device.` }];
+  if (!doc) return [{ code: 'not_found', field: 'id', message: `Ticket ${id} does not exist on this device.` }];
   const previous = doc.toMutableJSON();
   const next = applyTicketPatch(previous, patch, actor.id);
   const violations = [
