@@ -22,12 +22,12 @@ describe('violation messages', () => {
   it('tells a 301-character title it is too long, not that it needs a title', async () => {
     const t = await translator('en');
     const [violation] = ticketShapeViolations({ title: 'x'.repeat(301) });
-    expect(violationText(t, violation!)).toBe('At most 300 characters.');
+    expect(violationText(t, violation)).toBe('At most 300 characters.');
   });
 
   it('shows the review rule in French to a French user', async () => {
     const t = await translator('fr');
     const [violation] = checkReviewBeforeClose({ major: true, status: 'closed' }, { status: 'resolved' }, false);
-    expect(violationText(t, violation!)).toBe('Consignez la revue post-incident avant de fermer un incident majeur.');
+    expect(violationText(t, violation)).toBe('Consignez la revue post-incident avant de fermer un incident majeur.');
   });
 });
