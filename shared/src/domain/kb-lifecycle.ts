@@ -85,8 +85,3 @@ export function checkArticleRules(next: KbArticle, previous?: KbArticle): RuleVi
   }
   return out;
 }
-
-/** The statuses an article may move to next. */
-export function nextArticleStatuses(from: ArticleStatus): readonly ArticleStatus[] {
-  return ARTICLE_TRANSITIONS[from];
-}
