@@ -10,6 +10,7 @@ export * from './domain/major-incident.js';
 export * from './domain/security-incident.js';
 export * from './domain/ticket-lifecycle.js';
 export * from './domain/ticket-rules.js';
+export * from './domain/ticket-writes.js';
 export * from './sync/auth.js';
 export * from './sync/protocol.js';
 export * from './domain/survey-rules.js';

@@ -30,8 +30,3 @@ export function createDeskTray(iconPath: string, actions: TrayActions, labels: L
     labels,
   );
 }
-
-export function destroyDeskTray(): void {
-  tray?.destroy();
-  tray = null;
-}

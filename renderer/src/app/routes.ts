@@ -1,2 +1,2 @@
 /** The create-ticket form's route: File > New ticket (CmdOrCtrl+Alt+N) and the queue's New ticket button open it. */
-export const CREATE_TICKET_ROUTE: string | null = '/tickets/new';
+export const CREATE_TICKET_ROUTE = '/tickets/new';

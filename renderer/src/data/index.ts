@@ -41,7 +41,7 @@ export type { AgeFilter, QueueFilter, TicketStatusFilter } from './queue-index/q
 export { foldText } from './queue-index/fold-text.js';
 export { DEFAULT_SORT, SORT_COLUMNS } from './queue-index/queue-sort.js';
 export type { AssigneeName, QueueSort, SortColumn, SortDirection } from './queue-index/queue-sort.js';
-export { useSavedFilters, saveQueueFilter, deleteQueueFilter } from './hooks/saved-filters.js';
+export { useSavedFilters, saveQueueFilter, deleteQueueFilter, SAVED_FILTER_NAME_MAX } from './hooks/saved-filters.js';
 export type { SavedQueueFilter } from './hooks/saved-filters.js';
 export { useArticles, useArticle, useConflicts, useUnresolvedConflictCount, useDirectory } from './hooks/reference.js';
 export type { Directory } from './hooks/reference.js';

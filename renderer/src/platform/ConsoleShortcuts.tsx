@@ -23,7 +23,7 @@ export function ConsoleShortcuts() {
         list.forEach((r, i) => (r.dataset.cursor = String(i === next)));
         list[next].querySelector<HTMLElement>('a')?.focus();
       } else if (shortcut === 'create') {
-        if (CREATE_TICKET_ROUTE) void navigate(CREATE_TICKET_ROUTE);
+        void navigate(CREATE_TICKET_ROUTE);
       } else if (shortcut === 'assign-me') {
         byId('action-assign-me')?.click();
       } else if (shortcut === 'comment') {

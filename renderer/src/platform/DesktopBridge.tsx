@@ -80,8 +80,7 @@ export function DesktopBridge() {
         return true;
       }
       if (command === 'new-ticket') {
-        if (CREATE_TICKET_ROUTE) void navigate(CREATE_TICKET_ROUTE);
-        else notifications.show({ title: t('desk.newTicketTitle'), message: t('desk.newTicketSoon'), color: 'blue' });
+        void navigate(CREATE_TICKET_ROUTE);
         return true;
       }
       if (command === 'export-diagnostics') {

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { isProvisionalNumber } from '@shared/domain/routing.js';
+import { isProvisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { useTranslation } from 'react-i18next';
 
 /** "provisional" beside a number the server has not confirmed yet (NEW-…); nothing for a confirmed one. */

@@ -1,37 +1,18 @@
 import type { RuleViolation } from '@shared';
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Turns the shared rules' violations into sentences in the UI language, keyed by the field they concern. */
+/** A shared rule's violation as a sentence in the UI language, chosen by its stable code (never by field or text). */
+export function violationText(t: TFunction, v: RuleViolation): string {
+  const key = `violations.${v.code}`;
+  return t(key, { ...v.params, message: v.message, defaultValue: t('violations.other', { message: v.message }) });
+}
+
+/** `violationText` bound to the UI language. */
 export function useViolationText() {
   const { t } = useTranslation();
-  return useCallback(
-    (v: RuleViolation): string => {
-      switch (v.field) {
-        case 'status':
-          return t('violations.status');
-        case 'pendingReason':
-          return t('violations.pendingReason');
-        case 'resolutionCode':
-          return t('violations.resolutionCode');
-        case 'resolutionNotes':
-          return t('violations.resolutionNotes');
-        case 'groupId':
-          return t('violations.groupId');
-        case 'priority':
-          return t('violations.priority');
-        case 'title':
-          return t('violations.title');
-        case 'body':
-          return t('violations.body');
-        case 'minutes':
-          return t('violations.minutes');
-        default:
-          return t('violations.other', { message: v.message });
-      }
-    },
-    [t],
-  );
+  return useCallback((v: RuleViolation): string => violationText(t, v), [t]);
 }
 
 /** The first violation's text for each field. */

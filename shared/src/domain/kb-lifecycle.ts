@@ -34,19 +34,31 @@ export function checkArticleRules(next: KbArticle, previous?: KbArticle): RuleVi
   const publishing = next.status === 'published' && previous?.status !== 'published';
   if (publishing) {
     if (!next.title.en.trim() || !next.title.fr.trim()) {
-      out.push({ field: 'title', message: 'A published article needs a title in English and in French.' });
+      out.push({
+        code: 'article_bilingual_title',
+        field: 'title',
+        message: 'A published article needs a title in English and in French.',
+      });
     }
     if (!next.body.en.trim() || !next.body.fr.trim()) {
-      out.push({ field: 'body', message: 'A published article needs a text in English and in French.' });
+      out.push({
+        code: 'article_bilingual_body',
+        field: 'body',
+        message: 'A published article needs a text in English and in French.',
+      });
     }
   }
   if (!previous) return out;
   if (!canTransitionArticle(previous.status, next.status)) {
     const why = previous.status === 'retired' ? ' A retired article is final; write a new article instead.' : '';
-    out.push({ field: 'status', message: `An article cannot move from "${previous.status}" to "${next.status}".${why}` });
+    out.push({
+      code: 'article_status_transition',
+      field: 'status',
+      message: `An article cannot move from "${previous.status}" to "${next.status}".${why}`,
+    });
     return out;
   }
-  const versionMsg = (message: string) => out.push({ field: 'version', message });
+  const versionMsg = (message: string) => out.push({ code: 'article_version', field: 'version', message });
   if (previous.status === 'draft') {
     // A draft's number only matters once it is published; it may not publish below what it was drafted as.
     if (next.status === 'published' && next.version < previous.version)
@@ -66,14 +78,10 @@ export function checkArticleRules(next: KbArticle, previous?: KbArticle): RuleVi
     versionMsg(`The version of a ${previous.status} article cannot change from ${previous.version} to ${next.version}.`);
   } else if (next.version === previous.version && contentChanged(previous, next)) {
     out.push({
+      code: 'article_frozen',
       field: previous.status === 'retired' ? 'status' : 'body',
       message: `A ${previous.status} article cannot be edited; start a new draft to change it.`,
     });
   }
   return out;
-}
-
-/** The statuses an article may move to next. */
-export function nextArticleStatuses(from: ArticleStatus): readonly ArticleStatus[] {
-  return ARTICLE_TRANSITIONS[from];
 }

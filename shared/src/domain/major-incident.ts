@@ -15,13 +15,17 @@ export const STAKEHOLDER_UPDATE = 'stakeholders';
 export function checkMajorIncidentRules(next: Ticket): RuleViolation[] {
   const out: RuleViolation[] = [];
   if (next.major && !next.majorManagerId) {
-    out.push({ field: 'majorManagerId', message: 'A major incident needs a major-incident manager.' });
+    out.push({
+      code: 'major_manager_required',
+      field: 'majorManagerId',
+      message: 'A major incident needs a major-incident manager.',
+    });
   }
   if (next.parentId && next.parentId === next.id) {
-    out.push({ field: 'parentId', message: 'A ticket cannot be its own parent.' });
+    out.push({ code: 'parent_self', field: 'parentId', message: 'A ticket cannot be its own parent.' });
   }
   if (next.major && next.parentId) {
-    out.push({ field: 'parentId', message: 'A major incident cannot be the child of another ticket.' });
+    out.push({ code: 'major_as_child', field: 'parentId', message: 'A major incident cannot be the child of another ticket.' });
   }
   return out;
 }
@@ -38,7 +42,7 @@ export function checkReviewBeforeClose(
   hasReview: boolean,
 ): RuleViolation[] {
   return closesMajorIncident(next, previous) && !hasReview
-    ? [{ field: 'review', message: 'Record the post-incident review before closing a major incident.' }]
+    ? [{ code: 'review_required', field: 'review', message: 'Record the post-incident review before closing a major incident.' }]
     : [];
 }
 
@@ -47,7 +51,7 @@ export function checkChildLink(
   parent: Pick<Ticket, 'id' | 'major'>,
   child: Pick<Ticket, 'id' | 'major' | 'parentId' | 'status' | 'type'>,
 ): RuleViolation[] {
-  const refuse = (message: string): RuleViolation[] => [{ field: 'parentId', message }];
+  const refuse = (message: string): RuleViolation[] => [{ code: 'child_link', field: 'parentId', message }];
   if (!parent.major) return refuse('Only a major incident takes child incidents.');
   if (child.id === parent.id) return refuse('A ticket cannot be its own child.');
   if (child.type !== 'incident') return refuse('Only incidents can be linked as children.');
@@ -81,6 +85,7 @@ export const REVIEW_FIELDS = ['summary', 'rootCause', 'wentWell', 'actions'] as 
 /** The fields of a review that are missing: every one is required. */
 export function checkReview(review: PostIncidentReview): RuleViolation[] {
   return REVIEW_FIELDS.filter((f) => review[f].trim() === '').map((field) => ({
+    code: 'review_field_required',
     field,
     message: `The review needs "${field}".`,
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProvisionalNumber, provisionalNumber, routeTicket, SERVICE_DESK_GROUP_ID } from './routing.js';
+import { routeTicket, SERVICE_DESK_GROUP_ID } from './routing.js';
 
 const cats = [
   { id: 'cat-net', parentId: '', groupId: 'grp-network' },
@@ -25,16 +25,5 @@ describe('routeTicket', () => {
     expect(routeTicket('cat-missing', cats)).toBe(SERVICE_DESK_GROUP_ID);
     expect(routeTicket('cat-orphan', cats)).toBe(SERVICE_DESK_GROUP_ID);
     expect(routeTicket('cat-loop-a', cats, 'grp-x')).toBe('grp-x');
-  });
-});
-
-describe('provisionalNumber', () => {
-  it('is NEW- and 6 base-32 characters, stable for an id', () => {
-    const id = '3f2a9c1e-7b4d-4e2a-9f1c-0a1b2c3d4e5f';
-    expect(provisionalNumber(id)).toMatch(/^NEW-[A-Z2-7]{6}$/);
-    expect(provisionalNumber(id)).toBe(provisionalNumber(id));
-    expect(provisionalNumber('3f2a9c1e-7b4d-4e2a-9f1c-0a1b2c3d4e60')).not.toBe(provisionalNumber(id));
-    expect(isProvisionalNumber(provisionalNumber(id))).toBe(true);
-    expect(isProvisionalNumber('INC0001234')).toBe(false);
   });
 });

@@ -4,10 +4,52 @@ import { checkMajorIncidentRules } from './major-incident.js';
 import { computePriority } from './priority-matrix.js';
 import { canTransition } from './ticket-lifecycle.js';
 
+/** Stable identifiers of broken rules; the UI translates each under the i18n key `violations.<code>`. */
+export const VIOLATION_CODES = [
+  'status_transition',
+  'pending_reason_required',
+  'resolution_code_required',
+  'resolution_notes_required',
+  'group_required',
+  'priority_override',
+  'queue_key',
+  'title_required',
+  'too_long',
+  'caller_name_required',
+  'caller_email_invalid',
+  'priority_reason_required',
+  'security_recorded_elsewhere',
+  'major_manager_required',
+  'parent_self',
+  'major_as_child',
+  'review_required',
+  'review_field_required',
+  'child_link',
+  'escalation_reason_required',
+  'escalation_group_required',
+  'body_required',
+  'minutes_range',
+  'article_title_required',
+  'article_bilingual_title',
+  'article_bilingual_body',
+  'article_status_transition',
+  'article_version',
+  'article_frozen',
+  'article_tags',
+  'not_permitted',
+  'field_locked',
+  'not_found',
+] as const;
+export type ViolationCode = (typeof VIOLATION_CODES)[number];
+
 /** A broken domain rule, naming the field a person has to fix. */
 export interface RuleViolation {
+  /** Stable identifier the UI translates (see renderer i18n "violations"); `message` is the English fallback. */
+  code: ViolationCode;
   field: string;
   message: string;
+  /** Values the translated message needs (a limit, a status). */
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -17,30 +59,51 @@ export interface RuleViolation {
 export function checkTicketRules(next: Ticket, previous?: Ticket): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (previous && !canTransition(previous.status, next.status)) {
-    violations.push({ field: 'status', message: `A ticket cannot move from "${previous.status}" to "${next.status}".` });
+    violations.push({
+      code: 'status_transition',
+      field: 'status',
+      message: `A ticket cannot move from "${previous.status}" to "${next.status}".`,
+    });
   }
   if (next.status === 'pending' && next.pendingReason === '') {
-    violations.push({ field: 'pendingReason', message: 'A pending ticket needs a reason: customer, vendor or change.' });
+    violations.push({
+      code: 'pending_reason_required',
+      field: 'pendingReason',
+      message: 'A pending ticket needs a reason: customer, vendor or change.',
+    });
   }
   if (next.status === 'resolved' || next.status === 'closed') {
     if (next.resolutionCode === '') {
-      violations.push({ field: 'resolutionCode', message: 'A resolved ticket needs a resolution code.' });
+      violations.push({
+        code: 'resolution_code_required',
+        field: 'resolutionCode',
+        message: 'A resolved ticket needs a resolution code.',
+      });
     }
     if (next.resolutionNotes.trim() === '') {
-      violations.push({ field: 'resolutionNotes', message: 'A resolved ticket needs resolution notes.' });
+      violations.push({
+        code: 'resolution_notes_required',
+        field: 'resolutionNotes',
+        message: 'A resolved ticket needs resolution notes.',
+      });
     }
   }
   if (next.status !== 'new' && next.assigneeId === '' && next.groupId === '') {
-    violations.push({ field: 'groupId', message: 'A ticket past "new" must belong to an assignment group.' });
+    violations.push({
+      code: 'group_required',
+      field: 'groupId',
+      message: 'A ticket past "new" must belong to an assignment group.',
+    });
   }
   if (next.priorityOverrideReason.trim() === '' && next.priority !== computePriority(next.impact, next.urgency)) {
     violations.push({
+      code: 'priority_override',
       field: 'priority',
       message: `Priority ${next.priority} differs from the matrix value ${computePriority(next.impact, next.urgency)}; give a reason to override it.`,
     });
   }
   if (next.queueKey !== queueKeyFor(next.updatedAt)) {
-    violations.push({ field: 'queueKey', message: 'queueKey must equal MAX_SAFE_INTEGER - updatedAt.' });
+    violations.push({ code: 'queue_key', field: 'queueKey', message: 'queueKey must equal MAX_SAFE_INTEGER - updatedAt.' });
   }
   violations.push(...checkMajorIncidentRules(next));
   return violations;

@@ -27,3 +27,4 @@ export const COLLECTION_DEFINITIONS: Record<ReplicatedCollection, CollectionDefi
   survey_responses: surveyResponseDefinition,
   directory: directoryDefinition,
 };
+export * from './limits.js';

@@ -1,10 +1,5 @@
 import type { Role } from '../schemas/directory.js';
 
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
 /** What the client knows of the signed-in person. */
 export interface SessionUser {
   id: string;
@@ -22,10 +17,6 @@ export interface LoginResponse {
   /** Long-lived, single-use token for POST /api/auth/refresh; rotated on every use. */
   refreshToken: string;
   user: SessionUser;
-}
-
-export interface RefreshRequest {
-  refreshToken: string;
 }
 
 export interface HealthResponse {

@@ -13,13 +13,13 @@ async function writeLocalValue(
   field: string,
   value: unknown,
   actor?: CommandActor,
-) {
+): Promise<RuleViolation[]> {
   if (collection === 'tickets') {
     return updateTicket(db, docId, { [field]: value }, actor ?? { id: '' });
   }
-  if (!isReplicatedCollection(collection)) return [{ field, message: `Unknown collection ${collection}.` }];
+  if (!isReplicatedCollection(collection)) return [{ code: 'not_found', field, message: `Unknown collection ${collection}.` }];
   const doc = await db.collections[collection].findOne(docId).exec();
-  if (!doc) return [{ field: 'id', message: `Document ${docId} no longer exists on this device.` }];
+  if (!doc) return [{ code: 'not_found', field: 'id', message: `Document ${docId} no longer exists on this device.` }];
   const patch: Record<string, unknown> = { [field]: value };
   const current = doc.toJSON() as Record<string, unknown>;
   if (typeof current.updatedAt === 'number') patch.updatedAt = Math.max(Date.now(), current.updatedAt + 1);
@@ -39,7 +39,7 @@ export async function resolveConflict(
   actor?: CommandActor,
 ): Promise<RuleViolation[]> {
   const conflict = await db.conflicts.findOne(conflictId).exec();
-  if (!conflict) return [{ field: 'id', message: `Conflict ${conflictId} does not exist.` }];
+  if (!conflict) return [{ code: 'not_found', field: 'id', message: `Conflict ${conflictId} does not exist.` }];
   if (choice === 'local') {
     const violations = await writeLocalValue(
       db,

@@ -1,6 +1,6 @@
-import { canSeeTicket, checkTicketRules, isSecurityCategory, normalizeTicket } from '@shared';
+import { canSeeTicket, checkTicketRules, isSecurityCategory, newTicket, ticketShapeViolations } from '@shared';
 import type { Actor, Channel, DirectoryEntry, Level, Priority, RuleViolation, Ticket, TicketType } from '@shared';
-import { provisionalNumber, routeTicket } from '@shared/domain/routing.js';
+import { routeTicket } from '@shared/domain/routing.js';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 
@@ -32,14 +32,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function inputViolations(input: NewTicketInput): RuleViolation[] {
   const out: RuleViolation[] = [];
-  if (input.title.trim() === '') out.push({ field: 'title', message: 'A ticket needs a title.' });
-  if (input.title.length > 300) out.push({ field: 'title', message: 'At most 300 characters.' });
+  out.push(...ticketShapeViolations(input));
   if (input.callerId === '') {
-    if (!input.callerName?.trim()) out.push({ field: 'callerName', message: 'Name the caller.' });
-    if (!EMAIL.test(input.callerEmail?.trim() ?? '')) out.push({ field: 'callerEmail', message: 'Give a valid e-mail address.' });
+    if (!input.callerName?.trim()) out.push({ code: 'caller_name_required', field: 'callerName', message: 'Name the caller.' });
+    if (!EMAIL.test(input.callerEmail?.trim() ?? ''))
+      out.push({ code: 'caller_email_invalid', field: 'callerEmail', message: 'Give a valid e-mail address.' });
   }
   if (input.priorityOverrideReason !== undefined && input.priority !== undefined && !input.priorityOverrideReason.trim()) {
-    out.push({ field: 'priorityOverrideReason', message: 'Give a reason to override the priority.' });
+    out.push({
+      code: 'priority_reason_required',
+      field: 'priorityOverrideReason',
+      message: 'Give a reason to override the priority.',
+    });
   }
   return out;
 }
@@ -52,38 +56,19 @@ export function buildNewTicket(
   now: number,
   id = newId(),
 ): Ticket {
-  const reason = input.priorityOverrideReason?.trim() ?? '';
-  const base: Ticket = {
-    id,
-    number: provisionalNumber(id),
-    type: input.type,
-    title: input.title.trim(),
-    description: input.description.trim(),
-    status: 'new',
-    pendingReason: '',
-    impact: input.impact,
-    urgency: input.urgency,
-    priority: reason && input.priority ? input.priority : 3,
-    priorityOverrideReason: reason,
-    categoryId: input.categoryId,
-    groupId: routeTicket(input.categoryId, categories),
-    assigneeId: '',
-    callerId: input.callerId,
-    channel: input.channel,
-    security: isSecurityCategory(input.categoryId, categories),
-    resolutionCode: '',
-    resolutionNotes: '',
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: actorId,
-    queueKey: 0,
-  };
-  if (input.callerId === '') {
-    base.callerName = input.callerName?.trim() ?? '';
-    base.callerEmail = input.callerEmail?.trim() ?? '';
-  }
-  if (input.affectedItem?.trim()) base.affectedItem = input.affectedItem.trim();
-  return normalizeTicket(base);
+  const newContact = input.callerId === '';
+  return newTicket(
+    {
+      ...input,
+      id,
+      groupId: routeTicket(input.categoryId, categories),
+      security: isSecurityCategory(input.categoryId, categories),
+      callerName: newContact ? (input.callerName ?? '') : undefined,
+      callerEmail: newContact ? (input.callerEmail ?? '') : undefined,
+    },
+    actorId,
+    now,
+  );
 }
 
 /**
@@ -111,7 +96,7 @@ export async function createTicket(
   const ticket = keepVisibleToCreator(buildNewTicket(input, categories, actor.id, Date.now()), actor);
   if (ticket.security && 'role' in actor && !canSeeTicket(actor, ticket)) {
     const message = 'Security incidents are recorded by the security group or a supervisor: transfer the caller to them.';
-    return { ticket: null, violations: [{ field: 'categoryId', message }] };
+    return { ticket: null, violations: [{ code: 'security_recorded_elsewhere', field: 'categoryId', message }] };
   }
   const rules = checkTicketRules(ticket);
   if (rules.length > 0) return { ticket: null, violations: rules };

@@ -1,3 +1,4 @@
+import { EVENT_BODY_MAX } from '@shared';
 import type { RuleViolation, Ticket, TicketEvent } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
@@ -17,12 +18,19 @@ export interface AddTicketEventResult {
 
 function validate(input: NewTicketEvent): RuleViolation[] {
   const out: RuleViolation[] = [];
-  if (input.body.trim() === '') out.push({ field: 'body', message: 'Write something first.' });
-  if (input.body.length > 20_000) out.push({ field: 'body', message: 'At most 20000 characters.' });
+  if (input.body.trim() === '') out.push({ code: 'body_required', field: 'body', message: 'Write something first.' });
+  if (input.body.length > EVENT_BODY_MAX) {
+    out.push({
+      code: 'too_long',
+      field: 'body',
+      message: `At most ${EVENT_BODY_MAX} characters.`,
+      params: { max: EVENT_BODY_MAX },
+    });
+  }
   if (input.kind === 'worklog') {
     const m = input.minutes ?? 0;
     if (!Number.isInteger(m) || m < 1 || m > 10_000)
-      out.push({ field: 'minutes', message: 'Minutes must be a whole number from 1 to 10000.' });
+      out.push({ code: 'minutes_range', field: 'minutes', message: 'Minutes must be a whole number from 1 to 10000.' });
   }
   return out;
 }

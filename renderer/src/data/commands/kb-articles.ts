@@ -1,6 +1,6 @@
-import { ACCESS_POLICY, checkArticleRules, jsonEqual } from '@shared';
+import { ACCESS_POLICY, checkArticleRules, jsonEqual, ARTICLE_TAG_MAX, ARTICLE_TAGS_MAX_COUNT, ARTICLE_TITLE_MAX } from '@shared';
 import type { BilingualText, KbArticle, Role, RuleViolation, Ticket } from '@shared';
-import { provisionalNumber } from '@shared/domain/routing.js';
+import { provisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor } from './tickets.js';
@@ -16,10 +16,19 @@ export function canEditArticles(role: Role | undefined): boolean {
 
 function shapeViolations(a: KbArticle): RuleViolation[] {
   const out: RuleViolation[] = [];
-  if (!a.title.en.trim() && !a.title.fr.trim()) out.push({ field: 'title', message: 'An article needs a title.' });
-  if (a.title.en.length > 300 || a.title.fr.length > 300) out.push({ field: 'title', message: 'At most 300 characters.' });
-  if (a.tags.some((t) => t.length > 50) || a.tags.length > 30)
-    out.push({ field: 'tags', message: 'At most 30 tags of 50 characters.' });
+  if (!a.title.en.trim() && !a.title.fr.trim())
+    out.push({ code: 'article_title_required', field: 'title', message: 'An article needs a title.' });
+  if (a.title.en.length > ARTICLE_TITLE_MAX || a.title.fr.length > ARTICLE_TITLE_MAX) {
+    const max = ARTICLE_TITLE_MAX;
+    out.push({ code: 'too_long', field: 'title', message: `At most ${max} characters.`, params: { max } });
+  }
+  if (a.tags.some((t) => t.length > ARTICLE_TAG_MAX) || a.tags.length > ARTICLE_TAGS_MAX_COUNT)
+    out.push({
+      code: 'article_tags',
+      field: 'tags',
+      message: `At most ${ARTICLE_TAGS_MAX_COUNT} tags of ${ARTICLE_TAG_MAX} characters.`,
+      params: { count: ARTICLE_TAGS_MAX_COUNT, max: ARTICLE_TAG_MAX },
+    });
   return out;
 }
 
@@ -30,9 +39,10 @@ async function writeArticle(
   change: (previous: KbArticle) => KbArticle,
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
-  if (!canEditArticles(actor.role)) return [{ field: 'status', message: 'Your role may not change knowledge articles.' }];
+  if (!canEditArticles(actor.role))
+    return [{ code: 'not_permitted', field: 'status', message: 'Your role may not change knowledge articles.' }];
   const doc = await db.kb_articles.findOne(id).exec();
-  if (!doc) return [{ field: 'id', message: `Article ${id} is not on this device.` }];
+  if (!doc) return [{ code: 'not_found', field: 'id', message: `Article ${id} is not on this device.` }];
   const previous = doc.toMutableJSON();
   const changed = change(previous);
   const next: KbArticle = { ...changed, authorId: actor.id, updatedAt: Math.max(Date.now(), previous.updatedAt + 1) };
@@ -50,7 +60,10 @@ export async function createArticleDraft(
   actor: CommandActor,
 ): Promise<{ article: KbArticle | null; violations: RuleViolation[] }> {
   if (!canEditArticles(actor.role))
-    return { article: null, violations: [{ field: 'status', message: 'Your role may not write articles.' }] };
+    return {
+      article: null,
+      violations: [{ code: 'not_permitted', field: 'status', message: 'Your role may not write articles.' }],
+    };
   const id = newId();
   const article: KbArticle = {
     id,

@@ -1,4 +1,4 @@
-import { STAKEHOLDER_UPDATE, checkChildLink, checkReview, serializeReview } from '@shared';
+import { STAKEHOLDER_UPDATE, checkChildLink, checkReview, serializeReview, EVENT_BODY_MAX } from '@shared';
 import type { PostIncidentReview, ResolutionCode, RuleViolation, Ticket } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
@@ -7,7 +7,9 @@ import { bulkUpdateTickets } from './bulk.js';
 import type { CommandActor } from './tickets.js';
 import { updateTicket } from './tickets.js';
 
-const missing = (what: string): RuleViolation[] => [{ field: 'id', message: `${what} is not on this device.` }];
+const missing = (what: string): RuleViolation[] => [
+  { code: 'not_found', field: 'id', message: `${what} is not on this device.` },
+];
 
 async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
   const doc = await db.tickets.findOne(id).exec();
@@ -16,7 +18,10 @@ async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
 
 /** Names the major-incident manager. */
 export function setMajorManager(db: DeskDatabase, id: string, managerId: string, actor: CommandActor) {
-  if (!managerId) return Promise.resolve<RuleViolation[]>([{ field: 'majorManagerId', message: 'Choose a manager.' }]);
+  if (!managerId)
+    return Promise.resolve<RuleViolation[]>([
+      { code: 'major_manager_required', field: 'majorManagerId', message: 'Choose a manager.' },
+    ]);
   return updateTicket(db, id, { majorManagerId: managerId }, actor);
 }
 
@@ -28,8 +33,12 @@ export async function postStakeholderUpdate(
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
   const text = body.trim();
-  if (!text) return [{ field: 'body', message: 'Write the update first.' }];
-  if (text.length > 20_000) return [{ field: 'body', message: 'At most 20000 characters.' }];
+  if (!text) return [{ code: 'body_required', field: 'body', message: 'Write the update first.' }];
+  if (text.length > EVENT_BODY_MAX) {
+    return [
+      { code: 'too_long', field: 'body', message: `At most ${EVENT_BODY_MAX} characters.`, params: { max: EVENT_BODY_MAX } },
+    ];
+  }
   await db.ticket_events.insert({
     id: newId(),
     ticketId,
@@ -54,7 +63,7 @@ export async function linkChildByNumber(
   const parent = await load(db, parentId);
   if (!parent) return missing(`Ticket ${parentId}`);
   const doc = await db.tickets.findOne({ selector: { number: number.trim().toUpperCase() } }).exec();
-  if (!doc) return [{ field: 'number', message: `No ticket ${number.trim()} on this device.` }];
+  if (!doc) return [{ code: 'not_found', field: 'number', message: `No ticket ${number.trim()} on this device.` }];
   const child = doc.toJSON() as Ticket;
   const refused = checkChildLink(parent, child);
   if (refused.length > 0) return refused;

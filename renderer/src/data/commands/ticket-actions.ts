@@ -9,7 +9,9 @@ async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
   return doc ? (doc.toJSON() as Ticket) : null;
 }
 
-const missing = (id: string): RuleViolation[] => [{ field: 'id', message: `Ticket ${id} does not exist on this device.` }];
+const missing = (id: string): RuleViolation[] => [
+  { code: 'not_found', field: 'id', message: `Ticket ${id} does not exist on this device.` },
+];
 
 async function recordEvent(
   db: DeskDatabase,
@@ -40,8 +42,9 @@ export async function escalateTicket(
   e: FunctionalEscalation,
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
-  if (!e.reason.trim()) return [{ field: 'reason', message: 'Give a reason for the escalation.' }];
-  if (!e.groupId) return [{ field: 'groupId', message: 'Choose the group to escalate to.' }];
+  if (!e.reason.trim())
+    return [{ code: 'escalation_reason_required', field: 'reason', message: 'Give a reason for the escalation.' }];
+  if (!e.groupId) return [{ code: 'escalation_group_required', field: 'groupId', message: 'Choose the group to escalate to.' }];
   const ticket = await load(db, id);
   if (!ticket) return missing(id);
   const patch: TicketPatch = { groupId: e.groupId, escalationTier: e.tier, assigneeId: '' };
@@ -84,7 +87,8 @@ export async function setMajor(
   managerId: string,
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
-  if (on && !managerId) return [{ field: 'majorManagerId', message: 'A major incident needs a manager.' }];
+  if (on && !managerId)
+    return [{ code: 'major_manager_required', field: 'majorManagerId', message: 'A major incident needs a manager.' }];
   const violations = await updateTicket(db, id, { major: on, majorManagerId: on ? managerId : '' }, actor);
   if (violations.length > 0) return violations;
   await recordEvent(db, id, actor.id, { kind: 'escalation', body: '', fromValue: on ? '' : 'major', toValue: on ? 'major' : '' });

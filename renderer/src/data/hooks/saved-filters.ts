@@ -17,7 +17,8 @@ interface SavedFiltersDoc {
 }
 
 const DOC_ID = 'queue-saved-filters';
-const MAX_NAME = 60;
+/** The longest saved-filter name (kept in this device's local storage, not in a replicated schema). */
+export const SAVED_FILTER_NAME_MAX = 60;
 
 /** A stored filter completed with today's defaults, so a filter saved by an older version still applies. */
 function complete(f: SavedQueueFilter): SavedQueueFilter {
@@ -44,7 +45,7 @@ export function useSavedFilters(): SavedQueueFilter[] {
 
 /** Saves the filter under a name (trimmed, at most 60 characters); a filter of the same name is replaced. */
 export async function saveQueueFilter(db: DeskDatabase, name: string, filter: QueueFilter): Promise<SavedQueueFilter> {
-  const clean = name.trim().slice(0, MAX_NAME);
+  const clean = name.trim().slice(0, SAVED_FILTER_NAME_MAX);
   if (!clean) throw new Error('A saved filter needs a name');
   const saved: SavedQueueFilter = {
     id: `f-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,

@@ -1,4 +1,5 @@
 import { Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { TICKET_TEXT_LIMITS } from '@shared';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../data/index.js';
 import type { useCreateForm } from './use-create-form.js';
@@ -40,6 +41,7 @@ export function CallerFields({ form, directory, errors }: { form: Form; director
             onChange={(e) => set('callerName', e.currentTarget.value)}
             error={errors.callerName}
             required
+            maxLength={TICKET_TEXT_LIMITS.callerName}
             data-testid="create-caller-name"
           />
           <TextInput
@@ -49,6 +51,7 @@ export function CallerFields({ form, directory, errors }: { form: Form; director
             onChange={(e) => set('callerEmail', e.currentTarget.value)}
             error={errors.callerEmail}
             required
+            maxLength={TICKET_TEXT_LIMITS.callerEmail}
             data-testid="create-caller-email"
           />
         </SimpleGrid>

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { RuleViolation, TicketType } from '@shared';
-import { CHANNELS, isSecurityCategory } from '@shared';
+import { CHANNELS, TICKET_TEXT_LIMITS, isSecurityCategory } from '@shared';
 import { routeTicket } from '@shared/domain/routing.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -113,6 +113,7 @@ export function CreateTicketPage() {
             placeholder={t('create.affectedItemHint')}
             value={values.affectedItem}
             onChange={(e) => set('affectedItem', e.currentTarget.value)}
+            maxLength={TICKET_TEXT_LIMITS.affectedItem}
             data-testid="create-affected-item"
           />
         </SimpleGrid>
@@ -123,6 +124,7 @@ export function CreateTicketPage() {
           onChange={(e) => set('title', e.currentTarget.value)}
           error={errors.title}
           required
+          maxLength={TICKET_TEXT_LIMITS.title}
           data-testid="create-title"
         />
         <DuplicateHints title={values.title} callerId={values.newContact ? '' : values.callerId} />
@@ -133,6 +135,7 @@ export function CreateTicketPage() {
           autosize
           minRows={3}
           maxRows={12}
+          maxLength={TICKET_TEXT_LIMITS.description}
           data-testid="create-description"
         />
         <Group justify="flex-end">

@@ -1,5 +1,6 @@
 import { Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Level, Priority } from '@shared';
+import { TICKET_TEXT_LIMITS } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../ui/labels.js';
 import { levelOptions } from '../tickets/options.js';
@@ -69,6 +70,7 @@ export function PriorityFields({ form, errors }: { form: Form; errors: Record<st
           onChange={(e) => set('overrideReason', e.currentTarget.value)}
           error={errors.priorityOverrideReason}
           required
+          maxLength={TICKET_TEXT_LIMITS.priorityOverrideReason}
           data-testid="create-override-reason"
         />
       )}

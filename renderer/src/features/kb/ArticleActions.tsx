@@ -4,14 +4,14 @@ import type { KbArticle, RuleViolation } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
 import { canEditArticles, publishArticle, retireArticle, startNewDraft, useDb } from '../../data/index.js';
-import { useArticleViolationText } from './article-violations.js';
+import { useViolationText } from '../../ui/violations.js';
 
 /** Publish, New draft and Retire, as the lifecycle and the access policy allow. */
 export function ArticleActions({ article, onDraft }: { article: KbArticle; onDraft: () => void }) {
   const { t } = useTranslation();
   const db = useDb();
   const user = useCurrentUser();
-  const text = useArticleViolationText();
+  const text = useViolationText();
   if (!canEditArticles(user.role) || article.status === 'retired') return null;
 
   const run = async (action: () => Promise<RuleViolation[]>, done: string, after?: () => void) => {

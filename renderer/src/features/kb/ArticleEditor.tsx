@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
 import { saveArticleDraft, useDb } from '../../data/index.js';
-import { useArticleViolationText } from './article-violations.js';
+import { useViolationText } from '../../ui/violations.js';
 
 const LANGS: Language[] = ['en', 'fr'];
 
@@ -14,7 +14,7 @@ export function ArticleEditor({ article, onSaved }: { article: KbArticle; onSave
   const { t } = useTranslation();
   const db = useDb();
   const user = useCurrentUser();
-  const text = useArticleViolationText();
+  const text = useViolationText();
   const [title, setTitle] = useState(article.title);
   const [body, setBody] = useState(article.body);
   const [tags, setTags] = useState(article.tags.join(', '));

@@ -3,6 +3,7 @@ import type { Ticket } from '@shared';
 import { childrenToResolve } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { violationText } from '../../ui/violations.js';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { linkChildByNumber, unlinkChild, useChildTickets, useDb } from '../../data/index.js';
@@ -26,7 +27,9 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
     const linked = number;
     const violations = await linkChildByNumber(db, parent.id, linked, user);
     if (violations.length > 0)
-      return setError(violations[0].field === 'number' ? t('major.notFound', { number: linked }) : violations[0].message);
+      return setError(
+        violations[0].field === 'number' ? t('major.notFound', { number: linked }) : violationText(t, violations[0]),
+      );
     // Clear only what was linked: a number typed while the link was saving is the next one.
     setNumber((current) => (current === linked ? '' : current));
     setError(undefined);

@@ -2,6 +2,7 @@ import { Anchor, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Ticket, TicketEvent } from '@shared';
 import { useTranslation } from 'react-i18next';
+import { violationText } from '../../ui/violations.js';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { setMajorManager, useDb, useDirectory, useTicket } from '../../data/index.js';
@@ -41,7 +42,8 @@ export function MajorIncidentPanel({ ticket, events }: { ticket: Ticket; events:
     managers.push({ value: ticket.majorManagerId, label: ticket.majorManagerId });
   const changeManager = async (id: string | null) => {
     const violations = await setMajorManager(db, ticket.id, id ?? '', user);
-    if (violations.length > 0) notifications.show({ color: 'red', message: violations.map((v) => v.message).join(' ') });
+    if (violations.length > 0)
+      notifications.show({ color: 'red', message: violations.map((v) => violationText(t, v)).join(' ') });
   };
 
   return (

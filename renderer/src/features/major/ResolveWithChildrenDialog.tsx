@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Textarea } from '
 import type { ResolutionCode, Ticket } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { violationText } from '../../ui/violations.js';
 import { useCurrentUser } from '../../app/session-context.js';
 import { resolveWithChildren, useDb } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
@@ -31,13 +32,13 @@ export function ResolveWithChildrenDialog({
 
   const submit = async () => {
     const missing = {
-      code: code ? undefined : t('violations.resolutionCode'),
-      notes: notes.trim() ? undefined : t('violations.resolutionNotes'),
+      code: code ? undefined : t('violations.resolution_code_required'),
+      notes: notes.trim() ? undefined : t('violations.resolution_notes_required'),
     };
     if (missing.code || missing.notes) return setErrors(missing);
     const result = await resolveWithChildren(db, parent.id, { resolutionCode: code, resolutionNotes: notes }, chosen, user);
     const problems = [
-      ...result.violations.map((v) => v.message),
+      ...result.violations.map((v) => violationText(t, v)),
       ...result.refused.map((r) => `${r.number}: ${r.violations[0]?.message ?? ''}`),
     ];
     if (problems.length > 0) return setErrors({ other: problems.join(' ') });

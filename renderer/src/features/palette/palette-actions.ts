@@ -24,7 +24,7 @@ export function usePaletteActions(): PaletteAction[] {
     open: t('queues.open'),
   };
   return [
-    { id: 'create', label: t('palette.create'), run: go(CREATE_TICKET_ROUTE ?? '/tickets') },
+    { id: 'create', label: t('palette.create'), run: go(CREATE_TICKET_ROUTE) },
     { id: 'queue', label: t('palette.goQueue'), run: go('/tickets') },
     { id: 'kb', label: t('palette.goKb'), run: go('/kb') },
     { id: 'conflicts', label: t('palette.goConflicts'), run: go('/conflicts') },

@@ -1,5 +1,5 @@
 import { Checkbox, Group, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { scaleOf, type AnswerValue, type Language, type SurveyQuestion } from '@shared';
+import { SURVEY_TEXT_MAX, scaleOf, type AnswerValue, type Language, type SurveyQuestion } from '@shared';
 import type { TFunction } from 'i18next';
 
 interface Props {
@@ -103,7 +103,7 @@ export function QuestionInput({ question: q, value, onChange, lang, t, error }: 
       size="lg"
       autosize
       minRows={3}
-      maxLength={5000}
+      maxLength={SURVEY_TEXT_MAX}
       value={typeof value === 'string' ? value : ''}
       onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
       error={error}

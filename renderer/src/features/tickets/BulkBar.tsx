@@ -4,6 +4,7 @@ import type { TicketStatus } from '@shared';
 import { TICKET_STATUSES } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { violationText } from '../../ui/violations.js';
 import { useCurrentUser } from '../../app/session-context.js';
 import { bulkUpdateTickets, useDb, useDirectory } from '../../data/index.js';
 import type { TicketPatch } from '../../data/index.js';
@@ -30,7 +31,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
       const { updated, refused } = await bulkUpdateTickets(db, ids, patch, user);
       notifications.show({ color: 'green', message: t('bulk.done', { n: updated }) });
       for (const r of refused) {
-        const reason = r.violations.map((v) => v.message).join(' ');
+        const reason = r.violations.map((v) => violationText(t, v)).join(' ');
         notifications.show({ color: 'red', message: t('bulk.refused', { number: r.number, reason }), autoClose: 10_000 });
       }
       onDone();

@@ -2,6 +2,7 @@ import { Button, Group, Modal, SegmentedControl, Select, Stack, Textarea } from 
 import type { Ticket } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { violationText } from '../../ui/violations.js';
 import { useCurrentUser } from '../../app/session-context.js';
 import { escalateTicket, useDb, useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -27,7 +28,11 @@ export function EscalateDialog({ ticket, opened, onClose }: { ticket: Ticket; op
     const next: Record<string, string> = {};
     for (const v of violations)
       next[v.field] =
-        v.field === 'reason' ? t('actions.reasonRequired') : v.field === 'groupId' ? t('actions.groupRequired') : v.message;
+        v.field === 'reason'
+          ? t('actions.reasonRequired')
+          : v.field === 'groupId'
+            ? t('actions.groupRequired')
+            : violationText(t, v);
     setErrors(next);
   };
 

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Popover, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteQueueFilter, saveQueueFilter, useDb, useSavedFilters } from '../../data/index.js';
+import { SAVED_FILTER_NAME_MAX, deleteQueueFilter, saveQueueFilter, useDb, useSavedFilters } from '../../data/index.js';
 import type { QueueFilter } from '../../data/index.js';
 import { isEmptyFilter, sameFilter } from './queue-url.js';
 
@@ -78,7 +78,7 @@ export function SavedFilters({ filter, onApply }: { filter: QueueFilter; onApply
                 label={t('savedFilters.name')}
                 value={name}
                 onChange={(e) => setName(e.currentTarget.value)}
-                maxLength={60}
+                maxLength={SAVED_FILTER_NAME_MAX}
                 data-testid="saved-filter-name"
                 data-autofocus
               />

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { RuleViolation, Ticket } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { violationText } from '../../ui/violations.js';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { assignToMe, flagToSupervisor, setMajor, setWatcher, useDb } from '../../data/index.js';
@@ -52,7 +53,7 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
     notifications.show(
       violations.length === 0
         ? { color: 'green', message: t('actions.done') }
-        : { color: 'red', message: violations.map((v) => v.message).join(' ') },
+        : { color: 'red', message: violations.map((v) => violationText(t, v)).join(' ') },
     );
   };
 

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { Ticket } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { violationText } from '../../ui/violations.js';
 import { useCurrentUser } from '../../app/session-context.js';
 import { updateTicket, useDb } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
@@ -66,7 +67,7 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
         <TicketFields stored={ticket} draft={draft} />
         {other.length > 0 && (
           <Alert color="red" role="alert">
-            {other.map((v) => v.message).join(' ')}
+            {other.map((v) => violationText(t, v)).join(' ')}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -1,6 +1,6 @@
 import { Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import type { Level, PendingReason, ResolutionCode, Ticket } from '@shared';
-import { computePriority } from '@shared';
+import { TICKET_TEXT_LIMITS, computePriority } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -35,6 +35,7 @@ export function TicketFields({ stored, draft }: { stored: Ticket; draft: TicketD
         value={v.title}
         onChange={(e) => draft.set('title', e.currentTarget.value)}
         error={errors.title}
+        maxLength={TICKET_TEXT_LIMITS.title}
         data-testid="field-title"
         required
       />
@@ -45,6 +46,7 @@ export function TicketFields({ stored, draft }: { stored: Ticket; draft: TicketD
         autosize
         minRows={3}
         maxRows={12}
+        maxLength={TICKET_TEXT_LIMITS.description}
         data-testid="field-description"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -87,6 +89,7 @@ export function TicketFields({ stored, draft }: { stored: Ticket; draft: TicketD
             autosize
             minRows={2}
             error={errors.resolutionNotes}
+            maxLength={TICKET_TEXT_LIMITS.resolutionNotes}
             data-testid="field-resolution-notes"
           />
         </>

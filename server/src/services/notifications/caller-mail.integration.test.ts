@@ -1,5 +1,5 @@
 import { queueKeyFor, type Ticket } from '@shared';
-import { provisionalNumber } from '@shared/domain/routing.js';
+import { provisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../seed/index.js';
 import type { Doc } from '../../test-support/api-client.js';

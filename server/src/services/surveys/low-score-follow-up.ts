@@ -1,9 +1,8 @@
-import { provisionalNumber } from '@shared/domain/routing.js';
 import { indexQuestionTypes, scoreResponse } from '@shared/metrics/survey-scores.js';
 import {
-  computePriority,
+  clipTicketText,
   isLowScore,
-  queueKeyFor,
+  newTicket,
   type Survey,
   type SurveyResponse,
   type SurveySettings,
@@ -64,37 +63,31 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
   const { scores, verbatims } = describeScores(response, template);
   const now = Date.now();
   const quoted = verbatims.length ? `\n\nWhat the customer wrote:\n${verbatims.map((v) => `"${v}"`).join('\n')}` : '';
-  const followUp: Ticket = {
-    id,
-    number: provisionalNumber(id),
-    type: 'request',
-    title: `Follow-up: low satisfaction on ${ticket.number}`.slice(0, 300),
-    description:
-      `The customer's survey answer about ${ticket.number} "${ticket.title}" is a low score (${scores}). ` +
-      `Contact them to understand what went wrong.${quoted}\n\n(Survey response ${response.id}, ${response.channel})`,
-    status: 'new',
-    pendingReason: '',
-    impact: 3,
-    urgency: 2,
-    priority: computePriority(3, 2),
-    priorityOverrideReason: '',
-    categoryId: ticket.categoryId,
-    groupId: ticket.groupId,
-    assigneeId: '',
-    callerId: ticket.callerId,
-    channel: response.channel === 'onsite' ? 'field' : response.channel === 'portal' ? 'portal' : 'email',
-    security: ticket.security,
-    resolutionCode: '',
-    resolutionNotes: '',
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: input.writtenBy,
-    queueKey: queueKeyFor(now),
-    parentId: ticket.id,
-    ...(ticket.callerName ? { callerName: ticket.callerName } : {}),
-    ...(ticket.callerEmail ? { callerEmail: ticket.callerEmail } : {}),
-  };
-  const doc = { ...followUp, description: followUp.description.slice(0, 20_000), _deleted: false };
+  const followUp = newTicket(
+    {
+      id,
+      type: 'request',
+      title: clipTicketText('title', `Follow-up: low satisfaction on ${ticket.number}`),
+      description: clipTicketText(
+        'description',
+        `The customer's survey answer about ${ticket.number} "${ticket.title}" is a low score (${scores}). ` +
+          `Contact them to understand what went wrong.${quoted}\n\n(Survey response ${response.id}, ${response.channel})`,
+      ),
+      impact: 3,
+      urgency: 2,
+      categoryId: ticket.categoryId,
+      groupId: ticket.groupId,
+      callerId: ticket.callerId,
+      channel: response.channel === 'onsite' ? 'field' : response.channel === 'portal' ? 'portal' : 'email',
+      security: ticket.security,
+      parentId: ticket.id,
+      ...(ticket.callerName ? { callerName: ticket.callerName } : {}),
+      ...(ticket.callerEmail ? { callerEmail: ticket.callerEmail } : {}),
+    },
+    input.writtenBy,
+    now,
+  );
+  const doc = { ...followUp, _deleted: false };
   const problems = validateDocument('tickets', doc, 0);
   if (problems.length > 0) {
     // Only a parent ticket the schema no longer accepts could cause this: the response itself must still be kept.

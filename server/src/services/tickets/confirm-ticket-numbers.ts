@@ -1,5 +1,5 @@
 import { type TicketType } from '@shared';
-import { isProvisionalNumber } from '@shared/domain/routing.js';
+import { isProvisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { reserveTicketNumbers } from '../../db/queries/ticket-numbers.js';
 import { validateDocument, type SyncDocument } from '../sync/document-validation.js';
 import type { PushEffect } from '../sync/push-effects.js';

@@ -1,0 +1,25 @@
+import type { CollectionDefinition, JsonSchemaProperty } from './json-schema.js';
+import { kbArticleDefinition } from './kb-article.js';
+import { ticketEventDefinition } from './ticket-event.js';
+
+/** The maxLength the schema gives a property path (`title`, `title.en`, `tags[]`); throws if it states none. */
+export function schemaMaxLength(definition: CollectionDefinition, path: string): number {
+  let prop: JsonSchemaProperty | undefined = undefined;
+  let props: Record<string, JsonSchemaProperty> | undefined = definition.schema.properties;
+  for (const part of path.split('.')) {
+    const name = part.replace(/\[\]$/, '');
+    prop = props?.[name];
+    if (part.endsWith('[]')) prop = prop?.items;
+    props = prop?.properties;
+  }
+  if (prop?.maxLength === undefined) throw new Error(`The ${definition.schema.title} schema gives ${path} no maxLength.`);
+  return prop.maxLength;
+}
+
+/** The longest note, work log or stakeholder update, in characters (ticket_events schema). */
+export const EVENT_BODY_MAX = schemaMaxLength(ticketEventDefinition, 'body');
+/** The longest article title in each language (kb_articles schema). */
+export const ARTICLE_TITLE_MAX = schemaMaxLength(kbArticleDefinition, 'title.en');
+/** The longest tag, and how many tags an article holds (kb_articles schema). */
+export const ARTICLE_TAG_MAX = schemaMaxLength(kbArticleDefinition, 'tags[]');
+export const ARTICLE_TAGS_MAX_COUNT = kbArticleDefinition.schema.properties.tags?.maxItems ?? 0;
