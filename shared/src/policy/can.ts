@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/access-policy.js';
 import { cmdbPolicies } from './cmdb-policies.js';
 import { deskPolicies } from './desk-policies.js';
+import { scopePolicies } from './scope-policies.js';
 
 /**
  * Every permission of the desk, joined from each process's table. A new process adds its table here (and nowhere
@@ -9,6 +10,7 @@ import { deskPolicies } from './desk-policies.js';
 const POLICIES = {
   ...deskPolicies,
   ...cmdbPolicies,
+  ...scopePolicies,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -1,5 +1,6 @@
-import type { RuleViolation } from '@shared';
-import { isReplicatedCollection } from '@shared';
+import type { RuleViolation, Ticket } from '@shared';
+import { can, isReplicatedCollection } from '@shared';
+import { DELETED_WHILE_EDITED } from '../replication/conflict-handler.js';
 import type { DeskDatabase } from '../types.js';
 import { updateTicket } from './tickets.js';
 import type { CommandActor } from './tickets.js';
@@ -28,6 +29,19 @@ async function writeLocalValue(
 }
 
 /**
+ * Brings back a ticket the server deleted while this device edited it, as this device had it (pushed as a new edit).
+ * Only where `can(actor, 'ticket.restore', ticket)` allows; anyone may instead accept the deletion ('server').
+ */
+async function restoreDeleted(db: DeskDatabase, collection: string, localJson: string, actor?: CommandActor) {
+  const doc = JSON.parse(localJson) as Ticket;
+  const scope = { groupId: doc.groupId, assigneeId: doc.assigneeId, security: doc.security };
+  if (collection !== 'tickets' || !actor?.role || !can({ id: actor.id, role: actor.role, groupIds: [] }, 'ticket.restore', scope))
+    return [{ code: 'not_permitted' as const, field: 'id', message: 'Only a supervisor or an administrator may restore a deleted ticket.' }];
+  await db.tickets.upsert({ ...doc, updatedAt: Math.max(Date.now(), doc.updatedAt + 1) });
+  return [];
+}
+
+/**
  * Settles a recorded clash. 'server': the document already holds the server value, so the record is just closed.
  * 'local': the value this device wanted is written back as a new edit (checked against the ticket rules, which may
  * refuse it when the server moved on, e.g. to a status it cannot leave that way), then the record is closed.
@@ -40,7 +54,10 @@ export async function resolveConflict(
 ): Promise<RuleViolation[]> {
   const conflict = await db.conflicts.findOne(conflictId).exec();
   if (!conflict) return [{ code: 'not_found', field: 'id', message: `Conflict ${conflictId} does not exist.` }];
-  if (choice === 'local') {
+  if (choice === 'local' && conflict.field === DELETED_WHILE_EDITED) {
+    const violations = await restoreDeleted(db, conflict.collectionName, conflict.localValue, actor);
+    if (violations.length > 0) return violations;
+  } else if (choice === 'local') {
     const violations = await writeLocalValue(
       db,
       conflict.collectionName,

@@ -1,7 +1,8 @@
 import type { Ticket } from '@shared';
 import { Dexie } from 'dexie';
-import type { RxCollection, WrappedRxStorageInstance } from 'rxdb';
-import { RxStorageInstanceDexie, fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
+import type { RxCollection } from 'rxdb';
+import { fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
+import { dexieInternals, originalStorageInstance } from '../rxdb-internals.js';
 
 /** The storage index the queue is read through: RxDB prefixes `_deleted` and suffixes the primary key. */
 const QUEUE_INDEX = ['_deleted', 'queueKey', 'id'];
@@ -13,10 +14,10 @@ const QUEUE_INDEX = ['_deleted', 'queueKey', 'id'];
  * RxDB query.
  */
 export async function readQueuePage(collection: RxCollection<Ticket>, from: number, limit: number): Promise<Ticket[]> {
-  const original = (collection.storageInstance as WrappedRxStorageInstance<Ticket, unknown, unknown>).originalStorageInstance;
   const indexed = collection.schema.indexes.some((index) => index.join('+') === QUEUE_INDEX.join('+'));
-  if (original instanceof RxStorageInstanceDexie && indexed) {
-    const { dexieTable, booleanIndexes } = await (original as RxStorageInstanceDexie<Ticket>).internals;
+  const dexie = indexed ? await dexieInternals(originalStorageInstance(collection)) : null;
+  if (dexie) {
+    const { dexieTable, booleanIndexes } = dexie;
     // `_deleted` is a boolean index, which Dexie stores as '0' / '1'.
     const rows = (await dexieTable
       .where(`[${QUEUE_INDEX.join('+')}]`)

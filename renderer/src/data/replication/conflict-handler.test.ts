@@ -1,8 +1,10 @@
 import type { TicketEvent } from '@shared';
+import { can } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
-import { conflictId, createConflictHandler } from './conflict-handler.js';
+import { resolveConflict } from '../commands/conflicts.js';
+import { DELETED_WHILE_EDITED, conflictId, createConflictHandler } from './conflict-handler.js';
 
 const live = (doc: object): PlainDoc & { _deleted: boolean } => ({ ...(doc as PlainDoc), _deleted: false });
 
@@ -28,6 +30,48 @@ describe('conflict handler (three-way merge)', () => {
     expect(out.urgency).toBe(1);
     expect(out.priority).toBe(2); // recomputed from impact 2 x urgency 1
     expect(out.updatedAt).toBe(remote.updatedAt);
+    expect(await db.conflicts.count().exec()).toBe(0);
+  });
+
+  it('keeps a server deletion but records the local edit as a deletion conflict, restorable by overseers only', async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const base = makeTicket();
+    const local = makeTicket({ title: 'Mine, edited offline', updatedAt: base.updatedAt + 10 });
+    const remote = { ...makeTicket({ updatedAt: base.updatedAt + 20 }), _deleted: true };
+    const out = (await handler.resolve(
+      { assumedMasterState: live(base), newDocumentState: live(local), realMasterState: remote },
+      'test',
+    )) as PlainDoc & { _deleted: boolean };
+    expect(out._deleted).toBe(true);
+    expect(out.title).toBe(base.title); // the edit is not hidden inside the tombstone
+    const all = await db.conflicts.find().exec();
+    expect(all).toHaveLength(1);
+    expect(all[0].id).toBe(conflictId('tickets', 't-1', DELETED_WHILE_EDITED));
+    expect((JSON.parse(all[0].localValue) as PlainDoc).title).toBe('Mine, edited offline');
+    expect(JSON.parse(all[0].remoteValue)).toBeNull();
+    const scope = { groupId: local.groupId, assigneeId: local.assigneeId, security: local.security };
+    expect(can({ id: 'u-sup', role: 'supervisor', groupIds: [] }, 'ticket.restore', scope)).toBe(true);
+    expect(can({ id: 'u-tech', role: 'technician', groupIds: [local.groupId] }, 'ticket.restore', scope)).toBe(false);
+
+    // "Restore": refused to a technician (nothing changes), done for a supervisor with the edit in it.
+    await db.tickets.insert(base);
+    await (await db.tickets.findOne('t-1').exec())!.remove();
+    const refused = await resolveConflict(db, all[0].id, 'local', { id: 'u-tech', role: 'technician' });
+    expect(refused).toHaveLength(1);
+    expect(await db.tickets.findOne('t-1').exec()).toBeNull();
+    expect(await resolveConflict(db, all[0].id, 'local', { id: 'u-sup', role: 'supervisor' })).toEqual([]);
+    expect((await db.tickets.findOne('t-1').exec())?.title).toBe('Mine, edited offline');
+    expect((await db.conflicts.findOne(all[0].id).exec())?.resolved).toBe(true);
+  });
+
+  it('takes a server deletion silently when the device had not changed the document', async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const base = makeTicket();
+    const out = (await handler.resolve(
+      { assumedMasterState: live(base), newDocumentState: live(base), realMasterState: { ...base, _deleted: true } },
+      'test',
+    )) as PlainDoc & { _deleted: boolean };
+    expect(out._deleted).toBe(true);
     expect(await db.conflicts.count().exec()).toBe(0);
   });
 

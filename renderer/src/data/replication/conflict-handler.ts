@@ -31,6 +31,29 @@ async function recordClashes(db: DeskDatabase, collection: string, docId: string
   }
 }
 
+/** The `field` of a conflict record saying the server deleted a document this device had edited. */
+export const DELETED_WHILE_EDITED = '_deleted';
+
+/**
+ * The server deleted a document this device changed: the tombstone stands (deletions are the server's), and the
+ * local version is kept in a conflict record the user sees, so the edit is not lost inside the tombstone and can be
+ * restored where `can(actor, 'ticket.restore', ticket)` allows.
+ */
+async function recordDeletedWhileEdited(db: DeskDatabase, collection: string, local: PlainDoc): Promise<void> {
+  const docId = String(local.id);
+  const record: ConflictRecord = {
+    id: conflictId(collection, docId, DELETED_WHILE_EDITED),
+    collectionName: collection,
+    docId,
+    field: DELETED_WHILE_EDITED,
+    localValue: toJson(local),
+    remoteValue: toJson(null),
+    detectedAt: Date.now(),
+    resolved: false,
+  };
+  await db.conflicts.upsert(record);
+}
+
 /**
  * Append-only documents are written once: if the server already has the entry it stays as the server has it
  * (nothing is lost); if the server somehow holds a tombstone, the local entry is appended again under a new id.
@@ -64,6 +87,12 @@ export function createConflictHandler(collection: ReplicatedCollection, getDb: (
       const base = input.assumedMasterState ? replicatedState(input.assumedMasterState) : undefined;
       const local = replicatedState(input.newDocumentState);
       const remote = replicatedState(input.realMasterState);
+      if (remote._deleted && !local._deleted) {
+        const { _deleted: _l, ...localFields } = local;
+        const baseFields = base ? (({ _deleted: _b, ...rest }) => rest)(base) : undefined;
+        if (!baseFields || !jsonEqual(baseFields, localFields)) await recordDeletedWhileEdited(db, collection, localFields);
+        return { ...remote, _deleted: true };
+      }
       const policy = MERGE_POLICIES[collection] as MergePolicy<PlainDoc>;
       const { merged, clashes } = threeWayMerge<PlainDoc>(base, local, remote, policy);
       if (clashes.length > 0) {

@@ -1,7 +1,8 @@
 import type { PullResponse, SyncCheckpoint } from '@shared';
 import { getChangedDocumentsSince, now, stackCheckpoints } from 'rxdb';
-import type { RxCollection, RxStorageDefaultCheckpoint, WithDeleted, WrappedRxStorageInstance } from 'rxdb';
+import type { RxCollection, RxStorageDefaultCheckpoint, WithDeleted } from 'rxdb';
 import type { PlainDoc } from '../types.js';
+import { originalStorageInstance } from '../rxdb-internals.js';
 import { FIRST_SYNC_REV } from './first-sync-master-states.js';
 import { ReplicationMeta } from './replication-meta.js';
 import type { BootstrapMarker } from './replication-meta.js';
@@ -38,7 +39,7 @@ async function storeDocuments(
   const lwt = now();
   const rows = docs.map((doc) => ({ document: { ...doc, _attachments: {}, _meta: { lwt }, _rev: FIRST_SYNC_REV } }));
   // Below RxDB's wrapper, which would give the documents its own revision; under the database's write lock as it does.
-  const instance = (collection.storageInstance as WrappedRxStorageInstance<PlainDoc, unknown, unknown>).originalStorageInstance;
+  const instance = originalStorageInstance<PlainDoc>(collection);
   const result = await collection.database.lockedRun(() => instance.bulkWrite(rows as never, context));
   const settled: Doc[] = [];
   let diverged = false;

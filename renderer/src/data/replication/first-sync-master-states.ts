@@ -1,9 +1,4 @@
-import {
-  getComposedPrimaryKeyOfDocumentData,
-  getPrimaryFieldOfPrimaryKey,
-  getRxReplicationMetaInstanceSchema,
-  hasEncryption,
-} from 'rxdb';
+import { getComposedPrimaryKeyOfDocumentData, getPrimaryFieldOfPrimaryKey } from 'rxdb';
 import type {
   BulkWriteRow,
   RxCollection,
@@ -15,6 +10,12 @@ import type {
   RxStorageReplicationMeta,
 } from 'rxdb';
 import type { PlainDoc } from '../types.js';
+import {
+  documentIdOfMetaRowId,
+  isReplicationMetaInstance,
+  isRxdbOwnInstance,
+  replicationMetaInstance,
+} from '../rxdb-internals.js';
 
 // A storage wrapper that lets the first sync skip half of its writes.
 //
@@ -43,11 +44,8 @@ export interface MetaInstanceParams {
 
 /** The meta instance RxDB's replication of `collection` under `replicationIdentifier` uses (see rxdb plugins/replication). */
 export async function metaInstanceParams(collection: RxCollection, replicationIdentifier: string): Promise<MetaInstanceParams> {
-  const db = collection.database;
-  return {
-    collectionName: `rx-replication-meta-${await db.hashFunction([collection.name, replicationIdentifier].join('-'))}`,
-    schema: getRxReplicationMetaInstanceSchema(collection.schema.jsonSchema, hasEncryption(collection.schema.jsonSchema)),
-  };
+  const { collectionName, schema } = await replicationMetaInstance(collection, replicationIdentifier);
+  return { collectionName, schema: schema as unknown as RxJsonSchema<MetaDoc> };
 }
 
 const key = (databaseName: string, collectionName: string) => `${databaseName}\u0000${collectionName}`;
@@ -199,8 +197,11 @@ function metaInstance(params: RxStorageInstanceCreationParams<MetaDoc, unknown>,
         : undefined;
       if (!collection || found.length === ids.length) return found;
       const have = new Set(found.map((d) => d.id));
-      // Document rows are `<id>|0`; checkpoint rows (`<name>|1`) are never answered.
-      const itemIds = ids.filter((id) => !have.has(id) && id.endsWith('|0')).map((id) => id.slice(0, -2));
+      // Checkpoint rows are never answered.
+      const itemIds = ids.flatMap((id) => {
+        const itemId = have.has(id) ? null : documentIdOfMetaRowId(id);
+        return itemId === null ? [] : [itemId];
+      });
       if (itemIds.length === 0) return found;
       const primaryPath = getPrimaryFieldOfPrimaryKey(collection.schema.primaryKey);
       const docs = (await collection.findDocumentsById(itemIds, true)) as RxDocumentData<PlainDoc>[];
@@ -222,10 +223,10 @@ export function withFirstSyncMasterStates(storage: AnyStorage): AnyStorage {
     async createStorageInstance<RxDocType>(given: RxStorageInstanceCreationParams<RxDocType, any>) {
       const params = given as unknown as RxStorageInstanceCreationParams<PlainDoc, unknown>;
       const inner = (await storage.createStorageInstance(params)) as AnyInstance;
-      if (params.collectionName.startsWith('rx-replication-meta-'))
+      if (isReplicationMetaInstance(params.collectionName))
         return metaInstance(params as unknown as RxStorageInstanceCreationParams<MetaDoc, unknown>, inner);
       // RxDB's own instances (_rxdb_internal, rx-migration-*) never hold first-synced documents.
-      if (params.collectionName.startsWith('_rxdb') || params.collectionName.startsWith('rx-')) return inner;
+      if (isRxdbOwnInstance(params.collectionName)) return inner;
       return collectionInstance(storage, params, inner);
     },
   };

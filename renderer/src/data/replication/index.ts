@@ -3,6 +3,7 @@ import type { ReplicatedCollection } from '@shared';
 import { filter, firstValueFrom, race } from 'rxjs';
 import type { Observable, Subscription } from 'rxjs';
 import type { DeskDatabase } from '../types.js';
+import { firstDownstreamDone$ } from '../rxdb-internals.js';
 import { replicateCollection } from './collection-replication.js';
 import type { CollectionReplication, DeskReplicationState } from './collection-replication.js';
 import { alwaysOnline } from './connectivity.js';
@@ -77,9 +78,9 @@ async function firstPullDone(rs: DeskReplicationState): Promise<void> {
   const canceled = firstValueFrom(rs.canceled$.pipe(filter(Boolean)), { defaultValue: true });
   // The replication starts after the first-sync bootstrap, or never when cancelled first.
   await Promise.race([rs.startPromise, canceled]);
-  const internal = rs.internalReplicationState;
-  if (!internal) return;
-  await firstValueFrom(race(internal.firstSyncDone.down.pipe(filter(Boolean)), rs.canceled$.pipe(filter(Boolean))), {
+  const downDone$ = firstDownstreamDone$(rs);
+  if (!downDone$) return;
+  await firstValueFrom(race(downDone$.pipe(filter(Boolean)), rs.canceled$.pipe(filter(Boolean))), {
     defaultValue: true,
   });
 }

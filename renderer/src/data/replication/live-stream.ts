@@ -12,7 +12,20 @@ export interface LiveStreamOptions extends RequestContext {
   onStreamError?: (message: string | null) => void;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * An open stream that delivers nothing, heartbeats included, for this long is taken as dead (a VPN drop, a laptop
+   * waking from sleep keep the socket open but silent): it is dropped and reopened, which pulls. Default: two of the
+   * server's 15 s heartbeat intervals plus a margin.
+   */
+  silenceMs?: number;
+  /** While online, a RESYNC (a pull) this often even when the stream seems well, in case a notification was lost. */
+  safetyPullMs?: number;
 }
+
+/** Two server heartbeat intervals (server/src/http/sse.ts HEARTBEAT_MS = 15 s) and a margin for a slow network. */
+export const STREAM_SILENCE_MS = 35_000;
+/** How often a device pulls while its stream is open anyway. */
+export const SAFETY_PULL_MS = 5 * 60_000;
 
 /**
  * The server's SSE change stream, read with fetch (EventSource cannot send a bearer token).
@@ -26,6 +39,10 @@ export function liveResyncStream(opts: LiveStreamOptions): Observable<'RESYNC'> 
     let timer: ReturnType<typeof setTimeout> | null = null;
     let backoff = opts.minBackoffMs ?? 1000;
     const maxBackoff = opts.maxBackoffMs ?? 30_000;
+    const silenceMs = opts.silenceMs ?? STREAM_SILENCE_MS;
+    const safetyPull = setInterval(() => {
+      if (opts.connectivity.isOnline()) subscriber.next(STREAM_RESYNC);
+    }, opts.safetyPullMs ?? SAFETY_PULL_MS);
 
     const stop = () => {
       abort?.abort();
@@ -47,7 +64,18 @@ export function liveResyncStream(opts: LiveStreamOptions): Observable<'RESYNC'> 
       if (closed || abort || !opts.connectivity.isOnline()) return;
       const controller = new AbortController();
       abort = controller;
+      let silent = false;
+      let watchdog: ReturnType<typeof setTimeout> | null = null;
+      // Re-armed by every byte received; when it fires the stream is dropped and reopened below.
+      const arm = () => {
+        if (watchdog) clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          silent = true;
+          controller.abort();
+        }, silenceMs);
+      };
       try {
+        arm();
         const token = await opts.getAccessToken();
         const headers: Record<string, string> = { accept: 'text/event-stream' };
         if (token) headers.authorization = `Bearer ${token}`;
@@ -65,13 +93,21 @@ export function liveResyncStream(opts: LiveStreamOptions): Observable<'RESYNC'> 
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          arm();
           parser.feed(value);
         }
         throw new Error('Live stream closed by the server');
       } catch (err) {
-        if (controller.signal.aborted) return;
-        opts.onStreamError?.(err instanceof Error ? err.message : String(err));
+        if (controller.signal.aborted && !silent) return;
+        opts.onStreamError?.(
+          silent
+            ? `Live stream silent for ${Math.round(silenceMs / 1000)} s: reconnecting`
+            : err instanceof Error
+              ? err.message
+              : String(err),
+        );
       } finally {
+        if (watchdog) clearTimeout(watchdog);
         if (abort === controller) abort = null;
       }
       scheduleReconnect();
@@ -88,6 +124,7 @@ export function liveResyncStream(opts: LiveStreamOptions): Observable<'RESYNC'> 
     void connect();
     return () => {
       closed = true;
+      clearInterval(safetyPull);
       unsubscribe();
       stop();
     };

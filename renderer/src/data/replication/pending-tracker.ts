@@ -2,10 +2,11 @@ import { jsonEqual } from '@shared';
 import type { PlainDoc } from '../types.js';
 import { replicatedState } from '../doc-utils.js';
 
+import { CONFLICT_CONTEXT, DOWNSTREAM_CONTEXT_PREFIX } from '../rxdb-internals.js';
+
 /** Context prefix RxDB puts on writes that came from the server (they never need pushing). */
-export const DOWNSTREAM_CONTEXT = 'replication-downstream-';
-/** Context RxDB uses when it writes a conflict resolution into the local store. */
-export const CONFLICT_CONTEXT = 'replication-up-write-conflict';
+export const DOWNSTREAM_CONTEXT = DOWNSTREAM_CONTEXT_PREFIX;
+export { CONFLICT_CONTEXT };
 
 export interface ChangeBulk {
   context: string;

@@ -1,4 +1,4 @@
-import { createRevision, getCheckpointKey, getComposedPrimaryKeyOfDocumentData, now, overwritable } from 'rxdb';
+import { createRevision, getComposedPrimaryKeyOfDocumentData, now, overwritable } from 'rxdb';
 import type {
   BulkWriteRow,
   RxCollection,
@@ -8,9 +8,16 @@ import type {
   RxStorageReplicationMeta,
   WithDeleted,
 } from 'rxdb';
-import { RxStorageInstanceDexie, fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
+import { fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
 import { Dexie } from 'dexie';
 import type { PlainDoc } from '../types.js';
+import {
+  DOWNSTREAM_CHECKPOINT_ITEM,
+  DOWNSTREAM_META_WRITE_CONTEXT,
+  dexieInternals,
+  downstreamWriteContext,
+  replicationCheckpointKey,
+} from '../rxdb-internals.js';
 import { linkMetaInstance } from './first-sync-master-states.js';
 
 type MetaDoc = RxDocumentData<RxStorageReplicationMeta<PlainDoc, unknown>>;
@@ -30,8 +37,7 @@ export interface BootstrapMarker {
 
 /**
  * The replication meta instance of one collection's RxDB replication, opened ahead of `replicateRxCollection`, with
- * what RxDB derives from the replication identifier. The names mirror rxdb/src/plugins/replication/index.ts and
- * rxdb/src/replication-protocol (checkpoint.ts, meta-instance.ts, downstream.ts): a test checks RxDB agrees.
+ * what RxDB derives from the replication identifier (through the adapter in ../rxdb-internals.ts).
  */
 export class ReplicationMeta {
   private constructor(
@@ -55,14 +61,8 @@ export class ReplicationMeta {
       password: db.password as unknown,
       devMode: overwritable.isDevMode(),
     })) as MetaInstance;
-    // getCheckpointKey reads these three fields of the replication input only.
-    const keyInput = {
-      identifier: `rxdbreplication${replicationIdentifier}`,
-      forkInstance: collection.storageInstance,
-      hashFunction: db.hashFunction,
-    };
-    const checkpointKey = await getCheckpointKey(keyInput as unknown as Parameters<typeof getCheckpointKey>[0]);
-    return new ReplicationMeta(instance, `replication-downstream-${checkpointKey}`, checkpointKey);
+    const checkpointKey = await replicationCheckpointKey(collection, replicationIdentifier);
+    return new ReplicationMeta(instance, downstreamWriteContext(checkpointKey), checkpointKey);
   }
 
   private id(itemId: string, isCheckpoint: '0' | '1'): string {
@@ -71,7 +71,7 @@ export class ReplicationMeta {
 
   /** True once RxDB stored a downstream checkpoint: the collection synced before. */
   async hasDownstreamCheckpoint(): Promise<boolean> {
-    return (await this.instance.findDocumentsById([this.id('down', '1')], false)).length > 0;
+    return (await this.instance.findDocumentsById([this.id(DOWNSTREAM_CHECKPOINT_ITEM, '1')], false)).length > 0;
   }
 
   async readMarker(): Promise<{ marker: BootstrapMarker; doc: MetaDoc } | null> {
@@ -123,7 +123,7 @@ export class ReplicationMeta {
       return { previous, document: { ...err.writeRow.document, _rev: createRevision(this.checkpointKey, previous) } };
     });
     if (retry.length > 0) {
-      const again = await this.instance.bulkWrite(retry, 'replication-down-write-meta');
+      const again = await this.instance.bulkWrite(retry, DOWNSTREAM_META_WRITE_CONTEXT);
       if (again.error.length > 0) throw new Error(`Could not save replication state (status ${again.error[0].status}).`);
     }
   }
@@ -135,10 +135,9 @@ export class ReplicationMeta {
    * bulkWrite reports them.
    */
   private async insert(rows: MetaRow[]): Promise<RxStorageBulkWriteResponse<RxStorageReplicationMeta<PlainDoc, unknown>>> {
-    if (!(this.instance instanceof RxStorageInstanceDexie)) return this.instance.bulkWrite(rows, 'replication-down-write-meta');
-    const { dexieTable, booleanIndexes } = await (
-      this.instance as RxStorageInstanceDexie<RxStorageReplicationMeta<PlainDoc, unknown>>
-    ).internals;
+    const dexie = await dexieInternals(this.instance);
+    if (!dexie) return this.instance.bulkWrite(rows, DOWNSTREAM_META_WRITE_CONTEXT);
+    const { dexieTable, booleanIndexes } = dexie;
     try {
       await dexieTable.bulkAdd(rows.map((row): unknown => fromStorageToDexie(booleanIndexes, row.document)));
       return { error: [] };
@@ -146,7 +145,7 @@ export class ReplicationMeta {
       if (!(err instanceof Dexie.BulkError)) throw err;
       const existing = rows.filter((_, pos) => err.failuresByPos[pos]?.name === Dexie.errnames.Constraint);
       if (existing.length < Object.keys(err.failuresByPos).length) throw err;
-      return this.instance.bulkWrite(existing, 'replication-down-write-meta');
+      return this.instance.bulkWrite(existing, DOWNSTREAM_META_WRITE_CONTEXT);
     }
   }
 

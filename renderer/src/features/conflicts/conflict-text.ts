@@ -21,6 +21,7 @@ export function useFieldLabel() {
         priority: t('ticket.priority'),
         assigneeId: t('ticket.assignee'),
         groupId: t('ticket.group'),
+        _deleted: t('scope.deletedWhileEdited'),
       };
       return names[field] ?? field;
     },
@@ -40,6 +41,12 @@ export function useValueText() {
         value = JSON.parse(json);
       } catch {
         return json;
+      }
+      // A deletion-versus-edit record: this device's version of the ticket, or the server's deletion.
+      if (field === '_deleted') {
+        return value === null
+          ? t('scope.deletedOnServer')
+          : t('scope.yourVersion', { title: (value as { title?: string }).title ?? '' });
       }
       if (value === '' || value === null) return t('conflicts.emptyValue');
       const plain =
