@@ -1,5 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { renderCallerMail } from '../../server/src/services/notifications/caller-mail-templates.js';
+import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { renderMarkdown } from '../../renderer/src/features/kb/markdown.js';
 import { sanitiseHtml } from '../../renderer/src/platform/security/sanitise-html.js';
 import { HOSTILE_TEXT } from './support/hostile-text.js';
@@ -42,5 +44,24 @@ describe('hostile text in knowledge-base articles', () => {
 describe('the sanitiser policy on raw HTML', () => {
   it.each(HOSTILE_TEXT)('strips script from %j', (text) => {
     expect(liveScript(sanitiseHtml(text, win))).toEqual([]);
+  });
+});
+
+describe('hostile text in e-mails to callers', () => {
+  it.each(HOSTILE_TEXT)('quotes %j as text in the HTML body and keeps the subject on one line', (text) => {
+    for (const language of ['en', 'fr'] as const) {
+      const ticket = makeTicket({
+        number: 'INC0001234',
+        title: `${text}\r\nBcc: x@evil.test`,
+        status: 'resolved',
+        resolutionNotes: text,
+      });
+      const mail = renderCallerMail('ticket-resolved', { ticket, callerName: text }, language);
+      expect(liveScript(mail.html.replace(/^.*<body[^>]*>|<\/body>.*$/gs, ''))).toEqual([]);
+      // What the reader sees is the text as written, not markup.
+      const shown = new JSDOM(mail.html).window.document.body.textContent ?? '';
+      expect(shown).toContain(text.trim());
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+    }
   });
 });
