@@ -107,10 +107,16 @@ describe(`access tokens and sign-in protection [${kind}]${postgres.available ? '
     await expectRefusedEverywhere(agent.accessToken, /deactivated/);
     const refreshed = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: agent.refreshToken } });
     expect(refreshed.status).toBe(403);
-    expect(
-      (await api.request('POST', '/api/auth/login', { body: { email: 'chloe.bouchard@example.org', password: PASSWORD } }))
-        .status,
-    ).toBe(403);
+    // Right and wrong password get the same answer: a deactivated account never confirms its password.
+    const right = await api.request('POST', '/api/auth/login', {
+      body: { email: 'chloe.bouchard@example.org', password: PASSWORD },
+    });
+    const wrong = await api.request('POST', '/api/auth/login', {
+      body: { email: 'chloe.bouchard@example.org', password: 'not-it' },
+    });
+    expect(right.status).toBe(403);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toEqual(right.body);
 
     const removed = await api.login('liam.wilson@example.org', PASSWORD);
     await update('usr-0002', { _deleted: true });
@@ -140,6 +146,9 @@ describe(`access tokens and sign-in protection [${kind}]${postgres.available ? '
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
     // Case and spaces do not get around it; another account from the same address is not affected.
     expect((await attempt(' EMILIE.COTE@example.org ', PASSWORD)).status).toBe(429);
+    // A Unicode case variant the database matches to the same account (PostgreSQL lower('İ') = 'i', while
+    // JavaScript lower-cases it to 'i' + combining dot) is the same account, so the same lock.
+    expect((await attempt('EMİLİE.COTE@example.org', PASSWORD)).status).toBe(429);
     expect((await attempt('noah.campbell@example.org', PASSWORD)).status).toBe(200);
   });
 });

@@ -11,6 +11,7 @@ import { sessionUserFrom } from './session-user.js';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 const BAD_CREDENTIALS = 'The e-mail address or password is incorrect. Check both and try again.';
+const DEACTIVATED = 'This account is deactivated. Ask an administrator to reactivate it.';
 const BAD_REFRESH = 'This refresh token is unknown, expired or already used. Sign in again with your e-mail and password.';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -22,6 +23,16 @@ export class AuthService {
     private readonly tokens: AccessTokens,
   ) {}
 
+  /**
+   * What the failed-attempt lock counts against: the account the database matches (so every spelling that
+   * signs in as it, Unicode case variants included, shares one lock), or the typed address when none matches.
+   */
+  async lockSubject(email: string): Promise<string> {
+    const doc = await findUserByEmail(this.db, email.trim());
+    const user = doc ? sessionUserFrom(doc) : null;
+    return user ? `user:${user.id}` : `unknown:${email.trim().toLowerCase()}`;
+  }
+
   async login(email: string, password: string): Promise<LoginResponse> {
     const doc = await findUserByEmail(this.db, email.trim());
     const user = doc ? sessionUserFrom(doc) : null;
@@ -30,8 +41,12 @@ export class AuthService {
       await burnPasswordCheck(password);
       throw unauthorized(BAD_CREDENTIALS);
     }
+    // Deactivated first, with one answer whatever the password: a different answer would confirm it.
+    if (!user.active) {
+      await burnPasswordCheck(password);
+      throw forbidden(DEACTIVATED);
+    }
     if (!(await verifyPassword(password, hash))) throw unauthorized(BAD_CREDENTIALS);
-    if (!user.active) throw forbidden('This account is deactivated. Ask an administrator to reactivate it.');
     return this.issue(user);
   }
 
@@ -41,7 +56,7 @@ export class AuthService {
     const doc = await findUserById(this.db, userId);
     const user = doc ? sessionUserFrom(doc) : null;
     if (!user) throw unauthorized('This account no longer exists. Ask an administrator.');
-    if (!user.active) throw forbidden('This account is deactivated. Ask an administrator to reactivate it.');
+    if (!user.active) throw forbidden(DEACTIVATED);
     return this.issue(user);
   }
 
