@@ -3,7 +3,13 @@ import type { LoginResponse, SessionUser } from '@shared';
 import type { Database } from '../../db/database.js';
 import { findPasswordHash } from '../../db/queries/credentials.js';
 import { findUserByEmail, findUserById } from '../../db/queries/directory.js';
-import { consumeRefreshToken, insertRefreshToken } from '../../db/queries/refresh-tokens.js';
+import {
+  consumeRefreshToken,
+  deleteExpiredRefreshTokens,
+  findUsedTokenFamily,
+  insertRefreshToken,
+  revokeTokenFamily,
+} from '../../db/queries/refresh-tokens.js';
 import { forbidden, unauthorized } from '../../http/api-error.js';
 import type { AccessTokens } from './access-tokens.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
@@ -51,21 +57,33 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<LoginResponse> {
-    const userId = await consumeRefreshToken(this.db, hashToken(refreshToken));
-    if (!userId) throw unauthorized(BAD_REFRESH);
+    const hash = hashToken(refreshToken);
+    const consumed = await consumeRefreshToken(this.db, hash);
+    if (!consumed) {
+      // A rotated token used again means a copy exists elsewhere: revoke every token issued from that sign-in.
+      const family = await findUsedTokenFamily(this.db, hash);
+      if (family) await revokeTokenFamily(this.db, family);
+      throw unauthorized(BAD_REFRESH);
+    }
+    const { userId, familyId } = consumed;
     const doc = await findUserById(this.db, userId);
     const user = doc ? sessionUserFrom(doc) : null;
     if (!user) throw unauthorized('This account no longer exists. Ask an administrator.');
     if (!user.active) throw forbidden(DEACTIVATED);
-    return this.issue(user);
+    return this.issue(user, familyId);
   }
 
-  /** Revokes a refresh token; unknown or used tokens are ignored (sign-out is idempotent). */
+  /** Revokes the sign-in's whole token chain; unknown or used tokens are ignored (sign-out is idempotent). */
   async logout(refreshToken: string): Promise<void> {
-    await consumeRefreshToken(this.db, hashToken(refreshToken));
+    const consumed = await consumeRefreshToken(this.db, hashToken(refreshToken));
+    if (consumed) await revokeTokenFamily(this.db, consumed.familyId);
   }
 
-  private async issue(user: SessionUser & { active?: boolean }): Promise<LoginResponse> {
+  /** Issues an access and a refresh token; `familyId` continues a sign-in's chain, absent starts one. */
+  private async issue(
+    user: SessionUser & { active?: boolean },
+    familyId = randomBytes(16).toString('hex'),
+  ): Promise<LoginResponse> {
     const session: SessionUser = {
       id: user.id,
       email: user.email,
@@ -76,7 +94,9 @@ export class AuthService {
     };
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    await insertRefreshToken(this.db, hashToken(refreshToken), user.id, expiresAt);
+    await insertRefreshToken(this.db, hashToken(refreshToken), user.id, expiresAt, familyId);
+    // Expired tokens are pruned as new ones are issued: the table holds live sessions, not history.
+    await deleteExpiredRefreshTokens(this.db);
     const accessToken = await this.tokens.sign(session);
     return { accessToken, expiresIn: this.tokens.ttlSeconds, refreshToken, user: session };
   }
