@@ -155,6 +155,22 @@ describe(`access tokens and sign-in protection [${kind}]${postgres.available ? '
     expect((await refresh(next.body.refreshToken)).status).toBe(401);
   });
 
+  it('refuses the access token of a signed-out session, and of a chain revoked by a replay, until it expires', async () => {
+    const session = await api.login('noah.campbell@example.org', PASSWORD);
+    const other = await api.login('noah.campbell@example.org', PASSWORD);
+    expect((await api.pull(session.accessToken, 'tickets')).status).toBe(200);
+    await api.request('POST', '/api/auth/logout', { body: { refreshToken: session.refreshToken } });
+    await expectRefusedEverywhere(session.accessToken, /sign-in has ended/);
+    // The user's other sign-in (another device) is untouched.
+    expect((await api.pull(other.accessToken, 'tickets')).status).toBe(200);
+
+    const rotated = await api.request<{ accessToken: string }>('POST', '/api/auth/refresh', {
+      body: { refreshToken: other.refreshToken },
+    });
+    expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: other.refreshToken } })).status).toBe(401);
+    await expectRefusedEverywhere(rotated.body.accessToken, /sign-in has ended/);
+  });
+
   it('prunes expired refresh tokens as new ones are issued', async () => {
     await server.db.query(
       `INSERT INTO refresh_tokens (token_hash, user_id, expires_at, family_id) VALUES ('stale-hash', 'usr-admin', now() - interval '3 days', 'stale')`,

@@ -51,3 +51,22 @@ export async function revokeTokenFamily(db: Queryable, familyId: string): Promis
 export async function deleteExpiredRefreshTokens(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'`);
 }
+
+/** Refuses a sign-in's access tokens until the last of them would have expired anyway. */
+export async function denySession(db: Queryable, familyId: string, accessTtlSeconds: number): Promise<void> {
+  await db.query(
+    `INSERT INTO revoked_sessions (family_id, expires_at) VALUES ($1, now() + make_interval(secs => $2))
+     ON CONFLICT (family_id) DO UPDATE SET expires_at = excluded.expires_at`,
+    [familyId, accessTtlSeconds],
+  );
+  await db.query('DELETE FROM revoked_sessions WHERE expires_at < now()');
+}
+
+/** True when the sign-in was ended and its access tokens may still be unexpired. */
+export async function isSessionRevoked(db: Queryable, familyId: string): Promise<boolean> {
+  const rows = await db.query<{ one: number }>(
+    'SELECT 1 AS one FROM revoked_sessions WHERE family_id = $1 AND expires_at > now()',
+    [familyId],
+  );
+  return rows.length > 0;
+}

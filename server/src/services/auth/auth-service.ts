@@ -8,6 +8,7 @@ import {
   deleteExpiredRefreshTokens,
   findUsedTokenFamily,
   insertRefreshToken,
+  denySession,
   revokeTokenFamily,
 } from '../../db/queries/refresh-tokens.js';
 import { forbidden, unauthorized } from '../../http/api-error.js';
@@ -62,7 +63,7 @@ export class AuthService {
     if (!consumed) {
       // A rotated token used again means a copy exists elsewhere: revoke every token issued from that sign-in.
       const family = await findUsedTokenFamily(this.db, hash);
-      if (family) await revokeTokenFamily(this.db, family);
+      if (family) await this.endSession(family);
       throw unauthorized(BAD_REFRESH);
     }
     const { userId, familyId } = consumed;
@@ -76,7 +77,13 @@ export class AuthService {
   /** Revokes the sign-in's whole token chain; unknown or used tokens are ignored (sign-out is idempotent). */
   async logout(refreshToken: string): Promise<void> {
     const consumed = await consumeRefreshToken(this.db, hashToken(refreshToken));
-    if (consumed) await revokeTokenFamily(this.db, consumed.familyId);
+    if (consumed) await this.endSession(consumed.familyId);
+  }
+
+  /** Ends a sign-in: its refresh chain is used up and its access tokens are refused until they expire. */
+  private async endSession(familyId: string): Promise<void> {
+    await revokeTokenFamily(this.db, familyId);
+    await denySession(this.db, familyId, this.tokens.ttlSeconds);
   }
 
   /** Issues an access and a refresh token; `familyId` continues a sign-in's chain, absent starts one. */
@@ -97,7 +104,7 @@ export class AuthService {
     await insertRefreshToken(this.db, hashToken(refreshToken), user.id, expiresAt, familyId);
     // Expired tokens are pruned as new ones are issued: the table holds live sessions, not history.
     await deleteExpiredRefreshTokens(this.db);
-    const accessToken = await this.tokens.sign(session);
+    const accessToken = await this.tokens.sign(session, familyId);
     return { accessToken, expiresIn: this.tokens.ttlSeconds, refreshToken, user: session };
   }
 }
