@@ -107,10 +107,16 @@ describe(`access tokens and sign-in protection [${kind}]${postgres.available ? '
     await expectRefusedEverywhere(agent.accessToken, /deactivated/);
     const refreshed = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: agent.refreshToken } });
     expect(refreshed.status).toBe(403);
-    expect(
-      (await api.request('POST', '/api/auth/login', { body: { email: 'chloe.bouchard@example.org', password: PASSWORD } }))
-        .status,
-    ).toBe(403);
+    // Right and wrong password get the same answer: a deactivated account never confirms its password.
+    const right = await api.request('POST', '/api/auth/login', {
+      body: { email: 'chloe.bouchard@example.org', password: PASSWORD },
+    });
+    const wrong = await api.request('POST', '/api/auth/login', {
+      body: { email: 'chloe.bouchard@example.org', password: 'not-it' },
+    });
+    expect(right.status).toBe(403);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toEqual(right.body);
 
     const removed = await api.login('liam.wilson@example.org', PASSWORD);
     await update('usr-0002', { _deleted: true });
@@ -127,6 +133,55 @@ describe(`access tokens and sign-in protection [${kind}]${postgres.available ? '
     expect((await api.pull(renewed.body.accessToken, 'tickets')).status).toBe(200);
   });
 
+  it('revokes the whole refresh chain when a rotated refresh token is used again, and on sign-out', async () => {
+    const refresh = (refreshToken: string) =>
+      api.request<{ refreshToken: string }>('POST', '/api/auth/refresh', { body: { refreshToken } });
+    const first = await api.login('noah.campbell@example.org', PASSWORD);
+    const second = await refresh(first.refreshToken);
+    expect(second.status).toBe(200);
+    const third = await refresh(second.body.refreshToken);
+    expect(third.status).toBe(200);
+    // A stolen copy of the first token is replayed: it fails, and so does every token issued from it.
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    expect((await refresh(third.body.refreshToken)).status).toBe(401);
+    // Another sign-in of the same user is its own chain and keeps working.
+    const other = await api.login('noah.campbell@example.org', PASSWORD);
+    const afterOther = await refresh(other.refreshToken);
+    expect(afterOther.status).toBe(200);
+
+    // Signing out with a rotated-from chain's live token ends the chain.
+    const next = await refresh(afterOther.body.refreshToken);
+    await api.request('POST', '/api/auth/logout', { body: { refreshToken: next.body.refreshToken } });
+    expect((await refresh(next.body.refreshToken)).status).toBe(401);
+  });
+
+  it('refuses the access token of a signed-out session, and of a chain revoked by a replay, until it expires', async () => {
+    const session = await api.login('noah.campbell@example.org', PASSWORD);
+    const other = await api.login('noah.campbell@example.org', PASSWORD);
+    expect((await api.pull(session.accessToken, 'tickets')).status).toBe(200);
+    await api.request('POST', '/api/auth/logout', { body: { refreshToken: session.refreshToken } });
+    await expectRefusedEverywhere(session.accessToken, /sign-in has ended/);
+    // The user's other sign-in (another device) is untouched.
+    expect((await api.pull(other.accessToken, 'tickets')).status).toBe(200);
+
+    const rotated = await api.request<{ accessToken: string }>('POST', '/api/auth/refresh', {
+      body: { refreshToken: other.refreshToken },
+    });
+    expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: other.refreshToken } })).status).toBe(401);
+    await expectRefusedEverywhere(rotated.body.accessToken, /sign-in has ended/);
+  });
+
+  it('prunes expired refresh tokens as new ones are issued', async () => {
+    await server.db.query(
+      `INSERT INTO refresh_tokens (token_hash, user_id, expires_at, family_id) VALUES ('stale-hash', 'usr-admin', now() - interval '3 days', 'stale')`,
+    );
+    await api.login('admin@example.org', PASSWORD);
+    const left = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM refresh_tokens WHERE expires_at < now() - interval '1 day'`,
+    );
+    expect(left[0].n).toBe(0);
+  });
+
   it('locks sign-in for an address and e-mail after 10 failures, even with the right password, without locking others', async () => {
     const attempt = (email: string, password: string) => api.request('POST', '/api/auth/login', { body: { email, password } });
     for (let i = 0; i < 10; i++) expect((await attempt('emilie.cote@example.org', `wrong-${i}`)).status).toBe(401);
@@ -140,6 +195,9 @@ describe(`access tokens and sign-in protection [${kind}]${postgres.available ? '
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
     // Case and spaces do not get around it; another account from the same address is not affected.
     expect((await attempt(' EMILIE.COTE@example.org ', PASSWORD)).status).toBe(429);
+    // A Unicode case variant the database matches to the same account (PostgreSQL lower('İ') = 'i', while
+    // JavaScript lower-cases it to 'i' + combining dot) is the same account, so the same lock.
+    expect((await attempt('EMİLİE.COTE@example.org', PASSWORD)).status).toBe(429);
     expect((await attempt('noah.campbell@example.org', PASSWORD)).status).toBe(200);
   });
 });

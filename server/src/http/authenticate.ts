@@ -1,7 +1,7 @@
 import type { Actor } from '@shared';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { confirmActor } from '../services/auth/current-actor.js';
+import { confirmActor, confirmSessionOpen } from '../services/auth/current-actor.js';
 import { unauthorized } from './api-error.js';
 
 /**
@@ -15,5 +15,7 @@ export async function authenticate(request: FastifyRequest, ctx: Pick<AppContext
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized('The Authorization header must read "Bearer <access token>".');
-  return confirmActor(ctx.db, await ctx.tokens.verify(match[1]));
+  const { actor, sessionId } = await ctx.tokens.verifySession(match[1]);
+  await confirmSessionOpen(ctx.db, sessionId);
+  return confirmActor(ctx.db, actor);
 }

@@ -17,6 +17,7 @@ import { trackConnections } from './connection-tracker.js';
 import { isAllowedOrigin } from './cors.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './json-depth.js';
 import { registerErrorHandling } from './error-handling.js';
+import { registerConsoleHeaders } from './console-headers.js';
 
 export interface BuildAppOptions {
   logLevel: string;
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   await app.register(rateLimit, { global: false });
 
   registerErrorHandling(app, options.staticDir !== undefined);
+  registerConsoleHeaders(app);
   // Every later step (validation, comparisons) walks documents recursively: refuse absurd nesting up front.
   app.addHook('preValidation', (request, _reply, done) => {
     if (request.body !== undefined && nestedDeeperThan(request.body)) {

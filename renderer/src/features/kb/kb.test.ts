@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import type { KbArticle } from '@shared';
 import { describe, expect, it } from 'vitest';
 import { buildArticleIndex, foldText } from './kb-search.js';

@@ -1,5 +1,7 @@
 import { Marked } from 'marked';
 import type { Token, Tokens } from 'marked';
+import type { WindowLike } from 'dompurify';
+import { sanitiseHtml } from '../../platform/security/sanitise-html.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -28,7 +30,10 @@ const marked = new Marked({
   },
 });
 
-/** Article Markdown to HTML that is safe to insert: raw HTML escaped, dangerous link schemes removed. */
-export function renderMarkdown(source: string): string {
-  return marked.parse(source, { async: false });
+/**
+ * Article Markdown to HTML that is safe to insert: raw HTML escaped, then the final HTML sanitised with
+ * the console's one policy (which sees link schemes after entity decoding). `window` is for Node tests.
+ */
+export function renderMarkdown(source: string, window?: WindowLike): string {
+  return sanitiseHtml(marked.parse(source, { async: false }), window);
 }

@@ -63,20 +63,27 @@ describe.each(backends)('$name', (backend) => {
       expect(response.body).toMatchObject({ statusCode: 400, details: [{ field: 'password' }] });
     });
 
-    it('rotates refresh tokens: each works once', async () => {
+    it('rotates refresh tokens: each works once, and a replay revokes the chain', async () => {
       const { api } = env();
       const login = await api.login(DEMO_USERS.supervisor.email);
       const first = await api.request<LoginResponse>('POST', '/api/auth/refresh', { body: { refreshToken: login.refreshToken } });
       expect(first.status).toBe(200);
       expect(first.body.user.id).toBe('usr-supervisor');
       expect(first.body.refreshToken).not.toBe(login.refreshToken);
-      const reused = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: login.refreshToken } });
-      expect(reused.status).toBe(401);
-      expect(reused.body).toMatchObject({ message: expect.stringContaining('already used') as unknown });
       const second = await api.request<LoginResponse>('POST', '/api/auth/refresh', {
         body: { refreshToken: first.body.refreshToken },
       });
       expect(second.status).toBe(200);
+      const reused = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: login.refreshToken } });
+      expect(reused.status).toBe(401);
+      expect(reused.body).toMatchObject({ message: expect.stringContaining('already used') as unknown });
+      // The replay means a copy is loose: the chain's live token stops working too.
+      const afterReplay = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+      expect(afterReplay.status).toBe(401);
+      const again = await api.login(DEMO_USERS.supervisor.email);
+      second.body = (
+        await api.request<LoginResponse>('POST', '/api/auth/refresh', { body: { refreshToken: again.refreshToken } })
+      ).body;
       // The new access token works on the sync API.
       const pull = await api.pull(second.body.accessToken, 'directory', null, 1);
       expect(pull.status).toBe(200);

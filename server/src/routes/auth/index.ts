@@ -35,7 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/api/auth/login', limited, async (request): Promise<LoginResponse> => {
     const { email, password } = parseRequest(loginBody, request.body, 'sign-in request');
-    const key = LoginThrottle.key(request.ip, email);
+    const key = LoginThrottle.key(request.ip, await ctx.auth.lockSubject(email));
     const wait = ctx.loginThrottle.retryAfterSeconds(key);
     if (wait > 0) {
       throw new ApiError(

@@ -17,8 +17,9 @@ export class AccessTokens {
   }
 
   /** A token for this user: sub = user id, with role and groupIds claims. */
-  async sign(user: Pick<SessionUser, 'id' | 'role' | 'groupIds'>): Promise<string> {
-    return new SignJWT({ role: user.role, groupIds: user.groupIds })
+  async sign(user: Pick<SessionUser, 'id' | 'role' | 'groupIds'>, sessionId?: string): Promise<string> {
+    // sid names the sign-in, so signing out can refuse this token before it expires.
+    return new SignJWT({ role: user.role, groupIds: user.groupIds, ...(sessionId ? { sid: sessionId } : {}) })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
@@ -29,6 +30,11 @@ export class AccessTokens {
 
   /** The caller described by a token; throws 401 with a clear message when it is expired or not ours. */
   async verify(token: string): Promise<Actor> {
+    return (await this.verifySession(token)).actor;
+  }
+
+  /** The caller and the sign-in (`sid`, null for tokens without one) a token belongs to. */
+  async verifySession(token: string): Promise<{ actor: Actor; sessionId: string | null }> {
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER }));
@@ -38,12 +44,12 @@ export class AccessTokens {
       }
       throw unauthorized('The access token is invalid (malformed or not signed by this server). Sign in again.');
     }
-    const { sub, role, groupIds } = payload;
+    const { sub, role, groupIds, sid } = payload;
     const validRole = typeof role === 'string' && (ROLES as readonly string[]).includes(role);
     const validGroups = Array.isArray(groupIds) && groupIds.every((g) => typeof g === 'string');
     if (typeof sub !== 'string' || !sub || !validRole || !validGroups) {
       throw unauthorized('The access token lacks the user, role or groups claims. Sign in again.');
     }
-    return { id: sub, role: role as Role, groupIds };
+    return { actor: { id: sub, role: role as Role, groupIds }, sessionId: typeof sid === 'string' ? sid : null };
   }
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '@shared';
 import type { Queryable } from '../../db/database.js';
 import { findUserById } from '../../db/queries/directory.js';
+import { isSessionRevoked } from '../../db/queries/refresh-tokens.js';
 import { unauthorized } from '../../http/api-error.js';
 import { sessionUserFrom } from './session-user.js';
 
@@ -25,4 +26,11 @@ export async function confirmActor(db: Queryable, actor: Actor): Promise<Actor> 
     throw unauthorized('Your role or groups changed since this access token was issued. Refresh it or sign in again.');
   }
   return actor;
+}
+
+/** Refuses a token whose sign-in has ended (signed out, or its refresh chain revoked) before it expires. */
+export async function confirmSessionOpen(db: Queryable, sessionId: string | null): Promise<void> {
+  if (sessionId !== null && (await isSessionRevoked(db, sessionId))) {
+    throw unauthorized('This sign-in has ended (signed out or its refresh token was reused). Sign in again.');
+  }
 }

@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { LoginThrottle } from './login-throttle.js';
 
 describe('LoginThrottle', () => {
-  it('refuses after the allowed failures until the window slides, per address and e-mail', () => {
+  it('refuses after the allowed failures until the window slides, per address and account', () => {
     const throttle = new LoginThrottle({ maxFailures: 3, windowMs: 60_000 });
-    const key = LoginThrottle.key('10.0.0.1', ' Agent@Example.org ');
-    expect(key).toBe(LoginThrottle.key('10.0.0.1', 'agent@example.org'));
+    const key = LoginThrottle.key('10.0.0.1', 'user:usr-0001');
     for (let i = 0; i < 3; i++) {
       expect(throttle.retryAfterSeconds(key, 1000 + i)).toBe(0);
       throttle.recordFailure(key, 1000 + i);
     }
     expect(throttle.retryAfterSeconds(key, 2000)).toBe(59);
-    expect(throttle.retryAfterSeconds(LoginThrottle.key('10.0.0.2', 'agent@example.org'), 2000)).toBe(0);
+    expect(throttle.retryAfterSeconds(LoginThrottle.key('10.0.0.2', 'user:usr-0001'), 2000)).toBe(0);
     expect(throttle.retryAfterSeconds(key, 61_001)).toBe(0);
   });
 

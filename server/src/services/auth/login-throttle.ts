@@ -7,7 +7,7 @@ export interface LoginThrottleOptions {
 }
 
 /**
- * Counts failed sign-ins per key (client address + e-mail address) in a sliding window. Successful sign-ins
+ * Counts failed sign-ins per key (client address + matched account) in a sliding window. Successful sign-ins
  * clear the key, so people who type their password right are never slowed down. In memory, per instance.
  */
 export class LoginThrottle {
@@ -15,8 +15,9 @@ export class LoginThrottle {
 
   constructor(private readonly options: LoginThrottleOptions) {}
 
-  static key(address: string, email: string): string {
-    return `${address}|${email.trim().toLowerCase()}`;
+  /** `subject` is the matched account (`AuthService.lockSubject`), never the raw input: spellings vary. */
+  static key(address: string, subject: string): string {
+    return `${address}|${subject}`;
   }
 
   /** Seconds to wait before the next attempt with this key, or 0 when it may go ahead. */

@@ -1,0 +1,67 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { renderCallerMail } from '../../server/src/services/notifications/caller-mail-templates.js';
+import { makeTicket } from '../../server/src/test-support/fixtures.js';
+import { renderMarkdown } from '../../renderer/src/features/kb/markdown.js';
+import { sanitiseHtml } from '../../renderer/src/platform/security/sanitise-html.js';
+import { HOSTILE_TEXT } from './support/hostile-text.js';
+
+const { window } = new JSDOM('');
+// DOMPurify's types want the browser's globals; jsdom's window provides them.
+const win = window as unknown as Parameters<typeof sanitiseHtml>[1];
+
+/** Parses rendered HTML and lists everything in it that could run script or load a foreign scheme. */
+function liveScript(html: string): string[] {
+  const doc = new JSDOM(`<body>${html}</body>`).window.document;
+  const found: string[] = [];
+  for (const el of doc.body.querySelectorAll('*')) {
+    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'STYLE'].includes(el.tagName.toUpperCase()))
+      found.push(el.tagName);
+    for (const attr of el.attributes) {
+      if (attr.name.startsWith('on')) found.push(`${el.tagName}@${attr.name}`);
+      // The DOM value is entity-decoded: this is the scheme the browser would follow.
+      // eslint-disable-next-line no-control-regex -- browsers ignore control characters inside a scheme
+      const value = attr.value.replace(/[\u0000-\u0020]/g, '');
+      if (['href', 'src', 'action', 'formaction'].includes(attr.name) && /^(?!https?:|mailto:)[a-z][a-z0-9+.-]*:/i.test(value))
+        found.push(`${el.tagName}@${attr.name}=${attr.value}`);
+    }
+  }
+  return found;
+}
+
+describe('hostile text in knowledge-base articles', () => {
+  it.each(HOSTILE_TEXT)('renders %j with nothing that runs', (text) => {
+    expect(liveScript(renderMarkdown(`Intro\n\n${text}\n\nEnd`, win))).toEqual([]);
+  });
+
+  it('keeps the links an article needs: web, mail and relative', () => {
+    const html = renderMarkdown('[a](https://example.org) [b](mailto:desk@example.org) [c](/kb/KB0001) [d](#setup)', win);
+    for (const href of ['https://example.org', 'mailto:desk@example.org', '/kb/KB0001', '#setup'])
+      expect(html).toContain(`href="${href}"`);
+  });
+});
+
+describe('the sanitiser policy on raw HTML', () => {
+  it.each(HOSTILE_TEXT)('strips script from %j', (text) => {
+    expect(liveScript(sanitiseHtml(text, win))).toEqual([]);
+  });
+});
+
+describe('hostile text in e-mails to callers', () => {
+  it.each(HOSTILE_TEXT)('quotes %j as text in the HTML body and keeps the subject on one line', (text) => {
+    for (const language of ['en', 'fr'] as const) {
+      const ticket = makeTicket({
+        number: 'INC0001234',
+        title: `${text}\r\nBcc: x@evil.test`,
+        status: 'resolved',
+        resolutionNotes: text,
+      });
+      const mail = renderCallerMail('ticket-resolved', { ticket, callerName: text }, language);
+      expect(liveScript(mail.html.replace(/^.*<body[^>]*>|<\/body>.*$/gs, ''))).toEqual([]);
+      // What the reader sees is the text as written, not markup.
+      const shown = new JSDOM(mail.html).window.document.body.textContent ?? '';
+      expect(shown).toContain(text.trim());
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+    }
+  });
+});
