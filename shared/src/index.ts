@@ -15,3 +15,6 @@ export * from './sync/protocol.js';
 export * from './domain/survey-rules.js';
 export * from './sync/surveys.js';
 export * from './policy/index.js';
+export * from './sla/business-calendar.js';
+export * from './sla/sla-policy.js';
+export * from './sla/sla-clock.js';

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/access-policy.js';
 import { deskPolicies } from './desk-policies.js';
+import { slaPolicies } from './sla-policies.js';
 
 /**
  * Every permission of the desk, joined from each process's table. A new process adds its table here (and nowhere
@@ -7,6 +8,7 @@ import { deskPolicies } from './desk-policies.js';
  */
 const POLICIES = {
   ...deskPolicies,
+  ...slaPolicies,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -13,8 +13,12 @@ import {
 import { buildCalendar } from './testing/builders.js';
 
 const H = 3_600_000;
-const toronto = (date: string, hhmm: string): number => zonedInstant(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), 'America/Toronto');
-const allDayToronto = buildCalendar({ weekHours: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]), holidaySource: undefined });
+const toronto = (date: string, hhmm: string): number =>
+  zonedInstant(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), 'America/Toronto');
+const allDayToronto = buildCalendar({
+  weekHours: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]),
+  holidaySource: undefined,
+});
 
 describe('business calendar', () => {
   it('converts Toronto wall times across daylight saving (EST -5, EDT -4)', () => {
@@ -34,7 +38,9 @@ describe('business calendar', () => {
     if (!goc) throw new Error('template missing');
     const start = toronto('2026-04-02', '15:00');
     // 1 h Thursday, then nothing until Tuesday 08:00: 8 h Tuesday and 7 h Wednesday.
-    expect(new Date(addBusinessMs(goc, start, 16 * H) ?? 0).toISOString()).toBe(new Date(toronto('2026-04-08', '15:00')).toISOString());
+    expect(new Date(addBusinessMs(goc, start, 16 * H) ?? 0).toISOString()).toBe(
+      new Date(toronto('2026-04-08', '15:00')).toISOString(),
+    );
     const spans = calendarSpans(goc, start, toronto('2026-04-07', '09:00'));
     expect(spans.some((s) => s.reason === 'holiday' && s.label === 'Good Friday')).toBe(true);
     expect(spans.some((s) => s.reason === 'holiday' && s.label === 'Easter Monday')).toBe(true);
@@ -43,14 +49,22 @@ describe('business calendar', () => {
   it('an exception closes a day with its reason', () => {
     const cal = buildCalendar({ exceptions: [{ date: '2026-01-14', hours: [], reason: 'Snow day' }] });
     expect(businessMsBetween(cal, toronto('2026-01-14', '00:00'), toronto('2026-01-15', '00:00'))).toBe(0);
-    expect(calendarSpans(cal, toronto('2026-01-14', '09:00'), toronto('2026-01-14', '10:00'))[0]).toMatchObject({ working: false, reason: 'exception', label: 'Snow day' });
+    expect(calendarSpans(cal, toronto('2026-01-14', '09:00'), toronto('2026-01-14', '10:00'))[0]).toMatchObject({
+      working: false,
+      reason: 'exception',
+      label: 'Snow day',
+    });
   });
 
   it('a new version applies from its effective date and never rewrites earlier days', () => {
     const cal = buildCalendar();
     const monday = toronto('2026-01-12', '00:00');
     const before = businessMsBetween(cal, monday, monday + 7 * 24 * H);
-    const changed = withCalendarVersion(cal, { ...cal.versions[0]!, effectiveFrom: monday + 7 * 24 * H, weekHours: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
+    const changed = withCalendarVersion(cal, {
+      ...cal.versions[0],
+      effectiveFrom: monday + 7 * 24 * H,
+      weekHours: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]),
+    });
     expect(businessMsBetween(changed, monday, monday + 7 * 24 * H)).toBe(before);
     expect(businessMsBetween(changed, monday + 7 * 24 * H, monday + 8 * 24 * H)).toBe(24 * H);
   });
@@ -63,10 +77,25 @@ describe('business calendar', () => {
   it('rejects overlapping hours, unknown time zones and unknown holiday sources with codes', () => {
     const bad = buildCalendar({
       timeZone: 'Mars/Olympus',
-      weekHours: [[], [{ start: 480, end: 720 }, { start: 700, end: 960 }], [], [], [], [], [{ start: 900, end: 800 }]],
+      weekHours: [
+        [],
+        [
+          { start: 480, end: 720 },
+          { start: 700, end: 960 },
+        ],
+        [],
+        [],
+        [],
+        [],
+        [{ start: 900, end: 800 }],
+      ],
       holidaySource: { country: 'XX', types: ['public'] },
     });
-    expect(validateCalendar(bad).map((v) => v.code).sort()).toEqual([
+    expect(
+      validateCalendar(bad)
+        .map((v) => v.code)
+        .sort(),
+    ).toEqual([
       'sla.calendar.bad_hours',
       'sla.calendar.overlapping_hours',
       'sla.calendar.unknown_holiday_source',

@@ -97,7 +97,8 @@ export function validateCalendar(calendar: BusinessCalendar): CalendarViolation[
     if (v.weekHours.length !== 7) out.push({ code: 'sla.calendar.bad_hours', field: `versions.${i}.weekHours` });
     v.weekHours.forEach((day, d) => checkHours(day, `versions.${i}.weekHours.${d}`, out));
     v.exceptions.forEach((e, j) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) out.push({ code: 'sla.calendar.bad_date', field: `versions.${i}.exceptions.${j}.date` });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date))
+        out.push({ code: 'sla.calendar.bad_date', field: `versions.${i}.exceptions.${j}.date` });
       checkHours(e.hours, `versions.${i}.exceptions.${j}.hours`, out);
     });
     if (v.holidaySource) {
@@ -222,7 +223,10 @@ function planDay(version: CalendarVersion, date: string): DayPlan {
     dayEnd: zonedInstant(addDays(date, 1), 0, tz),
     windows: [...hours]
       .sort((a, b) => a.start - b.start)
-      .map((h) => ({ start: zonedInstant(date, h.start, tz), end: h.end >= 1440 ? zonedInstant(addDays(date, 1), 0, tz) : zonedInstant(date, h.end, tz) }))
+      .map((h) => ({
+        start: zonedInstant(date, h.start, tz),
+        end: h.end >= 1440 ? zonedInstant(addDays(date, 1), 0, tz) : zonedInstant(date, h.end, tz),
+      }))
       .filter((w) => w.end > w.start),
     reason: exception ? 'exception' : holiday ? 'holiday' : 'outside_hours',
     label: exception ? exception.reason : holiday,
@@ -240,7 +244,13 @@ export function calendarSpans(calendar: BusinessCalendar, from: number, to: numb
   const push = (span: CalendarSpan): void => {
     if (span.end <= span.start) return;
     const last = spans[spans.length - 1];
-    if (last && last.working === span.working && last.reason === span.reason && last.label === span.label && last.end === span.start) {
+    if (
+      last &&
+      last.working === span.working &&
+      last.reason === span.reason &&
+      last.label === span.label &&
+      last.end === span.start
+    ) {
       last.end = span.end;
     } else spans.push({ ...span });
   };
@@ -320,7 +330,11 @@ const weekdaysOnly = (hours: WorkingInterval[]): WorkingInterval[][] => [[], hou
 
 /** Shipped calendar templates an administrator copies: 24x7, Government of Canada business hours, provinces. */
 export const CALENDAR_TEMPLATES: readonly BusinessCalendar[] = [
-  { id: 'cal-24x7', name: '24x7', versions: [{ effectiveFrom: 0, timeZone: 'UTC', weekHours: Array.from({ length: 7 }, () => ALL_DAY), exceptions: [] }] },
+  {
+    id: 'cal-24x7',
+    name: '24x7',
+    versions: [{ effectiveFrom: 0, timeZone: 'UTC', weekHours: Array.from({ length: 7 }, () => ALL_DAY), exceptions: [] }],
+  },
   {
     id: 'cal-goc',
     name: 'Government of Canada business hours',
@@ -350,6 +364,14 @@ export const CALENDAR_TEMPLATES: readonly BusinessCalendar[] = [
   ).map(([state, timeZone]) => ({
     id: `cal-ca-${state.toLowerCase()}`,
     name: `Business hours (${state})`,
-    versions: [{ effectiveFrom: 0, timeZone, weekHours: weekdaysOnly(OFFICE), holidaySource: { country: 'CA', state, types: ['public'] }, exceptions: [] }],
+    versions: [
+      {
+        effectiveFrom: 0,
+        timeZone,
+        weekHours: weekdaysOnly(OFFICE),
+        holidaySource: { country: 'CA', state, types: ['public'] },
+        exceptions: [],
+      },
+    ],
   })),
 ];

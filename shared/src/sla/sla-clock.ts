@@ -99,7 +99,10 @@ function stepsOf(input: SlaClockInput): { steps: Step[]; clamped: string[] } {
   const timed = input.events
     .filter((e) => e.ticketId === input.ticket.id)
     .map((e, index) => {
-      const bounded = boundClientTime(e.occurredAt, { notBefore: input.ticket.createdAt, serverNow: input.receivedAt?.get(e.id) ?? input.now });
+      const bounded = boundClientTime(e.occurredAt, {
+        notBefore: input.ticket.createdAt,
+        serverNow: input.receivedAt?.get(e.id) ?? input.now,
+      });
       if (bounded.clamped) clamped.push(e.id);
       return { e, at: bounded.time, index };
     })
@@ -110,7 +113,7 @@ function stepsOf(input: SlaClockInput): { steps: Step[]; clamped: string[] } {
   for (const { e, at } of timed) {
     const step: Step = { at, phase, eventId: e.id };
     if (e.kind === 'status_change' && TICKET_STATUS_SET.has(e.toValue)) {
-      const next = phaseOf(e.toValue as TicketStatus);
+      const next = phaseOf(e.toValue);
       step.reopened = phase === 'done' && next !== 'done';
       step.phase = next;
       if (next === 'pending') step.reason = e.body;
@@ -144,12 +147,24 @@ function runClock(
   for (const iv of intervals) {
     if (iv.end <= iv.start) continue;
     if (iv.run !== 'running') {
-      segments.push({ start: iv.start, end: iv.end, kind: iv.run === 'paused' ? 'paused' : 'stopped', label: iv.label, causeEventId: iv.causeEventId });
+      segments.push({
+        start: iv.start,
+        end: iv.end,
+        kind: iv.run === 'paused' ? 'paused' : 'stopped',
+        label: iv.label,
+        causeEventId: iv.causeEventId,
+      });
       continue;
     }
     for (const span of calendarSpans(calendar, iv.start, iv.end)) {
       if (!span.working) {
-        segments.push({ start: span.start, end: span.end, kind: span.reason ?? 'outside_hours', label: span.label, causeEventId: iv.causeEventId });
+        segments.push({
+          start: span.start,
+          end: span.end,
+          kind: span.reason ?? 'outside_hours',
+          label: span.label,
+          causeEventId: iv.causeEventId,
+        });
         continue;
       }
       const before = elapsed;
@@ -192,14 +207,22 @@ export function computeSlaClocks(input: SlaClockInput): SlaResult {
   // Resolution: runs while open, pauses while pending, stops when resolved; a reopen resumes or restarts.
   let resolution: { start: number; end: number; run: Run; label?: string; causeEventId?: string }[] = [];
   steps.forEach((s, i) => {
-    if (s.reopened && policy.onReopen === 'restart') resolution = resolution.map((iv) => ({ ...iv, run: 'stopped' as Run }));
+    if (s.reopened && policy.onReopen === 'restart') resolution = resolution.map((iv) => ({ ...iv, run: 'stopped' }));
     const run: Run = s.phase === 'open' ? 'running' : s.phase === 'pending' ? 'paused' : 'stopped';
     resolution.push({ start: s.at, end: Math.min(end(i), now), run, label: s.reason, causeEventId: s.eventId });
   });
   // A restart counts only from the last reopen: earlier running intervals were turned into history above.
   const resolvedStep = [...steps].reverse().find((s) => s.eventId !== undefined && s.phase === 'done');
   const finalPhase = steps[steps.length - 1]?.phase;
-  const resolutionClock = runClock('resolution', resolution, policy.resolutionMinutes * MINUTE, policy, input.calendar, now, finalPhase === 'done' ? resolvedStep?.at : undefined);
+  const resolutionClock = runClock(
+    'resolution',
+    resolution,
+    policy.resolutionMinutes * MINUTE,
+    policy,
+    input.calendar,
+    now,
+    finalPhase === 'done' ? resolvedStep?.at : undefined,
+  );
 
   // First response: runs from creation (paused while pending) until the first response or resolution.
   const firstResponse: typeof resolution = [];
@@ -209,14 +232,15 @@ export function computeSlaClocks(input: SlaClockInput): SlaResult {
     const run: Run = responded !== undefined ? 'stopped' : s.phase === 'pending' ? 'paused' : 'running';
     firstResponse.push({ start: s.at, end: Math.min(end(i), now), run, label: s.reason, causeEventId: s.eventId });
   }
-  const clocks = [runClock('first_response', firstResponse, policy.firstResponseMinutes * MINUTE, policy, input.calendar, now, responded), resolutionClock];
+  const clocks = [
+    runClock('first_response', firstResponse, policy.firstResponseMinutes * MINUTE, policy, input.calendar, now, responded),
+    resolutionClock,
+  ];
 
   // Update interval: since the last customer-visible update (or creation) while the ticket is open.
   if (policy.updateIntervalMinutes !== undefined && finalPhase !== 'done') {
     const lastUpdate = [...steps].reverse().find((s) => s.updated)?.at ?? input.ticket.createdAt;
-    const since = resolution
-      .filter((iv) => iv.end > lastUpdate)
-      .map((iv) => ({ ...iv, start: Math.max(iv.start, lastUpdate) }));
+    const since = resolution.filter((iv) => iv.end > lastUpdate).map((iv) => ({ ...iv, start: Math.max(iv.start, lastUpdate) }));
     clocks.push(runClock('update', since, policy.updateIntervalMinutes * MINUTE, policy, input.calendar, now, undefined));
   }
   return {

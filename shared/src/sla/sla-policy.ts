@@ -110,7 +110,8 @@ export function validateSlaPolicy(policy: SlaPolicy, calendarIds: readonly strin
   target('resolutionMinutes', policy.resolutionMinutes);
   target('updateIntervalMinutes', policy.updateIntervalMinutes);
   policy.thresholds.forEach((t, i) => {
-    if (!Number.isFinite(t.percent) || t.percent <= 0 || t.percent > 100) out.push({ code: 'sla.policy.bad_threshold', field: `thresholds.${i}.percent` });
+    if (!Number.isFinite(t.percent) || t.percent <= 0 || t.percent > 100)
+      out.push({ code: 'sla.policy.bad_threshold', field: `thresholds.${i}.percent` });
   });
   if (!calendarIds.includes(policy.calendarId)) out.push({ code: 'sla.policy.unknown_calendar', field: 'calendarId' });
   return out;
@@ -122,7 +123,16 @@ const DEFAULT_THRESHOLDS: SlaThreshold[] = [
   { percent: 100, actions: ['notify_assignee', 'notify_supervisor'] },
 ];
 
-function template(id: string, name: string, order: number, priorities: Priority[], calendarId: string, fr: number, res: number, upd?: number): SlaPolicy {
+function template(
+  id: string,
+  name: string,
+  order: number,
+  priorities: Priority[],
+  calendarId: string,
+  fr: number,
+  res: number,
+  upd?: number,
+): SlaPolicy {
   return {
     id,
     name,
