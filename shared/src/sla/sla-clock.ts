@@ -1,6 +1,6 @@
 import { boundClientTime } from '../domain/client-time.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
-import type { Ticket, TicketStatus } from '../schemas/ticket.js';
+import type { Ticket } from '../schemas/ticket.js';
 import { addBusinessMs, calendarSpans, type BusinessCalendar, type OffHoursReason } from './business-calendar.js';
 import type { SlaMatch, SlaPolicy } from './sla-policy.js';
 
