@@ -18,3 +18,4 @@ export * from './policy/index.js';
 export * from './sla/business-calendar.js';
 export * from './sla/sla-policy.js';
 export * from './sla/sla-clock.js';
+export * from './sla/sla-settings.js';
