@@ -19,3 +19,4 @@ export * from './sla/business-calendar.js';
 export * from './sla/sla-policy.js';
 export * from './sla/sla-clock.js';
 export * from './sla/sla-settings.js';
+export * from './sla/sla-schedule.js';
