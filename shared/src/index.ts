@@ -17,3 +17,8 @@ export * from './domain/survey-rules.js';
 export * from './sync/surveys.js';
 export * from './policy/index.js';
 export * from './cmdb/index.js';
+export * from './sla/business-calendar.js';
+export * from './sla/sla-policy.js';
+export * from './sla/sla-clock.js';
+export * from './sla/sla-settings.js';
+export * from './sla/sla-schedule.js';

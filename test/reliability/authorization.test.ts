@@ -7,6 +7,7 @@ import {
   type KbArticle,
   type ReplicatedCollection,
   type Role,
+  CALENDAR_TEMPLATES,
 } from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/src/app.js';
@@ -102,6 +103,15 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
         updatedAt: 1_780_000_000_000,
         _deleted: false,
       };
+    case 'settings':
+      return {
+        id,
+        kind: 'sla_calendar',
+        data: { ...CALENDAR_TEMPLATES[0], id },
+        updatedAt: 1_780_000_000_000,
+        updatedBy: USER_ID[actor],
+        _deleted: false,
+      };
   }
 }
 
@@ -131,6 +141,7 @@ function change(collection: ReplicatedCollection, action: Action, doc: Doc): Doc
     surveys: { title: { en: 'Changed', fr: 'Changé' } },
     survey_responses: { answers: [{ questionId: 'q-csat', value: 4 }] },
     directory: { name: 'Changed name' },
+    settings: { updatedBy: 'usr-0003' },
   };
   return { ...doc, ...ordinary[collection] };
 }
@@ -189,7 +200,14 @@ describe(`authorisation: every role x collection x action against the server [${
       'survey_responses',
       FIXTURE_TICKETS.map((name) => ({ ...freshDoc('survey_responses', 'admin', fixtures[name].id), id: `rsp-${name}` })),
     );
-    for (const collection of ['kb_articles', 'kb_article_versions', 'surveys', 'survey_responses', 'directory'] as const) {
+    for (const collection of [
+      'kb_articles',
+      'kb_article_versions',
+      'surveys',
+      'survey_responses',
+      'directory',
+      'settings',
+    ] as const) {
       fixtureDocs[collection] = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
       await adminPush(collection, [fixtureDocs[collection]]);
     }

@@ -4,6 +4,7 @@ import type {
   KbArticle,
   KbArticleVersion,
   ReplicatedCollection,
+  SettingDocument,
   Survey,
   SurveyResponse,
   Ticket,
@@ -20,6 +21,7 @@ export interface ReplicatedDocTypes {
   surveys: Survey;
   survey_responses: SurveyResponse;
   directory: DirectoryEntry;
+  settings: SettingDocument;
 }
 
 export type DeskCollections = { [K in ReplicatedCollection]: RxCollection<ReplicatedDocTypes[K]> } & {

@@ -75,6 +75,9 @@ export const ACCESS_POLICY: Readonly<Record<ReplicatedCollection, Readonly<Recor
     admin: appendOnly('all'),
   },
   directory: { agent: readOnly, technician: readOnly, supervisor: readOnly, admin: full },
+  // SLA policies and calendars (and later other settings): everyone replicates them so clocks work offline;
+  // only admins write (the same rule as can('sla.settings.write'), which the server also checks per row).
+  settings: { agent: readOnly, technician: readOnly, supervisor: readOnly, admin: full },
 };
 
 /** The person a pull or push is made for. */

@@ -1,5 +1,6 @@
 import type { DirectoryEntry } from '../schemas/directory.js';
 import type { KbArticle } from '../schemas/kb-article.js';
+import type { SettingDocument } from '../schemas/settings.js';
 import type { Survey } from '../schemas/survey.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
@@ -18,6 +19,8 @@ export const ticketMergePolicy: MergePolicy<Ticket> = {
 const articlePolicy: MergePolicy<KbArticle> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 const surveyPolicy: MergePolicy<Survey> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 const directoryPolicy: MergePolicy<DirectoryEntry> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
+// A setting's content is one value (a whole policy or calendar): two admins' edits clash rather than splice.
+const settingPolicy: MergePolicy<SettingDocument> = { bookkeepingFields: ['updatedAt', 'updatedBy'], timeField: 'updatedAt' };
 /** Append-only documents: they are never edited, so any difference is a clash to show, not to merge. */
 const appendOnlyPolicy: MergePolicy<object> = { bookkeepingFields: [] };
 
@@ -30,6 +33,7 @@ export const MERGE_POLICIES: Record<ReplicatedCollection, MergePolicy<object>> =
   surveys: surveyPolicy as MergePolicy<object>,
   survey_responses: appendOnlyPolicy,
   directory: directoryPolicy as MergePolicy<object>,
+  settings: settingPolicy as MergePolicy<object>,
 };
 
 /** Collections whose documents are written once and never edited. */

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/access-policy.js';
 import { cmdbPolicies } from './cmdb-policies.js';
 import { deskPolicies } from './desk-policies.js';
 import { scopePolicies } from './scope-policies.js';
+import { slaPolicies } from './sla-policies.js';
 
 /**
  * Every permission of the desk, joined from each process's table. A new process adds its table here (and nowhere
@@ -11,6 +12,7 @@ const POLICIES = {
   ...deskPolicies,
   ...cmdbPolicies,
   ...scopePolicies,
+  ...slaPolicies,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -5,6 +5,7 @@ import { kbArticleVersionDefinition } from './kb-article-version.js';
 import { surveyDefinition, surveyResponseDefinition } from './survey.js';
 import { ticketEventDefinition } from './ticket-event.js';
 import { ticketDefinition } from './ticket.js';
+import { settingsDefinition } from './settings.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
 
 export * from './bilingual.js';
@@ -16,6 +17,7 @@ export * from './kb-article-version.js';
 export * from './survey.js';
 export * from './ticket-event.js';
 export * from './ticket.js';
+export * from './settings.js';
 
 /** Schema and migrations of every replicated collection, by name. */
 export const COLLECTION_DEFINITIONS: Record<ReplicatedCollection, CollectionDefinition> = {
@@ -26,5 +28,6 @@ export const COLLECTION_DEFINITIONS: Record<ReplicatedCollection, CollectionDefi
   surveys: surveyDefinition,
   survey_responses: surveyResponseDefinition,
   directory: directoryDefinition,
+  settings: settingsDefinition,
 };
 export * from './limits.js';

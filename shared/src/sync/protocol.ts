@@ -16,6 +16,7 @@ export const REPLICATED_COLLECTIONS = [
   'surveys',
   'survey_responses',
   'directory',
+  'settings',
 ] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 

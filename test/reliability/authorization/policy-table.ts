@@ -129,4 +129,9 @@ export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, Collecti
     pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
     actions: { create: only('admin'), update: only('admin'), delete: only('admin') },
   },
+  // SLA policies and calendars replicate to everyone (clocks work offline); only admins change them.
+  settings: {
+    pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
+    actions: { create: only('admin'), update: only('admin'), delete: only('admin') },
+  },
 };

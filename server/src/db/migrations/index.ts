@@ -4,9 +4,18 @@ import { mailOutbox } from './003-mail-outbox.js';
 import { surveys } from './004-surveys.js';
 import { ticketNumbers } from './005-ticket-numbers.js';
 import { tokenRevocation } from './007-token-revocation.js';
+import { slaDue } from './010-sla-due.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [syncDocuments, auth, mailOutbox, surveys, ticketNumbers, tokenRevocation];
+export const MIGRATIONS: readonly Migration[] = [
+  syncDocuments,
+  auth,
+  mailOutbox,
+  surveys,
+  ticketNumbers,
+  tokenRevocation,
+  slaDue,
+];

@@ -6,12 +6,15 @@ import {
   STATUS_TRANSITIONS,
   canSeeTicket,
   checkArticleRules,
+  checkSlaSetting,
+  can,
   checkReviewBeforeClose,
   checkTicketRules,
   decreasedFieldRevisions,
   jsonEqual,
   type Actor,
   type KbArticle,
+  type SettingDocument,
   type ReplicatedCollection,
   type Ticket,
   type TicketStatus,
@@ -26,6 +29,8 @@ export interface RowContext {
   tickets: ReadonlyMap<string, SyncDocument>;
   /** For ticket pushes: the pushed tickets that already have a post-incident review on the server. */
   reviewedTicketIds?: ReadonlySet<string>;
+  /** For settings pushes: the ids of the business calendars that exist (stored or in this push). */
+  calendarIds?: readonly string[];
 }
 
 const fieldsDiffer = (a: SyncDocument, b: SyncDocument): boolean => {
@@ -215,6 +220,7 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
   }
   if (collection === 'tickets') violations.push(...ticketViolations(ctx, master, next));
   if (collection === 'ticket_events') violations.push(...eventViolations(ctx, next));
+  if (collection === 'settings') violations.push(...settingViolations(ctx, next));
   if (collection === 'kb_articles' && !next._deleted) {
     const previous = master && !master._deleted ? (master as unknown as KbArticle) : undefined;
     for (const v of checkArticleRules(next as unknown as KbArticle, previous)) {
@@ -222,4 +228,20 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
     }
   }
   return violations;
+}
+
+/** SLA policies and calendars: only who `can('sla.settings.write')`, and only well-formed, valid content. */
+function settingViolations(ctx: RowContext, next: SyncDocument): Violation[] {
+  const documentId = next.id;
+  if (!can(ctx.actor, 'sla.settings.write')) {
+    return [{ status: 403, documentId, message: 'Only administrators change SLA policies and calendars.' }];
+  }
+  if (next._deleted) return [];
+  const doc = next as unknown as SettingDocument;
+  return checkSlaSetting(doc, ctx.calendarIds ?? []).map((v) => ({
+    status: 422,
+    documentId,
+    field: v.field,
+    message: v.message,
+  }));
 }

@@ -1,6 +1,7 @@
 import type { Actor, ReplicatedCollection } from '@shared';
 import type { Database } from '../../db/database.js';
 import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
+import { storedCalendarIds } from '../../db/queries/sla-settings.js';
 import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
 import { ticketsWithReview } from '../../db/queries/ticket-reviews.js';
 import { validateDocument, type SyncDocument } from './document-validation.js';
@@ -103,7 +104,17 @@ async function applyPush(
       tx,
       closing.map((row) => row.newDocumentState.id),
     );
-    const plan = planPush({ actor, collection, tickets, reviewedTicketIds }, planned, masters);
+    // A policy may name a calendar stored before or pushed alongside it.
+    const calendarIds =
+      collection === 'settings'
+        ? [
+            ...(await storedCalendarIds(tx)),
+            ...planned
+              .filter((row) => row.newDocumentState.kind === 'sla_calendar' && !row.newDocumentState._deleted)
+              .map((row) => row.newDocumentState.id),
+          ]
+        : undefined;
+    const plan = planPush({ actor, collection, tickets, reviewedTicketIds, calendarIds }, planned, masters);
     const outcome = (documents: SyncDocument[]): PushOutcome => ({
       documents,
       violations: plan.violations,

@@ -1,0 +1,29 @@
+import type { Database } from '../../db/database.js';
+import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import { takeDueSlaActions } from '../../db/queries/sla-due.js';
+
+/**
+ * One pass of the authoritative SLA scheduler: fires every action that is due, each in the transaction that
+ * queues its e-mail through the outbox, so an action is fired exactly once across instances (and never without
+ * its notification). Returns how many this instance fired.
+ */
+export async function runSlaSchedulerPass(db: Database, instance: string, batch = 100): Promise<number> {
+  let fired = 0;
+  for (;;) {
+    const count = await db.transaction(async (tx) => {
+      const due = await takeDueSlaActions(tx, instance, batch);
+      for (const action of due) {
+        await enqueueMail(tx, {
+          kind: 'sla-warning',
+          to: action.recipient,
+          subject: action.subject,
+          text: `${action.subject}\n\nTicket ${action.ticketId}: ${action.clock} clock reached ${action.percent} % of its target.`,
+          ticketId: action.ticketId,
+        });
+      }
+      return due.length;
+    });
+    fired += count;
+    if (count < batch) return fired;
+  }
+}

@@ -1,0 +1,62 @@
+import type { TicketEvent } from '../../schemas/ticket-event.js';
+import type { BusinessCalendar, CalendarVersion } from '../business-calendar.js';
+import type { SlaPolicy } from '../sla-policy.js';
+
+let seq = 0;
+
+/** A ticket event for tests: a status change by a technician unless overridden. */
+export function buildTicketEvent(overrides: Partial<TicketEvent> = {}): TicketEvent {
+  seq += 1;
+  return {
+    id: `ev-${seq}`,
+    ticketId: 't-1',
+    kind: 'status_change',
+    authorId: 'tech-1',
+    occurredAt: 0,
+    body: '',
+    minutes: 0,
+    fromValue: '',
+    toValue: '',
+    ...overrides,
+  };
+}
+
+/** An SLA policy for tests: priority-free, 60 min first response, 8 h resolution, on the given calendar. */
+export function buildSlaPolicy(overrides: Partial<SlaPolicy> = {}): SlaPolicy {
+  return {
+    id: 'sla-test',
+    name: 'Test',
+    order: 1,
+    enabled: true,
+    condition: {},
+    calendarId: 'cal-test',
+    firstResponseMinutes: 60,
+    resolutionMinutes: 8 * 60,
+    onReopen: 'resume',
+    thresholds: [
+      { percent: 50, actions: ['notify_assignee'] },
+      { percent: 100, actions: ['notify_supervisor'] },
+    ],
+    actionsInBusinessHoursOnly: true,
+    ...overrides,
+  };
+}
+
+/** A one-version business calendar for tests: 08:00–16:00 weekdays, America/Toronto, Ontario holidays. */
+export function buildCalendar(version: Partial<CalendarVersion> = {}, id = 'cal-test'): BusinessCalendar {
+  const office = [{ start: 480, end: 960 }];
+  return {
+    id,
+    name: 'Test calendar',
+    versions: [
+      {
+        effectiveFrom: 0,
+        timeZone: 'America/Toronto',
+        weekHours: [[], office, office, office, office, office, []],
+        holidaySource: { country: 'CA', state: 'ON', types: ['public', 'optional'] },
+        exceptions: [],
+        ...version,
+      },
+    ],
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * SLA clock benchmark: `npm run bench:sla [tickets]`. Computes every clock of every ticket (as the client does
+ * for its queues) and one ticket's clocks after a new event; writes test/bench/results/sla.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, computeSlaClocks, type TicketEvent } from '../../shared/src/index.js';
+
+const TICKETS = Number(process.argv[2] ?? 10_000);
+const EVENTS_PER_TICKET = 12;
+const HEAVY_EVENTS = 200;
+const H = 3_600_000;
+const base = Date.UTC(2026, 0, 5, 14);
+const calendars = new Map(CALENDAR_TEMPLATES.map((c) => [c.id, c]));
+const statuses = ['in_progress', 'pending', 'in_progress', 'pending', 'in_progress', 'resolved', 'in_progress'];
+
+function ticketEvents(id: string, created: number, count: number): TicketEvent[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${id}-e${i}`,
+    ticketId: id,
+    kind: i % 3 === 0 ? 'comment' : 'status_change',
+    authorId: 'tech',
+    occurredAt: created + (i + 1) * 2 * H,
+    body: '',
+    minutes: 0,
+    fromValue: '',
+    toValue: statuses[i % statuses.length] ?? 'in_progress',
+  }));
+}
+
+const percentile = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+
+const tickets = Array.from({ length: TICKETS }, (_, i) => {
+  const created = base + (i % 500) * 37 * 60_000;
+  return {
+    id: `t${i}`,
+    createdAt: created,
+    callerId: 'caller',
+    events: ticketEvents(`t${i}`, created, EVENTS_PER_TICKET),
+    policy: SLA_POLICY_TEMPLATES[i % 3],
+  };
+});
+const now = base + 40 * 24 * H;
+const clocksOf = (t: (typeof tickets)[number], events: TicketEvent[]) =>
+  computeSlaClocks({
+    ticket: t,
+    events,
+    match: { policy: t.policy, matchedOn: ['priorities'] },
+    calendar: calendars.get(t.policy.calendarId)!,
+    now,
+  });
+
+// Warm the holiday and day caches as a running client would have them.
+for (const t of tickets.slice(0, 50)) clocksOf(t, t.events);
+
+let started = performance.now();
+let sink = 0;
+for (const t of tickets) sink += [...t.events].sort((a, b) => a.occurredAt - b.occurredAt).length;
+const baselineMs = performance.now() - started;
+
+started = performance.now();
+for (const t of tickets) sink += clocksOf(t, t.events).clocks.length;
+const allMs = performance.now() - started;
+
+const heavy = tickets.slice(0, 200).map((t) => ({ ...t, events: ticketEvents(t.id, t.createdAt, HEAVY_EVENTS) }));
+const perTicket: number[] = [];
+for (const t of heavy) {
+  const s = performance.now();
+  sink += clocksOf(t, t.events).clocks.length;
+  perTicket.push(performance.now() - s);
+}
+const update: number[] = [];
+for (const t of tickets.slice(0, 1000)) {
+  const extra: TicketEvent = { ...t.events[0], id: `${t.id}-new`, occurredAt: now - H, kind: 'comment' };
+  const s = performance.now();
+  sink += clocksOf(t, [...t.events, extra]).clocks.length;
+  update.push(performance.now() - s);
+}
+
+const result = {
+  tickets: TICKETS,
+  events_per_ticket: EVENTS_PER_TICKET,
+  sla_all_ms: Math.round(allMs),
+  raw_baseline_sort_ms: Math.round(baselineMs),
+  tickets_per_second: Math.round(TICKETS / (allMs / 1000)),
+  heavy_ticket_events: HEAVY_EVENTS,
+  heavy_ticket_p50_ms: Number(percentile(perTicket, 50).toFixed(3)),
+  heavy_ticket_p99_ms: Number(percentile(perTicket, 99).toFixed(3)),
+  sla_update_p95_ms: Number(percentile(update, 95).toFixed(3)),
+  sink,
+};
+console.log(result);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/sla.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
