@@ -4,6 +4,8 @@ import {
   IMMUTABLE_FIELDS,
   REPLICATED_COLLECTIONS,
   ROLES,
+  SECURITY_GROUP_ID,
+  can,
   type KbArticle,
   type ReplicatedCollection,
   type Role,
@@ -221,6 +223,22 @@ describe(`authorisation: every role x collection x action against the server [${
     }
     // Every role of the code is in the table.
     expect(new Set(ACTORS.map((a) => ROLE_OF[a]))).toEqual(new Set(ROLES));
+  });
+
+  it('the table agrees with the can() policies the routes and pulls ask (security, surveys, ticket visibility)', () => {
+    for (const name of ACTORS) {
+      // The security clearance and group membership the fixtures give each actor.
+      const actor = { id: USER_ID[name], role: ROLE_OF[name], groupIds: name === 'securityAgent' ? [SECURITY_GROUP_ID] : [] };
+      const tickets = AUTHORIZATION_TABLE.tickets;
+      expect(tickets.actions['update:security'][name] === 'allow', `${name} security`).toBe(can(actor, 'security.see'));
+      // Receiving every ticket = cleared for security incidents and not bound to one's groups.
+      const seesEverything = can(actor, 'security.see') && can(actor, 'tickets.seeAllGroups');
+      expect(tickets.pull[name] === 'all', `${name} pull`).toBe(seesEverything);
+      for (const action of ['create', 'update', 'delete'] as const)
+        expect(AUTHORIZATION_TABLE.surveys.actions[action][name] === 'allow', `${name} surveys ${action}`).toBe(
+          can(actor, 'surveys.manage'),
+        );
+    }
   });
 
   describe.each(REPLICATED_COLLECTIONS)('%s', (collection) => {
