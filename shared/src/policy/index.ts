@@ -1,3 +1,4 @@
 export * from './can.js';
 export * from './policy-table.js';
 export * from './roles.js';
+export * from './write-checks.js';

@@ -8,6 +8,7 @@ import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
 import { toSyncDocument, withoutDeleted } from './stored-document.js';
 import { rejectPush, type Violation } from './violation.js';
+import { writeCheckViolations } from './write-checks.js';
 
 /** A pushed row after the request-level checks: the new state is not validated yet. */
 export interface IncomingRow {
@@ -42,7 +43,8 @@ const toMap = (
 /**
  * Applies a push in ONE transaction, all or nothing: takes the sequence lock first, checks every row against
  * the stored masters and the access policy, writes the accepted rows with new sequence numbers and notifies
- * the other instances; `effects` run in the same transaction after the write. Returns the masters of
+ * the other instances; the collection's write checks run before the write and `effects` (side effects only) in the
+ * same transaction after it. Returns the masters of
  * conflicting rows, and the new states of accepted rows an effect rewrote (see PushEffect).
  */
 export async function pushDocuments(
@@ -69,6 +71,9 @@ export async function pushDocuments(
     );
     const plan = planPush({ actor, collection, tickets, reviewedTicketIds }, planned, masters);
     if (plan.violations.length > 0) throw rejectPush(plan.violations);
+    // The collection's shared write checks run before anything is written (effects only do side effects).
+    const refused = await writeCheckViolations(tx, actor, collection, plan.writes);
+    if (refused.length > 0) throw rejectPush(refused);
     if (plan.writes.length > 0) {
       let seq = last - planned.length;
       await upsertDocuments(

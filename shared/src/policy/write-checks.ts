@@ -1,0 +1,89 @@
+import type { Actor } from '../domain/access-policy.js';
+import { onsiteResponseId, validateAnswers } from '../domain/survey-rules.js';
+import type { Survey, SurveyResponse } from '../schemas/survey.js';
+import type { Ticket } from '../schemas/ticket.js';
+import type { ReplicatedCollection } from '../sync/protocol.js';
+import { can } from './can.js';
+
+/** One reason a pushed document is refused before anything is written: 403 forbidden, 422 wrong data. */
+export interface WriteProblem {
+  status: 403 | 422;
+  field: string;
+  message: string;
+  /** Passes later unchanged (e.g. a response whose ticket has not been pushed yet). */
+  retryable?: boolean;
+}
+
+/** What the server has loaded for a push's checks: the tickets the documents name, the survey versions they answer. */
+export interface WriteCheckContext {
+  actor: Actor;
+  /** Stored, not deleted tickets by id (absent: not on the server). */
+  tickets: ReadonlyMap<string, Ticket>;
+  /** Published survey versions by `surveyVersionKey`. */
+  surveyVersions: ReadonlyMap<string, Survey>;
+}
+
+/** A collection's check of one pushed document (its new state), run before the push writes anything. */
+export type WriteCheck = (context: WriteCheckContext, doc: Readonly<Record<string, unknown>>) => WriteProblem[];
+
+/** The key of a survey version in `WriteCheckContext.surveyVersions`. */
+export function surveyVersionKey(surveyId: string, version: number): string {
+  return `${surveyId}@${version}`;
+}
+
+/**
+ * A pushed survey response: never by e-mail (the server records those from the survey link), about a ticket the
+ * pusher can see, on-site ones under the ticket's one id, answering a published version with valid answers.
+ */
+function checkSurveyResponse(context: WriteCheckContext, doc: Readonly<Record<string, unknown>>): WriteProblem[] {
+  const response = doc as unknown as SurveyResponse;
+  if (response.channel === 'email') {
+    const message =
+      'E-mail responses are recorded by the server from the survey link; record on-site responses with channel "onsite".';
+    return [{ status: 403, field: 'channel', message }];
+  }
+  const ticket = context.tickets.get(response.ticketId);
+  if (!ticket) {
+    const message = `Ticket "${response.ticketId}" does not exist on the server; push the ticket before its survey response.`;
+    return [{ status: 422, field: 'ticketId', message, retryable: true }];
+  }
+  if (!can(context.actor, 'ticket.see', ticket)) {
+    const message = `You cannot see ticket "${response.ticketId}", so you cannot record a survey response for it.`;
+    return [{ status: 403, field: 'ticketId', message }];
+  }
+  if (response.channel === 'onsite' && response.id !== onsiteResponseId(response.ticketId)) {
+    const message = `An on-site response is the ticket's only one: its id must be "${onsiteResponseId(response.ticketId)}" (onsiteResponseId).`;
+    return [{ status: 422, field: 'id', message }];
+  }
+  const template = context.surveyVersions.get(surveyVersionKey(response.surveyId, response.surveyVersion));
+  if (!template) {
+    const message = `Survey "${response.surveyId}" has no version ${response.surveyVersion} on the server.`;
+    return [{ status: 422, field: 'surveyVersion', message }];
+  }
+  return validateAnswers(template, response.answers).map((p) => ({
+    status: 422,
+    field: `answers.${p.questionId}`,
+    message: p.message,
+  }));
+}
+
+/**
+ * The per-collection write checks the server runs on every pushed document before writing any (the push's
+ * effects only do side effects afterwards). A collection without an entry has only the access policy's checks.
+ */
+export const WRITE_CHECKS: Readonly<Partial<Record<ReplicatedCollection, WriteCheck>>> = {
+  survey_responses: checkSurveyResponse,
+};
+
+/** What a collection's write checks need loaded: the ticket ids and survey versions the documents name. */
+export function writeCheckNeeds(
+  collection: ReplicatedCollection,
+  docs: readonly Readonly<Record<string, unknown>>[],
+): { ticketIds: string[]; surveyVersions: { surveyId: string; version: number }[] } {
+  if (collection !== 'survey_responses') return { ticketIds: [], surveyVersions: [] };
+  const responses = docs as unknown as readonly SurveyResponse[];
+  return {
+    ticketIds: [...new Set(responses.map((r) => r.ticketId))],
+    surveyVersions: responses.map((r) => ({ surveyId: r.surveyId, version: r.surveyVersion })),
+  };
+}
