@@ -5,6 +5,7 @@ import {
   REPLICATED_COLLECTIONS,
   ROLES,
   SECURITY_GROUP_ID,
+  attributeWrite,
   can,
   type KbArticle,
   type ReplicatedCollection,
@@ -63,11 +64,12 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
   switch (collection) {
     case 'tickets':
       // In the technician's group, unassigned: every role sees it.
-      return asDoc(makeTicket({ id, groupId: 'grp-field', assigneeId: '', status: 'assigned' }));
+      // Written in the actor's name, as their device does (the server stamps the pusher anyway).
+      return asDoc(makeTicket({ id, groupId: 'grp-field', assigneeId: '', status: 'assigned', updatedBy: USER_ID[actor] }));
     case 'ticket_events':
       return asDoc(makeEvent(ticketId, USER_ID[actor], { id }));
     case 'kb_articles':
-      return makeArticle({ id });
+      return { ...makeArticle({ id }), authorId: USER_ID[actor] };
     case 'kb_article_versions':
       return asDoc({
         ...versionSnapshot(makeArticle({ id: uniqueId('kb') }) as unknown as KbArticle, 'usr-admin'),
@@ -162,10 +164,12 @@ describe(`authorisation: every role x collection x action against the server [${
       await server.db.transaction((tx) => writeServerDocuments(tx, collection, docs as unknown as SyncDocument[]));
       return;
     }
+    // New documents in the admin's name, as the admin's device writes them (so the server has nothing to restamp).
+    const admin = { id: USER_ID.admin, role: 'admin' as const, groupIds: [] };
     const response = await api.push(
       tokens.admin,
       collection,
-      docs.map((newDocumentState) => ({ newDocumentState })),
+      docs.map((doc) => ({ newDocumentState: attributeWrite(collection as ReplicatedCollection, admin, doc, undefined) })),
     );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toEqual([]);
@@ -278,7 +282,9 @@ describe(`authorisation: every role x collection x action against the server [${
       const master = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
       await adminPush(collection, [master]);
       const before = await stored(collection, master.id);
-      const next = change(collection, action, master);
+      const changed = change(collection, action, master);
+      // The actor's device writes edits in the actor's name (the server would stamp it so anyway).
+      const next = collection === 'tickets' ? { ...changed, updatedBy: USER_ID[actor] } : changed;
       const response = await api.push(tokens[actor], collection, [{ assumedMasterState: master, newDocumentState: next }]);
       expect(response.status, JSON.stringify(response.body)).toBe(STATUS[outcome]);
       const after = await stored(collection, master.id);

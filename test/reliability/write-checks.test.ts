@@ -1,4 +1,4 @@
-import { onsiteResponseId, type Actor, type SurveyResponse } from '@shared';
+import { CLIENT_CLOCK_TOLERANCE_MS, onsiteResponseId, type Actor, type SurveyResponse } from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { loadDocuments } from '../../server/src/db/queries/documents.js';
@@ -37,16 +37,20 @@ function response(ticketId: string, overrides: Partial<SurveyResponse> = {}): Su
   };
 }
 
-/** Pushes one response with no effects; returns the refusal (or null) and whether anything was stored. */
-async function pushAlone(doc: SurveyResponse): Promise<{ refusal: ApiError | null; stored: boolean }> {
+/** Pushes one document with no effects; returns the refusal (or null) and whether anything was stored. */
+async function pushAlone(
+  doc: { id: string },
+  collection: 'survey_responses' | 'tickets' | 'kb_articles' = 'survey_responses',
+  actor: Actor = technician,
+): Promise<{ refusal: ApiError | null; stored: boolean }> {
   let refusal: ApiError | null = null;
   try {
-    await pushDocuments(db, technician, 'survey_responses', [{ newDocumentState: doc }], []);
+    await pushDocuments(db, actor, collection, [{ newDocumentState: doc }], []);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     refusal = error;
   }
-  const stored = (await loadDocuments(db, 'survey_responses', [doc.id])).has(doc.id);
+  const stored = (await loadDocuments(db, collection, [doc.id])).has(doc.id);
   return { refusal, stored };
 }
 
@@ -92,4 +96,23 @@ describe('write checks run before the write (no effect needed)', () => {
     expect(refusal).toBeNull();
     expect(stored).toBe(true);
   });
+});
+
+describe("who and when are the server's to say (#15 item 6)", () => {
+
+  it('refuses a ticket whose createdAt or updatedAt is beyond the clock tolerance (422), storing nothing', async () => {
+    const future = Date.now() + CLIENT_CLOCK_TOLERANCE_MS + 60 * 60_000;
+    for (const field of ['createdAt', 'updatedAt'] as const) {
+      const { refusal, stored: wasStored } = await pushAlone(makeTicket({ [field]: future }), 'tickets');
+      expect(refusal?.statusCode, field).toBe(422);
+      expect(refusal?.details?.[0]).toMatchObject({ field });
+      expect(wasStored).toBe(false);
+    }
+  });
+
+  it('accepts a device clock a little ahead (within the tolerance)', async () => {
+    const ticket = makeTicket({ createdAt: Date.now() + 60_000, updatedAt: Date.now() + 60_000 });
+    expect((await pushAlone(ticket, 'tickets')).refusal).toBeNull();
+  });
+
 });

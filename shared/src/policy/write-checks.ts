@@ -3,6 +3,7 @@ import { onsiteResponseId, validateAnswers } from '../domain/survey-rules.js';
 import type { Survey, SurveyResponse } from '../schemas/survey.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
+import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
 import { can } from './can.js';
 
 /** One reason a pushed document is refused before anything is written: 403 forbidden, 422 wrong data. */
@@ -21,10 +22,35 @@ export interface WriteCheckContext {
   tickets: ReadonlyMap<string, Ticket>;
   /** Published survey versions by `surveyVersionKey`. */
   surveyVersions: ReadonlyMap<string, Survey>;
+  /** The server's clock (ms), which client times are bounded against. */
+  now: number;
 }
 
+type Doc = Readonly<Record<string, unknown>>;
+
 /** A collection's check of one pushed document (its new state), run before the push writes anything. */
-export type WriteCheck = (context: WriteCheckContext, doc: Readonly<Record<string, unknown>>) => WriteProblem[];
+export type WriteCheck = (context: WriteCheckContext, doc: Doc, previous: Doc | undefined) => WriteProblem[];
+
+/** Times no client may set further ahead than the tolerance (a far-future time pins a ticket atop every queue). */
+function futureTimeProblems(context: WriteCheckContext, doc: Doc, fields: readonly string[]): WriteProblem[] {
+  return fields
+    .filter((field) => typeof doc[field] === 'number' && isTooFarAhead(doc[field], context.now))
+    .map((field) => ({
+      status: 422 as const,
+      field,
+      message: `"${field}" is more than ${CLIENT_CLOCK_TOLERANCE_MS / 60_000} minutes ahead of the server's clock: check the device's date and time.`,
+    }));
+}
+
+/** A pushed ticket: its times are bounded by the server's clock. */
+function checkTicket(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  return futureTimeProblems(context, doc, ['createdAt', 'updatedAt']);
+}
+
+/** A pushed knowledge article: its time is bounded by the server's clock. */
+function checkArticle(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  return futureTimeProblems(context, doc, ['updatedAt']);
+}
 
 /** The key of a survey version in `WriteCheckContext.surveyVersions`. */
 export function surveyVersionKey(surveyId: string, version: number): string {
@@ -35,7 +61,7 @@ export function surveyVersionKey(surveyId: string, version: number): string {
  * A pushed survey response: never by e-mail (the server records those from the survey link), about a ticket the
  * pusher can see, on-site ones under the ticket's one id, answering a published version with valid answers.
  */
-function checkSurveyResponse(context: WriteCheckContext, doc: Readonly<Record<string, unknown>>): WriteProblem[] {
+function checkSurveyResponse(context: WriteCheckContext, doc: Doc): WriteProblem[] {
   const response = doc as unknown as SurveyResponse;
   if (response.channel === 'email') {
     const message =
@@ -72,8 +98,19 @@ function checkSurveyResponse(context: WriteCheckContext, doc: Readonly<Record<st
  * effects only do side effects afterwards). A collection without an entry has only the access policy's checks.
  */
 export const WRITE_CHECKS: Readonly<Partial<Record<ReplicatedCollection, WriteCheck>>> = {
+  tickets: checkTicket,
+  kb_articles: checkArticle,
   survey_responses: checkSurveyResponse,
 };
+
+/**
+ * Who wrote it is the server's to say: a ticket's `updatedBy` is the pusher. Returns the document to store (the
+ * same object when nothing changed), so a client cannot name another user. (`previous` is for rules to come.)
+ */
+export function attributeWrite(collection: ReplicatedCollection, actor: Actor, doc: Doc, _previous: Doc | undefined): Doc {
+  if (collection === 'tickets' && doc.updatedBy !== actor.id) return { ...doc, updatedBy: actor.id };
+  return doc;
+}
 
 /** What a collection's write checks need loaded: the ticket ids and survey versions the documents name. */
 export function writeCheckNeeds(

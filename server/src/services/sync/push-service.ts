@@ -72,8 +72,9 @@ export async function pushDocuments(
     const plan = planPush({ actor, collection, tickets, reviewedTicketIds }, planned, masters);
     if (plan.violations.length > 0) throw rejectPush(plan.violations);
     // The collection's shared write checks run before anything is written (effects only do side effects).
-    const refused = await writeCheckViolations(tx, actor, collection, plan.writes);
+    const refused = await writeCheckViolations(tx, actor, collection, plan.writes, masters);
     if (refused.length > 0) throw rejectPush(refused);
+    const revised = new Map<string, SyncDocument>();
     if (plan.writes.length > 0) {
       let seq = last - planned.length;
       await upsertDocuments(
@@ -86,7 +87,6 @@ export async function pushDocuments(
         const bumped = await bumpTicketDocuments(tx, dependent, plan.scopeChangedTicketIds);
         if (bumped > 0) await notifyChange(tx, dependent, bumped);
       }
-      const revised = new Map<string, SyncDocument>();
       for (const effect of effects) {
         const rewritten = await effect({ tx, actor, collection, writes: plan.writes, previous: masters });
         for (const doc of rewritten ?? []) revised.set(doc.id, doc);

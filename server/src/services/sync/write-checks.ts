@@ -22,6 +22,7 @@ export async function writeCheckViolations(
   actor: Actor,
   collection: ReplicatedCollection,
   writes: readonly SyncDocument[],
+  previous: ReadonlyMap<string, SyncDocument>,
 ): Promise<Violation[]> {
   const check = WRITE_CHECKS[collection];
   if (!check) return [];
@@ -37,6 +38,6 @@ export async function writeCheckViolations(
     const template = await findSurveyVersion(tx, surveyId, version);
     if (template) surveyVersions.set(key, template);
   }
-  const context = { actor, tickets, surveyVersions };
-  return docs.flatMap((doc) => check(context, doc).map((problem) => ({ ...problem, documentId: doc.id })));
+  const context = { actor, tickets, surveyVersions, now: Date.now() };
+  return docs.flatMap((doc) => check(context, doc, previous.get(doc.id)).map((problem) => ({ ...problem, documentId: doc.id })));
 }
