@@ -4,6 +4,9 @@ import {
   IMMUTABLE_FIELDS,
   REPLICATED_COLLECTIONS,
   ROLES,
+  SECURITY_GROUP_ID,
+  attributeWrite,
+  can,
   type KbArticle,
   type ReplicatedCollection,
   type Role,
@@ -62,11 +65,12 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
   switch (collection) {
     case 'tickets':
       // In the technician's group, unassigned: every role sees it.
-      return asDoc(makeTicket({ id, groupId: 'grp-field', assigneeId: '', status: 'assigned' }));
+      // Written in the actor's name, as their device does (the server stamps the pusher anyway).
+      return asDoc(makeTicket({ id, groupId: 'grp-field', assigneeId: '', status: 'assigned', updatedBy: USER_ID[actor] }));
     case 'ticket_events':
       return asDoc(makeEvent(ticketId, USER_ID[actor], { id }));
     case 'kb_articles':
-      return makeArticle({ id });
+      return { ...makeArticle({ id }), authorId: USER_ID[actor] };
     case 'kb_article_versions':
       return asDoc({
         ...versionSnapshot(makeArticle({ id: uniqueId('kb') }) as unknown as KbArticle, 'usr-admin'),
@@ -171,10 +175,12 @@ describe(`authorisation: every role x collection x action against the server [${
       await server.db.transaction((tx) => writeServerDocuments(tx, collection, docs as unknown as SyncDocument[]));
       return;
     }
+    // New documents in the admin's name, as the admin's device writes them (so the server has nothing to restamp).
+    const admin = { id: USER_ID.admin, role: 'admin' as const, groupIds: [] };
     const response = await api.push(
       tokens.admin,
       collection,
-      docs.map((newDocumentState) => ({ newDocumentState })),
+      docs.map((doc) => ({ newDocumentState: attributeWrite(collection as ReplicatedCollection, admin, doc, undefined) })),
     );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toEqual([]);
@@ -241,6 +247,22 @@ describe(`authorisation: every role x collection x action against the server [${
     expect(new Set(ACTORS.map((a) => ROLE_OF[a]))).toEqual(new Set(ROLES));
   });
 
+  it('the table agrees with the can() policies the routes and pulls ask (security, surveys, ticket visibility)', () => {
+    for (const name of ACTORS) {
+      // The security clearance and group membership the fixtures give each actor.
+      const actor = { id: USER_ID[name], role: ROLE_OF[name], groupIds: name === 'securityAgent' ? [SECURITY_GROUP_ID] : [] };
+      const tickets = AUTHORIZATION_TABLE.tickets;
+      expect(tickets.actions['update:security'][name] === 'allow', `${name} security`).toBe(can(actor, 'security.see'));
+      // Receiving every ticket = cleared for security incidents and not bound to one's groups.
+      const seesEverything = can(actor, 'security.see') && can(actor, 'tickets.seeAllGroups');
+      expect(tickets.pull[name] === 'all', `${name} pull`).toBe(seesEverything);
+      for (const action of ['create', 'update', 'delete'] as const)
+        expect(AUTHORIZATION_TABLE.surveys.actions[action][name] === 'allow', `${name} surveys ${action}`).toBe(
+          can(actor, 'surveys.manage'),
+        );
+    }
+  });
+
   describe.each(REPLICATED_COLLECTIONS)('%s', (collection) => {
     const row = AUTHORIZATION_TABLE[collection];
 
@@ -278,7 +300,9 @@ describe(`authorisation: every role x collection x action against the server [${
       const master = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
       await adminPush(collection, [master]);
       const before = await stored(collection, master.id);
-      const next = change(collection, action, master);
+      const changed = change(collection, action, master);
+      // The actor's device writes edits in the actor's name (the server would stamp it so anyway).
+      const next = collection === 'tickets' ? { ...changed, updatedBy: USER_ID[actor] } : changed;
       const response = await api.push(tokens[actor], collection, [{ assumedMasterState: master, newDocumentState: next }]);
       expect(response.status, JSON.stringify(response.body)).toBe(STATUS[outcome]);
       const after = await stored(collection, master.id);

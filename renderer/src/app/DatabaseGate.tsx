@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataProvider, createDeskDatabase, eraseDeskDatabase, pausedSync, startReplication } from '../data/index.js';
 import type { DataNetwork, DeskDatabase, MigrationProgress, SyncController } from '../data/index.js';
+import { can } from '@shared';
 import { browserConnectivity } from '../platform/connectivity.js';
 import { getDesk } from '../platform/desk.js';
 import { TokenManager } from '../session/token-manager.js';
@@ -58,12 +59,11 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
         onAuthError: tokens.onAuthError,
         connectivity: browserConnectivity(),
         // The supervisors' console updates live when a survey response arrives: one more stream for them.
-        streamCollections:
-          session.user.role === 'supervisor' || session.user.role === 'admin'
-            ? ['tickets', 'ticket_events', 'survey_responses']
-            : undefined,
+        streamCollections: can(session.user, 'surveyResponses.watchLive')
+          ? ['tickets', 'ticket_events', 'survey_responses']
+          : undefined,
       }),
-    [session.serverUrl, session.user.role],
+    [session.serverUrl, session.user],
   );
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, Role } from '@shared';
+import { can, type DirectoryEntry, type Role } from '@shared';
 
 /** Password of every seeded user. */
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -123,7 +123,7 @@ export function usersOf(entries: readonly DirectoryEntry[]): { all: DirectoryEnt
   const all = entries.filter((e) => e.kind === 'user');
   const byGroup = new Map<string, DirectoryEntry[]>();
   for (const user of all) {
-    if (user.role !== 'technician' && user.role !== 'agent') continue;
+    if (user.role === '' || !can({ id: user.id, role: user.role, groupIds: user.groupIds }, 'tickets.work')) continue;
     for (const groupId of user.groupIds) byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), user]);
   }
   return { all, byGroup };

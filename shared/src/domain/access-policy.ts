@@ -1,3 +1,4 @@
+import { can } from '../policy/can.js';
 import type { Role } from '../schemas/directory.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
@@ -26,8 +27,8 @@ const full: CollectionGrant = { pull: 'all', create: true, update: true, delete:
 /** Written once by anyone allowed to create them; never edited nor deleted. */
 const appendOnly = (pull: PullScope): CollectionGrant => ({ pull, create: true, update: false, delete: false, lockedFields: [] });
 
-/** The group whose members (with supervisors and admins) see security incidents. */
-export const SECURITY_GROUP_ID = 'grp-security';
+// The security group's id lives with the role helpers (policy/roles.ts); re-exported for existing importers.
+export { SECURITY_GROUP_ID } from '../policy/roles.js';
 
 /** Fields nobody may change once a document exists. */
 export const IMMUTABLE_FIELDS: Readonly<Partial<Record<ReplicatedCollection, readonly string[]>>> = {
@@ -89,12 +90,7 @@ export interface Actor {
 
 /** True when the actor may receive this ticket at all (security incidents are restricted). */
 export function canSeeTicket(actor: Actor, ticket: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): boolean {
-  const privileged = actor.role === 'supervisor' || actor.role === 'admin';
-  if (ticket.security && !privileged && !actor.groupIds.includes(SECURITY_GROUP_ID)) return false;
-  if (actor.role === 'technician') {
-    return ticket.assigneeId === actor.id || actor.groupIds.includes(ticket.groupId);
-  }
-  return true;
+  return can(actor, 'ticket.see', ticket);
 }
 
 /** True when the actor receives documents about this ticket under `assigned_tickets` (e.g. its survey responses). */

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/access-policy.js';
 import type { Ticket } from '../schemas/ticket.js';
-import { clearedForSecurity, isAdmin, isOverseer } from './roles.js';
+import { clearedForSecurity, isAdmin, isGroupBound, isOverseer, worksTickets } from './roles.js';
 
 type TicketScope = Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>;
 
@@ -9,11 +9,17 @@ export const deskPolicies = {
   /** Receive the ticket at all: security incidents are restricted; technicians see their groups' and their own. */
   'ticket.see': (actor: Actor, ticket: TicketScope): boolean => {
     if (ticket.security && !clearedForSecurity(actor)) return false;
-    if (actor.role === 'technician') return ticket.assigneeId === actor.id || actor.groupIds.includes(ticket.groupId);
+    if (isGroupBound(actor)) return ticket.assigneeId === actor.id || actor.groupIds.includes(ticket.groupId);
     return true;
   },
+  /** Receive tickets of every group (not only one's own groups' and assigned ones). */
+  'tickets.seeAllGroups': (actor: Actor): boolean => !isGroupBound(actor),
   'security.see': (actor: Actor): boolean => clearedForSecurity(actor),
+  /** Be assigned tickets (seeded work, assignment pickers). */
+  'tickets.work': (actor: Actor): boolean => worksTickets(actor),
   'reports.read': (actor: Actor): boolean => isOverseer(actor),
   'surveys.manage': (actor: Actor): boolean => isOverseer(actor),
+  /** Follow survey responses live as they arrive (the supervisors' console). */
+  'surveyResponses.watchLive': (actor: Actor): boolean => isOverseer(actor),
   'directory.edit': (actor: Actor): boolean => isAdmin(actor),
 } as const;

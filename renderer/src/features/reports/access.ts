@@ -1,6 +1,6 @@
-import type { Role } from '@shared';
+import { can, type Role } from '@shared';
 
-/** Supervisors and administrators see the reports (the server's /api/reports allows the same roles). */
+/** Supervisors and administrators see the reports (the server's /api/reports asks the same policy). */
 export function canSeeReports(role: Role): boolean {
-  return role === 'supervisor' || role === 'admin';
+  return can({ id: '', role, groupIds: [] }, 'reports.read');
 }

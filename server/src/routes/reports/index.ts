@@ -1,4 +1,4 @@
-import type { Actor } from '@shared';
+import { can, type Actor } from '@shared';
 import {
   INCIDENT_GROUP_BY,
   SURVEY_GROUP_BY,
@@ -17,7 +17,7 @@ import { parseReportQuery } from './schema.js';
 
 async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
   const actor = await authenticate(request, ctx);
-  if (actor.role !== 'supervisor' && actor.role !== 'admin') {
+  if (!can(actor, 'reports.read')) {
     throw forbidden('Reports are for supervisors and administrators.');
   }
   return actor;

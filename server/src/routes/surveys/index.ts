@@ -1,4 +1,4 @@
-import type { Actor, CampaignResult, Survey, SurveySettings } from '@shared';
+import { can, type Actor, type CampaignResult, type Survey, type SurveySettings } from '@shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { ApiError, forbidden, notFound } from '../../http/api-error.js';
@@ -17,7 +17,7 @@ import { campaignBody } from './schema.js';
 /** Survey settings and campaigns belong to supervisors and admins (they write surveys). */
 async function supervisor(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
   const actor = await authenticate(request, ctx);
-  if (actor.role !== 'supervisor' && actor.role !== 'admin') {
+  if (!can(actor, 'surveys.manage')) {
     throw forbidden(`Your role (${actor.role}) may not manage surveys: ask a supervisor.`);
   }
   return actor;

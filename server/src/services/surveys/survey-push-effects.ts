@@ -1,15 +1,4 @@
-import {
-  canSeeTicket,
-  onsiteResponseId,
-  surveyVersionProblems,
-  validateAnswers,
-  inSurveySample,
-  jsonEqual,
-  type Survey,
-  type SurveyResponse,
-  type Ticket,
-} from '@shared';
-import { loadDocuments } from '../../db/queries/documents.js';
+import { surveyVersionProblems, inSurveySample, jsonEqual, type Survey, type SurveyResponse, type Ticket } from '@shared';
 import { lockInvitationDecisions } from '../../db/queries/survey-invitations.js';
 import { findSurveyVersion, recordSurveyVersion } from '../../db/queries/survey-versions.js';
 import type { PushEffect, PushEffectInput } from '../sync/push-effects.js';
@@ -72,64 +61,17 @@ async function onTickets({ tx, writes, previous }: PushEffectInput, deps: Survey
 }
 
 /**
- * Pushed responses (on-site, portal): validated against the survey version they answered (422 naming the
- * question), only about a ticket the pusher can see (403), one on-site response per ticket under the id
- * `onsiteResponseId(ticketId)` so a retried or doubled submission is the same document; e-mail responses come
- * from the survey link only. A low score opens a follow-up task and tells the supervisors.
+ * Pushed responses, already checked before the write (WRITE_CHECKS in shared: channel, ticket, id, answers): a
+ * low score opens a follow-up task and tells the supervisors. Side effects only.
  */
 async function onResponses({ tx, actor, writes }: PushEffectInput, deps: SurveyEffectDeps): Promise<void> {
-  const violations: Violation[] = [];
   const accepted: { response: SurveyResponse; template: Survey }[] = [];
-  const tickets = await loadDocuments(
-    tx,
-    'tickets',
-    writes.map((doc) => String(doc.ticketId)),
-  );
   for (const doc of writes) {
+    if (doc._deleted) continue;
     const response = doc as unknown as SurveyResponse;
-    const problem = (status: 403 | 422, field: string, message: string, retryable = false): void => {
-      violations.push({ status, documentId: doc.id, field, message, ...(retryable ? { retryable } : {}) });
-    };
-    if (response.channel === 'email') {
-      problem(
-        403,
-        'channel',
-        'E-mail responses are recorded by the server from the survey link; record on-site responses with channel "onsite".',
-      );
-      continue;
-    }
-    const stored = tickets.get(response.ticketId);
-    if (!stored || stored.deleted) {
-      problem(
-        422,
-        'ticketId',
-        `Ticket "${response.ticketId}" does not exist on the server; push the ticket before its survey response.`,
-        true,
-      );
-      continue;
-    }
-    if (!canSeeTicket(actor, stored.data as unknown as Ticket)) {
-      problem(403, 'ticketId', `You cannot see ticket "${response.ticketId}", so you cannot record a survey response for it.`);
-      continue;
-    }
-    if (response.channel === 'onsite' && doc.id !== onsiteResponseId(response.ticketId)) {
-      problem(
-        422,
-        'id',
-        `An on-site response is the ticket's only one: its id must be "${onsiteResponseId(response.ticketId)}" (onsiteResponseId).`,
-      );
-      continue;
-    }
     const template = await findSurveyVersion(tx, response.surveyId, response.surveyVersion);
-    if (!template) {
-      problem(422, 'surveyVersion', `Survey "${response.surveyId}" has no version ${response.surveyVersion} on the server.`);
-      continue;
-    }
-    const answerProblems = validateAnswers(template, response.answers);
-    for (const p of answerProblems) problem(422, `answers.${p.questionId}`, p.message);
-    if (answerProblems.length === 0) accepted.push({ response, template });
+    if (template) accepted.push({ response, template });
   }
-  if (violations.length > 0) throw rejectPush(violations);
   if (accepted.length === 0) return;
   const settings = await readSurveySettings(tx);
   for (const { response, template } of accepted) {

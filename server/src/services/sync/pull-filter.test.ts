@@ -1,4 +1,4 @@
-import { canSeeTicket, isAssignedTicket, ROLES, type Actor, type Ticket } from '@shared';
+import { ACCESS_POLICY, canSeeTicket, isAssignedTicket, ROLES, type Actor, type Ticket } from '@shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PullFilter } from '../../db/queries/pull.js';
@@ -37,8 +37,10 @@ describe('pullFilterFor', () => {
     fc.assert(
       fc.property(actor, ticket, (a: Actor, t) => {
         const filter = pullFilterFor(a, 'survey_responses');
-        if (a.role === 'technician') expect(filter).toBeNull();
-        else if (a.role === 'agent') expect(matches(filter!, t)).toBe(isAssignedTicket(a, t));
+        // The grant is read from the shared policy, never from role names written here.
+        const scope = ACCESS_POLICY.survey_responses[a.role].pull;
+        if (scope === 'none') expect(filter).toBeNull();
+        else if (scope === 'assigned_tickets') expect(matches(filter!, t)).toBe(isAssignedTicket(a, t));
         else expect(filter).toEqual({ kind: 'all' });
       }),
     );

@@ -1,4 +1,4 @@
-import { ACCESS_POLICY, SECURITY_GROUP_ID, type Actor, type ReplicatedCollection } from '@shared';
+import { ACCESS_POLICY, can, type Actor, type ReplicatedCollection } from '@shared';
 import type { PullFilter } from '../../db/queries/pull.js';
 
 /**
@@ -11,11 +11,10 @@ export function pullFilterFor(actor: Actor, collection: ReplicatedCollection): P
   const scope = ACCESS_POLICY[collection][actor.role].pull;
   if (scope === 'none') return null;
   if (scope === 'all') return { kind: 'all' };
-  const privileged = actor.role === 'supervisor' || actor.role === 'admin';
   return {
     kind: 'tickets',
-    seeSecurity: privileged || actor.groupIds.includes(SECURITY_GROUP_ID),
-    restrictTo: actor.role === 'technician' ? { userId: actor.id, groupIds: actor.groupIds } : null,
+    seeSecurity: can(actor, 'security.see'),
+    restrictTo: can(actor, 'tickets.seeAllGroups') ? null : { userId: actor.id, groupIds: actor.groupIds },
     ...(scope === 'assigned_tickets' ? { assignedTo: actor.id } : {}),
   };
 }

@@ -2,8 +2,8 @@ import {
   ACCESS_POLICY,
   APPEND_ONLY_COLLECTIONS,
   IMMUTABLE_FIELDS,
-  SECURITY_GROUP_ID,
   STATUS_TRANSITIONS,
+  can,
   canSeeTicket,
   checkArticleRules,
   checkSlaSetting,
@@ -96,8 +96,7 @@ export function reachableStatus(from: TicketStatus, to: TicketStatus): boolean {
 
 /** Why a ticket would be hidden from the actor: the field to name in the message. */
 function hidingField(actor: Actor, ticket: Ticket): string {
-  const privileged = actor.role === 'supervisor' || actor.role === 'admin';
-  return ticket.security && !privileged && !actor.groupIds.includes(SECURITY_GROUP_ID) ? 'security' : 'groupId';
+  return ticket.security && !can(actor, 'security.see') ? 'security' : 'groupId';
 }
 
 /**

@@ -9,6 +9,7 @@ import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
 import { toSyncDocument, withoutDeleted } from './stored-document.js';
 import { rejectPush, type Violation } from './violation.js';
+import { writeCheckViolations } from './write-checks.js';
 
 /**
  * What one push did. The rows that pass are stored even when others are refused, so one refused row never holds
@@ -55,10 +56,11 @@ const toMap = (
 ): Map<string, SyncDocument> => new Map([...docs].map(([id, stored]) => [id, toSyncDocument(stored)]));
 
 /**
- * Applies a push in ONE transaction: takes the sequence lock first, checks every row against the stored masters
- * and the access policy, writes the rows that pass with new sequence numbers and notifies the other instances;
- * `effects` run in the same transaction after the write. Rows that fail are left out, not the whole push (see
- * PushOutcome). Malformed rows (schema) still refuse the whole request before anything is read.
+ * Applies a push in ONE transaction: takes the sequence lock first, checks every row against the stored masters,
+ * the access policy and the collection's shared write checks BEFORE anything is written, writes the rows that pass
+ * with new sequence numbers and notifies the other instances; `effects` (side effects only) run in the same
+ * transaction after the write. Rows that fail are left out, not the whole push (see PushOutcome). Malformed rows
+ * (schema) still refuse the whole request before anything is read.
  */
 export async function pushDocuments(
   db: Database,
@@ -115,27 +117,32 @@ async function applyPush(
           ]
         : undefined;
     const plan = planPush({ actor, collection, tickets, reviewedTicketIds, calendarIds }, planned, masters);
+    // The collection's shared write checks run before anything is written (effects only do side effects).
+    const refused = await writeCheckViolations(tx, actor, collection, plan.writes, masters);
+    const refusedIds = new Set(refused.map((violation) => violation.documentId));
+    const writes = plan.writes.filter((doc) => !refusedIds.has(doc.id));
     const outcome = (documents: SyncDocument[]): PushOutcome => ({
       documents,
-      violations: plan.violations,
-      saved: plan.writes.length,
+      violations: [...plan.violations, ...refused],
+      saved: writes.length,
     });
-    if (plan.writes.length === 0 && plan.violations.length > 0) throw new NothingStored(outcome(plan.conflicts));
-    if (plan.writes.length > 0) {
+    if (writes.length === 0 && (plan.violations.length > 0 || refused.length > 0))
+      throw new NothingStored(outcome(plan.conflicts));
+    const revised = new Map<string, SyncDocument>();
+    if (writes.length > 0) {
       let seq = last - planned.length;
       await upsertDocuments(
         tx,
         collection,
-        plan.writes.map((doc) => ({ id: doc.id, seq: ++seq, data: withoutDeleted(doc), deleted: doc._deleted })),
+        writes.map((doc) => ({ id: doc.id, seq: ++seq, data: withoutDeleted(doc), deleted: doc._deleted })),
       );
       await notifyChange(tx, collection, seq);
       for (const dependent of ['ticket_events', 'survey_responses'] as const) {
         const bumped = await bumpTicketDocuments(tx, dependent, plan.scopeChangedTicketIds);
         if (bumped > 0) await notifyChange(tx, dependent, bumped);
       }
-      const revised = new Map<string, SyncDocument>();
       for (const effect of effects) {
-        const rewritten = await effect({ tx, actor, collection, writes: plan.writes, previous: masters });
+        const rewritten = await effect({ tx, actor, collection, writes: writes, previous: masters });
         for (const doc of rewritten ?? []) revised.set(doc.id, doc);
       }
       return outcome([...plan.conflicts, ...revised.values()]);

@@ -1,0 +1,43 @@
+import {
+  WRITE_CHECKS,
+  surveyVersionKey,
+  writeCheckNeeds,
+  type Actor,
+  type ReplicatedCollection,
+  type Survey,
+  type Ticket,
+} from '@shared';
+import type { Queryable } from '../../db/database.js';
+import { loadDocuments } from '../../db/queries/documents.js';
+import { findSurveyVersion } from '../../db/queries/survey-versions.js';
+import type { SyncDocument } from './document-validation.js';
+import type { Violation } from './violation.js';
+
+/**
+ * Runs the collection's shared write checks (WRITE_CHECKS) on the documents a push is about to write, loading what
+ * they need first. Called before anything is written, so a refusal never relies on a rollback.
+ */
+export async function writeCheckViolations(
+  tx: Queryable,
+  actor: Actor,
+  collection: ReplicatedCollection,
+  writes: readonly SyncDocument[],
+  previous: ReadonlyMap<string, SyncDocument>,
+): Promise<Violation[]> {
+  const check = WRITE_CHECKS[collection];
+  if (!check) return [];
+  const docs = writes.filter((doc) => !doc._deleted);
+  const needs = writeCheckNeeds(collection, docs);
+  const stored = await loadDocuments(tx, 'tickets', needs.ticketIds);
+  const tickets = new Map<string, Ticket>();
+  for (const [id, row] of stored) if (!row.deleted) tickets.set(id, row.data as unknown as Ticket);
+  const surveyVersions = new Map<string, Survey>();
+  for (const { surveyId, version } of needs.surveyVersions) {
+    const key = surveyVersionKey(surveyId, version);
+    if (surveyVersions.has(key)) continue;
+    const template = await findSurveyVersion(tx, surveyId, version);
+    if (template) surveyVersions.set(key, template);
+  }
+  const context = { actor, tickets, surveyVersions, now: Date.now() };
+  return docs.flatMap((doc) => check(context, doc, previous.get(doc.id)).map((problem) => ({ ...problem, documentId: doc.id })));
+}
