@@ -7,7 +7,6 @@ import {
   canSeeTicket,
   checkArticleRules,
   checkSlaSetting,
-  can,
   checkReviewBeforeClose,
   checkTicketRules,
   decreasedFieldRevisions,
