@@ -99,7 +99,6 @@ describe('write checks run before the write (no effect needed)', () => {
 });
 
 describe("who and when are the server's to say (#15 item 6)", () => {
-
   it('refuses a ticket whose createdAt or updatedAt is beyond the clock tolerance (422), storing nothing', async () => {
     const future = Date.now() + CLIENT_CLOCK_TOLERANCE_MS + 60 * 60_000;
     for (const field of ['createdAt', 'updatedAt'] as const) {
@@ -114,5 +113,4 @@ describe("who and when are the server's to say (#15 item 6)", () => {
     const ticket = makeTicket({ createdAt: Date.now() + 60_000, updatedAt: Date.now() + 60_000 });
     expect((await pushAlone(ticket, 'tickets')).refusal).toBeNull();
   });
-
 });

@@ -36,7 +36,13 @@ async function restoreDeleted(db: DeskDatabase, collection: string, localJson: s
   const doc = JSON.parse(localJson) as Ticket;
   const scope = { groupId: doc.groupId, assigneeId: doc.assigneeId, security: doc.security };
   if (collection !== 'tickets' || !actor?.role || !can({ id: actor.id, role: actor.role, groupIds: [] }, 'ticket.restore', scope))
-    return [{ code: 'not_permitted' as const, field: 'id', message: 'Only a supervisor or an administrator may restore a deleted ticket.' }];
+    return [
+      {
+        code: 'not_permitted' as const,
+        field: 'id',
+        message: 'Only a supervisor or an administrator may restore a deleted ticket.',
+      },
+    ];
   await db.tickets.upsert({ ...doc, updatedAt: Math.max(Date.now(), doc.updatedAt + 1) });
   return [];
 }
