@@ -7,6 +7,7 @@ import { ApiError } from '../../server/src/http/api-error.js';
 import { makeSurvey } from '../../server/src/seed/survey-data.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { pushDocuments } from '../../server/src/services/sync/push-service.js';
+import { rejectPush } from '../../server/src/services/sync/violation.js';
 import { writeServerDocuments } from '../../server/src/services/sync/server-writes.js';
 import type { SyncDocument } from '../../server/src/services/sync/document-validation.js';
 import { createDatabase, openDirect, seedDirectory, type ReliabilityDatabase } from './support/databases.js';
@@ -45,7 +46,9 @@ async function pushAlone(
 ): Promise<{ refusal: ApiError | null; stored: boolean }> {
   let refusal: ApiError | null = null;
   try {
-    await pushDocuments(db, actor, collection, [{ newDocumentState: doc }], []);
+    const outcome = await pushDocuments(db, actor, collection, [{ newDocumentState: doc }], []);
+    // The route answers a push with refused rows as this refusal (the rows that passed are stored).
+    if (outcome.violations.length > 0) refusal = rejectPush(outcome.violations, outcome.saved);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     refusal = error;
