@@ -1,4 +1,6 @@
 import type {
+  CiHistoryEntry,
+  ConfigItem,
   ConflictRecord,
   DirectoryEntry,
   KbArticle,
@@ -20,6 +22,9 @@ export interface ReplicatedDocTypes {
   surveys: Survey;
   survey_responses: SurveyResponse;
   directory: DirectoryEntry;
+  /** A CI with its outgoing edges; `deleted` is RxDB's `_deleted` on the wire. */
+  config_items: Omit<ConfigItem, 'deleted'>;
+  ci_history: CiHistoryEntry;
 }
 
 export type DeskCollections = { [K in ReplicatedCollection]: RxCollection<ReplicatedDocTypes[K]> } & {

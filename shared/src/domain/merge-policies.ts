@@ -1,3 +1,4 @@
+import type { ConfigItem } from '../cmdb/ci-model.js';
 import type { DirectoryEntry } from '../schemas/directory.js';
 import type { KbArticle } from '../schemas/kb-article.js';
 import type { Survey } from '../schemas/survey.js';
@@ -18,6 +19,8 @@ export const ticketMergePolicy: MergePolicy<Ticket> = {
 const articlePolicy: MergePolicy<KbArticle> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 const surveyPolicy: MergePolicy<Survey> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 const directoryPolicy: MergePolicy<DirectoryEntry> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
+/** A CI and its embedded edges merge field by field; who touched it last is bookkeeping. */
+const configItemPolicy: MergePolicy<ConfigItem> = { bookkeepingFields: ['updatedAt', 'updatedBy'], timeField: 'updatedAt' };
 /** Append-only documents: they are never edited, so any difference is a clash to show, not to merge. */
 const appendOnlyPolicy: MergePolicy<object> = { bookkeepingFields: [] };
 
@@ -30,6 +33,8 @@ export const MERGE_POLICIES: Record<ReplicatedCollection, MergePolicy<object>> =
   surveys: surveyPolicy as MergePolicy<object>,
   survey_responses: appendOnlyPolicy,
   directory: directoryPolicy as MergePolicy<object>,
+  config_items: configItemPolicy as MergePolicy<object>,
+  ci_history: appendOnlyPolicy,
 };
 
 /** Collections whose documents are written once and never edited. */
@@ -37,4 +42,5 @@ export const APPEND_ONLY_COLLECTIONS: readonly ReplicatedCollection[] = [
   'ticket_events',
   'survey_responses',
   'kb_article_versions',
+  'ci_history',
 ];

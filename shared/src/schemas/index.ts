@@ -6,6 +6,7 @@ import { surveyDefinition, surveyResponseDefinition } from './survey.js';
 import { ticketEventDefinition } from './ticket-event.js';
 import { ticketDefinition } from './ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
+import { ciHistoryDefinition, configItemDefinition } from '../cmdb/ci-collections.js';
 
 export * from './bilingual.js';
 export * from './conflict.js';
@@ -26,4 +27,6 @@ export const COLLECTION_DEFINITIONS: Record<ReplicatedCollection, CollectionDefi
   surveys: surveyDefinition,
   survey_responses: surveyResponseDefinition,
   directory: directoryDefinition,
+  config_items: configItemDefinition,
+  ci_history: ciHistoryDefinition,
 };

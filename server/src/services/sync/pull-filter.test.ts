@@ -7,6 +7,7 @@ import { pullFilterFor } from './pull-filter.js';
 /** What the SQL of `db/queries/pull.ts` does with a filter, written in JS. */
 function matches(filter: PullFilter, ticket: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): boolean {
   if (filter.kind === 'all') return true;
+  if (filter.kind === 'cis') return false;
   if (!filter.seeSecurity && ticket.security) return false;
   if (filter.assignedTo !== undefined && ticket.assigneeId !== filter.assignedTo) return false;
   if (filter.restrictTo)

@@ -1,4 +1,4 @@
-import { ACCESS_POLICY, SECURITY_GROUP_ID, type Actor, type ReplicatedCollection } from '@shared';
+import { ACCESS_POLICY, SECURITY_GROUP_ID, can, type Actor, type ReplicatedCollection } from '@shared';
 import type { PullFilter } from '../../db/queries/pull.js';
 
 /**
@@ -11,6 +11,11 @@ export function pullFilterFor(actor: Actor, collection: ReplicatedCollection): P
   const scope = ACCESS_POLICY[collection][actor.role].pull;
   if (scope === 'none') return null;
   if (scope === 'all') return { kind: 'all' };
+  if (scope === 'visible_cis') {
+    // Whoever sees a CI that belongs to nobody and stands nowhere sees them all (`ci.see` restricts technicians only).
+    const everything = can(actor, 'ci.see', { ci: { ownerGroupId: '', locationId: '' }, sites: { siteIds: [] } });
+    return everything ? { kind: 'all' } : { kind: 'cis', groupIds: actor.groupIds };
+  }
   const privileged = actor.role === 'supervisor' || actor.role === 'admin';
   return {
     kind: 'tickets',

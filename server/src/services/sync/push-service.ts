@@ -3,6 +3,8 @@ import type { Database } from '../../db/database.js';
 import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
 import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
 import { ticketsWithReview } from '../../db/queries/ticket-reviews.js';
+import { existingCiIds, siteIdsOfGroups } from '../../db/queries/config-items.js';
+import { ciIdsOfTickets } from '../cmdb/ci-push-rules.js';
 import { validateDocument, type SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
@@ -103,7 +105,11 @@ async function applyPush(
       tx,
       closing.map((row) => row.newDocumentState.id),
     );
-    const plan = planPush({ actor, collection, tickets, reviewedTicketIds }, planned, masters);
+    const siteIds = collection === 'config_items' ? await siteIdsOfGroups(tx, actor.groupIds) : [];
+    const ciIds = collection === 'tickets' ? ciIdsOfTickets(planned.map((row) => row.newDocumentState)) : [];
+    const ciExists = await existingCiIds(tx, ciIds);
+    const context = { actor, collection, tickets, reviewedTicketIds, siteIds, existingCiIds: ciExists, serverNow: Date.now() };
+    const plan = planPush(context, planned, masters);
     const outcome = (documents: SyncDocument[]): PushOutcome => ({
       documents,
       violations: plan.violations,
