@@ -1,4 +1,4 @@
-import { canSeeTicket, isAssignedTicket, ROLES, type Actor, type Ticket } from '@shared';
+import { CONFIG_MANAGER_GROUP_ID, canSeeTicket, isAssignedTicket, ROLES, type Actor, type Ticket } from '@shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PullFilter } from '../../db/queries/pull.js';
@@ -54,5 +54,18 @@ describe('pullFilterFor', () => {
       seeSecurity: false,
       restrictTo: null,
     });
+  });
+
+  it('sends every CI and CI history to all but technicians; a technician in the configuration-manager group too', () => {
+    for (const collection of ['config_items', 'ci_history'] as const) {
+      for (const role of ['agent', 'supervisor', 'admin'] as const)
+        expect(pullFilterFor({ id: 'u', role, groupIds: [] }, collection)).toEqual({ kind: 'all' });
+      expect(pullFilterFor({ id: 'u', role: 'technician', groupIds: ['grp-field'] }, collection)).toEqual({
+        kind: 'cis',
+        groupIds: ['grp-field'],
+      });
+      const manager = { id: 'u', role: 'technician' as const, groupIds: ['grp-field', CONFIG_MANAGER_GROUP_ID] };
+      expect(pullFilterFor(manager, collection)).toEqual({ kind: 'all' });
+    }
   });
 });
