@@ -46,3 +46,13 @@ export async function existingCiIds(db: Queryable, ids: readonly string[]): Prom
   );
   return new Set(rows.map((row) => row.id));
 }
+
+/** Ids of the history entries of these CIs, oldest first. */
+export async function historyIdsOfCis(db: Queryable, ciIds: readonly string[]): Promise<string[]> {
+  if (ciIds.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM sync_documents WHERE collection = 'ci_history' AND $1::jsonb ? (data->>'ciId') ORDER BY seq`,
+    [JSON.stringify(ciIds)],
+  );
+  return rows.map((row) => row.id);
+}

@@ -178,5 +178,19 @@ describe.each(backends)('$name', (backend) => {
       expect(refused.status).toBe(422);
       expect(refused.body).toMatchObject({ details: [{ documentId: unknown.id, code: 'ticket_ci_unknown', retryable: true }] });
     });
+
+    it('sends a technician a CI moved to their site, with its earlier history, after their checkpoint', async () => {
+      const { api } = env();
+      const checkpoint = (await api.pullAll(tokens.tech, 'config_items', null, 500)).checkpoint;
+      const historyCheckpoint = (await api.pullAll(tokens.tech, 'ci_history', null, 500)).checkpoint;
+      const master = (await pull('admin', 'config_items')).get(serverB.id)!;
+      const moved = { ...master, locationId: siteA.id, updatedBy: DEMO_USERS.admin.id, updatedAt: Date.now() };
+      const push = await api.push(tokens.admin, 'config_items', [{ assumedMasterState: master, newDocumentState: moved }]);
+      expect(push.status, JSON.stringify(push.body)).toBe(200);
+      expect((await api.pullAll(tokens.tech, 'config_items', checkpoint, 500)).docs.has(serverB.id)).toBe(true);
+      const history = [...(await api.pullAll(tokens.tech, 'ci_history', historyCheckpoint, 500)).docs.values()];
+      const kinds = history.filter((h) => h.ciId === serverB.id).map((h) => h.kind);
+      expect(kinds.sort()).toEqual(['created', 'updated']);
+    });
   });
 });
