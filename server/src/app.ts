@@ -13,6 +13,7 @@ import { smtpTransport } from './services/mail/mail-transport.js';
 import { OutboxSender } from './services/mail/outbox-sender.js';
 import { surveyPushEffect } from './services/surveys/survey-push-effects.js';
 import { callerMailEffect } from './services/notifications/caller-mail.js';
+import { recordCiHistory } from './services/cmdb/ci-history-effect.js';
 import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
 import { confirmTicketNumbers } from './services/tickets/confirm-ticket-numbers.js';
@@ -123,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // Survey versions, surveys sent on resolution, on-site responses and their low-score follow-ups.
         surveyPushEffect({ publicUrl }),
         recordPublishedVersions,
+        recordCiHistory,
         mailStakeholderUpdates(publicUrl),
         resyncWidenedAccess,
       ],

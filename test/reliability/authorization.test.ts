@@ -13,6 +13,7 @@ import {
   CALENDAR_TEMPLATES,
 } from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConfigItem } from '../../shared/src/cmdb/build-config-item.js';
 import { startServer, type RunningServer } from '../../server/src/app.js';
 import { ApiClient, type Doc } from '../../server/src/test-support/api-client.js';
 import { makeArticle, makeEvent, makeTicket, uniqueId } from '../../server/src/test-support/fixtures.js';
@@ -91,6 +92,22 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
         channel: 'portal',
         _deleted: false,
       };
+    case 'config_items':
+      return asDoc({
+        ...buildConfigItem({ id, ownerGroupId: 'grp-field', updatedBy: USER_ID[actor] }),
+        deleted: undefined,
+        _deleted: false,
+      });
+    case 'ci_history':
+      return {
+        id,
+        ciId: MATRIX_CI,
+        authorId: 'usr-admin',
+        occurredAt: 1_780_000_000_000,
+        kind: 'updated',
+        changes: [],
+        _deleted: false,
+      };
     case 'directory':
       return {
         id,
@@ -119,8 +136,13 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
   }
 }
 
-/** The change an action makes to a document. */
-function change(collection: ReplicatedCollection, action: Action, doc: Doc): Doc {
+/** The CI the history fixture is about (owned by the technician's group). */
+const MATRIX_CI = 'ci-matrix';
+
+/** The change an action makes to a document, made by `userId`. */
+function change(collection: ReplicatedCollection, action: Action, doc: Doc, userId: string): Doc {
+  // A CI change is made in the pusher's own name.
+  if (collection === 'config_items') doc = { ...doc, updatedBy: userId };
   if (action === 'delete') return { ...doc, _deleted: true };
   const field = action.startsWith('update:') ? action.slice('update:'.length) : 'ordinary';
   const values: Record<string, unknown> = {
@@ -135,6 +157,8 @@ function change(collection: ReplicatedCollection, action: Action, doc: Doc): Doc
     authorId: 'usr-0003',
     occurredAt: Number(doc.occurredAt) + 1,
     kind: 'worklog',
+    name: 'Renamed server',
+    relations: [{ type: 'hosted_at', targetKind: 'ci', targetId: MATRIX_CI }],
   };
   if (field !== 'ordinary') return { ...doc, [field]: values[field] };
   const ordinary: Record<ReplicatedCollection, Record<string, unknown>> = {
@@ -146,6 +170,8 @@ function change(collection: ReplicatedCollection, action: Action, doc: Doc): Doc
     survey_responses: { answers: [{ questionId: 'q-csat', value: 4 }] },
     directory: { name: 'Changed name' },
     settings: { updatedBy: 'usr-0003' },
+    config_items: { status: 'under_maintenance' },
+    ci_history: { kind: 'retired' },
   };
   return { ...doc, ...ordinary[collection] };
 }
@@ -170,7 +196,7 @@ describe(`authorisation: every role x collection x action against the server [${
   };
 
   const adminPush = async (collection: string, docs: Doc[]): Promise<void> => {
-    if (collection === 'kb_article_versions') {
+    if (collection === 'kb_article_versions' || collection === 'ci_history') {
       // Nobody may push version records: the server writes them itself.
       await server.db.transaction((tx) => writeServerDocuments(tx, collection, docs as unknown as SyncDocument[]));
       return;
@@ -206,14 +232,18 @@ describe(`authorisation: every role x collection x action against the server [${
       'survey_responses',
       FIXTURE_TICKETS.map((name) => ({ ...freshDoc('survey_responses', 'admin', fixtures[name].id), id: `rsp-${name}` })),
     );
-    for (const collection of [
+    await adminPush('config_items', [{ ...freshDoc('config_items', 'admin', ''), id: MATRIX_CI }]);
+    const collections = [
       'kb_articles',
       'kb_article_versions',
       'surveys',
       'survey_responses',
       'directory',
       'settings',
-    ] as const) {
+      'config_items',
+      'ci_history',
+    ] as const;
+    for (const collection of collections) {
       fixtureDocs[collection] = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
       await adminPush(collection, [fixtureDocs[collection]]);
     }
@@ -300,7 +330,7 @@ describe(`authorisation: every role x collection x action against the server [${
       const master = freshDoc(collection, 'admin', fixtures.fieldGroup.id);
       await adminPush(collection, [master]);
       const before = await stored(collection, master.id);
-      const changed = change(collection, action, master);
+      const changed = change(collection, action, master, USER_ID[actor]);
       // The actor's device writes edits in the actor's name (the server would stamp it so anyway).
       const next = collection === 'tickets' ? { ...changed, updatedBy: USER_ID[actor] } : changed;
       const response = await api.push(tokens[actor], collection, [{ assumedMasterState: master, newDocumentState: next }]);

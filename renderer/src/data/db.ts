@@ -105,8 +105,9 @@ async function migrateCollections(db: DeskDatabase, onProgress: CreateDeskDataba
 }
 
 /**
- * Opens the desk database: the six replicated collections from the shared definitions plus the
- * local-only `conflicts` collection (7 of RxDB's 13 free collections).
+ * Opens the desk database: the replicated collections from the shared definitions (`REPLICATED_COLLECTIONS`, with
+ * the CMDB's `config_items` and `ci_history`) plus the local-only `conflicts` collection (see ARCHITECTURE.md for
+ * the budget of RxDB's 13 free collections).
  */
 export async function createDeskDatabase(opts: CreateDeskDatabaseOptions): Promise<DeskDatabase> {
   const devMode = opts.devMode ?? isViteDev();

@@ -1,4 +1,6 @@
 import type {
+  CiHistoryEntry,
+  ConfigItem,
   ConflictRecord,
   DirectoryEntry,
   KbArticle,
@@ -22,6 +24,9 @@ export interface ReplicatedDocTypes {
   survey_responses: SurveyResponse;
   directory: DirectoryEntry;
   settings: SettingDocument;
+  /** A CI with its outgoing edges; `deleted` is RxDB's `_deleted` on the wire. */
+  config_items: Omit<ConfigItem, 'deleted'>;
+  ci_history: CiHistoryEntry;
 }
 
 export type DeskCollections = { [K in ReplicatedCollection]: RxCollection<ReplicatedDocTypes[K]> } & {

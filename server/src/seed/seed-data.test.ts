@@ -1,6 +1,7 @@
-import { canTransition, checkTicketRules, type DirectoryEntry, type TicketStatus } from '@shared';
+import { canTransition, checkTicketRules, validateCi, type DirectoryEntry, type TicketStatus } from '@shared';
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../services/sync/document-validation.js';
+import { demoConfigItems, seedHistory } from './cmdb-data.js';
 import { directoryEntries, usersOf, DEMO_USERS } from './directory-data.js';
 import { makeArticle } from './kb-data.js';
 import { Random } from './random.js';
@@ -93,5 +94,23 @@ describe('seed data', () => {
     valid('surveys', survey);
     expect(survey.questions.map((q) => q.type)).toEqual(['csat', 'nps', 'ces', 'text']);
     valid('survey_responses', makeResponse(rng, tickets[0], NOW));
+  });
+
+  it('has demo CIs valid for their class, whose edges reach existing CIs and groups, each with its creation history', () => {
+    const cis = demoConfigItems(NOW);
+    const ids = new Set(cis.map((ci) => ci.id));
+    const groupIds = new Set(directory.filter((e) => e.kind === 'group').map((e) => e.id));
+    for (const { deleted: _deleted, ...ci } of cis) {
+      valid('config_items', ci);
+      expect(validateCi({ ...ci, deleted: false }), ci.id).toEqual([]);
+      for (const edge of ci.relations)
+        expect(edge.targetKind === 'ci' ? ids.has(edge.targetId) : groupIds.has(edge.targetId)).toBe(true);
+      if (ci.locationId) expect(ids.has(ci.locationId)).toBe(true);
+      valid('ci_history', seedHistory({ ...ci, deleted: false }));
+    }
+    // The chain business service -> application -> server -> site is there.
+    expect(cis.map((ci) => ci.ciClass)).toEqual(
+      expect.arrayContaining(['business_service', 'application', 'server_physical', 'location_site']),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { upsertPasswordHashes } from '../db/queries/credentials.js';
 import { analyzeDocuments } from '../db/queries/planner-statistics.js';
 import { hashPassword } from '../services/auth/passwords.js';
 import { DEMO_PASSWORD, directoryEntries, usersOf } from './directory-data.js';
+import { demoConfigItems, seedHistory } from './cmdb-data.js';
 import { makeArticle } from './kb-data.js';
 import { Random } from './random.js';
 import { SeedWriter } from './seed-writer.js';
@@ -49,6 +50,11 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<voi
     await writer.add('kb_articles', article);
     // Published and retired articles come with the record of their current version (earlier ones predate the demo).
     if (article.status !== 'draft') await writer.add('kb_article_versions', versionSnapshot(article, article.authorId));
+  }
+  // The configuration items (with their edges) and their creation history; `deleted` travels as the tombstone flag.
+  for (const { deleted: _deleted, ...ci } of demoConfigItems(now)) {
+    await writer.add('config_items', ci);
+    await writer.add('ci_history', seedHistory({ ...ci, deleted: false }));
   }
   await writer.finish();
   await analyzeDocuments(db);

@@ -83,6 +83,9 @@ export interface CiHistoryEntry {
   changes: CiFieldChange[];
 }
 
+/** Bounds of a history entry: at most this many field changes (a CI has at most 500 edges, each removed and added). */
+export const CI_HISTORY_LIMITS = { changesMax: 1_000 } as const;
+
 export const CI_HISTORY_KINDS = ['created', 'updated', 'retired', 'deleted', 'imported'] as const;
 
 export const ciHistoryDefinition: CollectionDefinition = {
@@ -100,7 +103,7 @@ export const ciHistoryDefinition: CollectionDefinition = {
       kind: { type: 'string', enum: CI_HISTORY_KINDS, maxLength: 20 },
       changes: {
         type: 'array',
-        maxItems: 1_000,
+        maxItems: CI_HISTORY_LIMITS.changesMax,
         items: {
           type: 'object',
           properties: {

@@ -8,9 +8,11 @@ import type { ReplicatedCollection } from '../sync/protocol.js';
  * - all: every document;
  * - visible_tickets: tickets (or events of tickets) the user may see, see `canSeeTicket`;
  * - assigned_tickets: documents of tickets assigned to the user (that they may see), e.g. survey responses;
+ * - visible_cis: configuration items the user may see (`ci.see`: technicians their sites' and groups' CIs and the
+ *   services above them), or the history of those;
  * - none: nothing.
  */
-export type PullScope = 'all' | 'visible_tickets' | 'assigned_tickets' | 'none';
+export type PullScope = 'all' | 'visible_tickets' | 'assigned_tickets' | 'visible_cis' | 'none';
 
 export interface CollectionGrant {
   pull: PullScope;
@@ -79,6 +81,22 @@ export const ACCESS_POLICY: Readonly<Record<ReplicatedCollection, Readonly<Recor
   // SLA policies and calendars (and later other settings): everyone replicates them so clocks work offline;
   // only admins write (the same rule as can('sla.settings.write'), which the server also checks per row).
   settings: { agent: readOnly, technician: readOnly, supervisor: readOnly, admin: full },
+  // What each role may do by default; the server judges every CI row with the CMDB policy instead (`ci.manage`,
+  // `ci.edit_field`, coded refusals), under which a member of the configuration-manager group of any role manages
+  // CIs, and technicians change only a few fields of the CIs of their sites.
+  config_items: {
+    agent: { ...readOnly, pull: 'visible_cis' },
+    technician: { ...readOnly, pull: 'visible_cis', update: true },
+    supervisor: { ...full, pull: 'visible_cis' },
+    admin: { ...full, pull: 'visible_cis' },
+  },
+  // Written only by the server, from each accepted CI change (see the server's CI history effect).
+  ci_history: {
+    agent: { ...readOnly, pull: 'visible_cis' },
+    technician: { ...readOnly, pull: 'visible_cis' },
+    supervisor: { ...readOnly, pull: 'visible_cis' },
+    admin: { ...readOnly, pull: 'visible_cis' },
+  },
 };
 
 /** The person a pull or push is made for. */

@@ -1,3 +1,4 @@
+import type { ConfigItem } from '../cmdb/ci-model.js';
 import type { DirectoryEntry } from '../schemas/directory.js';
 import type { KbArticle } from '../schemas/kb-article.js';
 import type { SettingDocument } from '../schemas/settings.js';
@@ -21,6 +22,8 @@ const surveyPolicy: MergePolicy<Survey> = { bookkeepingFields: ['updatedAt'], ti
 const directoryPolicy: MergePolicy<DirectoryEntry> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 // A setting's content is one value (a whole policy or calendar): two admins' edits clash rather than splice.
 const settingPolicy: MergePolicy<SettingDocument> = { bookkeepingFields: ['updatedAt', 'updatedBy'], timeField: 'updatedAt' };
+/** A CI and its embedded edges merge field by field; who touched it last is bookkeeping. */
+const configItemPolicy: MergePolicy<ConfigItem> = { bookkeepingFields: ['updatedAt', 'updatedBy'], timeField: 'updatedAt' };
 /** Append-only documents: they are never edited, so any difference is a clash to show, not to merge. */
 const appendOnlyPolicy: MergePolicy<object> = { bookkeepingFields: [] };
 
@@ -34,6 +37,8 @@ export const MERGE_POLICIES: Record<ReplicatedCollection, MergePolicy<object>> =
   survey_responses: appendOnlyPolicy,
   directory: directoryPolicy as MergePolicy<object>,
   settings: settingPolicy as MergePolicy<object>,
+  config_items: configItemPolicy as MergePolicy<object>,
+  ci_history: appendOnlyPolicy,
 };
 
 /** Collections whose documents are written once and never edited. */
@@ -41,4 +46,5 @@ export const APPEND_ONLY_COLLECTIONS: readonly ReplicatedCollection[] = [
   'ticket_events',
   'survey_responses',
   'kb_article_versions',
+  'ci_history',
 ];

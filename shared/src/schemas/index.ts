@@ -7,6 +7,7 @@ import { ticketEventDefinition } from './ticket-event.js';
 import { ticketDefinition } from './ticket.js';
 import { settingsDefinition } from './settings.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
+import { ciHistoryDefinition, configItemDefinition } from '../cmdb/ci-collections.js';
 
 export * from './bilingual.js';
 export * from './conflict.js';
@@ -29,5 +30,7 @@ export const COLLECTION_DEFINITIONS: Record<ReplicatedCollection, CollectionDefi
   survey_responses: surveyResponseDefinition,
   directory: directoryDefinition,
   settings: settingsDefinition,
+  config_items: configItemDefinition,
+  ci_history: ciHistoryDefinition,
 };
 export * from './limits.js';

@@ -17,6 +17,8 @@ export const REPLICATED_COLLECTIONS = [
   'survey_responses',
   'directory',
   'settings',
+  'config_items',
+  'ci_history',
 ] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
@@ -28,6 +30,7 @@ export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 export const WRITTEN_BY_SERVER_ON_PUSH: Partial<Record<ReplicatedCollection, readonly ReplicatedCollection[]>> = {
   kb_articles: ['kb_article_versions'],
   survey_responses: ['tickets'],
+  config_items: ['ci_history'],
 };
 
 /** True for names of collections the server replicates. */
@@ -72,6 +75,8 @@ export interface ErrorDetail {
   documentId?: string;
   field?: string;
   message: string;
+  /** A stable code the UI translates (e.g. `ci_manage_forbidden`), when the rule has one. */
+  code?: string;
   /**
    * The row is deferred: it may pass later unchanged (it depends on a document not pushed yet). Send it again on
    * its own, a bounded number of times; do not set it aside yet.

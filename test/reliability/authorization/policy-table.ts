@@ -134,4 +134,22 @@ export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, Collecti
     pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
     actions: { create: only('admin'), update: only('admin'), delete: only('admin') },
   },
+  config_items: {
+    // The fixture CI belongs to the technician's group, so every role receives it (the site rules: pull test of cmdb).
+    pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
+    actions: {
+      // Creating, retiring (delete) and relinking are the configuration managers' (here: supervisors and admins).
+      create: only('supervisor', 'admin'),
+      // An ordinary update is a status change on site: technicians may, on the CIs of their sites and groups.
+      update: allBut('agent', 'securityAgent'),
+      'update:name': only('supervisor', 'admin'),
+      'update:relations': only('supervisor', 'admin'),
+      delete: only('supervisor', 'admin'),
+    },
+  },
+  ci_history: {
+    // Written by the server alone from each accepted CI change: history cannot be forged.
+    pull: { agent: 'all', securityAgent: 'all', technician: 'all', supervisor: 'all', admin: 'all' },
+    actions: { create: every('deny'), update: every('deny'), delete: every('deny') },
+  },
 };

@@ -1,4 +1,5 @@
 import type { Queryable, SqlParam } from '../database.js';
+import { visibleCiIdsSql } from './config-items.js';
 import type { StoredDocument } from './documents.js';
 
 /**
@@ -13,7 +14,9 @@ export type PullFilter =
       seeSecurity: boolean;
       restrictTo: { userId: string; groupIds: readonly string[] } | null;
       assignedTo?: string;
-    };
+    }
+  /** Configuration items (or their history) a technician of these groups sees: `visibleCiIdsSql`. */
+  | { kind: 'cis'; groupIds: readonly string[] };
 
 interface Row {
   id: string;
@@ -59,6 +62,11 @@ export function visibilityConditions(
   const conditions = filters.map((filter) => {
     if (filter === null) return 'FALSE';
     if (filter.kind === 'all') return 'TRUE';
+    if (filter.kind === 'cis') {
+      params.push(JSON.stringify(filter.groupIds));
+      const ciId = collection === 'ci_history' ? `d.data->>'ciId'` : 'd.id';
+      return `${ciId} IN (${visibleCiIdsSql(`$${first + params.length - 1}`)})`;
+    }
     const condition = ticketCondition(filter, isTickets ? 'd' : 't', first + params.length);
     params.push(...condition.params);
     return condition.sql;

@@ -1,4 +1,12 @@
-import { ACCESS_POLICY, canSeeTicket, isAssignedTicket, ROLES, type Actor, type Ticket } from '@shared';
+import {
+  ACCESS_POLICY,
+  CONFIG_MANAGER_GROUP_ID,
+  canSeeTicket,
+  isAssignedTicket,
+  ROLES,
+  type Actor,
+  type Ticket,
+} from '@shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PullFilter } from '../../db/queries/pull.js';
@@ -7,6 +15,7 @@ import { pullFilterFor } from './pull-filter.js';
 /** What the SQL of `db/queries/pull.ts` does with a filter, written in JS. */
 function matches(filter: PullFilter, ticket: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): boolean {
   if (filter.kind === 'all') return true;
+  if (filter.kind === 'cis') return false;
   if (!filter.seeSecurity && ticket.security) return false;
   if (filter.assignedTo !== undefined && ticket.assigneeId !== filter.assignedTo) return false;
   if (filter.restrictTo)
@@ -55,5 +64,18 @@ describe('pullFilterFor', () => {
       seeSecurity: false,
       restrictTo: null,
     });
+  });
+
+  it('sends every CI and CI history to all but technicians; a technician in the configuration-manager group too', () => {
+    for (const collection of ['config_items', 'ci_history'] as const) {
+      for (const role of ['agent', 'supervisor', 'admin'] as const)
+        expect(pullFilterFor({ id: 'u', role, groupIds: [] }, collection)).toEqual({ kind: 'all' });
+      expect(pullFilterFor({ id: 'u', role: 'technician', groupIds: ['grp-field'] }, collection)).toEqual({
+        kind: 'cis',
+        groupIds: ['grp-field'],
+      });
+      const manager = { id: 'u', role: 'technician' as const, groupIds: ['grp-field', CONFIG_MANAGER_GROUP_ID] };
+      expect(pullFilterFor(manager, collection)).toEqual({ kind: 'all' });
+    }
   });
 });

@@ -11,6 +11,11 @@ export function pullFilterFor(actor: Actor, collection: ReplicatedCollection): P
   const scope = ACCESS_POLICY[collection][actor.role].pull;
   if (scope === 'none') return null;
   if (scope === 'all') return { kind: 'all' };
+  if (scope === 'visible_cis') {
+    // Whoever sees a CI that belongs to nobody and stands nowhere sees them all (`ci.see` restricts technicians only).
+    const everything = can(actor, 'ci.see', { ci: { ownerGroupId: '', locationId: '' }, sites: { siteIds: [] } });
+    return everything ? { kind: 'all' } : { kind: 'cis', groupIds: actor.groupIds };
+  }
   return {
     kind: 'tickets',
     seeSecurity: can(actor, 'security.see'),

@@ -18,6 +18,7 @@ import {
   type Ticket,
   type TicketStatus,
 } from '@shared';
+import { ciGrantViolations, ciWriteViolations, ticketCiViolations } from '../cmdb/ci-push-rules.js';
 import type { SyncDocument } from './document-validation.js';
 import type { Violation } from './violation.js';
 
@@ -30,6 +31,12 @@ export interface RowContext {
   reviewedTicketIds?: ReadonlySet<string>;
   /** For settings pushes: the ids of the business calendars that exist (stored or in this push). */
   calendarIds?: readonly string[];
+  /** For CI pushes: the sites (location CIs) the actor's groups own. */
+  siteIds?: readonly string[];
+  /** For ticket pushes: which of the CIs the tickets name exist on the server. */
+  existingCiIds?: ReadonlySet<string>;
+  /** The server's clock, to bound client times (defaults to now). */
+  serverNow?: number;
 }
 
 const fieldsDiffer = (a: SyncDocument, b: SyncDocument): boolean => {
@@ -54,6 +61,11 @@ export function checkGrant(ctx: RowContext, master: SyncDocument | undefined, ne
     ...(field ? { field } : {}),
     message: `Your role (${actor.role}) may not ${verb} ${collection} documents.`,
   });
+  if (collection === 'config_items') return ciGrantViolations({ actor, siteIds: ctx.siteIds ?? [] }, master, next);
+  if (collection === 'ci_history') {
+    const message = 'CI history is written by the server from each accepted change; it cannot be pushed.';
+    return [{ status: 403, documentId, code: 'ci_history_server_only', message }];
+  }
   const violations: Violation[] = [];
   if (!master) {
     if (!grant.create) violations.push(deny('create'));
@@ -217,8 +229,10 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
     }
   }
   if (collection === 'tickets') violations.push(...ticketViolations(ctx, master, next));
+  if (collection === 'tickets') violations.push(...ticketCiViolations(master, next, ctx.existingCiIds ?? new Set()));
   if (collection === 'ticket_events') violations.push(...eventViolations(ctx, next));
   if (collection === 'settings') violations.push(...settingViolations(ctx, next));
+  if (collection === 'config_items') violations.push(...ciWriteViolations(actor, next, ctx.serverNow ?? Date.now()));
   if (collection === 'kb_articles' && !next._deleted) {
     const previous = master && !master._deleted ? (master as unknown as KbArticle) : undefined;
     for (const v of checkArticleRules(next as unknown as KbArticle, previous)) {

@@ -4,6 +4,8 @@ import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/qu
 import { storedCalendarIds } from '../../db/queries/sla-settings.js';
 import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
 import { ticketsWithReview } from '../../db/queries/ticket-reviews.js';
+import { existingCiIds, siteIdsOfGroups } from '../../db/queries/config-items.js';
+import { ciIdsOfTickets } from '../cmdb/ci-push-rules.js';
 import { validateDocument, type SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
@@ -116,7 +118,20 @@ async function applyPush(
               .map((row) => row.newDocumentState.id),
           ]
         : undefined;
-    const plan = planPush({ actor, collection, tickets, reviewedTicketIds, calendarIds }, planned, masters);
+    const siteIds = collection === 'config_items' ? await siteIdsOfGroups(tx, actor.groupIds) : [];
+    const ciIds = collection === 'tickets' ? ciIdsOfTickets(planned.map((row) => row.newDocumentState)) : [];
+    const ciExists = await existingCiIds(tx, ciIds);
+    const context = {
+      actor,
+      collection,
+      tickets,
+      reviewedTicketIds,
+      calendarIds,
+      siteIds,
+      existingCiIds: ciExists,
+      serverNow: Date.now(),
+    };
+    const plan = planPush(context, planned, masters);
     // The collection's shared write checks run before anything is written (effects only do side effects).
     const refused = await writeCheckViolations(tx, actor, collection, plan.writes, masters);
     const refusedIds = new Set(refused.map((violation) => violation.documentId));

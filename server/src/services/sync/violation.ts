@@ -7,6 +7,8 @@ export interface Violation {
   documentId?: string;
   field?: string;
   message: string;
+  /** Stable code the UI translates, for rules that have one. */
+  code?: string;
   /** Passes later unchanged, e.g. an event whose ticket has not been pushed yet. */
   retryable?: boolean;
 }
@@ -21,10 +23,11 @@ const MAX_DETAILS = 50;
 export function rejectPush(violations: readonly Violation[], saved?: number): ApiError {
   const status = violations.some((v) => v.status === 403) ? 403 : 422;
   const details: ErrorDetail[] = (saved !== undefined ? violations : violations.slice(0, MAX_DETAILS)).map(
-    ({ documentId, field, message, retryable }) => ({
+    ({ documentId, field, message, code, retryable }) => ({
       ...(documentId !== undefined ? { documentId } : {}),
       ...(field !== undefined ? { field } : {}),
       message,
+      ...(code !== undefined ? { code } : {}),
       ...(retryable ? { retryable } : {}),
     }),
   );

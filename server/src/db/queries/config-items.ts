@@ -1,0 +1,58 @@
+import { LOCATION_CLASSES, SERVICE_CLASSES } from '@shared';
+import type { Queryable, SqlParam } from '../database.js';
+
+const sqlList = (values: readonly string[]): string => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+
+/**
+ * SQL of the ids of the CIs a technician of `groupIds` (JSON array at `$param`) sees, mirroring the shared `ci.see`
+ * with the sites resolved here: the location CIs their groups own are their sites; they see the CIs their groups
+ * own or that stand at one of those sites, and (recursively, along any edge to a CI already seen) the services,
+ * technical services and applications above them. UNION (not UNION ALL) ends the recursion on cycles.
+ */
+export function visibleCiIdsSql(param: string): string {
+  return `WITH RECURSIVE
+    sites AS (SELECT s.id FROM sync_documents s WHERE s.collection = 'config_items' AND NOT s.deleted
+      AND ${param}::jsonb ? (s.data->>'ownerGroupId') AND s.data->>'ciClass' IN (${sqlList(LOCATION_CLASSES)})),
+    seen(id) AS (
+      SELECT c.id FROM sync_documents c WHERE c.collection = 'config_items' AND NOT c.deleted
+        AND (${param}::jsonb ? (c.data->>'ownerGroupId') OR c.data->>'locationId' IN (SELECT id FROM sites))
+      UNION
+      SELECT c.id FROM sync_documents c
+        CROSS JOIN LATERAL jsonb_array_elements(c.data->'relations') r
+        JOIN seen ON r->>'targetKind' = 'ci' AND r->>'targetId' = seen.id
+        WHERE c.collection = 'config_items' AND NOT c.deleted AND c.data->>'ciClass' IN (${sqlList(SERVICE_CLASSES)})
+    )
+    SELECT id FROM seen`;
+}
+
+/** The sites (location CIs) owned by one of `groupIds`: what a technician serves, for `ci.see` and `ci.edit_field`. */
+export async function siteIdsOfGroups(db: Queryable, groupIds: readonly string[]): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const params: SqlParam[] = [JSON.stringify(groupIds)];
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM sync_documents WHERE collection = 'config_items' AND NOT deleted
+       AND $1::jsonb ? (data->>'ownerGroupId') AND data->>'ciClass' IN (${sqlList(LOCATION_CLASSES)})`,
+    params,
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Which of `ids` are live CIs on the server (for tickets' `ciIds`). */
+export async function existingCiIds(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM sync_documents WHERE collection = 'config_items' AND NOT deleted AND $1::jsonb ? id`,
+    [JSON.stringify(ids)],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Ids of the history entries of these CIs, oldest first. */
+export async function historyIdsOfCis(db: Queryable, ciIds: readonly string[]): Promise<string[]> {
+  if (ciIds.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM sync_documents WHERE collection = 'ci_history' AND $1::jsonb ? (data->>'ciId') ORDER BY seq`,
+    [JSON.stringify(ciIds)],
+  );
+  return rows.map((row) => row.id);
+}
