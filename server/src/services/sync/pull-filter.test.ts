@@ -1,12 +1,4 @@
-import {
-  ACCESS_POLICY,
-  CONFIG_MANAGER_GROUP_ID,
-  canSeeTicket,
-  isAssignedTicket,
-  ROLES,
-  type Actor,
-  type Ticket,
-} from '@shared';
+import { ACCESS_POLICY, CONFIG_MANAGER_GROUP_ID, canSeeTicket, isAssignedTicket, ROLES, type Actor, type Ticket } from '@shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PullFilter } from '../../db/queries/pull.js';
