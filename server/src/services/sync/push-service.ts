@@ -1,7 +1,9 @@
 import type { Actor, ReplicatedCollection } from '@shared';
 import type { Database } from '../../db/database.js';
 import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
-import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
+import { notifyChange, reserveSequenceWithin } from '../../db/queries/sequence.js';
+import { isLockTimeout } from '../../db/unavailable.js';
+import { ApiError } from '../../http/api-error.js';
 import { ticketsWithReview } from '../../db/queries/ticket-reviews.js';
 import { validateDocument, type SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
@@ -53,6 +55,22 @@ const toMap = (
   docs: Map<string, { id: string; seq: number; data: Record<string, unknown>; deleted: boolean }>,
 ): Map<string, SyncDocument> => new Map([...docs].map(([id, stored]) => [id, toSyncDocument(stored)]));
 
+/** How long a push waits for the sequence lock before it is answered 503 (issue 16: no queue behind a slow writer). */
+export const PUSH_LOCK_TIMEOUT_MS = 3_000;
+
+/** Seconds a device is told to wait before sending a push that timed out on the sequence lock again. */
+export const PUSH_BUSY_RETRY_AFTER_S = 2;
+
+/** The answer to a push that waited too long for the sequence lock: nothing was written, send it again later. */
+function pushBusy(): ApiError {
+  return new ApiError(
+    503,
+    'Another change is being written; nothing of this push was saved. Send it again in a moment.',
+    undefined,
+    PUSH_BUSY_RETRY_AFTER_S,
+  );
+}
+
 /**
  * Applies a push in ONE transaction: takes the sequence lock first, checks every row against the stored masters
  * and the access policy, writes the rows that pass with new sequence numbers and notifies the other instances;
@@ -72,6 +90,7 @@ export async function pushDocuments(
     return await applyPush(db, actor, collection, planned, effects);
   } catch (err) {
     if (err instanceof NothingStored) return err.outcome;
+    if (isLockTimeout(err)) throw pushBusy();
     throw err;
   }
 }
@@ -91,7 +110,7 @@ async function applyPush(
   effects: readonly PushEffect[],
 ): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
-    const last = await reserveSequence(tx, planned.length);
+    const last = await reserveSequenceWithin(tx, planned.length, PUSH_LOCK_TIMEOUT_MS);
     const ids = planned.map((row) => row.newDocumentState.id);
     const masters = toMap(await loadDocuments(tx, collection, ids));
     const ticketIds =
