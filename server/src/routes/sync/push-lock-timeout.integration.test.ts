@@ -1,8 +1,9 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { reserveSequence } from '../../db/queries/sequence.js';
 import { DEMO_USERS } from '../../seed/index.js';
 import { PUSH_BUSY_RETRY_AFTER_S, PUSH_LOCK_TIMEOUT_MS } from '../../services/sync/push-service.js';
-import { testBackends, variantTitle } from '../../test-support/backends.js';
+import { POSTGRES_TEST_URL, testBackends, variantTitle } from '../../test-support/backends.js';
 import { makeArticle } from '../../test-support/fixtures.js';
 import { useTestServers } from '../../test-support/test-server.js';
 
@@ -31,6 +32,8 @@ describe.each(backends)('$name', (backend) => {
         await released;
       });
       await held;
+      const databaseUrl = new URL(POSTGRES_TEST_URL);
+      databaseUrl.pathname = `/${(await server.db.reads.query<{ name: string }>('SELECT current_database() AS name'))[0].name}`;
       try {
         const article = makeArticle({ id: `kb-behind-writer-${Date.now()}`, version: 1 });
         const started = Date.now();
@@ -47,8 +50,23 @@ describe.each(backends)('$name', (backend) => {
             api.push(token, 'kb_articles', [{ newDocumentState: makeArticle({ id: `kb-queued-${i}-${Date.now()}` }) }]),
           ),
         );
+        const refusedPush = track('push', api.push(token, 'kb_articles', [{ newDocumentState: article }]));
+        // Reads go out once every write connection is waiting on the lock (seen from outside the server's pools).
+        const watcher = new pg.Client({ connectionString: databaseUrl.toString() });
+        await watcher.connect();
+        try {
+          const waiting = async () =>
+            (
+              await watcher.query<{ n: number }>(
+                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+              )
+            ).rows[0].n;
+          await expect.poll(waiting, { timeout: PUSH_LOCK_TIMEOUT_MS, interval: 20 }).toBeGreaterThanOrEqual(9);
+        } finally {
+          await watcher.end();
+        }
         const [refused, pulled, health] = await Promise.all([
-          track('push', api.push(token, 'kb_articles', [{ newDocumentState: article }])),
+          refusedPush,
           track('pull', api.pull(token, 'kb_articles', null, 5)),
           track('health', api.request('GET', '/api/health')),
         ]);
