@@ -18,6 +18,7 @@ const edit = (client: number, seq: number, field: string, prev: unknown, value: 
 });
 const conflict = (field: string, localValue: unknown): ConflictRecord => ({
   id: `tickets:t1:${field}`,
+  kind: 'conflict',
   collectionName: 'tickets',
   docId: 't1',
   field,

@@ -70,13 +70,14 @@ describe('a push row the server refuses for good', () => {
       'the refused change to give way',
     );
 
-    const conflicts = (await db.conflicts.find({ selector: { docId: forbidden.id } }).exec()).map((c) => c.toJSON());
-    expect(conflicts.map((c) => c.field).sort()).toEqual(['security', 'title']);
-    expect(conflicts.find((c) => c.field === 'security')).toMatchObject({
-      localValue: 'true',
-      remoteValue: 'false',
-      resolved: false,
-    });
+    // One refusal record for the document, not per-field clashes: "keep mine" could never pass, so none is offered.
+    const records = (await db.conflicts.find({ selector: { docId: forbidden.id } }).exec()).map((c) => c.toJSON());
+    expect(records).toHaveLength(1);
+    const [refusal] = records;
+    expect(refusal).toMatchObject({ id: `refusal:tickets:${forbidden.id}`, kind: 'refusal', code: 'forbidden', resolved: false });
+    expect(refusal.message).toMatch(/security/i);
+    expect(JSON.parse(refusal.localValue)).toMatchObject({ security: true, title: `${forbidden.title} (tampered)` });
+    expect(JSON.parse(refusal.remoteValue)).toMatchObject({ security: false, title: forbidden.title });
 
     const pulled = await fetch(`${server.url}/api/sync/tickets/pull?limit=2000`, {
       headers: { authorization: `Bearer ${session.accessToken}` },
@@ -107,8 +108,12 @@ describe('a push row the server refuses for good', () => {
       20_000,
       'the refused entry to be set aside',
     );
-    const kept = await db.conflicts.findOne(`ticket_events:${id}:_document`).exec();
+    const kept = await db.conflicts.findOne(`refusal:ticket_events:${id}`).exec();
     expect(JSON.parse(kept!.localValue)).toMatchObject({ body: 'Written in another name', authorId: 'usr-agent' });
+    // The server's reason travels with the refusal, as a code the UI translates and the server's own sentence.
+    expect(kept!.kind).toBe('refusal');
+    expect(kept!.code).toBe('forbidden');
+    expect(kept!.message).toMatch(/\S/);
   }, 40_000);
 
   it('retries, rather than sets aside, an entry whose ticket is not on the server yet', async () => {
@@ -127,7 +132,7 @@ describe('a push row the server refuses for good', () => {
     await waitFor(() => sync.getStatus().error !== null, 10_000, 'the push to be refused');
     await new Promise((r) => setTimeout(r, 1000));
     expect(await db.ticket_events.findOne(id).exec()).not.toBeNull();
-    expect(await db.conflicts.findOne(`ticket_events:${id}:_document`).exec()).toBeNull();
+    expect(await db.conflicts.findOne(`refusal:ticket_events:${id}`).exec()).toBeNull();
   }, 40_000);
 
   it("sets aside a work log on a ticket whose creation was refused for good, and lets the technician's other work log through", async () => {
@@ -141,12 +146,11 @@ describe('a push row the server refuses for good', () => {
 
     await waitFor(
       async () =>
-        (await db.conflicts.findOne(`ticket_events:${orphan.id}:_document`).exec()) !== null &&
-        sync.getStatus().pendingPush === 0,
+        (await db.conflicts.findOne(`refusal:ticket_events:${orphan.id}`).exec()) !== null && sync.getStatus().pendingPush === 0,
       20_000,
       'the work log on the refused ticket to be set aside',
     );
-    expect(await db.conflicts.findOne(`tickets:${outside.id}:_document`).exec()).not.toBeNull();
+    expect(await db.conflicts.findOne(`refusal:tickets:${outside.id}`).exec()).not.toBeNull();
     const pulled = await fetch(`${server.url}/api/sync/ticket_events/pull?limit=2000`, {
       headers: { authorization: `Bearer ${session.accessToken}` },
     });

@@ -24,7 +24,7 @@ export { updateTicket, applyTicketPatch } from './commands/tickets.js';
 export type { CommandActor, TicketPatch } from './commands/tickets.js';
 export { addTicketEvent } from './commands/events.js';
 export type { AddTicketEventResult, NewTicketEvent } from './commands/events.js';
-export { resolveConflict } from './commands/conflicts.js';
+export { resolveConflict, settleRefusal } from './commands/conflicts.js';
 export type { ConflictChoice } from './commands/conflicts.js';
 export { DataProvider, useDataNetwork, useDb, useSyncController } from './provider.js';
 export type { DataNetwork } from './presence/presence-client.js';

@@ -22,6 +22,11 @@ export type ReconnectHandler = () => void;
  */
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
+  /**
+   * For statements that never write (pulls, health): on PostgreSQL a pool of its own, so reads never wait for a
+   * connection behind pushes queued on the sequence lock (issue 16). PGlite has one connection: the database itself.
+   */
+  readonly reads: Queryable;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** LISTENs on a channel; resolves to a function that stops listening. */

@@ -24,6 +24,7 @@ export async function openPGliteDatabase(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     ...self,
+    reads: self,
     // PGlite runs one transaction at a time and queues other queries behind it.
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
     async listen(channel, onNotify) {

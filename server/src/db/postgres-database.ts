@@ -97,15 +97,22 @@ function listenWithReconnect(
   });
 }
 
+/** Connections kept for reads, next to the 10 for everything else. */
+const READ_POOL_SIZE = 5;
+
 /** Opens a pg connection pool on a PostgreSQL server. */
 export async function openPostgresDatabase(connectionString: string, log: Logger = () => undefined): Promise<Database> {
   // A bounded wait for a connection: while PostgreSQL is down, requests fail with a 503 instead of hanging.
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
+  // Reads (pulls, health) have their own connections: writers waiting on the sequence lock never starve them.
+  const readPool = new pg.Pool({ connectionString, max: READ_POOL_SIZE, connectionTimeoutMillis: 5000 });
   let closing = false;
   // Connections torn down while shutting down may still report errors: those are expected, not news.
-  pool.on('error', (error) => {
-    if (!closing) log('idle PostgreSQL connection failed', error);
-  });
+  for (const p of [pool, readPool]) {
+    p.on('error', (error) => {
+      if (!closing) log('idle PostgreSQL connection failed', error);
+    });
+  }
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
@@ -113,6 +120,7 @@ export async function openPostgresDatabase(connectionString: string, log: Logger
   return {
     kind: 'postgres',
     ...self,
+    reads: wrap(readPool),
     async transaction(work) {
       let client: pg.PoolClient;
       try {
@@ -143,9 +151,9 @@ export async function openPostgresDatabase(connectionString: string, log: Logger
       }
     },
     listen: (channel, onNotify, onReconnect) => listenWithReconnect(connectionString, channel, onNotify, onReconnect, log),
-    close: () => {
+    close: async () => {
       closing = true;
-      return pool.end();
+      await Promise.all([pool.end(), readPool.end()]);
     },
   };
 }

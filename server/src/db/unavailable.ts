@@ -38,3 +38,8 @@ export function isConnectionError(error: unknown): boolean {
 export function classifyDatabaseError(error: unknown): unknown {
   return isConnectionError(error) && !(error instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(error) : error;
 }
+
+/** True when a statement gave up waiting for a lock (SQLSTATE 55P03, `lock_timeout`): retryable, nothing written. */
+export function isLockTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03';
+}

@@ -16,6 +16,7 @@ export async function authenticate(request: FastifyRequest, ctx: Pick<AppContext
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized('The Authorization header must read "Bearer <access token>".');
   const { actor, sessionId } = await ctx.tokens.verifySession(match[1]);
-  await confirmSessionOpen(ctx.db, sessionId);
-  return confirmActor(ctx.db, actor);
+  // Reads: on the read pool, so a request is never held at the door behind writers waiting on the sequence lock.
+  await confirmSessionOpen(ctx.db.reads, sessionId);
+  return confirmActor(ctx.db.reads, actor);
 }

@@ -14,4 +14,13 @@ export class ConflictsPage {
   async keepLocal(field: string): Promise<void> {
     await this.row(field).getByTestId('conflict-keep-local').click();
   }
+
+  /** The refusal of a document's change, as the conflict view lists it. */
+  refusal(docId: string): Locator {
+    return this.page.locator(`[data-testid="refusal-row"][data-doc-id="${docId}"]`);
+  }
+
+  async discard(docId: string): Promise<void> {
+    await this.refusal(docId).getByTestId('refusal-discard').click();
+  }
 }

@@ -111,12 +111,14 @@ export function checkConvergence(input: OracleInput): OracleReport {
       report.edits.inFinalState++;
       continue;
     }
+    // A same-field clash names the field; a refusal keeps the whole refused document.
     const recorded = (input.conflicts.get(edit.client) ?? []).some(
       (c) =>
         c.collectionName === 'tickets' &&
         c.docId === edit.ticketId &&
-        c.field === edit.field &&
-        c.localValue === JSON.stringify(edit.value),
+        (c.kind === 'refusal'
+          ? jsonEqual((JSON.parse(c.localValue) as Record<string, unknown>)[edit.field], edit.value)
+          : c.field === edit.field && c.localValue === JSON.stringify(edit.value)),
     );
     if (recorded) {
       report.edits.recordedAsConflict++;

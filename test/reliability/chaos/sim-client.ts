@@ -15,6 +15,7 @@ import {
   createDeskDatabase,
   manualConnectivity,
   resolveConflict,
+  settleRefusal,
   startReplication,
   updateTicket,
   type DeskDatabase,
@@ -307,6 +308,11 @@ export class SimClient {
     const open = await this.db.conflicts.find({ selector: { resolved: false } }).exec();
     if (open.length === 0) return;
     const conflict = this.ops.pick(open);
+    // A refusal offers no "keep mine" (the server would refuse it again): the simulated user discards it.
+    if (conflict.kind === 'refusal') {
+      await settleRefusal(this.db, conflict.id);
+      return;
+    }
     const choice = this.ops.chance(0.5) ? 'local' : 'server';
     const violations = await resolveConflict(this.db, conflict.id, choice, this.actor());
     if (violations.length > 0) this.records.refused++;

@@ -91,6 +91,7 @@ describe('resolveConflict', () => {
     await db.tickets.insert(makeTicket({ title: 'Theirs' }));
     await db.conflicts.insert({
       id,
+      kind: 'conflict',
       collectionName: 'tickets',
       docId: 't-1',
       field: 'title',

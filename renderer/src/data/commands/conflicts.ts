@@ -60,6 +60,8 @@ export async function resolveConflict(
 ): Promise<RuleViolation[]> {
   const conflict = await db.conflicts.findOne(conflictId).exec();
   if (!conflict) return [{ code: 'not_found', field: 'id', message: `Conflict ${conflictId} does not exist.` }];
+  if (conflict.kind === 'refusal')
+    return [{ code: 'not_permitted', field: 'id', message: 'A refusal is settled with settleRefusal.' }];
   if (choice === 'local' && conflict.field === DELETED_WHILE_EDITED) {
     const violations = await restoreDeleted(db, conflict.collectionName, conflict.localValue, actor);
     if (violations.length > 0) return violations;
@@ -75,5 +77,17 @@ export async function resolveConflict(
     if (violations.length > 0) return violations;
   }
   await conflict.incrementalPatch({ resolved: true });
+  return [];
+}
+
+/**
+ * Settles a refusal record. Both choices close it: the document already went back to the server's version when the
+ * refusal arrived, so "discard" drops the refused change for good, and "edit" closes it as the user opens the
+ * document's form to make the change again in a form the server accepts (that edit goes through the outbox as usual).
+ */
+export async function settleRefusal(db: DeskDatabase, refusalId: string): Promise<RuleViolation[]> {
+  const record = await db.conflicts.findOne(refusalId).exec();
+  if (!record || record.kind !== 'refusal') return [{ field: 'id', message: `Refusal ${refusalId} does not exist.` }];
+  await record.incrementalPatch({ resolved: true });
   return [];
 }

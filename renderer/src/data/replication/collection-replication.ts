@@ -1,5 +1,5 @@
 import { COLLECTION_DEFINITIONS, SYNC_PROTOCOL_VERSION } from '@shared';
-import type { PullResponse, PushResponse, ReplicatedCollection, SyncCheckpoint } from '@shared';
+import type { PullResponse, PushResponse, RefusalCode, ReplicatedCollection, SyncCheckpoint } from '@shared';
 import type { Observable } from 'rxjs';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type {
@@ -18,19 +18,21 @@ import { bootstrapFirstSync } from './first-sync-bootstrap.js';
 import { linkMetaInstance } from './first-sync-master-states.js';
 import type { FirstSyncCheckpoints } from './first-sync-bootstrap.js';
 import { NetworkError, requestJson } from './http.js';
+import type { SyncHttpError } from './http.js';
 import type { RequestContext } from './http.js';
 import type { PendingTracker } from './pending-tracker.js';
 import {
   deferredIds,
   isPermanentRefusal,
-  markRefused,
   ORPHANED_EVENT_REASON,
   refusedCreationId,
   onlyRetryable,
-  refusalRecords,
+  refusalRecord,
   refusedIds,
+  rowRefusal,
   stateAfterRefusal,
 } from './push-refusals.js';
+import type { RowRefusal } from './push-refusals.js';
 
 type PushRow = RxReplicationWriteToMasterRow<PlainDoc>;
 
@@ -134,13 +136,20 @@ function retryWait(ms: number, connectivity: ConnectivitySource, stop: Promise<v
 export const MAX_DEFERRED_ATTEMPTS = 6;
 
 /** Sets rows aside (see push-refusals.ts) and answers the states the device must go back to. */
-async function setAside(input: CollectionReplicationInput, rows: readonly PushRow[], reason: string): Promise<PlainDoc[]> {
+async function setAside(
+  input: CollectionReplicationInput,
+  rows: readonly PushRow[],
+  reason: (row: PushRow) => RowRefusal,
+): Promise<PlainDoc[]> {
   const db = input.collection.database as unknown as DeskDatabase;
-  for (const row of rows) {
-    await db.conflicts.bulkUpsert(refusalRecords(input.name, row, reason, Date.now()));
-    markRefused(db, input.name, String(row.newDocumentState.id));
-  }
+  // Written before the states are answered: the conflict handler reads these records to let the server state win.
+  await db.conflicts.bulkUpsert(rows.map((row) => refusalRecord(input.name, row, reason(row), Date.now())));
   return rows.map(stateAfterRefusal);
+}
+
+/** The server's reason for each row of a refusal, under `code` (default: from the status). */
+function reasonOf(err: SyncHttpError, code?: RefusalCode): (row: PushRow) => RowRefusal {
+  return (row) => rowRefusal(err, String(row.newDocumentState.id), code);
 }
 
 /** Events whose ticket's creation this device set aside: they can never pass, so they are set aside too. */
@@ -149,7 +158,10 @@ async function orphanedEvents(input: CollectionReplicationInput, rows: readonly 
   const db = input.collection.database as unknown as DeskDatabase;
   const ticketIds = [...new Set(rows.map((r) => String(r.newDocumentState.ticketId)))];
   const found = await db.conflicts.findByIds(ticketIds.map((id) => refusedCreationId(id))).exec();
-  const setAsideTickets = new Set([...found.values()].filter((record) => !record.resolved).map((record) => String(record.docId)));
+  // A refused creation is a refusal with no server state (remoteValue null); a refused edit leaves the ticket on the server.
+  const setAsideTickets = new Set(
+    [...found.values()].filter((r) => !r.resolved && r.remoteValue === 'null').map((r) => String(r.docId)),
+  );
   return new Set(rows.filter((r) => setAsideTickets.has(String(r.newDocumentState.ticketId))));
 }
 
@@ -185,7 +197,7 @@ async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows:
       const refused = named.size === 0 ? rows : rows.filter((r) => named.has(String(r.newDocumentState.id)));
       const rest = rows.filter((r) => !refused.includes(r));
       const restConflicts = rest.length > 0 ? await pushSettingAsideRefusals(input, rest, attempt) : [];
-      return [...(await setAside(input, refused, err.message)), ...restConflicts];
+      return [...(await setAside(input, refused, reasonOf(err))), ...restConflicts];
     }
     const refusedNamed = refusedIds(err, rows);
     const deferredNamed = deferredIds(err);
@@ -197,11 +209,11 @@ async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows:
     const deferred = waiting.filter((r) => !orphans.has(r));
     const results = [
       ...(stored as PlainDoc[]),
-      ...(await setAside(input, refused, err.message)),
-      ...(await setAside(input, [...orphans], ORPHANED_EVENT_REASON)),
+      ...(await setAside(input, refused, reasonOf(err))),
+      ...(await setAside(input, [...orphans], () => ({ code: 'orphaned', message: ORPHANED_EVENT_REASON }))),
     ];
     if (deferred.length === 0) return results;
-    if (attempt + 1 >= MAX_DEFERRED_ATTEMPTS) return [...results, ...(await setAside(input, deferred, err.message))];
+    if (attempt + 1 >= MAX_DEFERRED_ATTEMPTS) return [...results, ...(await setAside(input, deferred, reasonOf(err, 'gave_up')))];
     await retryWait(Math.min(input.retryTime * (attempt + 1), 30_000), input.connectivity, new Promise<void>(() => undefined));
     return [...results, ...(await pushSettingAsideRefusals(input, deferred, attempt + 1))];
   }

@@ -3,7 +3,7 @@ import type { ConflictRecord, FieldClash, MergePolicy, ReplicatedCollection } fr
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { newId, replicatedState } from '../doc-utils.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
-import { takeRefused } from './push-refusals.js';
+import { isRefusedState } from './push-refusals.js';
 
 /** Deterministic id, so resolving the same clash again updates one record instead of adding another. */
 export function conflictId(collection: string, docId: string, field: string): string {
@@ -19,6 +19,7 @@ async function recordClashes(db: DeskDatabase, collection: string, docId: string
   for (const clash of clashes) {
     const record: ConflictRecord = {
       id: conflictId(collection, docId, clash.field),
+      kind: 'conflict',
       collectionName: collection,
       docId,
       field: clash.field,
@@ -79,8 +80,8 @@ export function createConflictHandler(collection: ReplicatedCollection, getDb: (
     },
     async resolve(input) {
       const db = getDb();
-      // The server refused this change for good: its values already wait in the conflict view.
-      if (takeRefused(db, collection, String(input.newDocumentState.id))) return input.realMasterState;
+      // The server refused this very state for good: it waits in the conflict view as a refusal record.
+      if (await isRefusedState(db, collection, input.newDocumentState)) return input.realMasterState;
       if (APPEND_ONLY_COLLECTIONS.includes(collection)) {
         return (await resolveAppendOnly(db, collection, input)) as WithDeleted<PlainDoc>;
       }

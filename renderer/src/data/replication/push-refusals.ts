@@ -1,6 +1,8 @@
 import { jsonEqual } from '@shared';
-import type { ConflictRecord, ReplicatedCollection } from '@shared';
+import { REFUSAL_MESSAGE_MAX, refusalCodeForStatus } from '@shared';
+import type { ConflictRecord, RefusalCode, ReplicatedCollection } from '@shared';
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import { replicatedState } from '../doc-utils.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
 import { SyncHttpError } from './http.js';
 
@@ -38,41 +40,49 @@ export function deferredIds(err: SyncHttpError): Set<string> {
   return new Set(details.map((d) => d.documentId).filter((id): id is string => !!id));
 }
 
-/** The id of the record that keeps a refused ticket creation (see refusalRecords). */
+/** The id of the record that keeps a refused row of a document: one per document, the latest refusal wins. */
+export function refusalId(collection: string, docId: string): string {
+  return `refusal:${collection}:${docId}`;
+}
+
+/** The id of the record that keeps a refused ticket creation (see refusalRecord). */
 export function refusedCreationId(ticketId: string): string {
-  return `tickets:${ticketId}:_document`;
+  return refusalId('tickets', ticketId);
 }
 
 /** Why an event is set aside without being sent again. */
 export const ORPHANED_EVENT_REASON =
   'Its ticket was not created on the server (that creation was set aside), so this entry cannot be stored.';
 
-/** The conflict records that keep a refused row's values: one per changed field, or the whole new document. */
-export function refusalRecords(collection: ReplicatedCollection, row: Row, reason: string, now: number): ConflictRecord[] {
-  const local = row.newDocumentState as Record<string, unknown>;
-  const docId = String(local.id);
-  const base = { collectionName: collection, docId, detectedAt: now, resolved: false };
-  const master = row.assumedMasterState as Record<string, unknown> | undefined;
-  if (!master) {
-    return [
-      {
-        ...base,
-        id: `${collection}:${docId}:_document`,
-        field: '_document',
-        localValue: JSON.stringify(local),
-        remoteValue: JSON.stringify(reason),
-      },
-    ];
-  }
-  return Object.keys(local)
-    .filter((field) => field !== '_deleted' && !jsonEqual(local[field], master[field]))
-    .map((field) => ({
-      ...base,
-      id: `${collection}:${docId}:${field}`,
-      field,
-      localValue: JSON.stringify(local[field] ?? null),
-      remoteValue: JSON.stringify(master[field] ?? null),
-    }));
+/** Why the server refused one row: a code the UI translates and the server's sentence about that row. */
+export interface RowRefusal {
+  code: RefusalCode;
+  message: string;
+}
+
+/** The server's reason for one row: its own detail messages when the refusal names it, else the whole message. */
+export function rowRefusal(err: SyncHttpError, docId: string, code: RefusalCode = refusalCodeForStatus(err.status)): RowRefusal {
+  const own = (err.body?.details ?? []).filter((d) => d.documentId === docId).map((d) => d.message);
+  const message = own.length > 0 ? own.join(' ') : err.message;
+  return { code, message: message.slice(0, REFUSAL_MESSAGE_MAX) };
+}
+
+/** The refusal record that keeps a refused row: the whole document it wanted, next to the server state it went back to. */
+export function refusalRecord(collection: ReplicatedCollection, row: Row, refusal: RowRefusal, now: number): ConflictRecord {
+  const docId = String(row.newDocumentState.id);
+  return {
+    id: refusalId(collection, docId),
+    kind: 'refusal',
+    collectionName: collection,
+    docId,
+    field: '',
+    localValue: JSON.stringify(row.newDocumentState),
+    remoteValue: JSON.stringify(row.assumedMasterState ?? null),
+    code: refusal.code,
+    message: refusal.message,
+    detectedAt: now,
+    resolved: false,
+  };
 }
 
 /** What the device should hold after a refusal: the server state it last saw, or nothing for a refused creation. */
@@ -80,20 +90,14 @@ export function stateAfterRefusal(row: Row): WithDeleted<PlainDoc> {
   return row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true };
 }
 
-const pending = new WeakMap<DeskDatabase, Set<string>>();
-
-function key(collection: string, docId: string): string {
-  return `${collection}:${docId}`;
-}
-
-/** Remembers that the next conflict resolution of this document must take the server's side. */
-export function markRefused(db: DeskDatabase, collection: string, docId: string): void {
-  const set = pending.get(db) ?? new Set<string>();
-  set.add(key(collection, docId));
-  pending.set(db, set);
-}
-
-/** True (once) when the document's local change was refused and must give way to the server state. */
-export function takeRefused(db: DeskDatabase, collection: string, docId: string): boolean {
-  return pending.get(db)?.delete(key(collection, docId)) ?? false;
+/**
+ * True when `local` is the very state whose push was refused (an unresolved refusal record holds it), so the
+ * conflict that RxDB resolves next must give way to the server state. The refusal record itself is the signal: it is
+ * written before the push handler answers, and a local edit made since no longer matches it and is merged as usual.
+ */
+export async function isRefusedState(db: DeskDatabase, collection: string, local: WithDeleted<PlainDoc>): Promise<boolean> {
+  const record = await db.conflicts.findOne(refusalId(collection, String(local.id))).exec();
+  if (!record || record.resolved || record.kind !== 'refusal') return false;
+  const comparable = (doc: PlainDoc) => ({ ...replicatedState(doc), _deleted: doc._deleted === true });
+  return jsonEqual(comparable(JSON.parse(record.localValue) as PlainDoc), comparable(local));
 }

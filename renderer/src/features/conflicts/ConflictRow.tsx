@@ -10,7 +10,8 @@ import type { ConflictChoice } from '../../data/index.js';
 import { useViolationText } from '../../ui/violations.js';
 import { useFieldLabel, useValueText } from './conflict-text.js';
 
-function DocumentCell({ conflict }: { conflict: ConflictRecord }) {
+/** The document a record concerns: a link to its ticket when it is one. */
+export function DocumentCell({ conflict }: { conflict: ConflictRecord }) {
   const ticket = useTicket(conflict.collectionName === 'tickets' ? conflict.docId : '');
   if (conflict.collectionName === 'tickets' && ticket) {
     return (

@@ -17,6 +17,18 @@ export async function reserveSequence(tx: Queryable, count: number): Promise<num
   return Number(rows[0].value);
 }
 
+/**
+ * reserveSequence for a device's push: waits at most `timeoutMs` for the counter row, so one slow writer holding the
+ * lock cannot pile pushes up on pooled connections; past it PostgreSQL fails with 55P03 (see isLockTimeout) and the
+ * push is answered 503 with Retry-After. Other locks of the transaction keep the default (no timeout).
+ */
+export async function reserveSequenceWithin(tx: Queryable, count: number, timeoutMs: number): Promise<number> {
+  await tx.exec(`SET LOCAL lock_timeout = '${Math.max(1, Math.floor(timeoutMs))}ms'`);
+  const last = await reserveSequence(tx, count);
+  await tx.exec('SET LOCAL lock_timeout TO DEFAULT');
+  return last;
+}
+
 /** Tells every server instance (after commit) that a collection changed up to `seq`. */
 export async function notifyChange(tx: Queryable, collection: string, seq: number): Promise<void> {
   await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ collection, seq })]);

@@ -9,7 +9,7 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get('/api/health', async (request): Promise<HealthResponse> => {
     let version: string;
     try {
-      version = await databaseVersion(ctx.db);
+      version = await databaseVersion(ctx.db.reads);
     } catch (error) {
       request.log.error({ err: error }, 'health check: database unreachable');
       throw new ApiError(503, 'The database is unreachable. Check that PostgreSQL is running, then try again.');

@@ -19,7 +19,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const query = (request.query ?? {}) as Record<string, unknown>;
     const checkpoint = parseCheckpoint(query.checkpoint);
     const limit = parseLimit(query.limit);
-    return pullChanges(ctx.db, actor, collection, checkpoint, limit);
+    return pullChanges(ctx.db.reads, actor, collection, checkpoint, limit);
   });
 
   app.post('/api/sync/:collection/push', async (request, reply): Promise<SyncDocument[] | ApiErrorBody> => {

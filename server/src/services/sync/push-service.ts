@@ -2,7 +2,9 @@ import type { Actor, ReplicatedCollection } from '@shared';
 import type { Database } from '../../db/database.js';
 import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
 import { storedCalendarIds } from '../../db/queries/sla-settings.js';
-import { notifyChange, reserveSequence } from '../../db/queries/sequence.js';
+import { notifyChange, reserveSequenceWithin } from '../../db/queries/sequence.js';
+import { isLockTimeout } from '../../db/unavailable.js';
+import { ApiError } from '../../http/api-error.js';
 import { ticketsWithReview } from '../../db/queries/ticket-reviews.js';
 import { existingCiIds, siteIdsOfGroups } from '../../db/queries/config-items.js';
 import { ciIdsOfTickets } from '../cmdb/ci-push-rules.js';
@@ -57,6 +59,22 @@ const toMap = (
   docs: Map<string, { id: string; seq: number; data: Record<string, unknown>; deleted: boolean }>,
 ): Map<string, SyncDocument> => new Map([...docs].map(([id, stored]) => [id, toSyncDocument(stored)]));
 
+/** How long a push waits for the sequence lock before it is answered 503 (issue 16: no queue behind a slow writer). */
+export const PUSH_LOCK_TIMEOUT_MS = 3_000;
+
+/** Seconds a device is told to wait before sending a push that timed out on the sequence lock again. */
+export const PUSH_BUSY_RETRY_AFTER_S = 2;
+
+/** The answer to a push that waited too long for the sequence lock: nothing was written, send it again later. */
+function pushBusy(): ApiError {
+  return new ApiError(
+    503,
+    'Another change is being written; nothing of this push was saved. Send it again in a moment.',
+    undefined,
+    PUSH_BUSY_RETRY_AFTER_S,
+  );
+}
+
 /**
  * Applies a push in ONE transaction: takes the sequence lock first, checks every row against the stored masters,
  * the access policy and the collection's shared write checks BEFORE anything is written, writes the rows that pass
@@ -77,6 +95,7 @@ export async function pushDocuments(
     return await applyPush(db, actor, collection, planned, effects);
   } catch (err) {
     if (err instanceof NothingStored) return err.outcome;
+    if (isLockTimeout(err)) throw pushBusy();
     throw err;
   }
 }
@@ -96,7 +115,7 @@ async function applyPush(
   effects: readonly PushEffect[],
 ): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
-    const last = await reserveSequence(tx, planned.length);
+    const last = await reserveSequenceWithin(tx, planned.length, PUSH_LOCK_TIMEOUT_MS);
     const ids = planned.map((row) => row.newDocumentState.id);
     const masters = toMap(await loadDocuments(tx, collection, ids));
     const ticketIds =
