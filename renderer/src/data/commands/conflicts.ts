@@ -87,7 +87,8 @@ export async function resolveConflict(
  */
 export async function settleRefusal(db: DeskDatabase, refusalId: string): Promise<RuleViolation[]> {
   const record = await db.conflicts.findOne(refusalId).exec();
-  if (!record || record.kind !== 'refusal') return [{ field: 'id', message: `Refusal ${refusalId} does not exist.` }];
+  if (!record || record.kind !== 'refusal')
+    return [{ code: 'not_found', field: 'id', message: `Refusal ${refusalId} does not exist.` }];
   await record.incrementalPatch({ resolved: true });
   return [];
 }

@@ -44,6 +44,7 @@ async function recordDeletedWhileEdited(db: DeskDatabase, collection: string, lo
   const docId = String(local.id);
   const record: ConflictRecord = {
     id: conflictId(collection, docId, DELETED_WHILE_EDITED),
+    kind: 'conflict',
     collectionName: collection,
     docId,
     field: DELETED_WHILE_EDITED,
