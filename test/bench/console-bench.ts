@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import type { Priority, Ticket } from '@shared';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDeskDatabase } from '../../renderer/src/data/db.js';
-import { NAMED_QUEUES } from '../../renderer/src/data/hooks/named-queues.js';
+import { NAMED_QUEUES } from '../../renderer/src/data/queue-index/named-queues.js';
 import { queueIndexFor } from '../../renderer/src/data/queue-index/load-queue-index.js';
 import { EMPTY_FILTER } from '../../renderer/src/data/queue-index/queue-filter.js';
 import type { QueueFilter } from '../../renderer/src/data/queue-index/queue-filter.js';

@@ -1,7 +1,7 @@
 import type { Ticket } from '@shared';
 import { describe, expect, it } from 'vitest';
 import { makeTicket } from '../testing/fixtures.js';
-import type { NamedQueue } from '../hooks/named-queues.js';
+import type { NamedQueue } from './named-queues.js';
 import { EMPTY_FILTER } from './queue-filter.js';
 import type { QueueFilter } from './queue-filter.js';
 import { QueueIndex } from './queue-index.js';
