@@ -90,4 +90,5 @@ export {
   unlinkChild,
 } from './commands/major-incident.js';
 export type { Resolution } from './commands/major-incident.js';
-export { useArticleVersions, useChildTickets } from './hooks/major-kb.js';
+export { useArticleVersions } from './hooks/article-versions.js';
+export { useChildTickets } from './hooks/child-tickets.js';
