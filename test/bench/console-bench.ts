@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import type { Priority, Ticket } from '@shared';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDeskDatabase } from '../../renderer/src/data/db.js';
-import { NAMED_QUEUES } from '../../renderer/src/data/hooks/named-queues.js';
+import { NAMED_QUEUES } from '../../renderer/src/data/queue-index/named-queues.js';
 import { queueIndexFor } from '../../renderer/src/data/queue-index/load-queue-index.js';
 import { EMPTY_FILTER } from '../../renderer/src/data/queue-index/queue-filter.js';
 import type { QueueFilter } from '../../renderer/src/data/queue-index/queue-filter.js';
@@ -24,11 +24,14 @@ import { buildArticleIndex } from '../../renderer/src/features/kb/kb-search.js';
 import { benchArticle, benchTicket, CATEGORIES, GROUPS, USERS } from './console/console-tickets.js';
 import { benchColdStart } from './console/cold-start.js';
 import { percentile, round, writeResults } from './lib/stats.js';
+import { requireChromium } from '../support/chromium-path.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const COLD_START = process.env.BENCH_COLD_START !== '0';
 const RUNS = 5;
+// Found (or installed) before minutes of Node measurements, not after them.
+if (COLD_START) requireChromium();
 
 const db = await createDeskDatabase({ name: `console-bench-${Date.now()}`, storage: getRxStorageMemory(), multiInstance: false });
 const now = Date.now();

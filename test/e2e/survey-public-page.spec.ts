@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Ticket } from '@shared';
+import { listQueuedMail } from '../../server/src/db/queries/mail-outbox.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { surveyLinkIn } from '../../server/src/test-support/surveys.js';
 import { DEMO_PASSWORD, apiLogin, pullAll } from './fixtures/desk-test.js';
@@ -137,7 +138,9 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
   await push(server.url, accessToken, [{ assumedMasterState: next, newDocumentState: nextResolved }]);
   // Its resolution e-mail is queued in the same transaction a survey would be, and sent before it would be.
   await smtp.waitFor((m) => m.to.includes(CUSTOMER) && m.subject.includes('Dock') && !m.text.includes('/survey/'));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // The outbox, written in the resolving push's own transaction, holds the one survey and no second.
+  const queued = await listQueuedMail(server.db, { to: CUSTOMER });
+  expect(queued.filter((m) => m.kind === 'survey-invitation')).toHaveLength(1);
   expect(smtp.messages.filter(isSurveyMailTo(CUSTOMER))).toHaveLength(1);
 
   // Links expire: once past its expiry the first link says so.

@@ -62,8 +62,8 @@ export {
   setWatcher,
 } from './commands/ticket-actions.js';
 export type { FunctionalEscalation } from './commands/ticket-actions.js';
-export { NAMED_QUEUES } from './hooks/named-queues.js';
-export type { NamedQueue, QueueOwner } from './hooks/named-queues.js';
+export { NAMED_QUEUES } from './queue-index/named-queues.js';
+export type { NamedQueue, QueueOwner } from './queue-index/named-queues.js';
 export { bulkUpdateTickets } from './commands/bulk.js';
 export type { BulkRefusal } from './commands/bulk.js';
 export { useReportsSource } from './hooks/reports.js';
@@ -90,4 +90,5 @@ export {
   unlinkChild,
 } from './commands/major-incident.js';
 export type { Resolution } from './commands/major-incident.js';
-export { useArticleVersions, useChildTickets } from './hooks/major-kb.js';
+export { useArticleVersions } from './hooks/article-versions.js';
+export { useChildTickets } from './hooks/child-tickets.js';

@@ -1,6 +1,7 @@
 import {
   computePriority,
-  queueKeyFor,
+  newTicket,
+  normalizeTicket,
   type Channel,
   type DirectoryEntry,
   type Level,
@@ -96,31 +97,43 @@ export function makeTicket(ctx: TicketContext, index: number): Ticket {
   const updatedAt = Math.min(now, createdAt + rng.int(0, 10 * DAY));
   const closing = status === 'resolved' || status === 'closed';
   const prefix = type === 'incident' ? 'INC' : 'REQ';
-  return {
-    id: ticketId(index),
-    number: `${prefix}${pad(1001 + index)}`,
-    type,
-    title: subject[lang],
-    description: `${rng.pick(DESCRIPTION_OPENERS)[lang]}\n\n${subject[lang]}.`,
-    status,
-    pendingReason: status === 'pending' ? rng.pick(PENDING) : '',
-    impact,
-    urgency,
-    priority,
-    priorityOverrideReason: override ? (lang ? 'Demande de la direction.' : 'Requested by management.') : '',
-    categoryId,
-    groupId,
-    assigneeId,
-    callerId: caller.id,
-    channel: rng.weighted(CHANNELS),
-    security,
-    resolutionCode: closing ? rng.pick(CODES) : '',
-    resolutionNotes: closing ? rng.pick(RESOLUTION_NOTES)[lang] : '',
+  // The random draws keep their order (the demo data stays the same for a seed); the ticket is made the way every
+  // writer makes one (newTicket), then given the state its history reached.
+  const description = `${rng.pick(DESCRIPTION_OPENERS)[lang]}\n\n${subject[lang]}.`;
+  const pendingReason = status === 'pending' ? rng.pick(PENDING) : '';
+  const channel = rng.weighted(CHANNELS);
+  const resolutionCode = closing ? rng.pick(CODES) : '';
+  const resolutionNotes = closing ? rng.pick(RESOLUTION_NOTES)[lang] : '';
+  const updatedBy = assigneeId || DEMO_USERS.agent.id;
+  const created = newTicket(
+    {
+      id: ticketId(index),
+      type,
+      title: subject[lang],
+      description,
+      impact,
+      urgency,
+      priority,
+      priorityOverrideReason: override ? (lang ? 'Demande de la direction.' : 'Requested by management.') : '',
+      categoryId,
+      groupId,
+      callerId: caller.id,
+      channel,
+      security,
+    },
+    updatedBy,
     createdAt,
+  );
+  return normalizeTicket({
+    ...created,
+    number: `${prefix}${pad(1001 + index)}`,
+    status,
+    pendingReason,
+    assigneeId,
+    resolutionCode,
+    resolutionNotes,
     updatedAt,
-    updatedBy: assigneeId || DEMO_USERS.agent.id,
-    queueKey: queueKeyFor(updatedAt),
-  };
+  });
 }
 
 /** 0 to 5 history entries for a ticket: comments, worklog, status and assignment changes. */

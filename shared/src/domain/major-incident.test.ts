@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildTicket } from '../testing/build-records.js';
 import type { Ticket } from '../schemas/ticket.js';
-import { queueKeyFor } from '../schemas/ticket.js';
 import {
   checkChildLink,
   checkReview,
@@ -12,31 +12,21 @@ import {
 } from './major-incident.js';
 import { checkTicketRules } from './ticket-rules.js';
 
-const base: Ticket = {
+const base: Ticket = buildTicket({
   id: 'p1',
   number: 'INC0000001',
-  type: 'incident',
   title: 'Email down',
   description: '',
   status: 'in_progress',
-  pendingReason: '',
   impact: 3,
   urgency: 3,
-  priority: 5,
-  priorityOverrideReason: '',
   categoryId: '',
   groupId: 'grp-1',
-  assigneeId: '',
   callerId: 'usr-caller',
-  channel: 'phone',
-  security: false,
-  resolutionCode: '',
-  resolutionNotes: '',
   createdAt: 1,
   updatedAt: 2,
   updatedBy: 'u',
-  queueKey: queueKeyFor(2),
-};
+});
 const parent: Ticket = { ...base, major: true, majorManagerId: 'usr-mgr' };
 const child: Ticket = { ...base, id: 'c1', number: 'INC0000002' };
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildTicket } from '../testing/build-records.js';
 import type { Ticket } from '../schemas/ticket.js';
 import { queueKeyFor } from '../schemas/ticket.js';
 import { TICKET_REVISED_FIELDS, bumpFieldRevisions, fieldRevision } from './field-revisions.js';
@@ -10,31 +11,17 @@ import { jsonEqual, threeWayMerge } from './three-way-merge.js';
 const ticketPolicy = ticketMergePolicy;
 type Editable = 'title' | 'description' | 'assigneeId' | 'groupId' | 'categoryId' | 'channel' | 'impact' | 'urgency';
 
-const baseTicket: Ticket = {
+const baseTicket: Ticket = buildTicket({
   id: 't1',
   number: 'INC0000001',
-  type: 'incident',
   title: 'Printer jammed',
   description: 'Third floor',
-  status: 'assigned',
-  pendingReason: '',
-  impact: 2,
-  urgency: 2,
-  priority: 3,
-  priorityOverrideReason: '',
   categoryId: 'cat-hw',
-  groupId: 'grp-field',
   assigneeId: 'usr-tech',
   callerId: 'usr-caller',
-  channel: 'phone',
-  security: false,
-  resolutionCode: '',
-  resolutionNotes: '',
   createdAt: 1000,
   updatedAt: 2000,
-  updatedBy: 'usr-agent',
-  queueKey: queueKeyFor(2000),
-};
+});
 
 /** A random edit of some editable fields, with a later update time. */
 const editArb = fc.record(

@@ -1,35 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { buildTicket } from '../testing/build-records.js';
 import type { Ticket, TicketStatus } from '../schemas/ticket.js';
 import { queueKeyFor, TICKET_STATUSES } from '../schemas/ticket.js';
 import { computePriority, DEFAULT_PRIORITY_MATRIX } from './priority-matrix.js';
 import { canTransition, STATUS_TRANSITIONS } from './ticket-lifecycle.js';
 import { checkTicketRules, normalizeTicket } from './ticket-rules.js';
 
-const ticket: Ticket = {
+const ticket: Ticket = buildTicket({
   id: 't1',
   number: 'INC0000001',
-  type: 'incident',
   title: 'VPN down',
   description: '',
-  status: 'assigned',
-  pendingReason: '',
   impact: 1,
   urgency: 1,
-  priority: 1,
-  priorityOverrideReason: '',
   categoryId: 'cat-net',
   groupId: 'grp-network',
-  assigneeId: '',
   callerId: 'usr-c',
   channel: 'email',
-  security: false,
-  resolutionCode: '',
-  resolutionNotes: '',
   createdAt: 1,
   updatedAt: 2,
-  updatedBy: 'usr-agent',
-  queueKey: queueKeyFor(2),
-};
+});
 const fieldsOf = (t: Ticket, prev?: Ticket) => checkTicketRules(t, prev).map((v) => v.field);
 
 describe('priority matrix', () => {

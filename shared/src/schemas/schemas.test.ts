@@ -1,37 +1,27 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFINITIONS } from './index.js';
-import { queueKeyFor } from './ticket.js';
+import { buildTicket } from '../testing/build-records.js';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 const validateTicket = ajv.compile(COLLECTION_DEFINITIONS.tickets.schema);
 const validateEvent = ajv.compile(COLLECTION_DEFINITIONS.ticket_events.schema);
 
-const ticket = {
+const ticket = buildTicket({
   id: 't1',
   number: 'INC0000001',
-  type: 'incident',
   title: 'Disk full',
   description: '',
   status: 'new',
-  pendingReason: '',
-  impact: 2,
   urgency: 3,
-  priority: 4,
-  priorityOverrideReason: '',
   categoryId: 'cat',
   groupId: 'grp',
-  assigneeId: '',
   callerId: 'usr',
   channel: 'portal',
-  security: false,
-  resolutionCode: '',
-  resolutionNotes: '',
   createdAt: 1,
   updatedAt: 1,
   updatedBy: 'usr',
-  queueKey: queueKeyFor(1),
-};
+});
 
 describe('collection schemas', () => {
   it('accept a well-formed ticket', () => expect(validateTicket(ticket)).toBe(true));

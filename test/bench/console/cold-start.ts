@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoginResponse } from '@shared';
 import { build } from 'vite';
-import { chromiumPath } from '../../../playwright.config.js';
+import { requireChromium } from '../../support/chromium-path.js';
 import { startServer } from '../../../server/src/app.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../server/src/seed/index.js';
 import { createScratchDatabase } from '../lib/bench-database.js';
@@ -52,7 +52,7 @@ export async function benchColdStart(tickets: number): Promise<ColdStartResult> 
   // An on-disk profile, as a desktop user has: IndexedDB is read from disk, not from an off-the-record memory store.
   const profile = mkdtempSync(join(tmpdir(), 'bench-cold-start-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    executablePath: requireChromium(),
     locale: 'en-CA',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });

@@ -1,5 +1,5 @@
 import type { KbArticle, Level, Ticket, TicketStatus } from '@shared';
-import { computePriority, queueKeyFor } from '@shared';
+import { buildTicket } from '@shared/testing/build-records.js';
 
 export const GROUPS = ['grp-service-desk', 'grp-field', 'grp-network', 'grp-apps'];
 export const CATEGORIES = ['cat-hardware', 'cat-network', 'cat-software', 'cat-access', ''];
@@ -24,7 +24,8 @@ export function benchTicket(i: number, now: number, prefix = 't'): Ticket {
   const status = STATUSES[(i * 7) % STATUSES.length];
   const updatedAt = now - i * 1000;
   const done = status === 'resolved' || status === 'closed';
-  return {
+  // The one ticket builder; priority and queue key follow from impact, urgency and updatedAt.
+  return buildTicket({
     id: `${prefix}-${i}`,
     number: `INC${String(i).padStart(7, '0')}`,
     type: i % 4 === 0 ? 'request' : 'incident',
@@ -34,25 +35,20 @@ export function benchTicket(i: number, now: number, prefix = 't'): Ticket {
     pendingReason: status === 'pending' ? 'customer' : '',
     impact,
     urgency,
-    priority: computePriority(impact, urgency),
-    priorityOverrideReason: '',
     categoryId: CATEGORIES[(i >> 2) % CATEGORIES.length],
     groupId: GROUPS[i % GROUPS.length],
     assigneeId: status === 'new' || i % 11 === 0 ? '' : USERS[i % USERS.length],
     callerId: USERS[(i * 3) % USERS.length],
-    channel: 'phone',
-    security: false,
     resolutionCode: done ? 'fixed' : '',
     resolutionNotes: done ? 'Done.' : '',
     createdAt: updatedAt - ((i * 7919) % 60) * DAY,
     updatedAt,
     updatedBy: USERS[0],
-    queueKey: queueKeyFor(updatedAt),
     escalationTier: i % 17 === 0 ? 2 : 1,
     escalatedToSupervisor: i % 53 === 0,
     // A major incident has a manager and stays open (closing one needs a post-incident review).
     ...(i % 997 === 0 && !done ? { major: true, majorManagerId: USERS[2] } : { major: false }),
-  };
+  });
 }
 
 /** A published bilingual article about one of the ticket subjects. */

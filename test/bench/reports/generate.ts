@@ -1,6 +1,6 @@
 // Seeded synthetic data for the reports benchmark: tickets with consistent event histories and survey responses.
 import type { Survey, SurveyResponse, Ticket, TicketEvent, TicketStatus } from '../../../shared/src/index.js';
-import { computePriority, queueKeyFor } from '../../../shared/src/index.js';
+import { buildTicket } from '../../../shared/src/testing/build-records.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -101,31 +101,26 @@ export function generateBenchData(ticketCount: number, responseCount: number, se
     }
     const impact = int(1, 3) as 1 | 2 | 3;
     const urgency = int(1, 3) as 1 | 2 | 3;
-    const ticket: Ticket = {
+    const ticket: Ticket = buildTicket({
       id,
       number: `INC${String(i).padStart(7, '0')}`,
       type: 'incident',
       title: 'Generated',
       description: '',
       status,
-      pendingReason: '',
       impact,
       urgency,
-      priority: computePriority(impact, urgency),
-      priorityOverrideReason: '',
       categoryId: `cat-${int(0, 19)}`,
       groupId,
       assigneeId: assignee,
       callerId: `usr-caller-${Math.floor(rnd() * rnd() * 5000)}`,
       channel: pick(CHANNELS),
-      security: false,
       resolutionCode: status === 'resolved' || status === 'closed' ? 'fixed' : '',
       resolutionNotes: '',
       createdAt,
       updatedAt: t,
       updatedBy: 'usr-a',
-      queueKey: queueKeyFor(t),
-    };
+    });
     tickets.push(ticket);
     if (status === 'resolved' || status === 'closed') resolvedTickets.push(ticket);
   }

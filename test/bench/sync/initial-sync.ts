@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { chromiumPath } from '../../../playwright.config.js';
+import { requireChromium } from '../../support/chromium-path.js';
 import { startServer } from '../../../server/src/app.js';
 import { seedDatabase } from '../../../server/src/seed/index.js';
 import type { InitialSyncBench, Measured } from '../browser/initial-sync-entry.js';
@@ -31,7 +31,7 @@ export interface InitialSyncResult {
 async function measureInFreshProfile(url: string, bench: InitialSyncBench): Promise<Measured> {
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    executablePath: requireChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {

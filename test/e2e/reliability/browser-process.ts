@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath } from '../../../playwright.config.js';
+import { chromiumPath } from '../../support/chromium-path.js';
 
 /** A Chromium we start ourselves (own process group), so the test can SIGKILL it like a crash, and relaunch it. */
 export interface CrashableBrowser {

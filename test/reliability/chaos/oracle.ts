@@ -1,4 +1,5 @@
 import { jsonEqual, type ConflictRecord } from '@shared';
+import { isProvisionalNumber } from '@shared/domain/ticket-numbering.js';
 import type { EditRecord, InsertRecord, PlainDoc } from './types.js';
 
 export interface OracleInput {
@@ -85,9 +86,15 @@ export function checkConvergence(input: OracleInput): OracleReport {
   for (const ticket of input.serverTickets.values())
     numbers.set(String(ticket.number), (numbers.get(String(ticket.number)) ?? 0) + 1);
   for (const { client, doc } of input.createdTickets) {
-    if (!input.serverTickets.has(doc.id)) problems.push(`ticket ${doc.id} created by client ${client} is missing on the server`);
-    if ((numbers.get(String(doc.number)) ?? 0) > 1)
-      problems.push(`ticket number ${String(doc.number)} appears ${numbers.get(String(doc.number))} times`);
+    const stored = input.serverTickets.get(doc.id);
+    if (!stored) {
+      problems.push(`ticket ${doc.id} created by client ${client} is missing on the server`);
+      continue;
+    }
+    // Created with a provisional number on the device: the server must have confirmed a unique one.
+    const number = String(stored.number);
+    if (isProvisionalNumber(number)) problems.push(`ticket ${doc.id} kept its provisional number ${number} on the server`);
+    if ((numbers.get(number) ?? 0) > 1) problems.push(`ticket number ${number} appears ${numbers.get(number)} times`);
   }
 
   const byField = new Map<string, EditRecord[]>();

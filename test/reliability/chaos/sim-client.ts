@@ -3,8 +3,6 @@ import {
   CHANNELS,
   fieldRevision,
   nextStatuses,
-  normalizeTicket,
-  queueKeyFor,
   type LoginResponse,
   type ResolutionCode,
   type Ticket,
@@ -13,6 +11,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import {
   addTicketEvent,
   createDeskDatabase,
+  createTicket,
   manualConnectivity,
   resolveConflict,
   settleRefusal,
@@ -81,7 +80,6 @@ export class SimClient {
   private readonly ops: Rng;
   private readonly records: ClientRecords;
   private editSeq = 0;
-  private created = 0;
 
   constructor(private readonly config: SimClientConfig) {
     const root = new Rng(config.seed ^ Math.imul(config.index + 1, 0x9e3779b1));
@@ -193,7 +191,7 @@ export class SimClient {
   }
 
   private actor() {
-    return { id: this.session.user.id, role: this.session.user.role };
+    return { id: this.session.user.id, role: this.session.user.role, groupIds: this.session.user.groupIds };
   }
 
   private async pickTicket(): Promise<Ticket | null> {
@@ -264,34 +262,25 @@ export class SimClient {
   }
 
   private async createTicket(tag: string): Promise<void> {
-    const now = Date.now();
-    this.created++;
-    const ticket: Ticket = normalizeTicket({
-      id: `chaos-${this.config.seed}-${this.config.index}-${this.created}`,
-      number: `CH${this.config.index.toString(36)}-${this.created}`,
-      type: 'incident',
-      title: `title ${tag}`,
-      description: `description ${tag}`,
-      status: 'new',
-      pendingReason: '',
-      impact: 3,
-      urgency: 3,
-      priority: 5,
-      priorityOverrideReason: '',
-      categoryId: 'cat-hardware-printer',
-      groupId: 'grp-field',
-      assigneeId: '',
-      callerId: 'usr-0002',
-      channel: 'phone',
-      security: false,
-      resolutionCode: '',
-      resolutionNotes: '',
-      createdAt: now,
-      updatedAt: now,
-      updatedBy: this.session.user.id,
-      queueKey: queueKeyFor(now),
-    });
-    await this.db.tickets.insert(ticket);
+    // Through the app's own command: a uuid, a provisional number the server must replace, routing by category.
+    const { ticket, violations } = await createTicket(
+      this.db,
+      {
+        type: 'incident',
+        title: `title ${tag}`,
+        description: `description ${tag}`,
+        callerId: 'usr-0002',
+        channel: 'phone',
+        categoryId: 'cat-hardware-printer',
+        impact: 3,
+        urgency: 3,
+      },
+      this.actor(),
+    );
+    if (!ticket) {
+      if (violations.length > 0) this.records.refused++;
+      return;
+    }
     // Create then log, a cross-collection dependency: the work log may reach the server before its ticket, is then
     // deferred, and must still arrive (issue 16: a push queue never blocks for good).
     if (this.ops.chance(0.5)) {

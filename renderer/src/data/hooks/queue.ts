@@ -4,7 +4,7 @@ import { queueIndexFor } from '../queue-index/load-queue-index.js';
 import type { QueueIndex, TicketList } from '../queue-index/queue-index.js';
 import type { QueueFilter } from '../queue-index/queue-filter.js';
 import type { AssigneeName, QueueSort } from '../queue-index/queue-sort.js';
-import type { NamedQueue, QueueOwner } from './named-queues.js';
+import type { NamedQueue, QueueOwner } from '../queue-index/named-queues.js';
 
 /** Bursts of changes (a sync page, the initial load) re-run the visible query at most this often. */
 const REFRESH_MS = 100;

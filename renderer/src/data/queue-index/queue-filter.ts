@@ -1,7 +1,7 @@
 import type { Priority, Ticket, TicketStatus } from '@shared';
 import { OPEN_STATUSES } from '@shared';
 import { foldText } from './fold-text.js';
-import type { NamedQueue, QueueOwner } from '../hooks/named-queues.js';
+import type { NamedQueue, QueueOwner } from './named-queues.js';
 
 export type TicketStatusFilter = TicketStatus | 'open' | 'all';
 

@@ -1,7 +1,7 @@
 import type { Ticket } from '@shared';
 import { describe, expect, it } from 'vitest';
 import { makeTicket } from '../testing/fixtures.js';
-import type { NamedQueue } from '../hooks/named-queues.js';
+import type { NamedQueue } from './named-queues.js';
 import { EMPTY_FILTER } from './queue-filter.js';
 import type { QueueFilter } from './queue-filter.js';
 import { QueueIndex } from './queue-index.js';
@@ -65,10 +65,26 @@ describe('queue index: named queues', () => {
 
 describe('queue index: saved filter fields', () => {
   const index = indexOf([
-    { id: 'a', title: 'Imprimante en panne au 3e étage', status: 'new', assigneeId: '', priority: 1, createdAt: NOW - DAY / 2 },
-    { id: 'b', title: 'VPN disconnects', status: 'pending', priority: 3, categoryId: 'cat-net', createdAt: NOW - 3 * DAY },
-    { id: 'c', title: 'Printer jammed', number: 'INC0042', status: 'closed', priority: 4, createdAt: NOW - 10 * DAY },
-    { id: 'd', title: 'Réseau lent', status: 'assigned', groupId: 'grp-net', priority: 2, createdAt: NOW - 40 * DAY },
+    {
+      id: 'a',
+      title: 'Imprimante en panne au 3e étage',
+      status: 'new',
+      assigneeId: '',
+      impact: 1,
+      urgency: 1,
+      createdAt: NOW - DAY / 2,
+    },
+    {
+      id: 'b',
+      title: 'VPN disconnects',
+      status: 'pending',
+      impact: 2,
+      urgency: 2,
+      categoryId: 'cat-net',
+      createdAt: NOW - 3 * DAY,
+    },
+    { id: 'c', title: 'Printer jammed', number: 'INC0042', status: 'closed', impact: 2, urgency: 3, createdAt: NOW - 10 * DAY },
+    { id: 'd', title: 'Réseau lent', status: 'assigned', groupId: 'grp-net', impact: 1, urgency: 2, createdAt: NOW - 40 * DAY },
   ]);
 
   it('status: one status, or every open one', () => {
@@ -105,10 +121,10 @@ describe('queue index: saved filter fields', () => {
 describe('queue index: sorting', () => {
   const names: Record<string, string> = { 'u-b': 'Béatrice Zola', 'u-a': 'Alain Roy', 'u-c': 'chloé Martin' };
   const index = indexOf([
-    { id: 't1', number: 'INC003', title: 'banana', status: 'pending', priority: 2, assigneeId: 'u-b' },
-    { id: 't2', number: 'INC001', title: 'Éclair', status: 'new', priority: 5, assigneeId: '' },
-    { id: 't3', number: 'INC004', title: 'apple', status: 'closed', priority: 1, assigneeId: 'u-a' },
-    { id: 't4', number: 'INC002', title: 'cherry', status: 'assigned', priority: 2, assigneeId: 'u-c' },
+    { id: 't1', number: 'INC003', title: 'banana', status: 'pending', impact: 1, urgency: 2, assigneeId: 'u-b' },
+    { id: 't2', number: 'INC001', title: 'Éclair', status: 'new', impact: 3, urgency: 3, assigneeId: '' },
+    { id: 't3', number: 'INC004', title: 'apple', status: 'closed', impact: 1, urgency: 1, assigneeId: 'u-a' },
+    { id: 't4', number: 'INC002', title: 'cherry', status: 'assigned', impact: 1, urgency: 2, assigneeId: 'u-c' },
   ]);
   index.setAssigneeNames((id) => names[id] ?? id);
   const expected: Record<(typeof SORT_COLUMNS)[number], string[]> = {

@@ -1,5 +1,5 @@
 import type { Ticket } from '@shared';
-import type { NamedQueue, QueueOwner } from '../hooks/named-queues.js';
+import type { NamedQueue, QueueOwner } from './named-queues.js';
 import { compileFilter, FLAG_ESCALATED, FLAG_MAJOR, queueFlags, searchableText } from './queue-filter.js';
 import type { QueueFilter } from './queue-filter.js';
 import { sortKey } from './queue-sort.js';

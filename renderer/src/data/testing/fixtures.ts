@@ -1,5 +1,5 @@
 import type { DirectoryEntry, Ticket } from '@shared';
-import { queueKeyFor } from '@shared';
+import { buildTicket } from '@shared/testing/build-records.js';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDeskDatabase } from '../db.js';
 import type { DeskDatabase } from '../types.js';
@@ -17,34 +17,22 @@ export function memoryDb(): Promise<DeskDatabase> {
   });
 }
 
+/** A ticket for the renderer's tests: the shared builder (buildTicket) with this suite's fixed identities. */
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
-  const updatedAt = overrides.updatedAt ?? 1_700_000_000_000;
-  return {
+  return buildTicket({
     id: 't-1',
     number: 'INC0001001',
-    type: 'incident',
     title: 'Printer on fire',
     description: 'Smoke from the third floor printer',
-    status: 'assigned',
-    pendingReason: '',
-    impact: 2,
-    urgency: 2,
-    priority: 3,
-    priorityOverrideReason: '',
     categoryId: 'cat-hardware',
     groupId: 'grp-service-desk',
     assigneeId: 'u-tech',
     callerId: 'u-caller',
-    channel: 'phone',
-    security: false,
-    resolutionCode: '',
-    resolutionNotes: '',
     createdAt: 1_690_000_000_000,
+    updatedAt: 1_700_000_000_000,
     updatedBy: 'u-agent',
     ...overrides,
-    updatedAt,
-    queueKey: queueKeyFor(updatedAt),
-  };
+  });
 }
 
 export function makeUser(id: string, name: string): DirectoryEntry {

@@ -67,6 +67,27 @@ export async function claimDueMail(db: Queryable, limit: number, claimSeconds: n
     .sort((a, b) => a.id - b.id);
 }
 
+/**
+ * Every message queued for one recipient or one ticket, oldest first, sent or not. Mail is queued in the write's own
+ * transaction, so once the write has returned this is the final word on what will go out for it.
+ */
+export async function listQueuedMail(db: Queryable, filter: { to: string } | { ticketId: string }): Promise<OutgoingMail[]> {
+  const [column, value] = 'to' in filter ? ['to_address', filter.to] : ['ticket_id', filter.ticketId];
+  const rows = await db.query<Row>(
+    `SELECT id, kind, to_address, subject, text_body, html_body, ticket_id, attempts FROM mail_outbox
+     WHERE ${column} = $1 ORDER BY id`,
+    [value],
+  );
+  return rows.map((row) => ({
+    kind: row.kind,
+    to: row.to_address,
+    subject: row.subject,
+    text: row.text_body,
+    ...(row.html_body === null ? {} : { html: row.html_body }),
+    ...(row.ticket_id === null ? {} : { ticketId: row.ticket_id }),
+  }));
+}
+
 export async function markMailSent(db: Queryable, id: number): Promise<void> {
   await db.query('UPDATE mail_outbox SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1', [id]);
 }

@@ -75,8 +75,16 @@ describe.each(backends)('$name', (backend) => {
         for (const subject of subjects) await enqueueMail(tx, mail(`many-${tag}@example.org`, subject));
       });
       for (const subject of subjects) await capture.waitFor((m) => m.subject === subject);
-      // Let every instance finish a pass over the outbox, then count.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Once every row is marked sent no instance can claim it again: then the count is final.
+      await expect
+        .poll(async () => {
+          const rows = await env().server.db.query<{ unsent: number }>(
+            'SELECT count(*)::int AS unsent FROM mail_outbox WHERE to_address = $1 AND sent_at IS NULL',
+            [`many-${tag}@example.org`],
+          );
+          return rows[0].unsent;
+        })
+        .toBe(0);
       const counts = subjects.map((subject) => capture.messages.filter((m) => m.subject === subject).length);
       expect(counts).toEqual(subjects.map(() => 1));
       expect(env().servers.length).toBe(backend.name === 'postgres' ? 2 : 1);

@@ -1,6 +1,7 @@
 import { queueKeyFor, type Ticket } from '@shared';
 import { provisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listQueuedMail } from '../../db/queries/mail-outbox.js';
 import { DEMO_USERS } from '../../seed/index.js';
 import type { Doc } from '../../test-support/api-client.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
@@ -78,9 +79,16 @@ describe.each(backends)('$name', (backend) => {
       expect(resolved.html).toContain('Bourrage &lt;retiré&gt; du bac 2.');
       expect(resolved.html).not.toContain('<retiré>');
 
-      // Assignment and closing are not news for the caller.
+      // Assignment and closing are not news for the caller: the outbox (written in each push's own transaction) holds
+      // the three messages and no more, so nothing else can go out.
       await push(token, edit(ticket, { status: 'closed' }), ticket);
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      const queued = await listQueuedMail(env().server.db, { ticketId: String(ticket.id) });
+      // (The resolution also queues a satisfaction survey, which is not a caller notification.)
+      expect(queued.filter((m) => m.kind !== 'survey-invitation').map((m) => m.kind)).toEqual([
+        'ticket-created',
+        'ticket-progress',
+        'ticket-resolved',
+      ]);
       expect(mailsFor(number).map((m) => m.subject.split(']')[1].trim().split(' :')[0])).toEqual([
         'Nous avons bien reçu votre demande',
         'Suivi de votre demande',
