@@ -1,6 +1,7 @@
 import { jsonEqual, type ConflictRecord } from '@shared';
 import { isProvisionalNumber } from '@shared/domain/ticket-numbering.js';
 import type { EditRecord, InsertRecord, PlainDoc } from './types.js';
+import { DELETED_WHILE_EDITED } from '../../../renderer/src/data/replication/conflict-handler.js';
 
 export interface OracleInput {
   /** Every ticket the server holds, tombstones included (a supervisor's pull). */
@@ -118,12 +119,13 @@ export function checkConvergence(input: OracleInput): OracleReport {
       report.edits.inFinalState++;
       continue;
     }
-    // A same-field clash names the field; a refusal keeps the whole refused document.
+    // A same-field clash names the field; a refusal, and an edit the server's deletion overtook (field `_deleted`),
+    // keep the whole local document.
     const recorded = (input.conflicts.get(edit.client) ?? []).some(
       (c) =>
         c.collectionName === 'tickets' &&
         c.docId === edit.ticketId &&
-        (c.kind === 'refusal'
+        (c.kind === 'refusal' || c.field === DELETED_WHILE_EDITED
           ? jsonEqual((JSON.parse(c.localValue) as Record<string, unknown>)[edit.field], edit.value)
           : c.field === edit.field && c.localValue === JSON.stringify(edit.value)),
     );
