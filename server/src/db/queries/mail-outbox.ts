@@ -53,18 +53,7 @@ export async function claimDueMail(db: Queryable, limit: number, claimSeconds: n
      RETURNING id, kind, to_address, subject, text_body, html_body, ticket_id, attempts`,
     [limit, claimSeconds],
   );
-  return rows
-    .map((row) => ({
-      id: Number(row.id),
-      kind: row.kind,
-      to: row.to_address,
-      subject: row.subject,
-      text: row.text_body,
-      ...(row.html_body === null ? {} : { html: row.html_body }),
-      ...(row.ticket_id === null ? {} : { ticketId: row.ticket_id }),
-      attempts: row.attempts,
-    }))
-    .sort((a, b) => a.id - b.id);
+  return rows.map((row) => ({ ...toMail(row), id: Number(row.id), attempts: row.attempts })).sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -78,14 +67,18 @@ export async function listQueuedMail(db: Queryable, filter: { to: string } | { t
      WHERE ${column} = $1 ORDER BY id`,
     [value],
   );
-  return rows.map((row) => ({
+  return rows.map(toMail);
+}
+
+function toMail(row: Row): OutgoingMail {
+  return {
     kind: row.kind,
     to: row.to_address,
     subject: row.subject,
     text: row.text_body,
     ...(row.html_body === null ? {} : { html: row.html_body }),
     ...(row.ticket_id === null ? {} : { ticketId: row.ticket_id }),
-  }));
+  };
 }
 
 export async function markMailSent(db: Queryable, id: number): Promise<void> {
