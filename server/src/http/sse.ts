@@ -1,7 +1,6 @@
+import { STREAM_HEARTBEAT_MS } from '@shared';
 import type { FastifyReply } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
-
-export const HEARTBEAT_MS = 15_000;
 
 /** An open Server-Sent Events response. */
 export interface SseStream {
@@ -31,7 +30,7 @@ export class SseRegistry {
     });
     reply.raw.write('retry: 2000\n: connected\n\n');
     let closed = false;
-    const heartbeat = setInterval(() => reply.raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => reply.raw.write(': heartbeat\n\n'), STREAM_HEARTBEAT_MS);
     const stream: SseStream = {
       send: (data) => {
         if (!closed) reply.raw.write(`data: ${data}\n\n`);

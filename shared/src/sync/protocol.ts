@@ -22,6 +22,9 @@ export const REPLICATED_COLLECTIONS = [
 ] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
+/** How often the server writes a heartbeat on an open change stream; a client that hears nothing for two of these reconnects. */
+export const STREAM_HEARTBEAT_MS = 15_000;
+
 /**
  * The collections the server writes itself, in the same transaction, when it accepts a push to a collection: a
  * published article's version record; the follow-up request a low survey score opens. A client pulls them right

@@ -1,4 +1,4 @@
-import { STREAM_RESYNC } from '@shared';
+import { STREAM_HEARTBEAT_MS, STREAM_RESYNC } from '@shared';
 import { createParser } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import type { ConnectivitySource } from './connectivity.js';
@@ -22,8 +22,8 @@ export interface LiveStreamOptions extends RequestContext {
   safetyPullMs?: number;
 }
 
-/** Two server heartbeat intervals (server/src/http/sse.ts HEARTBEAT_MS = 15 s) and a margin for a slow network. */
-export const STREAM_SILENCE_MS = 35_000;
+/** Two server heartbeat intervals and a margin for a slow network. */
+export const STREAM_SILENCE_MS = 2 * STREAM_HEARTBEAT_MS + 5_000;
 /** How often a device pulls while its stream is open anyway. */
 export const SAFETY_PULL_MS = 5 * 60_000;
 
