@@ -1,5 +1,5 @@
 import type { RuleViolation, Ticket } from '@shared';
-import { can, isReplicatedCollection } from '@shared';
+import { can, isReplicatedCollection, withEditCounts } from '@shared';
 import { DELETED_WHILE_EDITED } from '../replication/conflict-handler.js';
 import type { DeskDatabase } from '../types.js';
 import { updateTicket } from './tickets.js';
@@ -43,7 +43,14 @@ async function restoreDeleted(db: DeskDatabase, collection: string, localJson: s
         message: 'Only a supervisor or an administrator may restore a deleted ticket.',
       },
     ];
-  await db.tickets.upsert({ ...doc, updatedAt: Math.max(Date.now(), doc.updatedAt + 1) });
+  // The tombstone holds the server's edit counters: the restore counts as one more edit of every field it brings
+  // back, so no counter goes down (the server refuses a write whose counters decrease).
+  const [tombstone] = await db.tickets.storageInstance.findDocumentsById([doc.id], true);
+  const maxed = { ...(tombstone?.fieldRevs ?? {}) };
+  for (const [field, rev] of Object.entries(doc.fieldRevs ?? {})) maxed[field] = Math.max(maxed[field] ?? 0, rev);
+  const previous: Ticket = tombstone ? { ...(tombstone as unknown as Ticket), fieldRevs: maxed } : doc;
+  const restored = withEditCounts(previous, { ...doc, fieldRevs: maxed, updatedAt: Math.max(Date.now(), doc.updatedAt + 1) });
+  await db.tickets.upsert(restored);
   return [];
 }
 
