@@ -184,39 +184,52 @@ async function pushSettingAsideRefusals(input: CollectionReplicationInput, rows:
     return Array.isArray(conflicts) ? conflicts : [];
   } catch (err) {
     if (!isPermanentRefusal(err)) throw err;
-    const stored = err.body?.conflicts;
-    if (!Array.isArray(stored)) {
-      // Nothing was stored: an older server, or a request refused before any row was looked at.
-      if (onlyRetryable(err)) throw err;
-      const named = refusedIds(err, rows);
-      if (named.size === 0 && rows.length > 1) {
-        const results: PlainDoc[] = [];
-        for (const row of rows) results.push(...(await pushSettingAsideRefusals(input, [row], attempt)));
-        return results;
-      }
-      const refused = named.size === 0 ? rows : rows.filter((r) => named.has(String(r.newDocumentState.id)));
-      const rest = rows.filter((r) => !refused.includes(r));
-      const restConflicts = rest.length > 0 ? await pushSettingAsideRefusals(input, rest, attempt) : [];
-      return [...(await setAside(input, refused, reasonOf(err))), ...restConflicts];
-    }
-    const refusedNamed = refusedIds(err, rows);
-    const deferredNamed = deferredIds(err);
-    const refused = rows.filter((r) => refusedNamed.has(String(r.newDocumentState.id)));
-    const waiting = rows.filter(
-      (r) => !refusedNamed.has(String(r.newDocumentState.id)) && deferredNamed.has(String(r.newDocumentState.id)),
-    );
-    const orphans = await orphanedEvents(input, waiting);
-    const deferred = waiting.filter((r) => !orphans.has(r));
-    const results = [
-      ...(stored as PlainDoc[]),
-      ...(await setAside(input, refused, reasonOf(err))),
-      ...(await setAside(input, [...orphans], () => ({ code: 'orphaned', message: ORPHANED_EVENT_REASON }))),
-    ];
-    if (deferred.length === 0) return results;
-    if (attempt + 1 >= MAX_DEFERRED_ATTEMPTS) return [...results, ...(await setAside(input, deferred, reasonOf(err, 'gave_up')))];
-    await retryWait(Math.min(input.retryTime * (attempt + 1), 30_000), input.connectivity, new Promise<void>(() => undefined));
-    return [...results, ...(await pushSettingAsideRefusals(input, deferred, attempt + 1))];
+    const results = await settleRefusedPush(input, rows, err, attempt);
+    // Handled: the refused rows wait in the conflict view with their reason, so the status line shows no error.
+    input.onSuccess(0);
+    return results;
   }
+}
+
+/** Sets aside what a refused push names, resends the rest or the deferred rows (see pushSettingAsideRefusals). */
+async function settleRefusedPush(
+  input: CollectionReplicationInput,
+  rows: PushRow[],
+  err: SyncHttpError,
+  attempt: number,
+): Promise<PlainDoc[]> {
+  const stored = err.body?.conflicts;
+  if (!Array.isArray(stored)) {
+    // Nothing was stored: an older server, or a request refused before any row was looked at.
+    if (onlyRetryable(err)) throw err;
+    const named = refusedIds(err, rows);
+    if (named.size === 0 && rows.length > 1) {
+      const results: PlainDoc[] = [];
+      for (const row of rows) results.push(...(await pushSettingAsideRefusals(input, [row], attempt)));
+      return results;
+    }
+    const refused = named.size === 0 ? rows : rows.filter((r) => named.has(String(r.newDocumentState.id)));
+    const rest = rows.filter((r) => !refused.includes(r));
+    const restConflicts = rest.length > 0 ? await pushSettingAsideRefusals(input, rest, attempt) : [];
+    return [...(await setAside(input, refused, reasonOf(err))), ...restConflicts];
+  }
+  const refusedNamed = refusedIds(err, rows);
+  const deferredNamed = deferredIds(err);
+  const refused = rows.filter((r) => refusedNamed.has(String(r.newDocumentState.id)));
+  const waiting = rows.filter(
+    (r) => !refusedNamed.has(String(r.newDocumentState.id)) && deferredNamed.has(String(r.newDocumentState.id)),
+  );
+  const orphans = await orphanedEvents(input, waiting);
+  const deferred = waiting.filter((r) => !orphans.has(r));
+  const results = [
+    ...(stored as PlainDoc[]),
+    ...(await setAside(input, refused, reasonOf(err))),
+    ...(await setAside(input, [...orphans], () => ({ code: 'orphaned', message: ORPHANED_EVENT_REASON }))),
+  ];
+  if (deferred.length === 0) return results;
+  if (attempt + 1 >= MAX_DEFERRED_ATTEMPTS) return [...results, ...(await setAside(input, deferred, reasonOf(err, 'gave_up')))];
+  await retryWait(Math.min(input.retryTime * (attempt + 1), 30_000), input.connectivity, new Promise<void>(() => undefined));
+  return [...results, ...(await pushSettingAsideRefusals(input, deferred, attempt + 1))];
 }
 
 /**
