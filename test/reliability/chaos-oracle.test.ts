@@ -1,6 +1,6 @@
 import type { ConflictRecord } from '@shared';
 import { describe, expect, it } from 'vitest';
-import { checkConvergence, diffReplica, type OracleInput } from './chaos/oracle.js';
+import { checkConvergence, diffReplica, leftScope, type OracleInput } from './chaos/oracle.js';
 import type { EditRecord, PlainDoc } from './chaos/types.js';
 
 const ticket = (fields: Record<string, unknown>): PlainDoc & { _deleted?: boolean } => ({ id: 't1', number: 'N1', ...fields });
@@ -192,6 +192,57 @@ describe('chaos oracle', () => {
       expect.stringMatching(/a differs/),
       expect.stringMatching(/b is on the replica but deleted/),
       expect.stringMatching(/c is on the server but not on the replica/),
+    ]);
+  });
+
+  it('counts a creation the server refused as set aside only while its refusal record holds it', () => {
+    const created = { client: 2, doc: ticket({ id: 't9' }) };
+    const lost = checkConvergence(
+      input({ createdTickets: [created], edits: [{ ...edit(2, 0, 'title', 'O', 'A'), ticketId: 't9' }] }),
+    );
+    expect(lost.problems).toEqual([
+      expect.stringMatching(/ticket t9 created by client 2 is missing/),
+      expect.stringMatching(/ticket t9 edited by client 2 is missing/),
+    ]);
+    const refusal: ConflictRecord = {
+      ...conflict('', { id: 't9' }),
+      id: 'refusal:tickets:t9',
+      kind: 'refusal',
+      docId: 't9',
+      remoteValue: 'null',
+    };
+    const setAside = checkConvergence(
+      input({
+        createdTickets: [created],
+        edits: [{ ...edit(2, 0, 'title', 'O', 'A'), ticketId: 't9' }],
+        conflicts: new Map([[2, [refusal]]]),
+      }),
+    );
+    expect(setAside.problems).toEqual([]);
+    expect(setAside.setAsideTickets).toBe(1);
+    expect(setAside.edits.inRefusedCreation).toBe(1);
+    // Another client's refusal does not excuse it.
+    expect(checkConvergence(input({ createdTickets: [created], conflicts: new Map([[1, [refusal]]]) })).problems).toHaveLength(1);
+  });
+
+  it('sets apart only documents the server keeps alive outside the user view', () => {
+    const mine = new Map([['a', { id: 'a', v: 1 }]]);
+    const everyone = new Map([
+      ['a', { id: 'a', v: 1 }],
+      ['moved', { id: 'moved', v: 2 }],
+      ['gone', { id: 'gone', v: 1, _deleted: true }],
+    ]);
+    const replica = [
+      { id: 'a', v: 1 },
+      { id: 'moved', v: 1 },
+      { id: 'gone', v: 1 },
+      { id: 'never', v: 1 },
+    ];
+    const out = leftScope(replica, mine, everyone);
+    expect([...out]).toEqual(['moved']);
+    expect(diffReplica('r', replica, mine, 10, out)).toEqual([
+      expect.stringMatching(/gone is on the replica but absent/),
+      expect.stringMatching(/never is on the replica but absent/),
     ]);
   });
 });

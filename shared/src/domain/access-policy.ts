@@ -1,6 +1,7 @@
 import { can } from '../policy/can.js';
 import type { Role } from '../schemas/directory.js';
 import type { Ticket } from '../schemas/ticket.js';
+import type { RuleViolation } from './ticket-rules.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
 
 /**
@@ -109,6 +110,23 @@ export interface Actor {
 /** True when the actor may receive this ticket at all (security incidents are restricted). */
 export function canSeeTicket(actor: Actor, ticket: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): boolean {
   return can(actor, 'ticket.see', ticket);
+}
+
+/**
+ * The refusal of a ticket write after which the actor could no longer see the ticket (a technician handing it to a
+ * group they are not in, a reclassification as security): checked on the device and again by the server.
+ */
+export function hiddenAfterChange(actor: Actor, next: Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>): RuleViolation | null {
+  if (canSeeTicket(actor, next)) return null;
+  const security = next.security && !can(actor, 'security.see');
+  const why = security
+    ? 'security tickets are restricted to the security group and supervisors'
+    : 'technicians work on tickets assigned to them or to one of their groups';
+  return {
+    code: 'hidden_after_change',
+    field: security ? 'security' : 'groupId',
+    message: `You could not see this ticket after the change (${why}).`,
+  };
 }
 
 /** True when the actor receives documents about this ticket under `assigned_tickets` (e.g. its survey responses). */

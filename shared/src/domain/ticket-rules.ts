@@ -38,6 +38,7 @@ export const VIOLATION_CODES = [
   'article_tags',
   'not_permitted',
   'field_locked',
+  'hidden_after_change',
   'not_found',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];

@@ -6,7 +6,7 @@ import { createDatabase, seedDirectory, type DatabaseKind } from '../support/dat
 import type { FaultConfig, FaultStats } from '../support/fault-fetch.js';
 import { spawnServer } from '../support/server-process.js';
 import { ClientHandle } from './client-handle.js';
-import { checkConvergence, diffReplica, type OracleReport } from './oracle.js';
+import { checkConvergence, diffReplica, leftScope, type OracleReport } from './oracle.js';
 import {
   DEFAULT_WEIGHTS,
   type ClientIdentity,
@@ -68,6 +68,8 @@ export interface ChaosResult {
   converged: boolean;
   documents: { tickets: number; tombstones: number; events: number };
   conflictsRecorded: number;
+  /** Documents still on a device after leaving its user's scope (see oracle leftScope). */
+  outOfScope: number;
   oracle: OracleReport;
   refusedByLocalRules: number;
   faults: FaultStats;
@@ -146,6 +148,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     let snapshots: ClientSnapshot[] = [];
     let serverViews: { tickets: Map<string, Doc>; events: Map<string, Doc> }[] = [];
     let differences: string[] = [];
+    let outOfScope = 0;
     for (let round = 1; ; round++) {
       const remaining = Math.max(1000, deadline - Date.now());
       const settled = await Promise.all(handles.map((h) => h.settle(Math.min(remaining, 10_000))));
@@ -159,15 +162,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           events: (await retryOn503(() => api.pullAll(identity.accessToken, 'ticket_events', null, 2000))).docs,
         });
       }
-      differences = snapshots.flatMap((snapshot, i) => [
-        ...(settled[i].pendingPush > 0 || !settled[i].inSync
-          ? [
-              `client ${i}: ${settled[i].pendingPush} changes still pending, in sync: ${settled[i].inSync}, error: ${settled[i].error}`,
-            ]
-          : []),
-        ...diffReplica(`client ${i} tickets`, snapshot.tickets, serverViews[i].tickets, 5),
-        ...diffReplica(`client ${i} events`, snapshot.events, serverViews[i].events, 5),
-      ]);
+      const everyone = {
+        tickets: (await retryOn503(() => api.pullAll(supervisor.accessToken, 'tickets', null, 2000))).docs,
+        events: (await retryOn503(() => api.pullAll(supervisor.accessToken, 'ticket_events', null, 2000))).docs,
+      };
+      outOfScope = 0;
+      differences = snapshots.flatMap((snapshot, i) => {
+        const tickets = leftScope(snapshot.tickets, serverViews[i].tickets, everyone.tickets);
+        const events = leftScope(snapshot.events, serverViews[i].events, everyone.events);
+        outOfScope += tickets.size + events.size;
+        return [
+          ...(settled[i].pendingPush > 0 || !settled[i].inSync
+            ? [
+                `client ${i}: ${settled[i].pendingPush} changes still pending, in sync: ${settled[i].inSync}, error: ${settled[i].error}`,
+              ]
+            : []),
+          ...diffReplica(`client ${i} tickets`, snapshot.tickets, serverViews[i].tickets, 5, tickets),
+          ...diffReplica(`client ${i} events`, snapshot.events, serverViews[i].events, 5, events),
+        ];
+      });
       if (differences.length === 0 || Date.now() >= deadline) break;
       log(
         `chaos: settle round ${round}: ${differences.length} differences left, e.g.\n  ${differences.slice(0, 4).join('\n  ')}`,
@@ -213,6 +226,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       converged: differences.length === 0,
       documents: { tickets: serverTickets.size - tombstones, tombstones, events: serverEvents.size },
       conflictsRecorded: sum(snapshots.map((s) => s.conflicts.length)),
+      outOfScope,
       oracle,
       refusedByLocalRules: sum(records.map((r) => r.refused)),
       faults,
@@ -250,7 +264,8 @@ export function describeChaos(result: ChaosResult): string {
     `wall ${(result.wallMs / 1000).toFixed(1)} s (operations ${(result.operationsMs / 1000).toFixed(1)} s, settle ${(result.settleMs / 1000).toFixed(1)} s)`,
     `server: ${result.documents.tickets} tickets + ${result.documents.tombstones} tombstones, ${result.documents.events} events`,
     `edits ${e.total}: ${e.inFinalState} in final state, ${e.recordedAsConflict} recorded as conflicts, ${e.supersededByOwnLaterEdit} superseded by the same client, ${e.replacedByOthers} replaced by edits that started from them`,
-    `conflict records ${result.conflictsRecorded}; acknowledged events ${result.oracle.acknowledgedEvents}; tickets created ${result.oracle.createdTickets}; refused by local rules ${result.refusedByLocalRules}`,
+    `conflict records ${result.conflictsRecorded}; acknowledged events ${result.oracle.acknowledgedEvents} (${result.oracle.setAsideEvents} set aside); tickets created ${result.oracle.createdTickets} (${result.oracle.setAsideTickets} refused, ${e.inRefusedCreation} edits in them); refused by local rules ${result.refusedByLocalRules}`,
+    `documents left on a device after leaving its user's scope (issue 15 item 9, not purged yet): ${result.outOfScope}`,
     `faults: ${result.faults.requests} requests, ${result.faults.droppedRequests} lost requests, ${result.faults.droppedResponses} lost responses, ${result.faults.gateway503} injected 503, ${result.faults.cutStreams} cut streams`,
     `converged: ${result.converged}; problems: ${result.problems.length}`,
   ].join('\n');

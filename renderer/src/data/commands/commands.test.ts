@@ -71,6 +71,19 @@ describe('ticket commands', () => {
     expect(t.fieldRevs).toEqual({ resolutionNotes: 1, resolutionCode: 1, assigneeId: 1 });
   });
 
+  it('refuses, on the device, a change after which a technician could no longer see the ticket', async () => {
+    // t-1 is assigned to u-tech, who is in no group of its own here: handing it to a colleague hides it from them.
+    const tech = { id: 'u-tech', role: 'technician' as const, groupIds: ['grp-field'] };
+    const before = (await db.tickets.findOne('t-1').exec())!.toJSON();
+    const violations = await updateTicket(db, 't-1', { assigneeId: 'u-other' }, tech);
+    expect(violations).toEqual([expect.objectContaining({ code: 'hidden_after_change', field: 'groupId' })]);
+    expect((await db.tickets.findOne('t-1').exec())!.toJSON()).toEqual(before);
+    expect(await db.ticket_events.count().exec()).toBe(0);
+    // Within their group the same hand-over passes.
+    const member = { ...tech, groupIds: ['grp-service-desk'] };
+    expect(await updateTicket(db, 't-1', { assigneeId: 'u-other' }, member)).toEqual([]);
+  });
+
   it('adds worklog entries and comments with a new id and the current time', async () => {
     const t0 = Date.now();
     const { event } = await addTicketEvent(db, { ticketId: 't-1', kind: 'worklog', body: 'Cleaned rollers', minutes: 20 }, actor);

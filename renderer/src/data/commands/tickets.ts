@@ -4,6 +4,7 @@ import {
   checkReviewBeforeClose,
   checkTicketRules,
   closesMajorIncident,
+  hiddenAfterChange,
   jsonEqual,
   meaningfulTicketChanges,
   ticketShapeViolations,
@@ -20,6 +21,15 @@ export { applyTicketPatch, type TicketPatch };
 export interface CommandActor {
   id: string;
   role?: Role;
+  /** Known for a signed-in user: the change must leave the ticket visible to them (the server checks it too). */
+  groupIds?: string[];
+}
+
+/** The shared visibility rule, where the actor is fully known. */
+function visibilityViolations(next: Ticket, actor: CommandActor): RuleViolation[] {
+  if (!actor.role || !actor.groupIds) return [];
+  const hidden = hiddenAfterChange({ id: actor.id, role: actor.role, groupIds: actor.groupIds }, next);
+  return hidden ? [hidden] : [];
 }
 
 function lockedViolations(previous: Ticket, next: Ticket, actor: CommandActor): RuleViolation[] {
@@ -53,6 +63,7 @@ export async function updateTicket(
   const violations = [
     ...ticketShapeViolations(next),
     ...lockedViolations(previous, next, actor),
+    ...visibilityViolations(next, actor),
     ...checkTicketRules(next, previous),
   ];
   if (closesMajorIncident(next, previous)) {

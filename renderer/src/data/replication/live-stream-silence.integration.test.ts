@@ -12,6 +12,7 @@ import { alwaysOnline } from './connectivity.js';
 import { liveResyncStream } from './live-stream.js';
 
 const HEARTBEAT_MS = 50;
+const SILENCE_MS = 1000;
 
 /** An SSE endpoint sending a comment heartbeat every HEARTBEAT_MS, as the sync server does every 15 s. */
 function sseServer(): Promise<{ server: Server; streams: ServerResponse[]; beats: number[] }> {
@@ -88,13 +89,14 @@ describe('live stream silence', () => {
       connectivity: alwaysOnline,
       onStreamError: (m) => errors.push(m),
       minBackoffMs: 10,
-      silenceMs: HEARTBEAT_MS * 2 + 100,
+      // Far above the heartbeat, as in production (2 x + 5 s): a busy test machine's event-loop stalls stay below it.
+      silenceMs: SILENCE_MS,
     }).subscribe(() => (resyncs += 1));
     cleanups.push(() => sub.unsubscribe());
 
     await waitFor(() => resyncs === 1 && sse.streams.length === 1, 5000, 'first connection');
     // Heartbeats keep a healthy stream open: three silence windows of heartbeats pass without a reconnect.
-    await waitFor(() => sse.beats[0] >= 12, 5000, 'heartbeats');
+    await waitFor(() => sse.beats[0] >= (3 * SILENCE_MS) / HEARTBEAT_MS, 15_000, 'heartbeats');
     expect(sse.streams).toHaveLength(1);
     expect(errors).toEqual([null]);
 
@@ -118,7 +120,7 @@ describe('live stream silence', () => {
       fetchImpl: (input, init) => fetch(input, init),
       getAccessToken: () => Promise.resolve(null),
       connectivity: alwaysOnline,
-      silenceMs: HEARTBEAT_MS * 2 + 100,
+      silenceMs: SILENCE_MS,
       safetyPullMs: 100,
     }).subscribe(() => (resyncs += 1));
     cleanups.push(() => sub.unsubscribe());

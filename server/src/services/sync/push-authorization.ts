@@ -5,6 +5,7 @@ import {
   STATUS_TRANSITIONS,
   can,
   canSeeTicket,
+  hiddenAfterChange,
   checkArticleRules,
   checkSlaSetting,
   checkReviewBeforeClose,
@@ -105,11 +106,6 @@ export function reachableStatus(from: TicketStatus, to: TicketStatus): boolean {
   return false;
 }
 
-/** Why a ticket would be hidden from the actor: the field to name in the message. */
-function hidingField(actor: Actor, ticket: Ticket): string {
-  return ticket.security && !can(actor, 'security.see') ? 'security' : 'groupId';
-}
-
 /**
  * Edit counters only go up: a write based on the current master that lowers one would erase the trace of edits
  * other devices rely on to see a change that was undone (A -> B -> A), so it is refused, naming the counter.
@@ -157,13 +153,9 @@ function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, nex
   }
   if (master && !canSeeTicket(actor, asTicket(master))) {
     violations.push({ status: 403, documentId, message: `You cannot see ticket "${documentId}", so you cannot change it.` });
-  } else if (!canSeeTicket(actor, asTicket(next))) {
-    const field = hidingField(actor, asTicket(next));
-    const why =
-      field === 'security'
-        ? 'security tickets are restricted to the security group and supervisors'
-        : 'technicians work on tickets assigned to them or to one of their groups';
-    violations.push({ status: 403, documentId, field, message: `You could not see this ticket after the change (${why}).` });
+  } else {
+    const hidden = hiddenAfterChange(actor, asTicket(next));
+    if (hidden) violations.push({ status: 403, documentId, field: hidden.field, message: hidden.message });
   }
   return violations;
 }
