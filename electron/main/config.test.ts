@@ -24,12 +24,16 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ DESK_SERVER_URL: 'http://127.0.0.1:40123' }, inputs).serverUrl).toBe('http://127.0.0.1:40123');
   });
 
-  it.each(['ftp://x', 'not a url', 'http://user:pw@host', 'javascript:alert(1)', 'https://host/a/../b'])(
-    'rejects DESK_SERVER_URL=%s',
-    (value) => {
-      expect(() => resolveConfig({ DESK_SERVER_URL: value }, inputs)).toThrow(ConfigError);
-    },
-  );
+  it.each([
+    'ftp://x',
+    'not a url',
+    'http://user:pw@host',
+    'javascript:alert(1)',
+    'https://host/a/../b',
+    'http://desk.example.org',
+  ])('rejects DESK_SERVER_URL=%s', (value) => {
+    expect(() => resolveConfig({ DESK_SERVER_URL: value }, inputs)).toThrow(ConfigError);
+  });
 
   it('honours DESK_RENDERER_URL only in unpackaged builds', () => {
     const env = { DESK_RENDERER_URL: 'http://localhost:5173/' };

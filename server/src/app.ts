@@ -2,6 +2,7 @@ import type { AppContext } from './app-context.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { buildApp } from './http/build-app.js';
+import { DEFAULT_CONSOLE_ORIGINS } from './http/cors.js';
 import { SseRegistry } from './http/sse.js';
 import { readAppVersion } from './http/version.js';
 import { seedDemoIfEmpty } from './seed/seed-demo.js';
@@ -35,6 +36,11 @@ export interface ServerOptions {
   seedDemo?: boolean;
   /** Built web console to serve at / with SPA fallback to index.html. */
   staticDir?: string;
+  /**
+   * Browser origins allowed to call the API cross-origin, as `Origin` headers write them (`null` is the desktop
+   * app's file:// pages); default DEFAULT_CONSOLE_ORIGINS. The console served here is same-origin and needs none.
+   */
+  consoleOrigins?: readonly string[];
   logLevel?: string;
   accessTokenTtlSeconds?: number;
   /** HS256 secret; when absent, one is generated once and stored in the database. */
@@ -143,7 +149,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else if (logLevel !== 'silent') {
       console.warn('[mail] SMTP_URL is not set: e-mail is queued in mail_outbox and sent once it is.');
     }
-    const app = await buildApp(ctx, { logLevel, staticDir: options.staticDir });
+    const app = await buildApp(ctx, {
+      logLevel,
+      staticDir: options.staticDir,
+      consoleOrigins: options.consoleOrigins ?? DEFAULT_CONSOLE_ORIGINS,
+    });
     app.addHook('onClose', async () => {
       await outbox?.stop();
       await presence.stop();

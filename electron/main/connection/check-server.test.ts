@@ -100,6 +100,16 @@ describe('checkServer', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('tells a plain http address of another computer apart, without sending anything to it', async () => {
+    const fetch = answer(200, health);
+    expect(await checkServer('http://desk.example.org', fetch)).toEqual({
+      status: 'https-required',
+      reason: expect.stringContaining('https://') as string,
+    });
+    expect(fetch).not.toHaveBeenCalled();
+    expect((await checkServer('http://127.0.0.1:8787', fetch)).status).toBe('ok');
+  });
+
   it('does not take a plain error message for a certificate problem', () => {
     expect(certificateErrorCode(new Error('CERT_HAS_EXPIRED'))).toBeNull();
     expect(certificateErrorCode(null)).toBeNull();

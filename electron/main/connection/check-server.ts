@@ -70,7 +70,7 @@ export async function checkServer(
   options: CheckServerOptions = {},
 ): Promise<ServerCheckResult> {
   const valid = validateServerUrl(url);
-  if (!valid.ok) return { status: 'invalid-url', reason: valid.reason };
+  if (!valid.ok) return { status: valid.httpsRequired ? 'https-required' : 'invalid-url', reason: valid.reason };
   const clientProtocolVersion = options.protocolVersion ?? SYNC_PROTOCOL_VERSION;
   let status: number;
   let body: string;

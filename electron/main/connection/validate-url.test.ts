@@ -8,6 +8,9 @@ describe('validateServerUrl', () => {
     ['  https://desk.example.org/servicedesk/  ', 'https://desk.example.org/servicedesk'],
     ['HTTPS://desk.example.org:8443/a/b', 'https://desk.example.org:8443/a/b'],
     ['http://[::1]:8787', 'http://[::1]:8787'],
+    ['http://localhost:8787', 'http://localhost:8787'],
+    ['http://127.0.1.1:8787/desk', 'http://127.0.1.1:8787/desk'],
+    ['http://127.1:8787', 'http://127.0.0.1:8787'],
   ])('accepts %s as %s', (input, url) => {
     expect(validateServerUrl(input)).toMatchObject({ ok: true, url });
   });
@@ -54,6 +57,26 @@ describe('validateServerUrl', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).not.toBe('');
   });
+
+  it.each([
+    'http://evil.example',
+    'http://desk.example.org:8787/desk',
+    'http://127.0.0.1.evil.example',
+    'http://localhost.evil.example',
+    'http://10.0.0.5:8787',
+    'http://0.0.0.0:8787',
+    'http://[::ffff:7f00:1]:8787',
+  ])('requires https for %s, which is not this computer', (input) => {
+    const result = validateServerUrl(input);
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining('https://') as string, httpsRequired: true });
+  });
+
+  it.each(['javascript:alert(1)', 'javascript://127.0.0.1/%0aalert(1)', 'ws://127.0.0.1:8787'])(
+    'refuses %s as not an http(s) address at all',
+    (input) => {
+      expect(validateServerUrl(input)).toEqual({ ok: false, reason: 'only http:// and https:// addresses are allowed' });
+    },
+  );
 
   it('rejects over-long addresses', () => {
     expect(validateServerUrl(`https://desk.example.org/${'a'.repeat(2048)}`)).toEqual({

@@ -1,11 +1,16 @@
-export type ServerUrlValidation = { ok: true; url: string; origin: string } | { ok: false; reason: string };
+import { HTTPS_REQUIRED_REASON, needsHttps } from '@shared/sync/server-address.js';
+
+export type ServerUrlValidation =
+  | { ok: true; url: string; origin: string }
+  /** `httpsRequired`: a well-formed http:// address of another computer (the UI explains it on its own). */
+  | { ok: false; reason: string; httpsRequired?: true };
 
 const MAX_LENGTH = 2048;
 
 /**
- * A sync server base URL: http(s), a host, no credentials, no query or fragment, and a plain path (no `.`/`..`
- * segments, empty segments, backslashes or percent-encoded dots and slashes that a server might decode into
- * traversal). Returns the normalised URL (lower-case host, no trailing slash) and its origin.
+ * A sync server base URL: https (http only to this computer, see shared `needsHttps`), a host, no credentials, no
+ * query or fragment, and a plain path (no `.`/`..` segments, empty segments, backslashes or percent-encoded dots and
+ * slashes that a server might decode into traversal). Returns the normalised URL (lower-case host, no trailing slash) and its origin.
  */
 export function validateServerUrl(input: string): ServerUrlValidation {
   const raw = input.trim();
@@ -26,6 +31,7 @@ export function validateServerUrl(input: string): ServerUrlValidation {
   if (url.username !== '' || url.password !== '' || authority.includes('@'))
     return fail('the address must not contain a user name or password');
   if (url.hostname === '') return fail('the address has no host');
+  if (needsHttps(url.protocol, url.hostname)) return { ok: false, reason: HTTPS_REQUIRED_REASON, httpsRequired: true };
   if (raw.includes('?') || raw.includes('#')) return fail('the address must not contain a query or fragment');
   const rawPath = raw.slice(scheme[0].length).replace(/^[^/]*/, '');
   if (/%(2e|2f|5c|00)/i.test(rawPath)) return fail('the path must not contain encoded dots or slashes');

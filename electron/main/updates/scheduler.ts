@@ -1,4 +1,4 @@
-import { shouldCheckForUpdates } from './should-check.js';
+import { INSECURE_UPDATE_URL_REASON, shouldCheckForUpdates } from './should-check.js';
 
 export interface UpdateSchedulerDeps {
   isPackaged: boolean;
@@ -18,6 +18,7 @@ export interface UpdateSchedulerDeps {
  */
 export function createUpdateTick(deps: UpdateSchedulerDeps): () => Promise<void> {
   let running = false;
+  let warnedInsecure = false;
   return async () => {
     if (running) return;
     running = true;
@@ -30,7 +31,14 @@ export function createUpdateTick(deps: UpdateSchedulerDeps): () => Promise<void>
         configuredUrl: deps.configuredUrl,
         isPackaged: deps.isPackaged,
       });
-      if (!decision.check) return;
+      if (!decision.check) {
+        // A build pointed at an http feed never updates: say so once, so whoever reads the log can fix the build.
+        if (decision.reason === INSECURE_UPDATE_URL_REASON && !warnedInsecure) {
+          warnedInsecure = true;
+          deps.log('warn', `Updates are off: ${INSECURE_UPDATE_URL_REASON}`);
+        }
+        return;
+      }
       // Recorded first, so a failing server is retried after the interval, not on every tick.
       await deps.writeLastCheckAt(now);
       deps.log('info', 'Checking for updates');

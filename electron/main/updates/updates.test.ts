@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createUpdateTick, type UpdateSchedulerDeps } from './scheduler.js';
-import { readUpdateUrl, shouldCheckForUpdates, UPDATE_CHECK_INTERVAL_MS } from './should-check.js';
+import {
+  INSECURE_UPDATE_URL_REASON,
+  isSecureUpdateUrl,
+  readUpdateUrl,
+  shouldCheckForUpdates,
+  UPDATE_CHECK_INTERVAL_MS,
+} from './should-check.js';
 
 const HOUR = 3_600_000;
 const base = {
@@ -31,6 +37,21 @@ describe('shouldCheckForUpdates', () => {
     [{ online: false }, 'offline'],
   ])('skips when %j', (override, reason) => {
     expect(shouldCheckForUpdates({ ...base, ...override })).toEqual({ check: false, reason });
+  });
+
+  it.each(['http://updates.example.org/desk', 'HTTP://127.0.0.1:8080/feed', 'http://updates.example.org@evil.example/'])(
+    'never checks an http feed (%s): anyone on the network path could serve an installer',
+    (configuredUrl) => {
+      expect(isSecureUpdateUrl(configuredUrl)).toBe(false);
+      expect(shouldCheckForUpdates({ ...base, configuredUrl })).toEqual({ check: false, reason: INSECURE_UPDATE_URL_REASON });
+    },
+  );
+
+  it('accepts https feeds only', () => {
+    expect(isSecureUpdateUrl('https://updates.example.org/desk')).toBe(true);
+    expect(isSecureUpdateUrl('HTTPS://updates.example.org')).toBe(true);
+    for (const url of ['https://', 'https:///path', 'javascript://updates.example.org', 'ftp://updates.example.org'])
+      expect(isSecureUpdateUrl(url), url).toBe(false);
   });
 
   it('is not blocked for good by a clock that went backwards', () => {
@@ -100,6 +121,16 @@ describe('createUpdateTick', () => {
     release();
     await first;
     expect(deps.checkForUpdates).toHaveBeenCalledOnce();
+  });
+
+  it('never checks an http feed, and says so in the log once', async () => {
+    const { deps, tick, advance } = setup({ configuredUrl: 'http://updates.example.org/desk' });
+    await tick();
+    advance(7 * HOUR);
+    await tick();
+    expect(deps.checkForUpdates).not.toHaveBeenCalled();
+    expect(deps.log).toHaveBeenCalledOnce();
+    expect(deps.log).toHaveBeenCalledWith('warn', expect.stringContaining('https://'));
   });
 
   it('does nothing offline', async () => {

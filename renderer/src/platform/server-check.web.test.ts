@@ -8,9 +8,21 @@ const health = (extra: Record<string, unknown> = {}) =>
 describe('normalizeServerUrl', () => {
   it('keeps http(s) addresses without trailing slashes and refuses the rest', () => {
     expect(normalizeServerUrl(' https://Desk.Example.org/ ')).toEqual({ ok: true, url: 'https://desk.example.org' });
-    expect(normalizeServerUrl('http://10.0.0.5:8787/desk/')).toEqual({ ok: true, url: 'http://10.0.0.5:8787/desk' });
+    expect(normalizeServerUrl('https://10.0.0.5:8787/desk/')).toEqual({ ok: true, url: 'https://10.0.0.5:8787/desk' });
     for (const bad of ['', 'desk.example.org', 'ftp://x', 'https://u:p@x', 'https://x/?a=1', 'https://x/#y', 'https://a b'])
       expect(normalizeServerUrl(bad).ok, bad).toBe(false);
+  });
+
+  it('allows plain http only to this computer', () => {
+    for (const local of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:3000', 'http://127.0.1.1'])
+      expect(normalizeServerUrl(local).ok, local).toBe(true);
+    for (const remote of ['http://evil.example', 'http://127.0.0.1.evil.example', 'http://10.0.0.5:8787/desk'])
+      expect(normalizeServerUrl(remote), remote).toMatchObject({ ok: false, httpsRequired: true });
+    for (const script of ['javascript:alert(1)', 'javascript://127.0.0.1/%0aalert(1)'])
+      expect(normalizeServerUrl(script), script).toEqual({
+        ok: false,
+        reason: 'only http:// and https:// addresses are allowed',
+      });
   });
 });
 
@@ -36,6 +48,7 @@ describe('classifyHealth', () => {
 describe('checkServerFromPage', () => {
   it('never throws: invalid addresses and network failures become results', async () => {
     expect((await checkServerFromPage('nope')).status).toBe('invalid-url');
+    expect((await checkServerFromPage('http://evil.example')).status).toBe('https-required');
     const failing = () => Promise.reject(new TypeError('Failed to fetch'));
     expect(await checkServerFromPage('https://x', failing)).toEqual({ status: 'unreachable', reason: 'Failed to fetch' });
     const ok = (url: string | URL | Request) => {

@@ -1,11 +1,11 @@
-import { SYNC_PROTOCOL_VERSION } from '@shared';
+import { HTTPS_REQUIRED_REASON, needsHttps, SYNC_PROTOCOL_VERSION } from '@shared';
 import type { ServerCheckResult } from '@shared/ipc/channels.js';
 
-export type UrlValidation = { ok: true; url: string } | { ok: false; reason: string };
+export type UrlValidation = { ok: true; url: string } | { ok: false; reason: string; httpsRequired?: true };
 
 /**
- * A sync server base URL as the desktop shell accepts it (the main process validates again): http(s), a host, no
- * credentials, query or fragment. Returns it without trailing slashes.
+ * A sync server base URL as the desktop shell accepts it (the main process validates again): https (http only to
+ * this computer, shared `needsHttps`), a host, no credentials, query or fragment. Returns it without trailing slashes.
  */
 export function normalizeServerUrl(input: string): UrlValidation {
   const raw = input.trim();
@@ -19,6 +19,7 @@ export function normalizeServerUrl(input: string): UrlValidation {
     return { ok: false, reason: 'not a valid address' };
   }
   if (url.hostname === '') return { ok: false, reason: 'the address has no host' };
+  if (needsHttps(url.protocol, url.hostname)) return { ok: false, reason: HTTPS_REQUIRED_REASON, httpsRequired: true };
   if (url.username || url.password) return { ok: false, reason: 'the address must not contain a user name or password' };
   if (url.search || url.hash || raw.includes('?') || raw.includes('#'))
     return { ok: false, reason: 'the address must not contain a query or fragment' };
@@ -62,7 +63,7 @@ export async function checkServerFromPage(
   timeoutMs = 5_000,
 ): Promise<ServerCheckResult> {
   const valid = normalizeServerUrl(input);
-  if (!valid.ok) return { status: 'invalid-url', reason: valid.reason };
+  if (!valid.ok) return { status: valid.httpsRequired ? 'https-required' : 'invalid-url', reason: valid.reason };
   try {
     const res = await fetchImpl(`${valid.url}/api/health`, {
       signal: AbortSignal.timeout(timeoutMs),

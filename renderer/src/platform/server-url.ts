@@ -5,6 +5,18 @@ import { checkServerFromPage, normalizeServerUrl } from './server-check.web.js';
 const STORAGE_KEY = 'servicedesk.serverUrl';
 const FALLBACK = 'http://127.0.0.1:8787';
 
+/**
+ * The address this browser remembered, if it still passes today's rules: one saved before https was required for
+ * remote servers (or edited by hand) is ignored, so the settings screen asks again instead of sending the password
+ * over plain http.
+ */
+function rememberedServerUrl(): string | null {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === null) return null;
+  const valid = normalizeServerUrl(saved);
+  return valid.ok ? valid.url : null;
+}
+
 /** True when the page itself comes from a web server (the sync server or the Vite dev server), not file://. */
 export function servedOverHttp(): boolean {
   return location.protocol === 'http:' || location.protocol === 'https:';
@@ -28,7 +40,7 @@ export async function resolveServerUrl(): Promise<string> {
   const info = await getDesk()
     .appInfo()
     .catch(() => null);
-  return info?.serverUrl ?? localStorage.getItem(STORAGE_KEY) ?? import.meta.env.VITE_SERVER_URL ?? FALLBACK;
+  return info?.serverUrl ?? rememberedServerUrl() ?? import.meta.env.VITE_SERVER_URL ?? FALLBACK;
 }
 
 /**
@@ -38,7 +50,7 @@ export async function resolveServerUrl(): Promise<string> {
 export async function loadServerSetting(): Promise<ServerUrlSetting> {
   const desk = getDesk();
   if (desk.getServerUrl) return desk.getServerUrl();
-  const saved = localStorage.getItem(STORAGE_KEY);
+  const saved = rememberedServerUrl();
   if (saved) return { url: saved, source: 'settings', savedUrl: saved };
   return { url: import.meta.env.VITE_SERVER_URL ?? FALLBACK, source: 'default', savedUrl: null };
 }

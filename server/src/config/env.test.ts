@@ -63,6 +63,20 @@ describe('serverOptionsFromEnv', () => {
     expect(() => serverOptionsFromEnv({ PUBLIC_URL: 'desk.example.org' })).toThrow(/PUBLIC_URL must be the http\(s\) address/);
   });
 
+  it('reads the console origins allowed cross-origin', () => {
+    expect(serverOptionsFromEnv({}, '/nonexistent').consoleOrigins).toBeUndefined();
+    expect(serverOptionsFromEnv({ CONSOLE_ORIGINS: '' }, '/nonexistent').consoleOrigins).toBeUndefined();
+    expect(
+      serverOptionsFromEnv({ CONSOLE_ORIGINS: 'https://Desk.example.org/, null,https://desk.example.org' }, '/nonexistent')
+        .consoleOrigins,
+    ).toEqual(['https://desk.example.org', 'null']);
+    expect(serverOptionsFromEnv({ CONSOLE_ORIGINS: 'none' }, '/nonexistent').consoleOrigins).toEqual([]);
+    for (const bad of ['*', 'desk.example.org', 'https://desk.example.org/console', 'https://a.example,'])
+      expect(() => serverOptionsFromEnv({ CONSOLE_ORIGINS: bad }, '/nonexistent'), bad).toThrow(
+        /CONSOLE_ORIGINS: ".*" is not an origin/,
+      );
+  });
+
   it('explains bad values', () => {
     expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => serverOptionsFromEnv({ STATIC_DIR: '/no/such/dir' })).toThrow(/does not exist/);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServerOptions } from '../app.js';
+import { normaliseConsoleOrigin } from '../http/cors.js';
 import { defaultPGliteDir } from './user-data-dir.js';
 
 const DEFAULT_PORT = 8787;
@@ -51,9 +52,28 @@ export function mailFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'smtpUr
 }
 
 /**
+ * CONSOLE_ORIGINS: comma-separated browser origins allowed to call the API cross-origin (`null` = the desktop app),
+ * `none` for no cross-origin caller at all; unset keeps the default (the desktop app only, see http/cors.ts).
+ */
+export function consoleOriginsFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'consoleOrigins'> {
+  const raw = env.CONSOLE_ORIGINS?.trim();
+  if (raw === undefined || raw === '') return {};
+  if (raw.toLowerCase() === 'none') return { consoleOrigins: [] };
+  const origins = raw.split(',').map((entry) => {
+    const origin = normaliseConsoleOrigin(entry);
+    if (origin === null)
+      throw new ConfigError(
+        `CONSOLE_ORIGINS: "${entry.trim()}" is not an origin. List origins as browsers send them, separated by commas, e.g. CONSOLE_ORIGINS=https://desk.example.org,null (null = the desktop app), or none.`,
+      );
+    return origin;
+  });
+  return { consoleOrigins: [...new Set(origins)] };
+}
+
+/**
  * Server options from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, SEED_DEMO, STATIC_DIR, JWT_SECRET,
  * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS, LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_MAX_FAILURES, SMTP_URL, MAIL_FROM,
- * PUBLIC_URL.
+ * PUBLIC_URL, CONSOLE_ORIGINS.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerOptions {
   const staticDir = env.STATIC_DIR ? resolve(cwd, env.STATIC_DIR) : resolve(cwd, 'dist/renderer');
@@ -79,5 +99,6 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
     jwtSecret: env.JWT_SECRET || undefined,
     ...(Object.keys(loginLimits).length > 0 ? { loginLimits } : {}),
     ...mailFromEnv(env),
+    ...consoleOriginsFromEnv(env),
   };
 }

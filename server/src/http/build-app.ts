@@ -14,7 +14,7 @@ import { registerPresenceRoutes } from '../routes/presence/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
 import { badRequest, errorBody } from './api-error.js';
 import { trackConnections } from './connection-tracker.js';
-import { isAllowedOrigin } from './cors.js';
+import { originAllowList } from './cors.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './json-depth.js';
 import { registerErrorHandling } from './error-handling.js';
 import { registerConsoleHeaders } from './console-headers.js';
@@ -22,9 +22,11 @@ import { registerConsoleHeaders } from './console-headers.js';
 export interface BuildAppOptions {
   logLevel: string;
   staticDir?: string;
+  /** Browser origins allowed to call the API cross-origin (normalised; see cors.ts). */
+  consoleOrigins: readonly string[];
 }
 
-/** The Fastify application: CORS for localhost, error shape, routes, and the web console when built. */
+/** The Fastify application: CORS for the configured console origins, error shape, routes, and the web console. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
@@ -53,8 +55,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
         ),
       );
   });
+  const isConsoleOrigin = originAllowList(options.consoleOrigins);
+  // No Origin (not a browser, or a same-origin GET): nothing to answer. A same-origin page (the console served here)
+  // needs no CORS headers either, so only the configured cross-origin consoles get them.
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin)),
+    origin: (origin, callback) => callback(null, origin === undefined || isConsoleOrigin(origin)),
     methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,

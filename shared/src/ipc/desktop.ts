@@ -100,6 +100,8 @@ export interface ServerUrlSetting {
 export type ServerCheckResult =
   | { status: 'ok'; url: string; version: string; protocolVersion: number }
   | { status: 'invalid-url'; reason: string }
+  /** A well-formed http:// address of another computer: only https:// may leave this computer. */
+  | { status: 'https-required'; reason: string }
   | { status: 'unreachable'; reason: string }
   | { status: 'invalid-certificate'; code: string }
   | { status: 'incompatible'; version: string; serverProtocolVersion: number; clientProtocolVersion: number }

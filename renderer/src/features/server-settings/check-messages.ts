@@ -8,6 +8,8 @@ export function checkMessage(result: ServerCheckResult, t: TFunction): { title: 
       return { title: t('server.result.okTitle'), body: t('server.result.ok', { version: result.version }) };
     case 'invalid-url':
       return { title: t('server.result.invalidUrlTitle'), body: t('server.result.invalidUrl'), detail: result.reason };
+    case 'https-required':
+      return { title: t('server.result.httpsRequiredTitle'), body: t('server.result.httpsRequired'), detail: result.reason };
     case 'unreachable':
       return { title: t('server.result.unreachableTitle'), body: t('server.result.unreachable'), detail: result.reason };
     case 'invalid-certificate':
