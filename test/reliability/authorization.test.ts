@@ -348,6 +348,23 @@ describe(`authorisation: every role x collection x action against the server [${
     });
   });
 
+  it('no role may push a portal or e-mail survey response, nor one in another name than the caller (#15 item 4)', async () => {
+    for (const actor of ACTORS) {
+      for (const channel of ['portal', 'email'] as const) {
+        const ticketId = await freshFieldTicket();
+        const doc = { ...freshDoc('survey_responses', actor, ticketId), channel, id: uniqueId('rsp') };
+        const response = await api.push(tokens[actor], 'survey_responses', [{ newDocumentState: doc }]);
+        expect(response.status, `${actor} ${channel}`).toBe(403);
+        expect(await stored('survey_responses', doc.id)).toBeNull();
+      }
+      const ticketId = await freshFieldTicket();
+      const forged = { ...freshDoc('survey_responses', actor, ticketId), respondentId: USER_ID[actor] };
+      const response = await api.push(tokens[actor], 'survey_responses', [{ newDocumentState: forged }]);
+      expect(response.status, `${actor} respondent`).toBe(422);
+      expect(await stored('survey_responses', forged.id)).toBeNull();
+    }
+  });
+
   it('ran every cell of the table', () => {
     const actionCells = REPLICATED_COLLECTIONS.reduce(
       (n, c) => n + Object.keys(AUTHORIZATION_TABLE[c].actions).length * ACTORS.length,

@@ -4,6 +4,7 @@ import type { Survey, SurveyResponse } from '../schemas/survey.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
 import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
+import { isEmailAddress } from '../domain/email-address.js';
 import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
 import { can } from './can.js';
 
@@ -13,6 +14,7 @@ export const WRITE_CHECK_CODES = [
   'stakeholder_update_forbidden',
   'survey_channel_forbidden',
   'survey_respondent_not_caller',
+  'contact_email_invalid',
 ] as const;
 export type WriteCheckCode = (typeof WRITE_CHECK_CODES)[number];
 
@@ -85,6 +87,17 @@ function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] 
   return [];
 }
 
+/**
+ * A pushed directory entry: its e-mail address, where the desk mails that person, is exactly one valid address
+ * (isEmailAddress) or empty. Judged when set or changed, so an entry stored before the rule stays editable.
+ */
+function checkDirectoryEntry(_context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  const email = typeof doc.email === 'string' ? doc.email : '';
+  if (email === '' || email === previous?.email || isEmailAddress(email)) return [];
+  const message = 'Give exactly one valid e-mail address (no list, no name, no line break).';
+  return [{ status: 422, field: 'email', code: 'contact_email_invalid', message }];
+}
+
 /** The key of a survey version in `WriteCheckContext.surveyVersions`. */
 export function surveyVersionKey(surveyId: string, version: number): string {
   return `${surveyId}@${version}`;
@@ -146,6 +159,7 @@ export const WRITE_CHECKS: Readonly<Partial<Record<ReplicatedCollection, WriteCh
   ticket_events: checkTicketEvent,
   kb_articles: checkArticle,
   survey_responses: checkSurveyResponse,
+  directory: checkDirectoryEntry,
 };
 
 /**
