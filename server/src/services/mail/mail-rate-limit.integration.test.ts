@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listQueuedMail } from '../../db/queries/mail-outbox.js';
 import { DEMO_USERS } from '../../seed/index.js';
-import type { Doc } from '../../test-support/api-client.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
 import { makeEvent, makeTicket } from '../../test-support/fixtures.js';
 import { useTestServers } from '../../test-support/test-server.js';
@@ -30,7 +29,7 @@ describe.each(backends)('$name', (backend) => {
         }),
       );
       for (const ticket of tickets) {
-        const pushed = await env().api.push(agent, 'tickets', [{ newDocumentState: ticket as unknown as Doc }]);
+        const pushed = await env().api.push(agent, 'tickets', [{ newDocumentState: ticket }]);
         expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
       }
       const queued = await Promise.all(tickets.map((t) => listQueuedMail(env().server.db, { ticketId: t.id })));
@@ -54,7 +53,7 @@ describe.each(backends)('$name', (backend) => {
         callerEmail: `stake-${backend.name}@example.org`,
       });
       const supervisor = await token('supervisor');
-      expect((await env().api.push(supervisor, 'tickets', [{ newDocumentState: major as unknown as Doc }])).status).toBe(200);
+      expect((await env().api.push(supervisor, 'tickets', [{ newDocumentState: major }])).status).toBe(200);
       const update = (who: 'agent' | 'supervisor', body: string) =>
         makeEvent(major.id, DEMO_USERS[who].id, { kind: 'communication', toValue: 'stakeholders', body });
       expect(
