@@ -12,6 +12,7 @@ import { resolveJwtSecret } from './services/auth/jwt-secret.js';
 import { LoginThrottle } from './services/auth/login-throttle.js';
 import { smtpTransport } from './services/mail/mail-transport.js';
 import { OutboxSender } from './services/mail/outbox-sender.js';
+import { DEFAULT_MAIL_PER_USER_PER_HOUR } from './services/mail/mail-queue.js';
 import { surveyPushEffect } from './services/surveys/survey-push-effects.js';
 import { callerMailEffect } from './services/notifications/caller-mail.js';
 import { recordCiHistory } from './services/cmdb/ci-history-effect.js';
@@ -55,6 +56,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** How often the e-mail sender looks for due messages besides being notified (ms). */
   mailPollMs?: number;
+  /** Messages one user's writes may have the desk send per hour; beyond it mail is held (DEFAULT_MAIL_PER_USER_PER_HOUR). */
+  mailPerUserPerHour?: number;
   /** Answers posted to the public survey page per client address per minute (default 30), then 429. */
   surveyPostsPerMinute?: number;
   /** How long a presence entry lives without a heartbeat (ms); default PRESENCE_TTL_MS (30 s). */
@@ -114,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
     );
     const publicUrl = (): string => options.publicUrl ?? listeningUrl;
+    const mailPerUserPerHour = options.mailPerUserPerHour ?? DEFAULT_MAIL_PER_USER_PER_HOUR;
     const ctx: AppContext = {
       db,
       tokens,
@@ -126,12 +130,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pushEffects: [
         // Numbers first: the caller's e-mail and the survey invitation quote the confirmed number.
         confirmTicketNumbers,
-        callerMailEffect,
+        callerMailEffect(mailPerUserPerHour),
         // Survey versions, surveys sent on resolution, on-site responses and their low-score follow-ups.
         surveyPushEffect({ publicUrl }),
         recordPublishedVersions,
         recordCiHistory,
-        mailStakeholderUpdates(publicUrl),
+        mailStakeholderUpdates(publicUrl, mailPerUserPerHour),
         resyncWidenedAccess,
       ],
       publicUrl,

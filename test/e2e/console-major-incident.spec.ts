@@ -37,6 +37,10 @@ test('major incident: manager, stakeholder update, two children, resolving the p
   await expect(page.getByTestId('major-manager')).toHaveValue('Avery Martin');
   await view.choose('major-manager', 'Sophie Gagnon');
   await expect(page.getByTestId('major-manager')).toHaveValue('Sophie Gagnon');
+  // Stakeholder updates are the manager's (or a supervisor's) to send: the agent takes the incident back to post one.
+  await expect(page.getByTestId('major-update-body')).toHaveCount(0);
+  await view.choose('major-manager', 'Avery Martin');
+  await expect(page.getByTestId('major-manager')).toHaveValue('Avery Martin');
 
   await page.getByTestId('action-watch').click();
   await expect(page.getByTestId('major-stakeholders')).toContainText('Avery Martin');
@@ -93,7 +97,7 @@ test('major incident: manager, stakeholder update, two children, resolving the p
   // What the server holds: the parent closed after its review, each child resolved with its own history entry.
   const supervisor = (await apiLogin(server.url, 'supervisor@example.org')).accessToken;
   const tickets = new Map((await pullAll<Ticket>(server.url, supervisor, 'tickets')).map((t) => [t.id, t]));
-  expect(tickets.get(parent.id)).toMatchObject({ status: 'closed', major: true, majorManagerId: 'usr-supervisor' });
+  expect(tickets.get(parent.id)).toMatchObject({ status: 'closed', major: true, majorManagerId: 'usr-agent' });
   for (const child of children) {
     expect(tickets.get(child.id)).toMatchObject({ status: 'resolved', parentId: parent.id, resolutionCode: 'fixed' });
   }

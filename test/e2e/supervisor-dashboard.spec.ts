@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { queueKeyFor, type SurveyResponse, type Ticket } from '@shared';
+import { onsiteResponseId, queueKeyFor, type SurveyResponse, type Ticket } from '@shared';
 import { apiLogin, expect, openTicketOfTechnician, pullAll, test } from './fixtures/desk-test.js';
 import { SyncStatus } from './page-models/sync-status.js';
 import { TicketPage } from './page-models/ticket-page.js';
@@ -50,7 +50,8 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
   // A response arrives through the API: the open dashboard counts it without a reload.
   const ticket = tickets.find((t) => t.status === 'closed' && !responses.some((r) => r.ticketId === t.id))!;
   const pushed: SurveyResponse = {
-    id: `rsp-e2e-${Date.now()}`,
+    // Devices push only a ticket's one on-site response (portal and e-mail answers come through the survey link).
+    id: onsiteResponseId(ticket.id),
     surveyId: 'srv-csat',
     surveyVersion: 1,
     ticketId: ticket.id,
@@ -60,7 +61,7 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
       { questionId: 'q-comment', value: '=cmd|"/c calc"!A1, said the "tester"' },
     ],
     submittedAt: Date.now() - 1000,
-    channel: 'portal',
+    channel: 'onsite',
   };
   expect(await post(server.url, accessToken, 'survey_responses', [{ newDocumentState: { ...pushed, _deleted: false } }])).toEqual(
     [],

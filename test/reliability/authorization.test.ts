@@ -1,4 +1,5 @@
 import {
+  onsiteResponseId,
   ACCESS_POLICY,
   APPEND_ONLY_COLLECTIONS,
   IMMUTABLE_FIELDS,
@@ -81,15 +82,15 @@ function freshDoc(collection: ReplicatedCollection, actor: ActorName, ticketId: 
       return { ...makeSurvey(1_780_000_000_000), id, status: 'draft', _deleted: false };
     case 'survey_responses':
       return {
-        id,
+        // Devices record only on-site responses, the ticket's one (its id says so), in its caller's name.
+        id: onsiteResponseId(ticketId),
         surveyId: 'srv-csat',
         surveyVersion: 1,
         ticketId,
         respondentId: 'usr-0002',
         answers: [{ questionId: 'q-csat', value: 5 }],
         submittedAt: 1_780_000_000_000,
-        // E-mail responses come from the survey link only; devices record on-site and portal ones.
-        channel: 'portal',
+        channel: 'onsite',
         _deleted: false,
       };
     case 'config_items':
@@ -196,8 +197,9 @@ describe(`authorisation: every role x collection x action against the server [${
   };
 
   const adminPush = async (collection: string, docs: Doc[]): Promise<void> => {
-    if (collection === 'kb_article_versions' || collection === 'ci_history') {
-      // Nobody may push version records: the server writes them itself.
+    if (collection === 'kb_article_versions' || collection === 'ci_history' || collection === 'survey_responses') {
+      // Nobody may push version records: the server writes them itself. Fixture survey responses stand for answers
+      // the server recorded from survey links (a device pushes only a ticket's one on-site response).
       await server.db.transaction((tx) => writeServerDocuments(tx, collection, docs as unknown as SyncDocument[]));
       return;
     }
@@ -210,6 +212,13 @@ describe(`authorisation: every role x collection x action against the server [${
     );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toEqual([]);
+  };
+
+  /** A new ticket of the technician's group, unassigned (every role sees it), stored by the admin. */
+  const freshFieldTicket = async (): Promise<string> => {
+    const ticket = asDoc(makeTicket({ groupId: 'grp-field', assigneeId: '', updatedBy: USER_ID.admin }));
+    await adminPush('tickets', [ticket]);
+    return ticket.id;
   };
 
   beforeAll(async () => {
@@ -312,7 +321,9 @@ describe(`authorisation: every role x collection x action against the server [${
     it.each(cases)('$action by $actor: $outcome', async ({ action, actor, outcome }) => {
       cells++;
       if (action === 'create') {
-        const doc = freshDoc(collection, actor, fixtures.fieldGroup.id);
+        // A ticket has one on-site response: each create of one is about a ticket of its own.
+        const ticketId = collection === 'survey_responses' ? await freshFieldTicket() : fixtures.fieldGroup.id;
+        const doc = freshDoc(collection, actor, ticketId);
         const response = await api.push(tokens[actor], collection, [{ newDocumentState: doc }]);
         expect(response.status, JSON.stringify(response.body)).toBe(STATUS[outcome]);
         expect((await stored(collection, doc.id)) !== null).toBe(outcome === 'allow');
@@ -335,6 +346,23 @@ describe(`authorisation: every role x collection x action against the server [${
         if (outcome === 'deny') expect(JSON.stringify(response.body)).toMatch(/may not|cannot|append-only|could not see/);
       }
     });
+  });
+
+  it('no role may push a portal or e-mail survey response, nor one in another name than the caller (#15 item 4)', async () => {
+    for (const actor of ACTORS) {
+      for (const channel of ['portal', 'email'] as const) {
+        const ticketId = await freshFieldTicket();
+        const doc = { ...freshDoc('survey_responses', actor, ticketId), channel, id: uniqueId('rsp') };
+        const response = await api.push(tokens[actor], 'survey_responses', [{ newDocumentState: doc }]);
+        expect(response.status, `${actor} ${channel}`).toBe(403);
+        expect(await stored('survey_responses', doc.id)).toBeNull();
+      }
+      const ticketId = await freshFieldTicket();
+      const forged = { ...freshDoc('survey_responses', actor, ticketId), respondentId: USER_ID[actor] };
+      const response = await api.push(tokens[actor], 'survey_responses', [{ newDocumentState: forged }]);
+      expect(response.status, `${actor} respondent`).toBe(422);
+      expect(await stored('survey_responses', forged.id)).toBeNull();
+    }
   });
 
   it('ran every cell of the table', () => {

@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { renderStakeholderMail } from '../../server/src/services/major/stakeholder-mail-template.js';
 import { renderCallerMail } from '../../server/src/services/notifications/caller-mail-templates.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { renderMarkdown } from '../../renderer/src/features/kb/markdown.js';
@@ -63,5 +64,23 @@ describe('hostile text in e-mails to callers', () => {
       expect(shown).toContain(text.trim());
       expect(mail.subject).not.toMatch(/[\r\n]/);
     }
+  });
+});
+
+describe('hostile text in stakeholder updates mailed for major incidents', () => {
+  it.each(HOSTILE_TEXT)('quotes %j as text in the HTML body and keeps the subject on one line', (text) => {
+    const ticket = makeTicket({ number: 'INC0001235', title: `${text}\r\nBcc: x@evil.test` });
+    const mail = renderStakeholderMail({ ticket, body: text, link: 'https://desk.example.org/#/tickets/t1' });
+    expect(liveScript(mail.html.replace(/^.*<body[^>]*>|<\/body>.*$/gs, ''))).toEqual([]);
+    const shown = new JSDOM(mail.html).window.document.body.textContent ?? '';
+    expect(shown).toContain(text.trim());
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it.each(HOSTILE_TEXT)('never quotes %j from a security incident (restricted template)', (text) => {
+    const ticket = makeTicket({ number: 'INC0001236', title: `Breach ${text}`, security: true });
+    const mail = renderStakeholderMail({ ticket, body: `Attacker ${text}`, link: 'https://desk.example.org/#/tickets/t2' });
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/Breach|Attacker/);
+    expect(mail.subject).toBe('[INC0001236] Update / Mise à jour');
   });
 });

@@ -1,5 +1,6 @@
 import type { Ticket } from '../schemas/ticket.js';
 import { queueKeyFor } from '../schemas/ticket.js';
+import { isEmailAddress } from './email-address.js';
 import { checkMajorIncidentRules } from './major-incident.js';
 import { computePriority } from './priority-matrix.js';
 import { canTransition } from './ticket-lifecycle.js';
@@ -107,7 +108,20 @@ export function checkTicketRules(next: Ticket, previous?: Ticket): RuleViolation
     violations.push({ code: 'queue_key', field: 'queueKey', message: 'queueKey must equal MAX_SAFE_INTEGER - updatedAt.' });
   }
   violations.push(...checkMajorIncidentRules(next));
+  violations.push(...callerEmailViolations(next, previous));
   return violations;
+}
+
+/**
+ * The caller's contact address is exactly one valid address (isEmailAddress), or empty: a list would send the
+ * desk's mail to several people. Judged when it is set or changed, so a ticket stored before this rule stays
+ * editable (the outbox refuses such an address anyway).
+ */
+function callerEmailViolations(next: Ticket, previous?: Ticket): RuleViolation[] {
+  const email = next.callerEmail ?? '';
+  if (email === '' || email === previous?.callerEmail || isEmailAddress(email)) return [];
+  const message = 'Give exactly one valid e-mail address for the caller (no list, no name, no line break).';
+  return [{ code: 'caller_email_invalid', field: 'callerEmail', message }];
 }
 
 /** Recomputes a ticket's derived fields (priority unless overridden, queue key) after an edit or a merge. */

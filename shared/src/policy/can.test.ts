@@ -23,4 +23,15 @@ describe('can', () => {
     expect(can(actor('supervisor'), 'directory.edit')).toBe(false);
     expect(can(actor('admin'), 'directory.edit')).toBe(true);
   });
+
+  it('lets only the manager or an overseer who sees it mail the stakeholders of a major incident', () => {
+    const major = { groupId: 'grp-a', assigneeId: '', security: false, major: true, majorManagerId: 'u1' };
+    expect(can(actor('agent'), 'major.communicate', major)).toBe(true);
+    expect(can(actor('agent'), 'major.communicate', { ...major, majorManagerId: 'u2' })).toBe(false);
+    expect(can(actor('supervisor'), 'major.communicate', { ...major, majorManagerId: 'u2' })).toBe(true);
+    expect(can(actor('supervisor'), 'major.communicate', { ...major, major: false })).toBe(false);
+    // The manager who can no longer see it (a technician moved out of the group) may not mail about it.
+    expect(can(actor('technician'), 'major.communicate', major)).toBe(false);
+    expect(can(actor('technician', ['grp-a']), 'major.communicate', major)).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import type { Ticket } from '../schemas/ticket.js';
 import { clearedForSecurity, isAdmin, isGroupBound, isOverseer, worksTickets } from './roles.js';
 
 type TicketScope = Pick<Ticket, 'groupId' | 'assigneeId' | 'security'>;
+type MajorIncidentScope = TicketScope & Pick<Ticket, 'major' | 'majorManagerId'>;
 
 /** Permissions of the existing desk: tickets, reports, surveys, directory. */
 export const deskPolicies = {
@@ -22,4 +23,12 @@ export const deskPolicies = {
   /** Follow survey responses live as they arrive (the supervisors' console). */
   'surveyResponses.watchLive': (actor: Actor): boolean => isOverseer(actor),
   'directory.edit': (actor: Actor): boolean => isAdmin(actor),
+  /**
+   * Send a stakeholder update (mailed by the desk to the watchers and the caller): only on a major incident, by its
+   * manager or a supervisor (or admin) who can see it. Anyone else could use the desk as a mail relay.
+   */
+  'major.communicate': (actor: Actor, ticket: MajorIncidentScope): boolean =>
+    ticket.major === true &&
+    (ticket.majorManagerId === actor.id || isOverseer(actor)) &&
+    deskPolicies['ticket.see'](actor, ticket),
 } as const;

@@ -4,13 +4,27 @@ import type { Survey, SurveyResponse } from '../schemas/survey.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
 import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
+import { isEmailAddress } from '../domain/email-address.js';
+import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
 import { can } from './can.js';
+
+/** Stable codes of write-check refusals, carried in the push error's details for the UI and tests. */
+export const WRITE_CHECK_CODES = [
+  'stakeholder_update_not_major',
+  'stakeholder_update_forbidden',
+  'survey_channel_forbidden',
+  'survey_respondent_not_caller',
+  'contact_email_invalid',
+] as const;
+export type WriteCheckCode = (typeof WRITE_CHECK_CODES)[number];
 
 /** One reason a pushed document is refused before anything is written: 403 forbidden, 422 wrong data. */
 export interface WriteProblem {
   status: 403 | 422;
   field: string;
   message: string;
+  /** Stable code of the refusal for the rules that have one (see WRITE_CHECK_CODES). */
+  code?: WriteCheckCode;
   /** Passes later unchanged (e.g. a response whose ticket has not been pushed yet). */
   retryable?: boolean;
 }
@@ -52,21 +66,60 @@ function checkArticle(context: WriteCheckContext, doc: Doc): WriteProblem[] {
   return futureTimeProblems(context, doc, ['updatedAt']);
 }
 
+/**
+ * A pushed ticket event: a stakeholder update (mailed by the desk to the ticket's watchers and caller) only on a
+ * major incident, by whoever `can('major.communicate')`. Refused before anything is written, so no mail is queued.
+ * Retryable: the ticket's major flag or manager may be on its way in a ticket push not yet applied.
+ */
+function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  if (doc.kind !== 'communication' || doc.toValue !== STAKEHOLDER_UPDATE) return [];
+  // An event whose ticket is not on the server is deferred by the event rules already.
+  const ticket = context.tickets.get(String(doc.ticketId));
+  if (!ticket) return [];
+  if (ticket.major !== true) {
+    const message = `Ticket "${ticket.number}" is not a major incident: stakeholder updates (mailed to its watchers and caller) are for major incidents only.`;
+    return [{ status: 403, field: 'toValue', code: 'stakeholder_update_not_major', message, retryable: true }];
+  }
+  if (!can(context.actor, 'major.communicate', ticket)) {
+    const message = `Only the major-incident manager of "${ticket.number}" or a supervisor sends its stakeholder updates.`;
+    return [{ status: 403, field: 'toValue', code: 'stakeholder_update_forbidden', message, retryable: true }];
+  }
+  return [];
+}
+
+/**
+ * A pushed directory entry: its e-mail address, where the desk mails that person, is exactly one valid address
+ * (isEmailAddress) or empty. Judged when set or changed, so an entry stored before the rule stays editable.
+ */
+function checkDirectoryEntry(_context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  const email = typeof doc.email === 'string' ? doc.email : '';
+  if (email === '' || email === previous?.email || isEmailAddress(email)) return [];
+  const message = 'Give exactly one valid e-mail address (no list, no name, no line break).';
+  return [{ status: 422, field: 'email', code: 'contact_email_invalid', message }];
+}
+
 /** The key of a survey version in `WriteCheckContext.surveyVersions`. */
 export function surveyVersionKey(surveyId: string, version: number): string {
   return `${surveyId}@${version}`;
 }
 
+/** Why staff may not push a response of this channel: e-mail and portal answers are the customer's own. */
+const CUSTOMER_CHANNEL_MESSAGES: Readonly<Record<string, string>> = {
+  email: 'E-mail responses are recorded by the server from the survey link; record on-site responses with channel "onsite".',
+  portal:
+    'Portal responses are recorded by the server from the customer\'s own token-checked survey link; staff record only on-site responses (channel "onsite").',
+};
+
 /**
- * A pushed survey response: never by e-mail (the server records those from the survey link), about a ticket the
- * pusher can see, on-site ones under the ticket's one id, answering a published version with valid answers.
+ * A pushed survey response: only on-site ones (e-mail and portal answers come through the public, token-checked
+ * survey link, never from a device), about a ticket the pusher can see, under the ticket's one on-site id (one per
+ * ticket and channel), in the name of the ticket's caller, answering a published version with valid answers.
  */
 function checkSurveyResponse(context: WriteCheckContext, doc: Doc): WriteProblem[] {
   const response = doc as unknown as SurveyResponse;
-  if (response.channel === 'email') {
-    const message =
-      'E-mail responses are recorded by the server from the survey link; record on-site responses with channel "onsite".';
-    return [{ status: 403, field: 'channel', message }];
+  if (response.channel !== 'onsite') {
+    const message = CUSTOMER_CHANNEL_MESSAGES[response.channel] ?? CUSTOMER_CHANNEL_MESSAGES.portal;
+    return [{ status: 403, field: 'channel', code: 'survey_channel_forbidden', message }];
   }
   const ticket = context.tickets.get(response.ticketId);
   if (!ticket) {
@@ -77,7 +130,11 @@ function checkSurveyResponse(context: WriteCheckContext, doc: Doc): WriteProblem
     const message = `You cannot see ticket "${response.ticketId}", so you cannot record a survey response for it.`;
     return [{ status: 403, field: 'ticketId', message }];
   }
-  if (response.channel === 'onsite' && response.id !== onsiteResponseId(response.ticketId)) {
+  if (response.respondentId !== ticket.callerId) {
+    const message = `A survey response is the ticket's caller's: respondentId must be "${ticket.callerId}" (the caller of ${ticket.number}), not "${response.respondentId}".`;
+    return [{ status: 422, field: 'respondentId', code: 'survey_respondent_not_caller', message }];
+  }
+  if (response.id !== onsiteResponseId(response.ticketId)) {
     const message = `An on-site response is the ticket's only one: its id must be "${onsiteResponseId(response.ticketId)}" (onsiteResponseId).`;
     return [{ status: 422, field: 'id', message }];
   }
@@ -99,8 +156,10 @@ function checkSurveyResponse(context: WriteCheckContext, doc: Doc): WriteProblem
  */
 export const WRITE_CHECKS: Readonly<Partial<Record<ReplicatedCollection, WriteCheck>>> = {
   tickets: checkTicket,
+  ticket_events: checkTicketEvent,
   kb_articles: checkArticle,
   survey_responses: checkSurveyResponse,
+  directory: checkDirectoryEntry,
 };
 
 /**
@@ -112,11 +171,17 @@ export function attributeWrite(collection: ReplicatedCollection, actor: Actor, d
   return doc;
 }
 
-/** What a collection's write checks need loaded: the ticket ids and survey versions the documents name. */
+/** What a collection's write checks need loaded: the ticket ids (responses, stakeholder updates) and survey versions. */
 export function writeCheckNeeds(
   collection: ReplicatedCollection,
   docs: readonly Readonly<Record<string, unknown>>[],
 ): { ticketIds: string[]; surveyVersions: { surveyId: string; version: number }[] } {
+  if (collection === 'ticket_events') {
+    const ticketIds = docs
+      .filter((e) => e.kind === 'communication' && e.toValue === STAKEHOLDER_UPDATE)
+      .map((e) => String(e.ticketId));
+    return { ticketIds: [...new Set(ticketIds)], surveyVersions: [] };
+  }
   if (collection !== 'survey_responses') return { ticketIds: [], surveyVersions: [] };
   const responses = docs as unknown as readonly SurveyResponse[];
   return {

@@ -1,4 +1,4 @@
-import { canSeeTicket, checkTicketRules, isSecurityCategory, newTicket, ticketShapeViolations } from '@shared';
+import { canSeeTicket, checkTicketRules, isEmailAddress, isSecurityCategory, newTicket, ticketShapeViolations } from '@shared';
 import type { Actor, Channel, DirectoryEntry, Level, Priority, RuleViolation, Ticket, TicketType } from '@shared';
 import { routeTicket } from '@shared/domain/routing.js';
 import { newId } from '../doc-utils.js';
@@ -28,14 +28,12 @@ export interface CreateTicketResult {
   violations: RuleViolation[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 function inputViolations(input: NewTicketInput): RuleViolation[] {
   const out: RuleViolation[] = [];
   out.push(...ticketShapeViolations(input));
   if (input.callerId === '') {
     if (!input.callerName?.trim()) out.push({ code: 'caller_name_required', field: 'callerName', message: 'Name the caller.' });
-    if (!EMAIL.test(input.callerEmail?.trim() ?? ''))
+    if (!isEmailAddress(input.callerEmail?.trim() ?? ''))
       out.push({ code: 'caller_email_invalid', field: 'callerEmail', message: 'Give a valid e-mail address.' });
   }
   if (input.priorityOverrideReason !== undefined && input.priority !== undefined && !input.priorityOverrideReason.trim()) {

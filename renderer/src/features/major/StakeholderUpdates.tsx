@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { Ticket, TicketEvent } from '@shared';
-import { STAKEHOLDER_UPDATE, stakeholderIds } from '@shared';
+import { STAKEHOLDER_UPDATE, can, stakeholderIds } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
@@ -22,6 +22,8 @@ export function StakeholderUpdates({ ticket, events }: { ticket: Ticket; events:
   const nameOf = (id: string) => directory.byId.get(id)?.name ?? (id === '' ? '' : id);
   const recipients = stakeholderIds(ticket).map(nameOf);
   if (!ticket.callerId && ticket.callerName) recipients.push(ticket.callerName);
+  // The server refuses anyone else's update (the desk mails it): offer the composer only to who may send.
+  const mayCommunicate = can(user, 'major.communicate', ticket);
 
   const post = async () => {
     const violations = await postStakeholderUpdate(db, ticket.id, body, user);
@@ -60,20 +62,28 @@ export function StakeholderUpdates({ ticket, events }: { ticket: Ticket; events:
           </Paper>
         ))}
       </Stack>
-      <Textarea
-        label={t('major.newUpdate')}
-        value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        error={error}
-        data-testid="major-update-body"
-      />
-      <Group justify="flex-end">
-        <Button size="xs" onClick={() => void post()} data-testid="major-update-send">
-          {t('major.send')}
-        </Button>
-      </Group>
+      {mayCommunicate ? (
+        <>
+          <Textarea
+            label={t('major.newUpdate')}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            error={error}
+            data-testid="major-update-body"
+          />
+          <Group justify="flex-end">
+            <Button size="xs" onClick={() => void post()} data-testid="major-update-send">
+              {t('major.send')}
+            </Button>
+          </Group>
+        </>
+      ) : (
+        <Text size="xs" c="dimmed" data-testid="major-update-restricted">
+          {t('major.updateRestricted')}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -11,6 +11,10 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   ticketId?: string;
+  /** The user whose write caused it (counted against their hourly limit); absent for the server's own mail. */
+  requestedBy?: string;
+  /** Set when the message is held, not sent: why (over the sender's limit, an address the outbox refuses). */
+  heldReason?: string;
 }
 
 export interface QueuedMail extends OutgoingMail {
@@ -18,13 +22,41 @@ export interface QueuedMail extends OutgoingMail {
   attempts: number;
 }
 
-/** Queues a message inside the caller's transaction; it is sent only if that transaction commits. */
+/**
+ * Queues a message inside the caller's transaction; it is sent only if that transaction commits, and never while
+ * `heldReason` is set. Services queue through `queueMail` (services/mail/mail-queue.ts), which checks it first.
+ */
 export async function enqueueMail(tx: Queryable, mail: OutgoingMail): Promise<void> {
   await tx.query(
-    `INSERT INTO mail_outbox (kind, to_address, subject, text_body, html_body, ticket_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [mail.kind, mail.to, mail.subject, mail.text, mail.html ?? null, mail.ticketId ?? null],
+    `INSERT INTO mail_outbox (kind, to_address, subject, text_body, html_body, ticket_id, requested_by, held_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      mail.kind,
+      mail.to,
+      mail.subject,
+      mail.text,
+      mail.html ?? null,
+      mail.ticketId ?? null,
+      mail.requestedBy ?? null,
+      mail.heldReason ?? null,
+    ],
   );
-  await tx.query('SELECT pg_notify($1, $2)', [MAIL_CHANNEL, '']);
+  if (!mail.heldReason) await tx.query('SELECT pg_notify($1, $2)', [MAIL_CHANNEL, '']);
+}
+
+/** How many messages caused by `userId` were queued to be sent (not held) within the last `seconds`. */
+export async function countRecentMailBy(db: Queryable, userId: string, seconds: number): Promise<number> {
+  const rows = await db.query<{ n: number | string }>(
+    `SELECT count(*)::int AS n FROM mail_outbox
+     WHERE requested_by = $1 AND held_reason IS NULL AND created_at > now() - make_interval(secs => $2::int)`,
+    [userId, seconds],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Holds a claimed message for good instead of sending it (the sender's last check refused it). */
+export async function markMailHeld(db: Queryable, id: number, reason: string): Promise<void> {
+  await db.query('UPDATE mail_outbox SET claimed_until = NULL, held_reason = $2 WHERE id = $1', [id, reason.slice(0, 2000)]);
 }
 
 interface Row {
@@ -36,6 +68,7 @@ interface Row {
   html_body: string | null;
   ticket_id: string | null;
   attempts: number;
+  held_reason?: string | null;
 }
 
 /**
@@ -47,7 +80,8 @@ export async function claimDueMail(db: Queryable, limit: number, claimSeconds: n
     `UPDATE mail_outbox SET claimed_until = now() + make_interval(secs => $2::int), attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM mail_outbox
-       WHERE sent_at IS NULL AND send_after <= now() AND (claimed_until IS NULL OR claimed_until < now())
+       WHERE sent_at IS NULL AND held_reason IS NULL AND send_after <= now()
+         AND (claimed_until IS NULL OR claimed_until < now())
        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
      )
      RETURNING id, kind, to_address, subject, text_body, html_body, ticket_id, attempts`,
@@ -57,13 +91,13 @@ export async function claimDueMail(db: Queryable, limit: number, claimSeconds: n
 }
 
 /**
- * Every message queued for one recipient or one ticket, oldest first, sent or not. Mail is queued in the write's own
+ * Every message queued for one recipient or one ticket, oldest first, sent or not (held ones with their reason). Mail is queued in the write's own
  * transaction, so once the write has returned this is the final word on what will go out for it.
  */
 export async function listQueuedMail(db: Queryable, filter: { to: string } | { ticketId: string }): Promise<OutgoingMail[]> {
   const [column, value] = 'to' in filter ? ['to_address', filter.to] : ['ticket_id', filter.ticketId];
   const rows = await db.query<Row>(
-    `SELECT id, kind, to_address, subject, text_body, html_body, ticket_id, attempts FROM mail_outbox
+    `SELECT id, kind, to_address, subject, text_body, html_body, ticket_id, attempts, held_reason FROM mail_outbox
      WHERE ${column} = $1 ORDER BY id`,
     [value],
   );
@@ -78,6 +112,7 @@ function toMail(row: Row): OutgoingMail {
     text: row.text_body,
     ...(row.html_body === null ? {} : { html: row.html_body }),
     ...(row.ticket_id === null ? {} : { ticketId: row.ticket_id }),
+    ...(row.held_reason ? { heldReason: row.held_reason } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { CSAT_SURVEY_ID, DEMO_USERS } from '../../seed/index.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
 import { makeEvent, makeTicket } from '../../test-support/fixtures.js';
 import { useTestServers } from '../../test-support/test-server.js';
+import { writeServerDocuments } from '../../services/sync/server-writes.js';
 
 const backends = await testBackends();
 
@@ -58,8 +59,8 @@ function fixture(prefix: string) {
     respondentId: 'usr-0002',
     answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value })),
     submittedAt,
-    // 'email' responses come only from the survey link; a portal response is the device-pushed equivalent.
-    channel: 'portal' as const,
+    // Answers from survey links: the server records them (devices push only a ticket's one on-site response).
+    channel: 'email' as const,
     _deleted: false,
   });
   const responses = [
@@ -88,12 +89,12 @@ describe.each(backends)('$name', (backend) => {
         for (const [collection, docs] of [
           ['tickets', tickets],
           ['ticket_events', events],
-          ['survey_responses', responses],
         ] as const) {
           const res = await env().api.push(t, collection, rows(docs));
           expect(res.status, JSON.stringify(res.body)).toBe(200);
           expect(res.body).toEqual([]);
         }
+        await env().server.db.transaction((tx) => writeServerDocuments(tx, 'survey_responses', responses));
       })());
     const get = async <T = Record<string, unknown>>(path: string, who: keyof typeof DEMO_USERS = 'supervisor') =>
       env().api.request<T>('GET', path, { token: await token(who) });

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
-import { MAIL_CHANNEL, claimDueMail, markMailFailed, markMailSent } from '../../db/queries/mail-outbox.js';
+import { MAIL_CHANNEL, claimDueMail, markMailFailed, markMailHeld, markMailSent } from '../../db/queries/mail-outbox.js';
+import { undeliverableReason } from './mail-queue.js';
 import type { MailTransport } from './mail-transport.js';
 
 export interface OutboxSenderOptions {
@@ -70,6 +71,13 @@ export class OutboxSender {
       const batch = await claimDueMail(this.db, this.options.batchSize ?? 20, this.options.claimSeconds ?? 120);
       if (batch.length === 0 || this.stopped) return;
       for (const mail of batch) {
+        // Last defence: a message queued past queueMail (or before its rules) is held, never sent.
+        const refused = undeliverableReason(mail);
+        if (refused) {
+          this.options.log?.(`mail ${mail.id} (${mail.kind}) held: ${refused}`);
+          await markMailHeld(this.db, mail.id, refused);
+          continue;
+        }
         try {
           await this.transport.send(mail);
           await markMailSent(this.db, mail.id);

@@ -1,12 +1,16 @@
-import { STAKEHOLDER_UPDATE, type Ticket } from '@shared';
+import { STAKEHOLDER_UPDATE, isEmailAddress, type Ticket } from '@shared';
 import type { Transaction } from '../../db/database.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { findUserById } from '../../db/queries/directory.js';
-import { enqueueMail } from '../../db/queries/mail-outbox.js';
 import { callerContact } from '../contacts/caller-contact.js';
+import { queueMail } from '../mail/mail-queue.js';
 import type { PushEffect } from '../sync/push-effects.js';
+import { renderStakeholderMail } from './stakeholder-mail-template.js';
 
-/** The addresses of a ticket's stakeholders: its watchers' from the directory, and the caller's (see callerContact). */
+/**
+ * The addresses of a ticket's stakeholders: its watchers' from the directory, and the caller's (see callerContact).
+ * Only single valid addresses (isEmailAddress): a list in a contact field never widens the recipients.
+ */
 async function stakeholderAddresses(tx: Transaction, ticket: Ticket): Promise<string[]> {
   const addresses: string[] = [];
   for (const id of new Set(ticket.watcherIds ?? [])) {
@@ -15,15 +19,17 @@ async function stakeholderAddresses(tx: Transaction, ticket: Ticket): Promise<st
   }
   const caller = await callerContact(tx, ticket);
   if (caller) addresses.push(caller.email);
-  return [...new Set(addresses.map((a) => a.toLowerCase()))];
+  return [...new Set(addresses.map((a) => a.trim().toLowerCase()))].filter(isEmailAddress);
 }
 
 /**
  * Sends each major-incident stakeholder update (a 'communication' event to the stakeholders) by e-mail to the
  * ticket's watchers and caller, queued in the push's transaction so it goes out exactly when the update is stored.
+ * Who may send one is checked before the write (WRITE_CHECKS, `major.communicate`); the mail counts against the
+ * sender's hourly allowance (`perHour`, see queueMail) and security incidents get the restricted template.
  */
-export function mailStakeholderUpdates(publicUrl: () => string): PushEffect {
-  return async ({ tx, collection, writes, previous }) => {
+export function mailStakeholderUpdates(publicUrl: () => string, perHour: number): PushEffect {
+  return async ({ tx, actor, collection, writes, previous }) => {
     if (collection !== 'ticket_events') return;
     const updates = writes.filter((e) => !previous.has(e.id) && e.kind === 'communication' && e.toValue === STAKEHOLDER_UPDATE);
     if (updates.length === 0) return;
@@ -37,14 +43,9 @@ export function mailStakeholderUpdates(publicUrl: () => string): PushEffect {
       if (!stored) continue;
       const ticket = stored.data as unknown as Ticket;
       const link = `${publicUrl()}/#/tickets/${encodeURIComponent(ticket.id)}`;
+      const mail = renderStakeholderMail({ ticket, body: String(update.body), link });
       for (const to of await stakeholderAddresses(tx, ticket)) {
-        await enqueueMail(tx, {
-          kind: 'major-incident-update',
-          to,
-          ticketId: ticket.id,
-          subject: `[${ticket.number}] Update / Mise à jour: ${ticket.title}`,
-          text: `${String(update.body)}\n\n${ticket.number} - ${ticket.title}\n${link}\n`,
-        });
+        await queueMail(tx, { kind: 'major-incident-update', to, ticketId: ticket.id, ...mail }, { userId: actor.id, perHour });
       }
     }
   };

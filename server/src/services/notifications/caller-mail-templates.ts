@@ -99,7 +99,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** A header must be one line: a title with line breaks would otherwise split the subject. */
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * The e-mail to a caller, in their language, as plain text and simple HTML (every quoted value escaped). For

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import { queueMail } from '../mail/mail-queue.js';
 import { takeDueSlaActions } from '../../db/queries/sla-due.js';
 
 /**
@@ -13,7 +13,7 @@ export async function runSlaSchedulerPass(db: Database, instance: string, batch 
     const count = await db.transaction(async (tx) => {
       const due = await takeDueSlaActions(tx, instance, batch);
       for (const action of due) {
-        await enqueueMail(tx, {
+        await queueMail(tx, {
           kind: 'sla-warning',
           to: action.recipient,
           subject: action.subject,

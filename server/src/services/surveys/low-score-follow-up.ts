@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from '../../db/database.js';
 import { activeSupervisors } from '../../db/queries/directory.js';
 import { loadDocuments } from '../../db/queries/documents.js';
-import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import { queueMail } from '../mail/mail-queue.js';
 import { validateDocument } from '../sync/document-validation.js';
 import { writeServerDocuments } from '../sync/server-writes.js';
 import { lowScoreMail } from './survey-mail.js';
@@ -99,7 +99,7 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
   const supervisors = await activeSupervisors(tx);
   const ofGroup = supervisors.filter((s) => Array.isArray(s.groupIds) && s.groupIds.includes(ticket.groupId));
   for (const supervisor of ofGroup.length ? ofGroup : supervisors) {
-    await enqueueMail(
+    await queueMail(
       tx,
       lowScoreMail({
         to: String(supervisor.email),

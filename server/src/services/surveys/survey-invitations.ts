@@ -1,7 +1,7 @@
-import type { Survey, SurveySettings, Ticket } from '@shared';
+import { isEmailAddress, type Survey, type SurveySettings, type Ticket } from '@shared';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/database.js';
-import { enqueueMail } from '../../db/queries/mail-outbox.js';
+import { queueMail } from '../mail/mail-queue.js';
 import { insertInvitation, invitedRecently, ticketSurveyed } from '../../db/queries/survey-invitations.js';
 import type { CallerContact } from '../contacts/caller-contact.js';
 import { invitationMail } from './survey-mail.js';
@@ -19,11 +19,6 @@ export const hashSurveyToken = (token: string): string => createHash('sha256').u
 
 /** The public page a token opens. */
 export const surveyLink = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}/survey/${token}`;
-
-const EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
-
-/** A plausible single e-mail address (no display name, no list). */
-export const isEmailAddress = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
 
 export interface InviteInput {
   survey: Survey;
@@ -55,7 +50,7 @@ export async function inviteContact(tx: Queryable, input: InviteInput): Promise<
     language: contact.language,
     expiryDays: settings.tokenExpiryDays,
   });
-  await enqueueMail(
+  await queueMail(
     tx,
     invitationMail({
       to: contact.email,

@@ -192,6 +192,56 @@ describe.each(backends)('$name', (backend) => {
       expect((await api.pullAll(tokens.tech, 'tickets')).docs.has(followUps[0].id)).toBe(true);
     });
 
+    it('refuses forged responses: portal or e-mail answers from staff, another respondent than the caller; nothing stored, no follow-up, no mail', async () => {
+      const { api } = env();
+      // The agent's own ticket, whose caller is usr-0002.
+      const own = makeTicket({ groupId: 'grp-service-desk', assigneeId: 'usr-agent' }) as unknown as Doc;
+      expect((await push(api, tokens.agent, 'tickets', [own])).status).toBe(200);
+      const before = await surveyTableCounts(env().server.db);
+      const lowNps = [
+        { questionId: 'q-csat', value: 1 },
+        { questionId: 'q-nps', value: 0 },
+      ];
+      // Ten "portal" responses in the caller's name, each with an id of its own: an NPS made to order.
+      const forged = Array.from({ length: 10 }, () => onsite(own.id, lowNps, { channel: 'portal', id: uniqueId('rsp') }));
+      const portal = await push(api, tokens.agent, 'survey_responses', forged);
+      expect(portal.status).toBe(403);
+      const details = (portal.body as unknown as { details: { code?: string; field?: string }[] }).details;
+      expect(details).toHaveLength(10);
+      expect(new Set(details.map((d) => `${d.field}:${d.code}`))).toEqual(new Set(['channel:survey_channel_forbidden']));
+      expect(JSON.stringify(portal.body)).toMatch(/token-checked survey link; staff record only on-site responses/);
+      // Supervisors too: e-mail and portal answers come only through the public link.
+      for (const channel of ['portal', 'email'] as const) {
+        const bySupervisor = await push(api, tokens.supervisor, 'survey_responses', [
+          onsite(own.id, lowNps, { channel, id: uniqueId('rsp') }),
+        ]);
+        expect(bySupervisor.status, channel).toBe(403);
+      }
+      // An on-site response in someone else's name than the ticket's caller (here the agent's own).
+      const asAgent = await push(api, tokens.agent, 'survey_responses', [onsite(own.id, lowNps, { respondentId: 'usr-agent' })]);
+      expect(asAgent.status).toBe(422);
+      expect(JSON.stringify(asAgent.body)).toMatch(/survey_respondent_not_caller/);
+      expect(JSON.stringify(asAgent.body).replaceAll('\\"', '"')).toMatch(/respondentId must be "usr-0002"/);
+      // Nothing was written: no response, no follow-up ticket, no mail to the supervisors.
+      expect(await surveyTableCounts(env().server.db)).toEqual(before);
+      expect([...(await api.pullAll(tokens.supervisor, 'tickets')).docs.values()].filter((d) => d.parentId === own.id)).toEqual(
+        [],
+      );
+
+      // What staff may enter: the ticket's one on-site response, in the caller's name, marked on-site.
+      const onsiteAnswer = onsite(own.id, [{ questionId: 'q-csat', value: 4 }]);
+      expect((await push(api, tokens.agent, 'survey_responses', [onsiteAnswer])).status).toBe(200);
+      const second = await push(api, tokens.agent, 'survey_responses', [
+        onsite(own.id, [{ questionId: 'q-csat', value: 5 }], { submittedAt: 1_780_000_300_000 }),
+      ]);
+      expect(second.status).toBe(403);
+      const stored = [...(await api.pullAll(tokens.supervisor, 'survey_responses')).docs.values()].filter(
+        (d) => d.ticketId === own.id,
+      );
+      expect(stored).toEqual([onsiteAnswer]);
+      expect(stored[0]).toMatchObject({ channel: 'onsite', respondentId: 'usr-0002' });
+    });
+
     it('refuses a question change without a version bump (422), keeps every published version for validation', async () => {
       const { api } = env();
       const v1 = { ...makeSurvey(1_780_000_000_000), _deleted: false } as unknown as Doc;

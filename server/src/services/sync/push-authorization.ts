@@ -145,6 +145,7 @@ function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, nex
       documentId,
       field: v.field,
       message: v.message,
+      code: v.code,
     }));
   if (master) violations.push(...revisionViolations(master, next));
   // The review is another collection's push: it may simply not have arrived yet, so the client retries.
