@@ -98,7 +98,6 @@ describe('the SLA panel view of a ticket', () => {
     const resolution = v.clocks.find((c) => c.kind === 'resolution')!;
     expect(resolution.stateLabel).toBe('En cours');
     expect(resolution.due).toBe('7 déc. 2026, 13 h 00');
-    expect(resolution.segments.at(-1)?.cause).toBe('Changement de statut : Assigné → En cours, par Ana Agent');
     expect(formatDuration(1234 * H, 'fr')).toMatch(/^1\s234 h 00 min$/u);
     expect(formatDuration(1234 * H, 'en')).toBe('1,234 h 00 min');
   });
@@ -116,11 +115,17 @@ describe('the SLA panel view of a ticket', () => {
     const resolution = v.clocks.find((c) => c.kind === 'resolution')!;
     expect(resolution).toMatchObject({ state: 'paused', color: 'gray', elapsed: '1 h 00 min', remaining: '3 h 00 min' });
     expect(resolution.due).toBeUndefined();
-    expect(resolution.segments.map((s) => s.kind)).toEqual(['counted', 'counted', 'paused']);
+    // Creation, then the start of work (no change for this clock: one stretch), then the pause.
+    expect(resolution.segments.map((s) => s.kind)).toEqual(['counted', 'paused']);
     const pause = resolution.segments.at(-1)!;
     expect(pause).toMatchObject({ kindLabel: 'Paused', detail: 'Waiting for the customer', duration: '2 h 00 min' });
     expect(pause.cause).toBe('Status change: In progress → Pending, by Ana Agent');
     expect(resolution.segments[0].cause).toBe('Ticket created');
+    const frPause = view(p1, [started, pending], created + 3 * H, 'fr')
+      .clocks.find((c) => c.kind === 'resolution')!
+      .segments.at(-1)!;
+    expect(frPause).toMatchObject({ kindLabel: 'En pause', detail: 'En attente du client' });
+    expect(frPause.cause).toBe('Changement de statut : En cours → En attente, par Ana Agent');
   });
 
   it('puts nights and weekends of a business-hours policy in the timeline, merged per stretch and without a cause', () => {

@@ -144,12 +144,15 @@ export function refreshInterval(result: Pick<SlaResult, 'clocks'> | undefined): 
   return running.some((c) => Math.abs(c.remainingMs) < HOUR) ? 1000 : MINUTE;
 }
 
-/** Adjacent stretches of the same kind, reason and cause read as one (the calendar splits them per day). */
+/**
+ * Adjacent stretches of the same kind and reason read as one, keeping the first one's cause: the calendar splits
+ * them per day, and an event that changed nothing for the clock (an assignment while running) is not a change.
+ */
 function mergeSegments(segments: readonly SlaSegment[]): SlaSegment[] {
   const out: SlaSegment[] = [];
   for (const s of segments) {
     const prev = out[out.length - 1];
-    if (prev && prev.kind === s.kind && prev.label === s.label && prev.causeEventId === s.causeEventId && prev.end === s.start)
+    if (prev && prev.kind === s.kind && prev.label === s.label && prev.end === s.start)
       out[out.length - 1] = { ...prev, end: s.end };
     else out.push({ ...s });
   }
