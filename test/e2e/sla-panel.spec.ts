@@ -6,7 +6,7 @@ import { TicketPage } from './page-models/ticket-page.js';
 // One server for this file (worker fixture): a fresh P1 incident under the seeded Gold policy (24x7, 15 min first
 // response, 4 h resolution, 1 h update interval).
 
-test('a P1 incident counts down on its SLA panel, pauses while pending for the customer, and keeps counting offline', async ({
+test('a P1 incident counts down on its SLA panel, pauses while pending for the customer, and keeps counting offline; the queue shows it too', async ({
   signIn,
 }) => {
   const { page, context } = await signIn('agent@example.org');
@@ -20,7 +20,7 @@ test('a P1 incident counts down on its SLA panel, pauses while pending for the c
     title: 'VPN down for the whole floor',
     description: 'Nobody can connect since this morning',
   });
-  await create.submit();
+  const id = await create.submit();
 
   const panel = page.getByTestId('sla-panel');
   const clock = (kind: string) => panel.locator(`[data-testid="sla-clock"][data-kind="${kind}"]`);
@@ -77,4 +77,11 @@ test('a P1 incident counts down on its SLA panel, pauses while pending for the c
   const shownOffline = (await updateLeft.textContent()) ?? '';
   await expect(updateLeft).not.toHaveText(shownOffline);
   expect(await sync.pending()).toBeGreaterThan(0);
+
+  // The queue's SLA column shows the same ticket's most urgent clock (the update interval, under an hour left).
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('queue-search').fill('VPN down for the whole floor');
+  const cell = page.locator(`[data-testid="ticket-row"][data-ticket-id="${id}"]`).getByTestId('queue-sla');
+  await expect(cell).toHaveAttribute('data-state', 'running');
+  await expect(cell).toHaveText(/^\d+ min$/);
 });

@@ -13,7 +13,14 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
-import { formatDuration, refreshInterval, slaPanelView, type SlaPanelView, type SlaViewContext } from './sla-view.js';
+import {
+  formatDuration,
+  queueSlaSummary,
+  refreshInterval,
+  slaPanelView,
+  type SlaPanelView,
+  type SlaViewContext,
+} from './sla-view.js';
 import { ticketSla } from './use-ticket-sla.js';
 import { slaSettingsFrom } from './use-sla-settings.js';
 
@@ -197,5 +204,30 @@ describe('the replicated settings a device uses', () => {
     };
     expect(ticketSla(buildTicket({ impact: 3, urgency: 3 }), [], onlyGold, created).status).toBe('no_policy');
     expect(ticketSla(p1, [], onlyGold, created).status).toBe('no_calendar');
+  });
+});
+
+describe('the queue column', () => {
+  const summary = (ticket: Ticket, events: TicketEvent[], now: number) => {
+    const s = ticketSla(ticket, events, settings, now);
+    return s.status === 'ok' ? queueSlaSummary(s.result) : undefined;
+  };
+
+  it('shows the most urgent open clock: the first response before the desk answers, then the soonest due', () => {
+    expect(summary(p1, [], created + 5 * M)).toMatchObject({ kind: 'first_response', state: 'running', remainingMs: 10 * M });
+    // Answered: the 1-hour update interval is now the closest running clock (50 min left), not the 4 h resolution.
+    expect(summary(p1, [started], created + 10 * M)).toMatchObject({ kind: 'update', state: 'running', remainingMs: 50 * M });
+  });
+
+  it('shows a breached clock first, and a resolved ticket as met', () => {
+    expect(summary(p1, [], created + 20 * M)).toMatchObject({ state: 'breached', color: 'red' });
+    const resolved = buildEvent(p1.id, 'usr-agent', {
+      kind: 'status_change',
+      fromValue: 'in_progress',
+      toValue: 'resolved',
+      body: '',
+      occurredAt: created + 2 * H,
+    });
+    expect(summary(p1, [started, resolved], created + 3 * H)).toMatchObject({ kind: 'resolution', state: 'met' });
   });
 });

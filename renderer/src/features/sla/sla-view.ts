@@ -301,3 +301,26 @@ export function slaPanelView(
     clampedEvents: result.clampedEventIds.length,
   };
 }
+
+/** What a queue row shows of a ticket's SLA: its most urgent clock. */
+export interface SlaQueueSummary {
+  kind: SlaClockKind;
+  state: SlaClockState;
+  color: string;
+  remainingMs: number;
+}
+
+/**
+ * The clock a queue row shows: a breached one still open first, then the running one with the least time left,
+ * then a paused one; a ticket whose clocks all stopped shows whether its resolution was met or breached.
+ */
+export function queueSlaSummary(result: Pick<SlaResult, 'clocks'>): SlaQueueSummary | undefined {
+  const open = result.clocks.filter((c) => c.stoppedAt === undefined && c.state !== 'met');
+  const byLeft = [...open].sort((a, b) => a.remainingMs - b.remainingMs);
+  const pick =
+    byLeft.find((c) => c.state === 'breached' || c.state === 'running') ??
+    byLeft.find((c) => c.state === 'paused') ??
+    result.clocks.find((c) => c.kind === 'resolution');
+  if (!pick) return undefined;
+  return { kind: pick.kind, state: pick.state, color: clockColor(pick), remainingMs: pick.remainingMs };
+}
