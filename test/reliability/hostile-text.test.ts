@@ -1,10 +1,17 @@
+import { MantineProvider } from '@mantine/core';
+import { CALENDAR_TEMPLATES, computeSlaClocks, localDate, SLA_POLICY_TEMPLATES, type BusinessCalendar } from '@shared';
+import { buildTicket } from '@shared/testing/build-records.js';
 import { JSDOM } from 'jsdom';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { renderStakeholderMail } from '../../server/src/services/major/stakeholder-mail-template.js';
 import { renderCallerMail } from '../../server/src/services/notifications/caller-mail-templates.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { renderMarkdown } from '../../renderer/src/features/kb/markdown.js';
 import { sanitiseHtml } from '../../renderer/src/platform/security/sanitise-html.js';
+import { SlaPanelBody } from '../../renderer/src/features/sla/SlaPanel.js';
+import { slaPanelView } from '../../renderer/src/features/sla/sla-view.js';
 import { HOSTILE_TEXT } from './support/hostile-text.js';
 
 const { window } = new JSDOM('');
@@ -82,5 +89,46 @@ describe('hostile text in stakeholder updates mailed for major incidents', () =>
     const mail = renderStakeholderMail({ ticket, body: `Attacker ${text}`, link: 'https://desk.example.org/#/tickets/t2' });
     for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/Breach|Attacker/);
     expect(mail.subject).toBe('[INC0001236] Update / Mise à jour');
+  });
+});
+
+describe('hostile text in SLA policies and calendars (written by administrators, shown on every ticket)', () => {
+  /** The panel as rendered when every admin-entered string is `text`. */
+  function renderPanel(text: string): string {
+    const ticket = buildTicket();
+    const policy = { ...SLA_POLICY_TEMPLATES[0], name: text, condition: { affectedItems: [text] } };
+    const base = CALENDAR_TEMPLATES[0].versions[0];
+    // A closed day named by the admin: its name is the label of the ticket's off-hours stretch.
+    const calendar: BusinessCalendar = {
+      id: 'cal-x',
+      name: text,
+      versions: [{ ...base, exceptions: [{ date: localDate(ticket.createdAt, base.timeZone), hours: [], reason: text }] }],
+    };
+    const result = computeSlaClocks({
+      ticket,
+      events: [],
+      match: { policy, matchedOn: ['affectedItems'] },
+      calendar,
+      now: ticket.createdAt + 3_600_000,
+    });
+    const view = slaPanelView(result, policy, calendar, {
+      t: (key, options) => `${key} ${typeof options?.values === 'string' ? options.values : ''}`,
+      lang: 'en',
+      events: [],
+      nameOf: (id) => id,
+      labels: { status: {}, priority: {}, type: {}, pendingReason: {}, eventKind: {} },
+    });
+    return renderToStaticMarkup(createElement(MantineProvider, null, createElement(SlaPanelBody, { view })));
+  }
+  // Mantine writes its own <style> elements; the hostile text must add nothing to them.
+  const baseline = liveScript(renderPanel('Gold'));
+
+  it.each(HOSTILE_TEXT)('shows %j as text in the ticket SLA panel: policy name, condition, calendar and exception', (text) => {
+    const html = renderPanel(text);
+    expect(liveScript(html)).toEqual(baseline);
+    const shown = new JSDOM(html).window.document.body.textContent ?? '';
+    expect(shown).toContain(`sla.condition.items ${text}`);
+    // Policy name, calendar name and the exception's reason, each shown as written.
+    expect(shown.split(text).length - 1).toBeGreaterThanOrEqual(4);
   });
 });

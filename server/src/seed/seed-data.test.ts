@@ -1,10 +1,20 @@
-import { canTransition, checkTicketRules, validateCi, type DirectoryEntry, type TicketStatus } from '@shared';
+import {
+  canTransition,
+  checkSlaSetting,
+  checkTicketRules,
+  matchSlaPolicy,
+  validateCi,
+  type DirectoryEntry,
+  type SlaPolicy,
+  type TicketStatus,
+} from '@shared';
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../services/sync/document-validation.js';
 import { demoConfigItems, seedHistory } from './cmdb-data.js';
 import { directoryEntries, usersOf, DEMO_USERS } from './directory-data.js';
 import { makeArticle } from './kb-data.js';
 import { Random } from './random.js';
+import { slaSettings } from './sla-data.js';
 import { makeResponse, makeSurvey } from './survey-data.js';
 import { makeEvents, makeTicket } from './ticket-data.js';
 
@@ -112,5 +122,19 @@ describe('seed data', () => {
     expect(cis.map((ci) => ci.ciClass)).toEqual(
       expect.arrayContaining(['business_service', 'application', 'server_physical', 'location_site']),
     );
+  });
+
+  it('seeds the SLA templates as valid settings, the same for the same clock, so every demo ticket has a policy', () => {
+    const settings = slaSettings(NOW);
+    expect(slaSettings(NOW)).toEqual(settings);
+    const calendarIds = settings.filter((s) => s.kind === 'sla_calendar').map((s) => s.id);
+    expect(calendarIds).toEqual(expect.arrayContaining(['cal-24x7', 'cal-goc']));
+    for (const setting of settings) {
+      valid('settings', setting);
+      expect(checkSlaSetting(setting, calendarIds), setting.id).toEqual([]);
+    }
+    const policies = settings.filter((s) => s.kind === 'sla_policy').map((s) => s.data as unknown as SlaPolicy);
+    expect(policies.map((p) => p.id)).toEqual(['sla-gold', 'sla-silver', 'sla-bronze']);
+    for (const ticket of tickets) expect(matchSlaPolicy(policies, ticket), ticket.id).toBeDefined();
   });
 });

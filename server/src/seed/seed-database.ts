@@ -7,6 +7,7 @@ import { demoConfigItems, seedHistory } from './cmdb-data.js';
 import { makeArticle } from './kb-data.js';
 import { Random } from './random.js';
 import { SeedWriter } from './seed-writer.js';
+import { slaSettings } from './sla-data.js';
 import { makeResponse, makeSurvey } from './survey-data.js';
 import { makeEvents, makeTicket, type TicketContext } from './ticket-data.js';
 import { versionSnapshot } from '../services/kb/version-snapshots.js';
@@ -22,7 +23,7 @@ export interface SeedOptions {
 
 /**
  * Writes a realistic bilingual organisation: directory (groups, category tree, users in every role with the
- * demo password), tickets with 0-5 events each, knowledge articles, the active CSAT survey and some responses.
+ * demo password), the shipped SLA calendars and policies, tickets with 0-5 events each, knowledge articles, the active CSAT survey and some responses.
  * Documents go through the same sequence counter as pushes, ~1000 rows per INSERT.
  */
 export async function seedDatabase(db: Database, opts: SeedOptions): Promise<void> {
@@ -37,6 +38,8 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<voi
 
   for (const entry of directory) await writer.add('directory', entry);
   await writer.add('surveys', makeSurvey(now));
+  // SLA calendars and policies (the shipped templates), so every client's clocks work from the first sync.
+  for (const setting of slaSettings(now)) await writer.add('settings', setting);
 
   const ctx: TicketContext = { rng, now, users, byGroup };
   for (let i = 0; i < opts.tickets; i++) {

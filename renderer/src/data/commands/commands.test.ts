@@ -47,6 +47,12 @@ describe('ticket commands', () => {
     expect(events.map((e) => [e.kind, e.fromValue, e.toValue])).toEqual([['status_change', 'assigned', 'in_progress']]);
   });
 
+  it('records the pending reason on the status change, so the SLA pause can say why it paused', async () => {
+    expect(await updateTicket(db, 't-1', { status: 'pending', pendingReason: 'customer' }, actor)).toEqual([]);
+    const events = await db.ticket_events.find().exec();
+    expect(events.map((e) => [e.kind, e.toValue, e.body])).toEqual([['status_change', 'pending', 'customer']]);
+  });
+
   it('counts each edit of each changed field, so a change undone later still reads as a change', async () => {
     await updateTicket(db, 't-1', { title: 'Toner empty', impact: 1 }, actor);
     await updateTicket(db, 't-1', { title: 'Printer on fire' }, actor);

@@ -66,7 +66,9 @@ export async function recordTicketChangeEvents(db: DeskDatabase, previous: Ticke
   const events: TicketEvent[] = [];
   const base = { ticketId: next.id, authorId: actorId, occurredAt: next.updatedAt, body: '', minutes: 0 };
   if (previous.status !== next.status) {
-    events.push({ ...base, id: newId(), kind: 'status_change', fromValue: previous.status, toValue: next.status });
+    // A pause carries its reason (customer, vendor, change): the SLA clocks and their explanation name it.
+    const body = next.status === 'pending' ? next.pendingReason : '';
+    events.push({ ...base, id: newId(), body, kind: 'status_change', fromValue: previous.status, toValue: next.status });
   }
   if (previous.assigneeId !== next.assigneeId) {
     events.push({ ...base, id: newId(), kind: 'assignment', fromValue: previous.assigneeId, toValue: next.assigneeId });

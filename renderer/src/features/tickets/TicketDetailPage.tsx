@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useTicket, useTicketEvents } from '../../data/index.js';
 import { MajorIncidentPanel } from '../major/MajorIncidentPanel.js';
+import { SlaPanel } from '../sla/SlaPanel.js';
 import { EventForms } from './EventForms.js';
 import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
 import { Timeline } from './Timeline.js';
@@ -48,6 +49,7 @@ export function TicketDetailPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack>
+              <SlaPanel ticket={ticket} events={events} />
               <MajorIncidentPanel ticket={ticket} events={events} />
               <SuggestedArticles ticket={ticket} />
               <EventForms ticketId={ticket.id} />

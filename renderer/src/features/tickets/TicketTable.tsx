@@ -11,6 +11,8 @@ import { useLabels } from '../../ui/labels.js';
 import { PRIORITY_COLORS, STATUS_COLORS } from '../../ui/colors.js';
 import { TicketBadges } from './TicketActions.js';
 import { ProvisionalMark } from '../../ui/ProvisionalMark.js';
+import { SlaQueueCell } from '../sla/SlaQueueCell.js';
+import { useSlaSettings } from '../sla/use-sla-settings.js';
 
 export interface Selection {
   ids: ReadonlySet<string>;
@@ -67,6 +69,7 @@ export function TicketTable({
   const fmt = useFormatters();
   const directory = useDirectory();
   const navigate = useNavigate();
+  const slaSettings = useSlaSettings();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tickets.length,
@@ -77,7 +80,7 @@ export function TicketTable({
   const items = virtualizer.getVirtualItems();
   const before = items.length ? items[0].start : 0;
   const after = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
-  const columns = 6 + (selection ? 1 : 0);
+  const columns = 7 + (selection ? 1 : 0);
   const allSelected =
     selection &&
     tickets.length > 0 &&
@@ -112,6 +115,7 @@ export function TicketTable({
             {header('priority', t('ticket.priority'))}
             {header('assignee', t('ticket.assignee'))}
             {header('updated', t('ticket.updated'))}
+            <Table.Th fz="sm">{t('sla.column')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -172,6 +176,9 @@ export function TicketTable({
                     : t('ticket.unassigned')}
                 </Table.Td>
                 <Table.Td title={fmt.dateTime(ticket.updatedAt)}>{fmt.ago(ticket.updatedAt)}</Table.Td>
+                <Table.Td>
+                  <SlaQueueCell ticket={ticket} settings={slaSettings} />
+                </Table.Td>
               </Table.Tr>
             );
           })}
