@@ -11,8 +11,8 @@ export interface SlaDueRow {
 }
 
 /** The key of an action: one row per ticket, clock and threshold. */
-const keyOf = (row: { ticketId: string; clock: string; percent: number }): string =>
-  `${row.ticketId}\u0000${row.clock}\u0000${row.percent}`;
+export const slaDueKey = (row: { ticketId: string; clock: string; percent: number }): string =>
+  `${row.ticketId}|${row.clock}|${row.percent}`;
 
 /**
  * Stores (or moves, while not yet fired) the due time of each action; a fired action is never re-armed. One
@@ -21,7 +21,9 @@ const keyOf = (row: { ticketId: string; clock: string; percent: number }): strin
 export async function upsertSlaDue(tx: Queryable, rows: readonly SlaDueRow[]): Promise<void> {
   if (rows.length === 0) return;
   // ON CONFLICT cannot touch one row twice in a statement: the last row given for a key wins.
-  const unique = [...new Map(rows.map((row) => [keyOf(row), row])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const unique = [...new Map(rows.map((row) => [slaDueKey(row), row])).entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   await tx.query(
     `INSERT INTO sla_due (ticket_id, clock, percent, due_at, recipient, subject)
      SELECT r.ticket_id, r.clock, r.percent, to_timestamp(r.due_ms / 1000), r.recipient, r.subject
@@ -88,6 +90,17 @@ export async function replaceUnfiredSlaDue(
     );
 }
 
+/** The unfired actions stored for some tickets, as `ticketId|clock|percent` keys (slaDueKey). */
+export async function unfiredSlaDueKeys(db: Queryable, ticketIds: readonly string[]): Promise<Set<string>> {
+  if (ticketIds.length === 0) return new Set();
+  const rows = await db.query<{ ticket_id: string; clock: string; percent: number }>(
+    `SELECT ticket_id, clock, percent FROM sla_due
+     WHERE fired_at IS NULL AND ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(ticketIds)],
+  );
+  return new Set(rows.map((r) => slaDueKey({ ticketId: r.ticket_id, clock: r.clock, percent: r.percent })));
+}
+
 /** The stored actions of some tickets, fired or not, for tests and the ticket's explanation. */
 export async function slaDueOfTickets(
   db: Queryable,
@@ -123,6 +136,8 @@ export async function slaDueOfTickets(
 /**
  * Marks up to `limit` due, unfired actions as fired by `instance` and returns them. Call inside the transaction
  * that performs their effects: SKIP LOCKED lets other instances take other rows, and a rollback un-fires them.
+ * The claimed ids are an array probed through the primary key: with `id IN (subquery)` the planner, counting the
+ * fired history's past due times, chose a hash join over the whole table (200 ms at 400,000 rows instead of ~2 ms).
  */
 export async function takeDueSlaActions(tx: Queryable, instance: string, limit: number): Promise<(SlaDueRow & { id: number })[]> {
   const rows = await tx.query<{
@@ -135,10 +150,10 @@ export async function takeDueSlaActions(tx: Queryable, instance: string, limit: 
     subject: string;
   }>(
     `UPDATE sla_due SET fired_at = now(), fired_by = $1
-     WHERE id IN (
+     WHERE id = ANY (ARRAY(
        SELECT id FROM sla_due WHERE fired_at IS NULL AND due_at <= now()
        ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED
-     )
+     ))
      RETURNING id, ticket_id, clock, percent, (extract(epoch FROM due_at) * 1000)::bigint AS due_ms, recipient, subject`,
     [instance, limit],
   );

@@ -11,7 +11,13 @@ import {
 import type { Transaction } from '../../db/database.js';
 import { activeSupervisors, usersByIds } from '../../db/queries/directory.js';
 import { loadDocuments } from '../../db/queries/documents.js';
-import { replaceUnfiredSlaDue, type SlaDueRow, type SlaReachedAction } from '../../db/queries/sla-due.js';
+import {
+  replaceUnfiredSlaDue,
+  slaDueKey,
+  unfiredSlaDueKeys,
+  type SlaDueRow,
+  type SlaReachedAction,
+} from '../../db/queries/sla-due.js';
 import { loadSlaSettings } from '../../db/queries/sla-settings.js';
 import { eventsOfTickets, type ReceivedEvent } from '../../db/queries/ticket-events.js';
 import type { PushEffect } from '../sync/push-effects.js';
@@ -55,8 +61,8 @@ function subjectOf(ticket: Ticket, clockKind: string, percent: number): string {
  * One ticket's SLA actions from the shared clock function, at the server's `now`. Event times are the device's,
  * bounded by computeSlaClocks with `receivedAt` (never before the ticket, never after the server received the
  * event + tolerance). Unreached thresholds of running clocks are scheduled (held to business hours when the policy
- * says so, scheduleSlaActions); thresholds a clock has passed while not stopped are `reached`: their stored action,
- * if still unfired, fires at the next pass.
+ * says so, scheduleSlaActions); thresholds a clock has passed while not stopped are `reached` when their action is
+ * stored and not fired yet (`unfired`, slaDueKey): it fires at the next pass.
  */
 export function planTicketSla(
   ticket: Ticket,
@@ -64,6 +70,7 @@ export function planTicketSla(
   config: SlaConfig,
   people: SlaPeople,
   now: number,
+  unfired: ReadonlySet<string> = new Set(),
 ): TicketSlaPlan {
   if (QUIET_STATUSES.has(ticket.status)) return NO_PLAN;
   const match = matchSlaPolicy(config.policies, ticket);
@@ -101,7 +108,13 @@ export function planTicketSla(
       .map((clock) => ({
         ...clock,
         state: 'running',
-        warnings: clock.warnings.filter((w) => w.reached).map((w) => ({ ...w, reached: false })),
+        warnings: clock.warnings
+          .filter(
+            (w) =>
+              w.reached &&
+              unfired.has(slaDueKey({ ticketId: ticket.id, clock: keys.get(clock.kind) ?? clock.kind, percent: w.percent })),
+          )
+          .map((w) => ({ ...w, reached: false })),
       })),
   };
   const reached = scheduleSlaActions(passed, match.policy, calendar).map((action) => ({
@@ -143,6 +156,10 @@ export async function feedSlaDue(tx: Transaction, ticketIds: readonly string[], 
       const ticketId = String(event.data.ticketId);
       events.set(ticketId, [...(events.get(ticketId) ?? []), event]);
     }
+    const unfired = await unfiredSlaDueKeys(
+      tx,
+      tickets.map((t) => t.id),
+    );
     const people: SlaPeople = {
       users: new Map(
         (
@@ -156,7 +173,7 @@ export async function feedSlaDue(tx: Transaction, ticketIds: readonly string[], 
     };
     for (const ticket of tickets) {
       try {
-        plans.push(planTicketSla(ticket, events.get(ticket.id) ?? [], config, people, now));
+        plans.push(planTicketSla(ticket, events.get(ticket.id) ?? [], config, people, now, unfired));
       } catch (error) {
         console.error(`[sla] no SLA actions for ticket ${ticket.id}: ${error instanceof Error ? error.message : String(error)}`);
       }
