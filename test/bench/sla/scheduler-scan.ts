@@ -7,6 +7,7 @@
 //   feed_200_tickets_ms   re-planning 200 pushed tickets (12 events each) as the push effect does (feedSlaDue: settings,
 //                         tickets, events, people, 200 clock computations, one delete + one upsert); median of 10
 //                         runs after one cold run (feed_200_tickets_cold_ms), each rolled back.
+import { loadavg } from 'node:os';
 import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, type TicketEvent } from '../../../shared/src/index.js';
 import { buildTicket } from '../../../shared/src/testing/build-records.js';
 import type { Database } from '../../../server/src/db/database.js';
@@ -161,6 +162,8 @@ export async function benchSchedulerScan(openTickets: number): Promise<Record<st
       feed_200_tickets_ms: round(percentile(feeds, 0.5)),
       feed_200_tickets_cold_ms: round(cold),
       feed_200_tickets_rows: planned,
+      // Other work on the machine inflates every figure above; recorded so runs can be compared.
+      server_bench_load_average: round(loadavg()[0] ?? 0),
     };
   } finally {
     await db.close();

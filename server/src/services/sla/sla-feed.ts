@@ -20,6 +20,7 @@ import {
 } from '../../db/queries/sla-due.js';
 import { loadSlaSettings } from '../../db/queries/sla-settings.js';
 import { eventsOfTickets, type ReceivedEvent } from '../../db/queries/ticket-events.js';
+import type { SyncDocument } from '../sync/document-validation.js';
 import type { PushEffect } from '../sync/push-effects.js';
 import { slaConfigOf, type SlaConfig } from './sla-config.js';
 import { slaRecipients, type SlaPeople } from './sla-recipients.js';
@@ -187,16 +188,22 @@ export async function feedSlaDue(tx: Transaction, ticketIds: readonly string[], 
   );
 }
 
+/** The ticket fields an SLA plan reads (policy match, quiet states, recipients, subject); other edits leave it as is. */
+const PLAN_FIELDS = ['type', 'priority', 'categoryId', 'groupId', 'affectedItem', 'status', 'assigneeId', 'number', 'title'];
+
+const planInputsChanged = (doc: SyncDocument, before: SyncDocument | undefined): boolean =>
+  before === undefined || before._deleted !== doc._deleted || PLAN_FIELDS.some((field) => before[field] !== doc[field]);
+
 /**
- * Push effect: every ticket a push wrote (a ticket, or an event of it) has its SLA actions re-planned in the push's
- * transaction, so the due table never disagrees with what was committed. A change of policies or calendars applies
- * to a ticket at its next write.
+ * Push effect: every ticket a push wrote (a ticket whose plan inputs changed, or an event of it) has its SLA actions
+ * re-planned in the push's transaction, so the due table never disagrees with what was committed. A change of
+ * policies or calendars applies to a ticket at its next such write.
  */
-export const feedSlaFromPush: PushEffect = async ({ tx, collection, writes }) => {
+export const feedSlaFromPush: PushEffect = async ({ tx, collection, writes, previous }) => {
   if (collection === 'tickets')
     await feedSlaDue(
       tx,
-      writes.map((doc) => doc.id),
+      writes.filter((doc) => planInputsChanged(doc, previous.get(doc.id))).map((doc) => doc.id),
     );
   if (collection === 'ticket_events')
     await feedSlaDue(
