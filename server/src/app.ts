@@ -22,6 +22,8 @@ import { confirmTicketNumbers } from './services/tickets/confirm-ticket-numbers.
 import { recordPublishedVersions } from './services/kb/version-snapshots.js';
 import { resyncWidenedAccess } from './services/sync/access-change-resync.js';
 import { mailStakeholderUpdates } from './services/major/stakeholder-mail.js';
+import { feedSlaFromPush } from './services/sla/sla-feed.js';
+import { DEFAULT_SLA_SCHEDULER_MS, SlaSchedulerTimer } from './services/sla/sla-scheduler-timer.js';
 
 export type { Database } from './db/database.js';
 
@@ -62,6 +64,8 @@ export interface ServerOptions {
   surveyPostsPerMinute?: number;
   /** How long a presence entry lives without a heartbeat (ms); default PRESENCE_TTL_MS (30 s). */
   presenceTtlMs?: number;
+  /** How often this instance fires due SLA actions (ms); default 30 s, 0 = never (tests that run passes themselves). */
+  slaSchedulerMs?: number;
 }
 
 export interface LoginLimits {
@@ -110,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const presence = new PresenceHub(db, { ttlMs: options.presenceTtlMs });
   let listeningUrl = '';
   let outbox: OutboxSender | undefined;
+  let slaTimer: SlaSchedulerTimer | undefined;
   try {
     if (options.seedDemo) await seedDemoIfEmpty(db);
     const tokens = new AccessTokens(
@@ -137,6 +142,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         recordCiHistory,
         mailStakeholderUpdates(publicUrl, mailPerUserPerHour),
         resyncWidenedAccess,
+        // The SLA due table follows every committed ticket and event write (after numbers: subjects quote them).
+        feedSlaFromPush,
       ],
       publicUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
@@ -153,12 +160,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else if (logLevel !== 'silent') {
       console.warn('[mail] SMTP_URL is not set: e-mail is queued in mail_outbox and sent once it is.');
     }
+    const slaSchedulerMs = options.slaSchedulerMs ?? DEFAULT_SLA_SCHEDULER_MS;
+    if (slaSchedulerMs > 0) {
+      slaTimer = new SlaSchedulerTimer(db, {
+        intervalMs: slaSchedulerMs,
+        log: (message) => console.error(`[sla] ${message}`),
+      });
+      slaTimer.start();
+    }
     const app = await buildApp(ctx, {
       logLevel,
       staticDir: options.staticDir,
       consoleOrigins: options.consoleOrigins ?? DEFAULT_CONSOLE_ORIGINS,
     });
     app.addHook('onClose', async () => {
+      await slaTimer?.stop();
       await outbox?.stop();
       await presence.stop();
       await hub.stop();
@@ -181,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       close: () => (closing ??= app.close()),
     };
   } catch (error) {
+    await slaTimer?.stop().catch(() => undefined);
     await outbox?.stop().catch(() => undefined);
     await presence.stop().catch(() => undefined);
     await hub.stop().catch(() => undefined);

@@ -77,6 +77,15 @@ describe('serverOptionsFromEnv', () => {
       );
   });
 
+  it('reads how often the SLA scheduler runs (0 turns it off) and refuses values that cannot work', () => {
+    expect(serverOptionsFromEnv({}, '/nonexistent').slaSchedulerMs).toBeUndefined();
+    expect(serverOptionsFromEnv({ SLA_SCHEDULER_MS: '60000' }, '/nonexistent').slaSchedulerMs).toBe(60_000);
+    expect(serverOptionsFromEnv({ SLA_SCHEDULER_MS: '0' }, '/nonexistent').slaSchedulerMs).toBe(0);
+    for (const bad of ['-1', '30s', '1.5'])
+      expect(() => serverOptionsFromEnv({ SLA_SCHEDULER_MS: bad }, '/nonexistent'), bad).toThrow(/SLA_SCHEDULER_MS must be/);
+    expect(() => serverOptionsFromEnv({ SLA_SCHEDULER_MS: '10' }, '/nonexistent')).toThrow(/at least 1000/);
+  });
+
   it('explains bad values', () => {
     expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => serverOptionsFromEnv({ STATIC_DIR: '/no/such/dir' })).toThrow(/does not exist/);

@@ -26,6 +26,19 @@ function positiveInt<K extends string>(env: NodeJS.ProcessEnv, name: string, key
   return { [key]: n } as Partial<Record<K, number>>;
 }
 
+/** SLA_SCHEDULER_MS: how often this instance fires due SLA actions, in ms (0 = never; unset = 30 s). */
+export function slaSchedulerFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'slaSchedulerMs'> {
+  const raw = env.SLA_SCHEDULER_MS;
+  if (raw === undefined || raw === '') return {};
+  const ms = Number(raw);
+  if (!(Number.isInteger(ms) && ms >= 0))
+    throw new ConfigError(
+      `SLA_SCHEDULER_MS must be a whole number of milliseconds (0 turns the SLA scheduler off), not "${raw}".`,
+    );
+  if (ms > 0 && ms < 1000) throw new ConfigError(`SLA_SCHEDULER_MS must be at least 1000 (one second) or 0, not "${raw}".`);
+  return { slaSchedulerMs: ms };
+}
+
 /** Where the database lives: DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite, default in the user data folder). */
 export function databaseFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'databaseUrl' | 'dataDir'> {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
@@ -73,7 +86,7 @@ export function consoleOriginsFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOption
 /**
  * Server options from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, SEED_DEMO, STATIC_DIR, JWT_SECRET,
  * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS, LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_MAX_FAILURES, SMTP_URL, MAIL_FROM,
- * PUBLIC_URL, CONSOLE_ORIGINS.
+ * PUBLIC_URL, CONSOLE_ORIGINS, SLA_SCHEDULER_MS.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerOptions {
   const staticDir = env.STATIC_DIR ? resolve(cwd, env.STATIC_DIR) : resolve(cwd, 'dist/renderer');
@@ -100,5 +113,6 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
     ...(Object.keys(loginLimits).length > 0 ? { loginLimits } : {}),
     ...mailFromEnv(env),
     ...consoleOriginsFromEnv(env),
+    ...slaSchedulerFromEnv(env),
   };
 }

@@ -1,4 +1,4 @@
-import { nextWorkingInstant, type BusinessCalendar } from './business-calendar.js';
+import { isWorkingTime, nextWorkingInstant, type BusinessCalendar } from './business-calendar.js';
 import type { SlaResult } from './sla-clock.js';
 import type { SlaPolicy } from './sla-policy.js';
 
@@ -19,7 +19,9 @@ export function scheduleSlaActions(result: SlaResult, policy: SlaPolicy, calenda
     if (clock.state !== 'running') continue;
     for (const w of clock.warnings) {
       if (w.reached || w.at === undefined) continue;
-      const dueAt = policy.actionsInBusinessHoursOnly ? (nextWorkingInstant(calendar, w.at) ?? w.at) : w.at;
+      // A threshold met inside working hours (the usual case) needs no search for the next working instant.
+      const hold = policy.actionsInBusinessHoursOnly && !isWorkingTime(calendar, w.at);
+      const dueAt = hold ? (nextWorkingInstant(calendar, w.at) ?? w.at) : w.at;
       out.push({ clock: clock.kind, percent: w.percent, dueAt });
     }
   }

@@ -30,3 +30,16 @@ export async function activeSupervisors(db: Queryable): Promise<Record<string, u
   );
   return rows.map((row) => row.data);
 }
+
+/** Directory users by id (active or not), in one query; deleted entries are ignored. */
+export async function usersByIds(db: Queryable, ids: readonly string[]): Promise<Record<string, unknown>[]> {
+  const wanted = [...new Set(ids.filter((id) => id !== ''))];
+  if (wanted.length === 0) return [];
+  const rows = await db.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM sync_documents
+     WHERE collection = 'directory' AND id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND data->>'kind' = 'user'
+       AND NOT deleted`,
+    [JSON.stringify(wanted)],
+  );
+  return rows.map((row) => row.data);
+}

@@ -12,7 +12,10 @@ afterAll(() => capture.close());
 describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('SLA scheduler', backend), () => {
     // Two instances share one PostgreSQL database; PGlite is single-process, so one instance there.
-    const env = useTestServers(backend, { instances: backend.name === 'postgres' ? 2 : 1, server: { smtpUrl: capture.url } });
+    const env = useTestServers(backend, {
+      instances: backend.name === 'postgres' ? 2 : 1,
+      server: { smtpUrl: capture.url, slaSchedulerMs: 0 },
+    });
     const tag = `${backend.name}-${Date.now()}`;
     const due = (i: number, dueAt: number): SlaDueRow => ({
       ticketId: `t-${tag}-${i}`,

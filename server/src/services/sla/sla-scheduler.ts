@@ -17,7 +17,8 @@ export async function runSlaSchedulerPass(db: Database, instance: string, batch 
           kind: 'sla-warning',
           to: action.recipient,
           subject: action.subject,
-          text: `${action.subject}\n\nTicket ${action.ticketId}: ${action.clock} clock reached ${action.percent} % of its target.`,
+          // The update clock's key names its cycle (`update@<start>`); the reader needs only the clock.
+          text: `${action.subject}\n\nTicket ${action.ticketId}: ${action.clock.split('@')[0]} clock reached ${action.percent} % of its target.`,
           ticketId: action.ticketId,
         });
       }

@@ -14,6 +14,7 @@ import { activeSupervisors } from '../../db/queries/directory.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { queueMail } from '../mail/mail-queue.js';
 import { validateDocument } from '../sync/document-validation.js';
+import { feedSlaDue } from '../sla/sla-feed.js';
 import { writeServerDocuments } from '../sync/server-writes.js';
 import { lowScoreMail } from './survey-mail.js';
 
@@ -95,6 +96,8 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
     return null;
   }
   await writeServerDocuments(tx, 'tickets', [doc]);
+  // A ticket the server writes itself gets its SLA actions like a pushed one.
+  await feedSlaDue(tx, [id]);
 
   const supervisors = await activeSupervisors(tx);
   const ofGroup = supervisors.filter((s) => Array.isArray(s.groupIds) && s.groupIds.includes(ticket.groupId));
