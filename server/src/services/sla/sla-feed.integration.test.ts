@@ -1,4 +1,4 @@
-import { CALENDAR_TEMPLATES, type SlaPolicy, type Ticket } from '@shared';
+import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, type SlaPolicy, type Ticket } from '@shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeSupervisors } from '../../db/queries/directory.js';
 import { listQueuedMail } from '../../db/queries/mail-outbox.js';
@@ -78,6 +78,9 @@ describe.each(backends)('$name', (backend) => {
       const { api } = env();
       tokens.admin = (await api.login(DEMO_USERS.admin.email)).accessToken;
       tokens.technician = (await api.login(DEMO_USERS.technician.email)).accessToken;
+      // The demo seeds the shipped Gold / Silver / Bronze policies; this suite names its own, so it retires them.
+      const retired = SLA_POLICY_TEMPLATES.map((policy) => ({ ...setting('sla_policy', policy), _deleted: true }));
+      await env().server.db.transaction((tx) => writeServerDocuments(tx, 'settings', retired));
       const pushed = await api.push(tokens.admin, 'settings', [
         { newDocumentState: setting('sla_calendar', CALENDAR_TEMPLATES[0]) },
         { newDocumentState: setting('sla_policy', P1_POLICY) },
@@ -105,6 +108,16 @@ describe.each(backends)('$name', (backend) => {
       expect(leads.length).toBeGreaterThan(0);
       expect(breach?.recipient.split(', ')).toEqual([DEMO_USERS.technician.email, ...leads.map((s) => String(s.email))].sort());
       expect(breach?.subject).toContain('SLA breached');
+
+      // When the breach falls due, each person gets a message of their own; none is held as a list of addresses.
+      await env().server.db.query(
+        `UPDATE sla_due SET due_at = now() - interval '1 second' WHERE ticket_id = $1 AND clock = 'resolution' AND percent = 100`,
+        [ticket.id],
+      );
+      expect(await runSlaSchedulerPass(env().server.db, 'test-instance')).toBe(1);
+      const sent = (await listQueuedMail(env().server.db, { ticketId: ticket.id })).filter((m) => m.kind === 'sla-warning');
+      expect(sent.map((m) => m.to).sort()).toEqual(breach?.recipient.split(', '));
+      expect(sent.filter((m) => m.heldReason)).toEqual([]);
     });
 
     it('a pending-customer pause removes the unfired actions, and the resume moves them later by the pause', async () => {

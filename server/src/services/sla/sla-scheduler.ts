@@ -13,14 +13,19 @@ export async function runSlaSchedulerPass(db: Database, instance: string, batch 
     const count = await db.transaction(async (tx) => {
       const due = await takeDueSlaActions(tx, instance, batch);
       for (const action of due) {
-        await queueMail(tx, {
-          kind: 'sla-warning',
-          to: action.recipient,
-          subject: action.subject,
-          // The update clock's key names its cycle (`update@<start>`); the reader needs only the clock.
-          text: `${action.subject}\n\nTicket ${action.ticketId}: ${action.clock.split('@')[0]} clock reached ${action.percent} % of its target.`,
-          ticketId: action.ticketId,
-        });
+        // One message per person: the outbox holds any message whose recipient is not exactly one address.
+        for (const to of action.recipient
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean))
+          await queueMail(tx, {
+            kind: 'sla-warning',
+            to,
+            subject: action.subject,
+            // The update clock's key names its cycle (`update@<start>`); the reader needs only the clock.
+            text: `${action.subject}\n\nTicket ${action.ticketId}: ${action.clock.split('@')[0]} clock reached ${action.percent} % of its target.`,
+            ticketId: action.ticketId,
+          });
       }
       return due.length;
     });
