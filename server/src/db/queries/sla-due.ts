@@ -101,36 +101,41 @@ export async function unfiredSlaDueKeys(db: Queryable, ticketIds: readonly strin
   return new Set(rows.map((r) => slaDueKey({ ticketId: r.ticket_id, clock: r.clock, percent: r.percent })));
 }
 
-/** The stored actions of some tickets, fired or not, for tests and the ticket's explanation. */
-export async function slaDueOfTickets(
-  db: Queryable,
-  ticketIds: readonly string[],
-): Promise<(SlaDueRow & { firedAt: number | null })[]> {
-  if (ticketIds.length === 0) return [];
-  const rows = await db.query<{
-    ticket_id: string;
-    clock: string;
-    percent: number;
-    due_ms: string | number;
-    recipient: string;
-    subject: string;
-    fired_ms: string | number | null;
-  }>(
-    `SELECT ticket_id, clock, percent, (extract(epoch FROM due_at) * 1000)::bigint AS due_ms, recipient, subject,
-            (extract(epoch FROM fired_at) * 1000)::bigint AS fired_ms
-     FROM sla_due WHERE ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))
-     ORDER BY ticket_id, clock, percent`,
-    [JSON.stringify(ticketIds)],
-  );
-  return rows.map((r) => ({
+/** An `sla_due` row as selected with its due time in ms (`due_ms`). */
+interface SlaDueDbRow {
+  ticket_id: string;
+  clock: string;
+  percent: number;
+  due_ms: string | number;
+  recipient: string;
+  subject: string;
+}
+
+function fromDbRow(r: SlaDueDbRow): SlaDueRow {
+  return {
     ticketId: r.ticket_id,
     clock: r.clock,
     percent: r.percent,
     dueAt: Number(r.due_ms),
     recipient: r.recipient,
     subject: r.subject,
-    firedAt: r.fired_ms === null ? null : Number(r.fired_ms),
-  }));
+  };
+}
+
+/** The stored actions of some tickets, fired or not, for tests and the ticket's explanation. */
+export async function slaDueOfTickets(
+  db: Queryable,
+  ticketIds: readonly string[],
+): Promise<(SlaDueRow & { firedAt: number | null })[]> {
+  if (ticketIds.length === 0) return [];
+  const rows = await db.query<SlaDueDbRow & { fired_ms: string | number | null }>(
+    `SELECT ticket_id, clock, percent, (extract(epoch FROM due_at) * 1000)::bigint AS due_ms, recipient, subject,
+            (extract(epoch FROM fired_at) * 1000)::bigint AS fired_ms
+     FROM sla_due WHERE ticket_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+     ORDER BY ticket_id, clock, percent`,
+    [JSON.stringify(ticketIds)],
+  );
+  return rows.map((r) => ({ ...fromDbRow(r), firedAt: r.fired_ms === null ? null : Number(r.fired_ms) }));
 }
 
 /**
@@ -140,15 +145,7 @@ export async function slaDueOfTickets(
  * fired history's past due times, chose a hash join over the whole table (200 ms at 400,000 rows instead of ~2 ms).
  */
 export async function takeDueSlaActions(tx: Queryable, instance: string, limit: number): Promise<(SlaDueRow & { id: number })[]> {
-  const rows = await tx.query<{
-    id: string | number;
-    ticket_id: string;
-    clock: string;
-    percent: number;
-    due_ms: string | number;
-    recipient: string;
-    subject: string;
-  }>(
+  const rows = await tx.query<SlaDueDbRow & { id: string | number }>(
     `UPDATE sla_due SET fired_at = now(), fired_by = $1
      WHERE id = ANY (ARRAY(
        SELECT id FROM sla_due WHERE fired_at IS NULL AND due_at <= now()
@@ -157,13 +154,5 @@ export async function takeDueSlaActions(tx: Queryable, instance: string, limit: 
      RETURNING id, ticket_id, clock, percent, (extract(epoch FROM due_at) * 1000)::bigint AS due_ms, recipient, subject`,
     [instance, limit],
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    ticketId: r.ticket_id,
-    clock: r.clock,
-    percent: r.percent,
-    dueAt: Number(r.due_ms),
-    recipient: r.recipient,
-    subject: r.subject,
-  }));
+  return rows.map((r) => ({ ...fromDbRow(r), id: Number(r.id) }));
 }
