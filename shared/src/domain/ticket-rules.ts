@@ -39,6 +39,8 @@ export const VIOLATION_CODES = [
   'not_permitted',
   'field_locked',
   'not_found',
+  'create_status',
+  'field_revision_jump',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
