@@ -18,7 +18,6 @@ import { callerMailEffect } from './services/notifications/caller-mail.js';
 import { recordCiHistory } from './services/cmdb/ci-history-effect.js';
 import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
-import { confirmTicketNumbers } from './services/tickets/confirm-ticket-numbers.js';
 import { recordPublishedVersions } from './services/kb/version-snapshots.js';
 import { resyncWidenedAccess } from './services/sync/access-change-resync.js';
 import { mailStakeholderUpdates } from './services/major/stakeholder-mail.js';
@@ -133,8 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       version: readAppVersion(),
       ...loginProtection({ ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits }),
       pushEffects: [
-        // Numbers first: the caller's e-mail and the survey invitation quote the confirmed number.
-        confirmTicketNumbers,
+        // New tickets are already numbered (stampWrites): the caller's e-mail and the survey invitation quote it.
         callerMailEffect(mailPerUserPerHour),
         // Survey versions, surveys sent on resolution, on-site responses and their low-score follow-ups.
         surveyPushEffect({ publicUrl }),

@@ -82,7 +82,7 @@ async function scenario(kind: DatabaseKind, cleanup: (fn: () => Promise<void>) =
   const api = new ApiClient(server.url);
   const supervisor = await api.login('supervisor@example.org');
   const ticket = makeTicket({ groupId: 'grp-field', status: 'assigned' });
-  expect((await api.push(supervisor.accessToken, 'tickets', [{ newDocumentState: ticket }])).body).toEqual([]);
+  await api.create(supervisor.accessToken, 'tickets', [ticket]);
 
   // A device replicating (and writing) through the crash, to check it resumes from its checkpoints.
   const device = new ClientHandle(0);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FIELD_REVISION_STEP_MAX } from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/src/app.js';
 import { ApiClient } from '../../server/src/test-support/api-client.js';
@@ -34,6 +35,8 @@ describe(`fuzzing every endpoint [${kind}]${postgres.available ? '' : ` (Postgre
   let ctx: FuzzContext;
   let baseline = '';
   let cases = 0;
+  /** Ticket pushes sent (any answer): each may raise a stored edit counter by at most FIELD_REVISION_STEP_MAX. */
+  let ticketPushes = 0;
   const statuses = new Map<number, number>();
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -81,6 +84,7 @@ describe(`fuzzing every endpoint [${kind}]${postgres.available ? '' : ` (Postgre
   async function exchange(req: RawRequest): Promise<void> {
     const res = await http.send(req);
     cases++;
+    if (req.method === 'POST' && req.path.startsWith('/api/sync/tickets/push')) ticketPushes++;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     expect(res.status, describeRequest(req, res)).toBeLessThan(500);
     if (res.status >= 400 && req.method !== 'HEAD') {
@@ -107,6 +111,16 @@ describe(`fuzzing every endpoint [${kind}]${postgres.available ? '' : ` (Postgre
   it(`sync pushes of mutated documents: unknown fields, prototype keys, SQL metacharacters, huge values (${RUNS.pushes} cases)`, async () => {
     await property(pushRequests(ctx), RUNS.pushes, 2);
   }, 300_000);
+
+  it('leaves only server-issued, unique ticket numbers and edit counters the pushes could carry (#15 items 3, 5)', async () => {
+    const tickets = await server.db.query<{ id: string; number: string | null; revs: Record<string, unknown> | null }>(
+      "SELECT id, data->>'number' AS number, data->'fieldRevs' AS revs FROM sync_documents WHERE collection = 'tickets'",
+    );
+    for (const { id, number } of tickets) expect(number, `ticket ${id}`).toMatch(/^(INC|REQ|PRB|CHG|RLS)\d{7}$/);
+    expect(new Set(tickets.map((t) => t.number)).size).toBe(tickets.length);
+    const counters = tickets.flatMap((t) => Object.values(t.revs ?? {}).filter((v): v is number => typeof v === 'number'));
+    expect(Math.max(0, ...counters)).toBeLessThanOrEqual(FIELD_REVISION_STEP_MAX * ticketPushes);
+  });
 
   it(`pulls and live streams with invalid checkpoints and limits (${RUNS.pulls} cases)`, async () => {
     await property(pullRequests(ctx), RUNS.pulls, 3);

@@ -1,4 +1,4 @@
-import { CLIENT_CLOCK_TOLERANCE_MS, onsiteResponseId, type Actor, type SurveyResponse } from '@shared';
+import { CLIENT_CLOCK_TOLERANCE_MS, FIELD_REVISION_MAX, onsiteResponseId, type Actor, type SurveyResponse } from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { loadDocuments } from '../../server/src/db/queries/documents.js';
@@ -115,5 +115,34 @@ describe("who and when are the server's to say (#15 item 6)", () => {
   it('accepts a device clock a little ahead (within the tolerance)', async () => {
     const ticket = makeTicket({ createdAt: Date.now() + 60_000, updatedAt: Date.now() + 60_000 });
     expect((await pushAlone(ticket, 'tickets')).refusal).toBeNull();
+  });
+});
+
+describe("numbers, counters, writers and first states are the server's to say (#15 items 3, 5, 6)", () => {
+  const agent: Actor = { id: 'usr-agent', role: 'agent', groupIds: ['grp-service-desk'] };
+  const storedTicket = async (id: string) => (await loadDocuments(db, 'tickets', [id])).get(id)?.data;
+
+  it('numbers a new ticket and names the pusher as its writer in the push itself (no effect needed)', async () => {
+    const forged = makeTicket({ number: 'INC0000001', updatedBy: 'usr-admin', groupId: 'grp-service-desk' });
+    expect((await pushAlone(forged, 'tickets', agent)).refusal).toBeNull();
+    const stored = await storedTicket(forged.id);
+    expect(stored?.number).toMatch(/^INC\d{7}$/);
+    expect(stored?.number).not.toBe(fieldTicket.number);
+    expect(stored?.updatedBy).toBe('usr-agent');
+  });
+
+  it('refuses a counter pushed to the top (422 field_revision_jump), storing nothing', async () => {
+    const { refusal, stored } = await pushAlone(makeTicket({ fieldRevs: { status: FIELD_REVISION_MAX } }), 'tickets', agent);
+    expect(refusal?.statusCode).toBe(422);
+    expect(refusal?.details?.[0]).toMatchObject({ field: 'fieldRevs.status', code: 'field_revision_jump' });
+    expect(stored).toBe(false);
+  });
+
+  it('refuses a ticket created closed (422 create_status), storing nothing', async () => {
+    const closed = makeTicket({ status: 'closed', resolutionCode: 'fixed', resolutionNotes: 'Done.' });
+    const { refusal, stored } = await pushAlone(closed, 'tickets', agent);
+    expect(refusal?.statusCode).toBe(422);
+    expect(refusal?.details?.[0]).toMatchObject({ field: 'status', code: 'create_status' });
+    expect(stored).toBe(false);
   });
 });

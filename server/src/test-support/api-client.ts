@@ -1,3 +1,4 @@
+import { INITIAL_STATUSES, jsonEqual } from '@shared';
 import type { LoginResponse, PullResponse } from '@shared';
 
 export interface ApiResponse<T = unknown> {
@@ -51,6 +52,50 @@ export class ApiClient {
     return this.request('POST', `/api/sync/${collection}/push`, { token, body: rows });
   }
 
+  /**
+   * Pushes new documents that must all be accepted and returns them as stored: the push's answer for those the
+   * server stamped (a ticket's number, who wrote it: SERVER_SET_FIELDS), the pushed state for the others. Throws on
+   * anything else (a refusal, a conflict, a change beyond those fields), so a test building on it starts from the truth.
+   */
+  async create<T extends { id: string }>(token: string, collection: string, docs: readonly T[]): Promise<T[]> {
+    const response = await this.push(
+      token,
+      collection,
+      docs.map((doc) => ({ newDocumentState: doc })),
+    );
+    if (response.status !== 200) throw new Error(`create refused: ${response.status} ${JSON.stringify(response.body)}`);
+    const answered = new Map(response.body.map((doc) => [doc.id, doc]));
+    return docs.map((doc) => {
+      const stored = answered.get(doc.id);
+      if (!stored) return doc;
+      const rest = (d: object): Record<string, unknown> =>
+        Object.fromEntries(Object.entries(d).filter(([key]) => !SERVER_SET_FIELDS.includes(key)));
+      if (!jsonEqual(rest(stored), rest(doc)))
+        throw new Error(`create answered a conflict: ${JSON.stringify(stored)} for ${JSON.stringify(doc)}`);
+      return stored as unknown as T;
+    });
+  }
+
+  /**
+   * A ticket stored in `doc.status` the way a device gets it there: created in an initial status (INITIAL_STATUSES),
+   * then moved along its lifecycle in one more push (the server accepts a jump of several legal steps). Returns the
+   * stored state; throws when either push is not accepted as it is.
+   */
+  async createTicketIn<T extends { id: string; status: string }>(token: string, doc: T): Promise<T> {
+    const initial = (INITIAL_STATUSES as readonly string[]).includes(doc.status) ? doc.status : 'new';
+    const [created] = await this.create(token, 'tickets', [{ ...doc, status: initial }]);
+    if (initial === doc.status) return created;
+    const moved = {
+      ...doc,
+      number: (created as Record<string, unknown>).number,
+      updatedBy: (created as Record<string, unknown>).updatedBy,
+    };
+    const response = await this.push(token, 'tickets', [{ assumedMasterState: created, newDocumentState: moved }]);
+    if (response.status !== 200 || response.body.length > 0)
+      throw new Error(`moving ${doc.id} to ${doc.status} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return moved;
+  }
+
   /** Pulls a collection to the end; returns the final state by id and the last checkpoint. */
   async pullAll(
     token: string,
@@ -69,3 +114,6 @@ export class ApiClient {
     }
   }
 }
+
+/** Fields the server sets on every write, whatever the device sent (services/sync/server-stamps.ts). */
+export const SERVER_SET_FIELDS: readonly string[] = ['number', 'updatedBy', 'authorId'];

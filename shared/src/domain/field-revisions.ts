@@ -12,6 +12,14 @@ export type FieldRevisions = Record<string, number>;
 export const FIELD_REVISION_MAX = 2_147_483_647;
 
 /**
+ * Most a field's counter may rise in one pushed write (over the stored ticket; from 0 for a new one). A counter rises
+ * by one per edit of its field made on the device since its last accepted push, so this is the number of edits of
+ * one field one push may carry: far above what a person does offline, far below FIELD_REVISION_MAX, so no client can
+ * push a counter to the top (where it could no longer rise and an undone edit would leave no trace) in a few writes.
+ */
+export const FIELD_REVISION_STEP_MAX = 1_000;
+
+/**
  * Ticket fields people edit and the merge may report as clashes: everything but identity, creation, bookkeeping
  * (updatedAt, updatedBy, queueKey) and derived (priority) fields.
  */
@@ -86,6 +94,21 @@ export function decreasedFieldRevisions(master: unknown, next: unknown): { field
     const before = fieldRevision(master, field);
     const after = fieldRevision(next, field);
     if (after < before) out.push({ field, master: before, next: after });
+  }
+  return out;
+}
+
+/**
+ * Fields whose counter rose by more than FIELD_REVISION_STEP_MAX from `base` (the stored counters; undefined for a
+ * new document, all 0) to `next`, with both counters: a write no device's edits explain.
+ */
+export function excessiveFieldRevisionRises(base: unknown, next: unknown): { field: string; base: number; next: number }[] {
+  if (!isRecord(next)) return [];
+  const out: { field: string; base: number; next: number }[] = [];
+  for (const field of Object.keys(next)) {
+    const before = fieldRevision(base, field);
+    const after = fieldRevision(next, field);
+    if (after - before > FIELD_REVISION_STEP_MAX) out.push({ field, base: before, next: after });
   }
   return out;
 }

@@ -13,6 +13,12 @@ export const STATUS_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketSt
   closed: [],
 };
 
+/**
+ * The statuses a ticket may be created in: new, or assigned (a technician who records a ticket on site owns it at
+ * once). Every later status is reached along STATUS_TRANSITIONS, so a ticket is never born resolved or closed.
+ */
+export const INITIAL_STATUSES: readonly TicketStatus[] = ['new', 'assigned'];
+
 /** True when a ticket may move from `from` to `to` (staying put is always allowed). */
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return from === to || STATUS_TRANSITIONS[from].includes(to);

@@ -41,6 +41,8 @@ export const VIOLATION_CODES = [
   'field_locked',
   'hidden_after_change',
   'not_found',
+  'create_status',
+  'field_revision_jump',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

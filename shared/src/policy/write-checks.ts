@@ -6,6 +6,9 @@ import type { ReplicatedCollection } from '../sync/protocol.js';
 import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
 import { isEmailAddress } from '../domain/email-address.js';
 import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
+import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
+import { INITIAL_STATUSES } from '../domain/ticket-lifecycle.js';
+import type { ViolationCode } from '../domain/ticket-rules.js';
 import { can } from './can.js';
 
 /** Stable codes of write-check refusals, carried in the push error's details for the UI and tests. */
@@ -23,8 +26,8 @@ export interface WriteProblem {
   status: 403 | 422;
   field: string;
   message: string;
-  /** Stable code of the refusal for the rules that have one (see WRITE_CHECK_CODES). */
-  code?: WriteCheckCode;
+  /** Stable code of the refusal for the rules that have one: a write-check code or a shared violation code. */
+  code?: WriteCheckCode | ViolationCode;
   /** Passes later unchanged (e.g. a response whose ticket has not been pushed yet). */
   retryable?: boolean;
 }
@@ -42,7 +45,10 @@ export interface WriteCheckContext {
 
 type Doc = Readonly<Record<string, unknown>>;
 
-/** A collection's check of one pushed document (its new state), run before the push writes anything. */
+/**
+ * A collection's check of one pushed document (its new state, `_deleted` set for a deletion), run before the push
+ * writes anything; `previous` is the stored document (absent: a create).
+ */
 export type WriteCheck = (context: WriteCheckContext, doc: Doc, previous: Doc | undefined) => WriteProblem[];
 
 /** Times no client may set further ahead than the tolerance (a far-future time pins a ticket atop every queue). */
@@ -56,13 +62,52 @@ function futureTimeProblems(context: WriteCheckContext, doc: Doc, fields: readon
     }));
 }
 
-/** A pushed ticket: its times are bounded by the server's clock. */
-function checkTicket(context: WriteCheckContext, doc: Doc): WriteProblem[] {
-  return futureTimeProblems(context, doc, ['createdAt', 'updatedAt']);
+/**
+ * Edit counters rise by the edits a push carries, at most FIELD_REVISION_STEP_MAX per field over the stored ticket
+ * (from 0 on a create): a counter pushed to the top could never rise again, and every later edit of that field would
+ * lose its trace (issue 15, item 5).
+ */
+function fieldRevisionProblems(doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  return excessiveFieldRevisionRises(previous?.fieldRevs, doc.fieldRevs).map(({ field, base, next }) => ({
+    status: 422 as const,
+    field: `fieldRevs.${field}`,
+    code: 'field_revision_jump' as const,
+    message:
+      `The edit counter "fieldRevs.${field}" rose from ${base} to ${next}; one push may raise it by at most ` +
+      `${FIELD_REVISION_STEP_MAX} (one per edit of the field). Pull the ticket and make the edit again.`,
+  }));
+}
+
+/** A ticket is created in an initial status (new, or assigned to whoever records it on site), never further on. */
+function initialStatusProblems(doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  if (previous !== undefined || doc._deleted === true) return [];
+  const status = doc.status as Ticket['status'];
+  if (INITIAL_STATUSES.includes(status)) return [];
+  return [
+    {
+      status: 422,
+      field: 'status',
+      code: 'create_status',
+      message: `A new ticket starts as ${INITIAL_STATUSES.map((s) => `"${s}"`).join(' or ')}, not "${status}": create it, then move it along its lifecycle.`,
+    },
+  ];
+}
+
+/**
+ * A pushed ticket (deletions too: a tombstone keeps its counters for a restore): times bounded by the server's clock,
+ * counters raised by at most one push's edits, and a create in an initial status.
+ */
+function checkTicket(context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  return [
+    ...futureTimeProblems(context, doc, ['createdAt', 'updatedAt']),
+    ...fieldRevisionProblems(doc, previous),
+    ...initialStatusProblems(doc, previous),
+  ];
 }
 
 /** A pushed knowledge article: its time is bounded by the server's clock. */
 function checkArticle(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  if (doc._deleted === true) return [];
   return futureTimeProblems(context, doc, ['updatedAt']);
 }
 
@@ -116,6 +161,7 @@ const CUSTOMER_CHANNEL_MESSAGES: Readonly<Record<string, string>> = {
  * ticket and channel), in the name of the ticket's caller, answering a published version with valid answers.
  */
 function checkSurveyResponse(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  if (doc._deleted === true) return [];
   const response = doc as unknown as SurveyResponse;
   if (response.channel !== 'onsite') {
     const message = CUSTOMER_CHANNEL_MESSAGES[response.channel] ?? CUSTOMER_CHANNEL_MESSAGES.portal;
@@ -163,11 +209,14 @@ export const WRITE_CHECKS: Readonly<Partial<Record<ReplicatedCollection, WriteCh
 };
 
 /**
- * Who wrote it is the server's to say: a ticket's `updatedBy` is the pusher. Returns the document to store (the
- * same object when nothing changed), so a client cannot name another user. (`previous` is for rules to come.)
+ * Who wrote it is the server's to say: a ticket's `updatedBy` and an article's `authorId` (its last writer: the desk
+ * sets it on every edit) are the pusher's id. Returns the document to store (the same object when nothing changed),
+ * so a client cannot name another user. Stamped rather than refused: after a merge in which the server's side was
+ * newer, an honest device pushes the other writer's name in these bookkeeping fields.
  */
 export function attributeWrite(collection: ReplicatedCollection, actor: Actor, doc: Doc, _previous: Doc | undefined): Doc {
   if (collection === 'tickets' && doc.updatedBy !== actor.id) return { ...doc, updatedBy: actor.id };
+  if (collection === 'kb_articles' && doc.authorId !== actor.id) return { ...doc, authorId: actor.id };
   return doc;
 }
 

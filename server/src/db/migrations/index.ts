@@ -4,6 +4,7 @@ import { mailOutbox } from './003-mail-outbox.js';
 import { surveys } from './004-surveys.js';
 import { ticketNumbers } from './005-ticket-numbers.js';
 import { tokenRevocation } from './007-token-revocation.js';
+import { uniqueTicketNumbers } from './008-unique-ticket-numbers.js';
 import { mailHolds } from './009-mail-holds.js';
 import { slaDue } from './010-sla-due.js';
 import type { Migration } from './migration.js';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   surveys,
   ticketNumbers,
   tokenRevocation,
+  uniqueTicketNumbers,
   mailHolds,
   slaDue,
 ];

@@ -21,7 +21,7 @@ describe.each(backends)('$name', (backend) => {
     beforeAll(async () => {
       const { api } = env();
       admin = (await api.login(DEMO_USERS.admin.email)).accessToken;
-      expect((await api.push(admin, 'tickets', [{ newDocumentState: networkTicket }])).body).toEqual([]);
+      await api.create(admin, 'tickets', [networkTicket]);
       expect((await api.push(admin, 'ticket_events', [{ newDocumentState: networkEvent }])).body).toEqual([]);
     });
 

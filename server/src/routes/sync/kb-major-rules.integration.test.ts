@@ -35,7 +35,14 @@ describe.each(backends)('$name', (backend) => {
 
       const v1 = { ...draft, status: 'published', updatedAt: Number(draft.updatedAt) + 1 } as Doc;
       expect((await push('agent', 'kb_articles', v1, draft)).status).toBe(200);
-      const draft2 = { ...v1, status: 'draft', version: 2, body: { en: 'Version two', fr: 'Version deux' } } as Doc;
+      // The supervisor's device writes the next version in the supervisor's name.
+      const draft2 = {
+        ...v1,
+        status: 'draft',
+        version: 2,
+        body: { en: 'Version two', fr: 'Version deux' },
+        authorId: DEMO_USERS.supervisor.id,
+      } as Doc;
       expect((await push('supervisor', 'kb_articles', draft2, v1)).status).toBe(200);
       const v2 = { ...draft2, status: 'published' } as Doc;
       expect((await push('supervisor', 'kb_articles', v2, draft2)).status).toBe(200);
@@ -48,7 +55,7 @@ describe.each(backends)('$name', (backend) => {
     });
 
     it('records the version of a new draft published offline, which arrives as published v1 -> published v2', async () => {
-      const draft = makeArticle();
+      const draft = makeArticle({ authorId: DEMO_USERS.agent.id });
       await push('agent', 'kb_articles', draft);
       const v1 = { ...draft, status: 'published' };
       await push('agent', 'kb_articles', v1, draft);
@@ -61,7 +68,7 @@ describe.each(backends)('$name', (backend) => {
     });
 
     it('refuses an illegal transition with a 422 naming the field, and writes nothing', async () => {
-      const draft = makeArticle();
+      const draft = makeArticle({ authorId: DEMO_USERS.agent.id });
       await push('agent', 'kb_articles', draft);
       const published = { ...draft, status: 'published' } as Doc;
       await push('agent', 'kb_articles', published, draft);
@@ -78,7 +85,7 @@ describe.each(backends)('$name', (backend) => {
     });
 
     it('refuses editing a published version in place, and publishing without both languages', async () => {
-      const draft = makeArticle({ title: { en: 'English only', fr: '' } });
+      const draft = makeArticle({ title: { en: 'English only', fr: '' }, authorId: DEMO_USERS.agent.id });
       await push('agent', 'kb_articles', draft);
       const publish = await push('agent', 'kb_articles', { ...draft, status: 'published' }, draft);
       expect(publish.status).toBe(422);
@@ -112,7 +119,8 @@ describe.each(backends)('$name', (backend) => {
         major: true,
         majorManagerId: DEMO_USERS.supervisor.id,
       });
-      expect((await push('agent', 'tickets', resolved)).status).toBe(200);
+      // Created, then resolved along the lifecycle (a ticket is never created resolved).
+      Object.assign(resolved, await env().api.createTicketIn(tokens.agent, resolved));
       const closed = { ...resolved, status: 'closed' } as Doc;
       const early = await push('agent', 'tickets', closed, resolved);
       expect(early.status).toBe(422);

@@ -34,8 +34,7 @@ describe.each(backends)('$name', (backend) => {
     it('sends RESYNC on ticket_events when a ticket changes scope', async () => {
       const { api, server } = env();
       const token = (await api.login(DEMO_USERS.admin.email)).accessToken;
-      const ticket = makeTicket({ groupId: 'grp-apps' });
-      await api.push(token, 'tickets', [{ newDocumentState: ticket }]);
+      const [ticket] = await api.create(token, 'tickets', [makeTicket({ groupId: 'grp-apps' })]);
       await api.push(token, 'ticket_events', [
         {
           newDocumentState: {

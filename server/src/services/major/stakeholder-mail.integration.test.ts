@@ -27,10 +27,9 @@ describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('major-incident stakeholder updates by e-mail', backend), () => {
     const env = useTestServers(backend, { server: { smtpUrl: capture.url } });
     const token = async (who: Who): Promise<string> => (await env().api.login(DEMO_USERS[who].email)).accessToken;
-    const pushTicket = async (who: Who, ticket: Ticket) => {
-      const response = await env().api.push(await token(who), 'tickets', [{ newDocumentState: ticket }]);
-      expect(response.status, JSON.stringify(response.body)).toBe(200);
-    };
+    /** The ticket as stored: the server numbers it, and the mail quotes that number. */
+    const pushTicket = async (who: Who, draft: Ticket): Promise<Ticket> =>
+      (await env().api.create(await token(who), 'tickets', [draft]))[0];
     const pushEvents = async (who: Who, events: object[]) =>
       env().api.push(
         await token(who),
@@ -45,7 +44,7 @@ describe.each(backends)('$name', (backend) => {
 
     it('mails each update of the major-incident manager to the watchers and the caller, and nothing for other events', async () => {
       const title = `Mail outage ${backend.name} ${Date.now()}`;
-      const ticket = makeTicket({
+      const draft = makeTicket({
         groupId: 'grp-service-desk',
         title,
         major: true,
@@ -55,7 +54,7 @@ describe.each(backends)('$name', (backend) => {
         callerEmail: `visitor-${backend.name}@example.org`,
         watcherIds: [DEMO_USERS.supervisor.id],
       });
-      await pushTicket('agent', ticket);
+      const ticket = await pushTicket('agent', draft);
       const comment = makeEvent(ticket.id, DEMO_USERS.agent.id, { body: 'internal note' });
       const update = stakeholderUpdate(ticket.id, 'agent', 'Mail is degraded; next update at 10:30.');
       expect((await pushEvents('agent', [comment, update])).status).toBe(200);
@@ -78,13 +77,15 @@ describe.each(backends)('$name', (backend) => {
     });
 
     it('refuses a stakeholder update on a ticket that is not a major incident (403), storing and mailing nothing', async () => {
-      const ticket = makeTicket({
-        groupId: 'grp-service-desk',
-        callerId: '',
-        callerName: 'Target',
-        callerEmail: 'target@example.org',
-      });
-      await pushTicket('agent', ticket);
+      const ticket = await pushTicket(
+        'agent',
+        makeTicket({
+          groupId: 'grp-service-desk',
+          callerId: '',
+          callerName: 'Target',
+          callerEmail: 'target@example.org',
+        }),
+      );
       const update = stakeholderUpdate(ticket.id, 'agent', 'Your mailbox is full: sign in at http://evil.test to keep it.');
       const refused = await pushEvents('agent', [update]);
       expect(refused.status).toBe(403);
@@ -95,13 +96,15 @@ describe.each(backends)('$name', (backend) => {
     });
 
     it('lets only the manager or a supervisor send updates of a major incident; anyone else is refused (403)', async () => {
-      const ticket = makeTicket({
-        groupId: 'grp-service-desk',
-        major: true,
-        majorManagerId: DEMO_USERS.supervisor.id,
-        watcherIds: [DEMO_USERS.admin.id],
-      });
-      await pushTicket('supervisor', ticket);
+      const ticket = await pushTicket(
+        'supervisor',
+        makeTicket({
+          groupId: 'grp-service-desk',
+          major: true,
+          majorManagerId: DEMO_USERS.supervisor.id,
+          watcherIds: [DEMO_USERS.admin.id],
+        }),
+      );
       const byAgent = stakeholderUpdate(ticket.id, 'agent', 'Agent writing as the desk');
       const refused = await pushEvents('agent', [byAgent]);
       expect(refused.status).toBe(403);
@@ -126,17 +129,19 @@ describe.each(backends)('$name', (backend) => {
     it('mails a security incident update with the restricted template: number and link only, no title, no text', async () => {
       const title = `Ransomware on the payroll share ${backend.name}`;
       const body = 'Encrypted files on \\\\payroll; attacker IP 203.0.113.9; do not pay.';
-      const ticket = makeTicket({
-        groupId: 'grp-security',
-        security: true,
-        title,
-        major: true,
-        majorManagerId: DEMO_USERS.supervisor.id,
-        callerId: '',
-        callerName: 'Payroll clerk',
-        callerEmail: `clerk-${backend.name}@example.org`,
-      });
-      await pushTicket('supervisor', ticket);
+      const ticket = await pushTicket(
+        'supervisor',
+        makeTicket({
+          groupId: 'grp-security',
+          security: true,
+          title,
+          major: true,
+          majorManagerId: DEMO_USERS.supervisor.id,
+          callerId: '',
+          callerName: 'Payroll clerk',
+          callerEmail: `clerk-${backend.name}@example.org`,
+        }),
+      );
       expect((await pushEvents('supervisor', [stakeholderUpdate(ticket.id, 'supervisor', body)])).status).toBe(200);
       const [mail] = await updatesQueued(ticket.id);
       expect(mail.subject).toBe(`[${ticket.number}] Update / Mise à jour`);
@@ -155,14 +160,16 @@ describe.each(backends)('$name', (backend) => {
         '&lt;script&gt;alert(1)&lt;/script&gt;',
         '[x](&#106;avascript:alert(1))',
       ].join('\n');
-      const ticket = makeTicket({
-        groupId: 'grp-service-desk',
-        title: 'Outage\r\nBcc: everyone@evil.test',
-        major: true,
-        majorManagerId: DEMO_USERS.agent.id,
-        watcherIds: [DEMO_USERS.supervisor.id],
-      });
-      await pushTicket('agent', ticket);
+      const ticket = await pushTicket(
+        'agent',
+        makeTicket({
+          groupId: 'grp-service-desk',
+          title: 'Outage\r\nBcc: everyone@evil.test',
+          major: true,
+          majorManagerId: DEMO_USERS.agent.id,
+          watcherIds: [DEMO_USERS.supervisor.id],
+        }),
+      );
       expect((await pushEvents('agent', [stakeholderUpdate(ticket.id, 'agent', hostile)])).status).toBe(200);
       const [queued] = await updatesQueued(ticket.id);
       expect(queued.subject).toBe(`[${ticket.number}] Update / Mise à jour: Outage Bcc: everyone@evil.test`);

@@ -14,6 +14,7 @@ import { activeSupervisors } from '../../db/queries/directory.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { queueMail } from '../mail/mail-queue.js';
 import { validateDocument } from '../sync/document-validation.js';
+import { assignTicketNumbers } from '../tickets/assign-ticket-numbers.js';
 import { feedSlaDue } from '../sla/sla-feed.js';
 import { writeServerDocuments } from '../sync/server-writes.js';
 import { lowScoreMail } from './survey-mail.js';
@@ -88,13 +89,14 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
     input.writtenBy,
     now,
   );
-  const doc = { ...followUp, _deleted: false };
-  const problems = validateDocument('tickets', doc, 0);
+  const problems = validateDocument('tickets', { ...followUp, _deleted: false }, 0);
   if (problems.length > 0) {
     // Only a parent ticket the schema no longer accepts could cause this: the response itself must still be kept.
     console.error(`[surveys] no follow-up for response ${response.id}: ${problems.map((p) => p.message).join(' ')}`);
     return null;
   }
+  // Numbered like every new ticket (assignTicketNumbers): the supervisors' e-mail quotes the confirmed number.
+  const [doc] = await assignTicketNumbers(tx, [{ ...followUp, _deleted: false }]);
   await writeServerDocuments(tx, 'tickets', [doc]);
   // A ticket the server writes itself gets its SLA actions like a pushed one.
   await feedSlaDue(tx, [id]);
@@ -107,7 +109,7 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
       lowScoreMail({
         to: String(supervisor.email),
         ticket: { id: ticket.id, number: ticket.number, title: ticket.title },
-        followUpNumber: followUp.number,
+        followUpNumber: String(doc.number),
         scores,
         verbatims,
         consoleUrl: `${input.consoleUrl.replace(/\/+$/, '')}/#/tickets/${id}`,

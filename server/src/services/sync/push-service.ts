@@ -12,6 +12,7 @@ import { validateDocument, type SyncDocument } from './document-validation.js';
 import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
 import { toSyncDocument, withoutDeleted } from './stored-document.js';
+import { stampWrites } from './server-stamps.js';
 import { rejectPush, type Violation } from './violation.js';
 import { writeCheckViolations } from './write-checks.js';
 
@@ -164,11 +165,16 @@ async function applyPush(
       throw new NothingStored(outcome(plan.conflicts));
     const revised = new Map<string, SyncDocument>();
     if (writes.length > 0) {
+      // Who wrote it and a new ticket's number are the server's to set: a stamped document goes back to the device.
+      const stamped = await stampWrites(tx, actor, collection, writes, masters);
+      stamped.forEach((doc, index) => {
+        if (doc !== writes[index]) revised.set(doc.id, doc);
+      });
       let seq = last - planned.length;
       await upsertDocuments(
         tx,
         collection,
-        writes.map((doc) => ({ id: doc.id, seq: ++seq, data: withoutDeleted(doc), deleted: doc._deleted })),
+        stamped.map((doc) => ({ id: doc.id, seq: ++seq, data: withoutDeleted(doc), deleted: doc._deleted })),
       );
       await notifyChange(tx, collection, seq);
       for (const dependent of ['ticket_events', 'survey_responses'] as const) {
@@ -176,7 +182,7 @@ async function applyPush(
         if (bumped > 0) await notifyChange(tx, dependent, bumped);
       }
       for (const effect of effects) {
-        const rewritten = await effect({ tx, actor, collection, writes: writes, previous: masters });
+        const rewritten = await effect({ tx, actor, collection, writes: stamped, previous: masters });
         for (const doc of rewritten ?? []) revised.set(doc.id, doc);
       }
       return outcome([...plan.conflicts, ...revised.values()]);

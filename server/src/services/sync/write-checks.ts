@@ -26,8 +26,11 @@ export async function writeCheckViolations(
 ): Promise<Violation[]> {
   const check = WRITE_CHECKS[collection];
   if (!check) return [];
-  const docs = writes.filter((doc) => !doc._deleted);
-  const needs = writeCheckNeeds(collection, docs);
+  // Deletions are checked too (a tombstone keeps a ticket's edit counters); each check says what applies to them.
+  const needs = writeCheckNeeds(
+    collection,
+    writes.filter((doc) => !doc._deleted),
+  );
   const stored = await loadDocuments(tx, 'tickets', needs.ticketIds);
   const tickets = new Map<string, Ticket>();
   for (const [id, row] of stored) if (!row.deleted) tickets.set(id, row.data as unknown as Ticket);
@@ -39,5 +42,7 @@ export async function writeCheckViolations(
     if (template) surveyVersions.set(key, template);
   }
   const context = { actor, tickets, surveyVersions, now: Date.now() };
-  return docs.flatMap((doc) => check(context, doc, previous.get(doc.id)).map((problem) => ({ ...problem, documentId: doc.id })));
+  return writes.flatMap((doc) =>
+    check(context, doc, previous.get(doc.id)).map((problem) => ({ ...problem, documentId: doc.id })),
+  );
 }
