@@ -88,9 +88,7 @@ describe.each(backends)('$name', (backend) => {
         const rows = (docs: object[]) => docs.map((newDocumentState) => ({ newDocumentState }));
         // Created, then moved to their status along the lifecycle (a ticket is never created resolved).
         for (const ticket of tickets) await env().api.createTicketIn(t, ticket);
-        for (const [collection, docs] of [
-          ['ticket_events', events],
-        ] as const) {
+        for (const [collection, docs] of [['ticket_events', events]] as const) {
           const res = await env().api.push(t, collection, rows(docs));
           expect(res.status, JSON.stringify(res.body)).toBe(200);
           expect(res.body).toEqual([]);
