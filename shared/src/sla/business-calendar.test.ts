@@ -10,7 +10,7 @@ import {
   withCalendarVersion,
   zonedInstant,
 } from './business-calendar.js';
-import { buildCalendar } from './testing/builders.js';
+import { buildCalendar } from '../testing/build-sla.js';
 
 const H = 3_600_000;
 const toronto = (date: string, hhmm: string): number =>

@@ -5,7 +5,8 @@ import type { TicketEvent } from '../schemas/ticket-event.js';
 import { zonedInstant } from './business-calendar.js';
 import { computeSlaClocks, type SlaClock, type SlaClockKind } from './sla-clock.js';
 import { matchSlaPolicy, SLA_POLICY_TEMPLATES, validateSlaPolicy, type SlaPolicy } from './sla-policy.js';
-import { buildCalendar, buildSlaPolicy, buildTicketEvent } from './testing/builders.js';
+import { buildEvent } from '../testing/build-records.js';
+import { buildCalendar, buildSlaPolicy } from '../testing/build-sla.js';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -18,7 +19,7 @@ const always = buildCalendar(
 );
 
 const status = (from: string, to: string, time: number, extra: Partial<TicketEvent> = {}): TicketEvent =>
-  buildTicketEvent({ kind: 'status_change', fromValue: from, toValue: to, occurredAt: time, ...extra });
+  buildEvent('t-1', 'tech-1', { kind: 'status_change', body: '', fromValue: from, toValue: to, occurredAt: time, ...extra });
 
 function clock(
   kind: SlaClockKind,
@@ -139,8 +140,8 @@ describe('SLA clock', () => {
 
   it('first response stops at the first technician comment, not the caller’s', () => {
     const created = at('2026-01-12', '08:00');
-    const callerNote = buildTicketEvent({ kind: 'comment', authorId: 'caller-1', occurredAt: at('2026-01-12', '08:10') });
-    const reply = buildTicketEvent({ kind: 'comment', authorId: 'tech-1', occurredAt: at('2026-01-12', '08:40') });
+    const callerNote = buildEvent('t-1', 'caller-1', { occurredAt: at('2026-01-12', '08:10') });
+    const reply = buildEvent('t-1', 'tech-1', { occurredAt: at('2026-01-12', '08:40') });
     const c = clock('first_response', { created, events: [callerNote, reply], now: at('2026-01-12', '12:00') });
     expect(c.elapsedMs).toBe(40 * M);
     expect(c.state).toBe('met');
@@ -157,7 +158,7 @@ describe('SLA clock', () => {
 
   it('the update-interval clock restarts at each customer-visible update', () => {
     const created = at('2026-01-12', '08:00');
-    const update = buildTicketEvent({ kind: 'comment', authorId: 'tech-1', occurredAt: at('2026-01-12', '11:00') });
+    const update = buildEvent('t-1', 'tech-1', { occurredAt: at('2026-01-12', '11:00') });
     const c = clock('update', {
       created,
       events: [update],

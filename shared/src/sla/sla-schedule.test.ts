@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { zonedInstant } from './business-calendar.js';
 import { computeSlaClocks } from './sla-clock.js';
 import { scheduleSlaActions } from './sla-schedule.js';
-import { buildCalendar, buildSlaPolicy, buildTicketEvent } from './testing/builders.js';
+import { buildEvent } from '../testing/build-records.js';
+import { buildCalendar, buildSlaPolicy } from '../testing/build-sla.js';
 
 const at = (date: string, hhmm: string): number =>
   zonedInstant(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), 'America/Toronto');
@@ -26,7 +27,13 @@ describe('scheduleSlaActions', () => {
       { clock: 'resolution', percent: 50, dueAt: at('2026-01-19', '08:00') },
       { clock: 'resolution', percent: 100, dueAt: at('2026-01-19', '12:00') },
     ]);
-    const pause = buildTicketEvent({ fromValue: 'new', toValue: 'pending', occurredAt: at('2026-01-16', '12:30') });
+    const pause = buildEvent('t-1', 'tech-1', {
+      kind: 'status_change',
+      body: '',
+      fromValue: 'new',
+      toValue: 'pending',
+      occurredAt: at('2026-01-16', '12:30'),
+    });
     const paused = computeSlaClocks({
       ticket,
       events: [pause],

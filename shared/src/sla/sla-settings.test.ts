@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALENDAR_TEMPLATES } from './business-calendar.js';
 import { checkSlaSetting } from './sla-settings.js';
 import { SLA_POLICY_TEMPLATES } from './sla-policy.js';
-import { buildCalendar, buildSlaPolicy } from './testing/builders.js';
+import { buildCalendar, buildSlaPolicy } from '../testing/build-sla.js';
 
 describe('SLA settings validation', () => {
   it('accepts every shipped template', () => {

@@ -1,4 +1,5 @@
 import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, type SlaPolicy, type Ticket } from '@shared';
+import { buildSlaPolicy } from '@shared/testing/build-sla.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeSupervisors } from '../../db/queries/directory.js';
 import { listQueuedMail } from '../../db/queries/mail-outbox.js';
@@ -15,22 +16,19 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** Priority-1 incidents, around the clock: 2 h to first response, 10 h to resolution, warn at 50 %, breach at 100 %. */
-const P1_POLICY: SlaPolicy = {
+const P1_POLICY = buildSlaPolicy({
   id: 'sla-p1-test',
   name: 'P1 incidents (test)',
-  order: 1,
-  enabled: true,
   condition: { types: ['incident'], priorities: [1] },
   calendarId: 'cal-24x7',
   firstResponseMinutes: 120,
   resolutionMinutes: 600,
-  onReopen: 'resume',
   thresholds: [
     { percent: 50, actions: ['notify_assignee'] },
     { percent: 100, actions: ['notify_assignee', 'notify_supervisor'] },
   ],
   actionsInBusinessHoursOnly: false,
-};
+});
 
 const setting = (kind: 'sla_policy' | 'sla_calendar', data: object & { id: string }) => ({
   id: data.id,

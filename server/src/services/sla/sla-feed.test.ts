@@ -1,5 +1,6 @@
-import { CALENDAR_TEMPLATES, type SlaPolicy } from '@shared';
+import { CALENDAR_TEMPLATES } from '@shared';
 import { buildEvent, buildTicket } from '@shared/testing/build-records.js';
+import { buildSlaPolicy } from '@shared/testing/build-sla.js';
 import { describe, expect, it } from 'vitest';
 import type { SlaConfig } from './sla-config.js';
 import { planTicketSla } from './sla-feed.js';
@@ -7,22 +8,14 @@ import type { SlaPeople } from './sla-recipients.js';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 5, 10, 15);
-const policy: SlaPolicy = {
+const policy = buildSlaPolicy({
   id: 'p',
   name: 'P',
-  order: 1,
-  enabled: true,
-  condition: {},
   calendarId: 'cal-24x7',
   firstResponseMinutes: 120,
   resolutionMinutes: 600,
-  onReopen: 'resume',
-  thresholds: [
-    { percent: 50, actions: ['notify_assignee'] },
-    { percent: 100, actions: ['notify_supervisor'] },
-  ],
   actionsInBusinessHoursOnly: false,
-};
+});
 const config: SlaConfig = { policies: [policy], calendars: new Map([['cal-24x7', CALENDAR_TEMPLATES[0]]]) };
 const people: SlaPeople = {
   users: new Map([['usr-tech', { id: 'usr-tech', email: 'tech@example.org', active: true }]]),

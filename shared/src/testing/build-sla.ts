@@ -1,25 +1,5 @@
-import type { TicketEvent } from '../../schemas/ticket-event.js';
-import type { BusinessCalendar, CalendarVersion } from '../business-calendar.js';
-import type { SlaPolicy } from '../sla-policy.js';
-
-let seq = 0;
-
-/** A ticket event for tests: a status change by a technician unless overridden. */
-export function buildTicketEvent(overrides: Partial<TicketEvent> = {}): TicketEvent {
-  seq += 1;
-  return {
-    id: `ev-${seq}`,
-    ticketId: 't-1',
-    kind: 'status_change',
-    authorId: 'tech-1',
-    occurredAt: 0,
-    body: '',
-    minutes: 0,
-    fromValue: '',
-    toValue: '',
-    ...overrides,
-  };
-}
+import type { BusinessCalendar, CalendarVersion } from '../sla/business-calendar.js';
+import type { SlaPolicy } from '../sla/sla-policy.js';
 
 /** An SLA policy for tests: priority-free, 60 min first response, 8 h resolution, on the given calendar. */
 export function buildSlaPolicy(overrides: Partial<SlaPolicy> = {}): SlaPolicy {
