@@ -29,4 +29,6 @@ export interface AppContext {
   mailFrom: string;
   /** Answers posted to the public survey page per client address per minute (then 429). */
   surveyPostsPerMinute: number;
+  /** How often, at most, an open sync stream checks again that its caller's token holds (ms). */
+  streamRecheckMs: number;
 }

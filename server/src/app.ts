@@ -65,6 +65,8 @@ export interface ServerOptions {
   presenceTtlMs?: number;
   /** How often this instance fires due SLA actions (ms); default 30 s, 0 = never (tests that run passes themselves). */
   slaSchedulerMs?: number;
+  /** How often, at most, an open sync stream checks again that its caller's token holds (ms); default 30 s. */
+  streamRecheckMs?: number;
 }
 
 export interface LoginLimits {
@@ -146,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publicUrl,
       mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
       surveyPostsPerMinute: options.surveyPostsPerMinute ?? DEFAULT_SURVEY_POSTS_PER_MINUTE,
+      streamRecheckMs: options.streamRecheckMs ?? 30_000,
     };
     await hub.start();
     await presence.start();

@@ -9,14 +9,46 @@ import { unauthorized } from './api-error.js';
  * the account was deactivated, removed or given other rights since the token was issued.
  */
 export async function authenticate(request: FastifyRequest, ctx: Pick<AppContext, 'tokens' | 'db'>): Promise<Actor> {
+  return actorOfToken(bearerToken(request), ctx);
+}
+
+function bearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization;
   if (!header) {
     throw unauthorized('Sign in first: send your access token in an "Authorization: Bearer <token>" header.');
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized('The Authorization header must read "Bearer <access token>".');
-  const { actor, sessionId } = await ctx.tokens.verifySession(match[1]);
+  return match[1];
+}
+
+async function actorOfToken(token: string, ctx: Pick<AppContext, 'tokens' | 'db'>): Promise<Actor> {
+  const { actor, sessionId } = await ctx.tokens.verifySession(token);
   // Reads: on the read pool, so a request is never held at the door behind writers waiting on the sequence lock.
   await confirmSessionOpen(ctx.db.reads, sessionId);
   return confirmActor(ctx.db.reads, actor);
+}
+
+/** The caller of a long-lived stream, and a check that their token still holds (not expired, signed out or changed). */
+export interface StreamCaller {
+  actor: Actor;
+  stillValid(): Promise<boolean>;
+}
+
+/**
+ * Like `authenticate`, for an event stream that outlives the request: the stream asks `stillValid` before it
+ * delivers, so a sign-out, a deactivation, changed rights or the token's expiry end it (the client reconnects with
+ * a fresh token, or stops).
+ */
+export async function authenticateStream(request: FastifyRequest, ctx: Pick<AppContext, 'tokens' | 'db'>): Promise<StreamCaller> {
+  const token = bearerToken(request);
+  const actor = await actorOfToken(token, ctx);
+  return {
+    actor,
+    stillValid: () =>
+      actorOfToken(token, ctx).then(
+        () => true,
+        () => false,
+      ),
+  };
 }

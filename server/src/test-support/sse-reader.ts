@@ -10,6 +10,8 @@ export interface SseReader {
   /** Resolves when `count` messages equal to `data` have arrived; rejects after `timeoutMs`. */
   waitFor(data: string, count?: number, timeoutMs?: number): Promise<void>;
   close(): void;
+  /** Resolves when the server ends the stream (or `close` aborts it). */
+  ended: Promise<void>;
 }
 
 export async function openSse(url: string, token?: string): Promise<SseReader> {
@@ -20,10 +22,11 @@ export async function openSse(url: string, token?: string): Promise<SseReader> {
   let allText = '';
   let body: unknown;
   let waiters: (() => void)[] = [];
+  let ended: Promise<void> = Promise.resolve();
   if (response.ok && response.body) {
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
-    void (async () => {
+    ended = (async () => {
       try {
         for (;;) {
           // The Node typings of fetch streams leave chunks untyped: they are bytes.
@@ -68,5 +71,6 @@ export async function openSse(url: string, token?: string): Promise<SseReader> {
       });
     },
     close: () => controller.abort(),
+    ended,
   };
 }

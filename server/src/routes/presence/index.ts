@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { forbidden, notFound } from '../../http/api-error.js';
-import { authenticate } from '../../http/authenticate.js';
+import { authenticate, authenticateStream } from '../../http/authenticate.js';
 import { parseRequest } from '../../http/validate.js';
 import { findUserById } from '../../db/queries/directory.js';
 import { loadDocuments } from '../../db/queries/documents.js';
@@ -40,13 +40,24 @@ export function registerPresenceRoutes(app: FastifyInstance, ctx: AppContext): v
   });
 
   app.get('/api/presence/:ticketId/stream', async (request, reply) => {
-    const actor = await authenticate(request, ctx);
+    const caller = await authenticateStream(request, ctx);
     const ticketId = (request.params as { ticketId?: string }).ticketId ?? '';
-    await visibleTicket(ctx, actor, ticketId);
+    await visibleTicket(ctx, caller.actor, ticketId);
     if (request.method === 'HEAD') return reply.code(200).type('text/event-stream; charset=utf-8').send();
     let unsubscribe = (): void => undefined;
     const stream = ctx.streams.openStream(reply, () => unsubscribe());
-    unsubscribe = ctx.presence.subscribe(ticketId, (snapshot) => stream.send(JSON.stringify(snapshot)));
+    // Who has a ticket open is about the ticket: each snapshot goes out only while the caller's token holds and they
+    // may still see the ticket (reassigned away, reclassified as security, signed out: the stream ends). In order.
+    let delivered = Promise.resolve();
+    const mayStillSee = async (): Promise<boolean> =>
+      (await caller.stillValid()) &&
+      visibleTicket(ctx, caller.actor, ticketId).then(
+        () => true,
+        () => false,
+      );
+    unsubscribe = ctx.presence.subscribe(ticketId, (snapshot) => {
+      delivered = delivered.then(async () => ((await mayStillSee()) ? stream.send(JSON.stringify(snapshot)) : stream.close()));
+    });
     return reply;
   });
 }

@@ -1,3 +1,4 @@
+import { queueKeyFor } from '@shared';
 import type { PresenceSnapshot } from '@shared/sync/presence.js';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../seed/index.js';
@@ -63,6 +64,29 @@ describe.each(backends)('$name', (backend) => {
       await snapshotWhere(averyStream, (s) => names(s).join() === 'Avery Martin:editing');
       await snapshotWhere(sophieStream, (s) => s.people.length === 0, TTL_MS * 4);
       for (const stream of streams) stream.close();
+    });
+
+    it('ends the presence stream of someone who may no longer see the ticket, before it shows who has it open', async () => {
+      const { api } = env();
+      const supervisor = (await api.login(DEMO_USERS.supervisor.email)).accessToken;
+      const agent = (await api.login(DEMO_USERS.agent.email)).accessToken;
+      const tech = (await api.login(DEMO_USERS.technician.email)).accessToken;
+      // The service desk's ticket is the technician's while it is assigned to them.
+      const [assigned] = await api.create(supervisor, 'tickets', [
+        makeTicket({ groupId: 'grp-service-desk', assigneeId: DEMO_USERS.technician.id, status: 'assigned' }),
+      ]);
+      const techStream = await open(0, tech, assigned.id);
+      expect(techStream.status).toBe(200);
+      await snapshotWhere(techStream, (s) => s.ticketId === assigned.id && s.people.length === 0);
+
+      const updatedAt = assigned.updatedAt + 1;
+      const away = { ...assigned, assigneeId: DEMO_USERS.agent.id, updatedAt, queueKey: queueKeyFor(updatedAt) };
+      const moved = await api.push(supervisor, 'tickets', [{ assumedMasterState: assigned, newDocumentState: away }]);
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect((await beat(0, agent, { ticketId: assigned.id, state: 'editing' })).status).toBe(204);
+      await techStream.ended;
+      const seen = techStream.messages.map((m) => JSON.parse(m) as PresenceSnapshot);
+      expect(seen.some((s) => s.people.length > 0)).toBe(false);
     });
 
     it('refuses the anonymous (401), those who may not see the ticket (403), unknown tickets (404) and bad heartbeats (400)', async () => {

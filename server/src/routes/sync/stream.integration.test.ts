@@ -10,7 +10,8 @@ const backends = await testBackends();
 
 describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('live stream', backend), () => {
-    const env = useTestServers(backend);
+    // Every hint checks the caller's token again (30 s apart in production), so a revocation shows at once.
+    const env = useTestServers(backend, { server: { streamRecheckMs: 0 } });
 
     it("sends RESYNC to a collection's stream after a push, and only to that collection", async () => {
       const { api, server } = env();
@@ -68,6 +69,25 @@ describe.each(backends)('$name', (backend) => {
       expect(anonymous.body).toMatchObject({ statusCode: 401 });
       const unknown = await openSse(`${server.url}/api/sync/nope/stream`, token);
       expect(unknown.status).toBe(404);
+    });
+
+    it('ends a stream whose sign-in has ended instead of serving it', async () => {
+      const { api, server } = env();
+      const agent = await api.login(DEMO_USERS.agent.email);
+      const admin = (await api.login(DEMO_USERS.admin.email)).accessToken;
+      const stream = await openSse(`${server.url}/api/sync/tickets/stream`, agent.accessToken);
+      try {
+        await api.create(admin, 'tickets', [makeTicket()]);
+        await stream.waitFor(STREAM_RESYNC);
+        const served = stream.messages.length;
+        const logout = await api.request('POST', '/api/auth/logout', { body: { refreshToken: agent.refreshToken } });
+        expect(logout.status).toBe(200);
+        await api.create(admin, 'tickets', [makeTicket()]);
+        await stream.ended;
+        expect(stream.messages).toHaveLength(served);
+      } finally {
+        stream.close();
+      }
     });
   });
 

@@ -1,7 +1,7 @@
 import { STREAM_RESYNC } from '@shared';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.js';
-import { authenticate } from '../../http/authenticate.js';
+import { authenticateStream } from '../../http/authenticate.js';
 import { parseCollection } from './schema.js';
 
 /**
@@ -10,13 +10,25 @@ import { parseCollection } from './schema.js';
  */
 export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/sync/:collection/stream', async (request, reply) => {
-    await authenticate(request, ctx);
+    const caller = await authenticateStream(request, ctx);
     const collection = parseCollection(request.params);
     // HEAD (routed here with GET): the headers of a stream, without holding a connection open that sends nothing.
     if (request.method === 'HEAD') return reply.code(200).type('text/event-stream; charset=utf-8').send();
     let unsubscribe = (): void => undefined;
     const stream = ctx.streams.openStream(reply, () => unsubscribe());
-    unsubscribe = ctx.hub.subscribe(collection, () => stream.send(STREAM_RESYNC));
+    // A hint carries no content, and a busy collection changes many times a second: the caller's token is checked
+    // again at most every `streamRecheckMs`, and a stream whose token no longer holds is ended instead of served.
+    let checkedAt = Date.now();
+    let checking: Promise<boolean> | null = null;
+    unsubscribe = ctx.hub.subscribe(collection, () => {
+      if (checking === null && Date.now() - checkedAt >= ctx.streamRecheckMs) {
+        checking = caller.stillValid().finally(() => {
+          checkedAt = Date.now();
+          checking = null;
+        });
+      }
+      void (checking ?? Promise.resolve(true)).then((valid) => (valid ? stream.send(STREAM_RESYNC) : stream.close()));
+    });
     return reply;
   });
 }
