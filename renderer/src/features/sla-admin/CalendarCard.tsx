@@ -1,4 +1,4 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { BusinessCalendar } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { weekHoursText } from './policy-form.js';
@@ -6,12 +6,19 @@ import { weekHoursText } from './policy-form.js';
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /** One calendar: every version (newest first) with its time zone, weekday hours, holiday source and exceptions. */
-export function CalendarCard({ calendar }: { calendar: BusinessCalendar }) {
+export function CalendarCard({ calendar, onAddVersion }: { calendar: BusinessCalendar; onAddVersion?: () => void }) {
   const { t } = useTranslation();
   const versions = [...calendar.versions].sort((a, b) => b.effectiveFrom - a.effectiveFrom);
   return (
     <Card withBorder data-testid="sla-calendar" data-calendar-id={calendar.id}>
-      <Title order={4}>{calendar.name}</Title>
+      <Group justify="space-between">
+        <Title order={4}>{calendar.name}</Title>
+        {onAddVersion && (
+          <Button size="xs" variant="light" onClick={onAddVersion} data-testid="sla-calendar-add-version">
+            {t('slaAdmin.calendar.addVersion')}
+          </Button>
+        )}
+      </Group>
       {versions.map((v) => {
         const hours = weekHoursText(v.weekHours);
         return (

@@ -10,6 +10,7 @@ import { useLabels } from '../../ui/labels.js';
 import { useSlaSettings } from '../sla/use-sla-settings.js';
 import type { Translate } from '../sla/sla-view.js';
 import { CalendarCard } from './CalendarCard.js';
+import { CalendarVersionEditor } from './CalendarVersionEditor.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import { PolicyList } from './PolicyList.js';
 import { conditionSummary, formFromPolicy, formFromTemplate, policiesInMatchOrder, type PolicyForm } from './policy-form.js';
@@ -26,6 +27,7 @@ export function SlaAdminPage() {
   const directory = useDirectory();
   const { policies, calendars, loading } = useSlaSettings();
   const [editing, setEditing] = useState<{ form: PolicyForm; key: string } | null>(null);
+  const [addingVersionTo, setAddingVersionTo] = useState<string | null>(null);
   const writable = canWriteSlaSettings(user);
   const ordered = useMemo(() => policiesInMatchOrder(policies), [policies]);
   const calendarList = useMemo(() => [...calendars.values()].sort((a, b) => a.name.localeCompare(b.name)), [calendars]);
@@ -113,9 +115,15 @@ export function SlaAdminPage() {
       <Text size="sm" c="dimmed">
         {t('slaAdmin.calendarsReadOnly')}
       </Text>
-      {calendarList.map((c) => (
-        <CalendarCard key={c.id} calendar={c} />
-      ))}
+      {calendarList.map((c) =>
+        addingVersionTo === c.id ? (
+          <Card withBorder key={c.id}>
+            <CalendarVersionEditor calendar={c} onDone={() => setAddingVersionTo(null)} />
+          </Card>
+        ) : (
+          <CalendarCard key={c.id} calendar={c} onAddVersion={writable ? () => setAddingVersionTo(c.id) : undefined} />
+        ),
+      )}
     </Stack>
   );
 }

@@ -79,6 +79,7 @@ describe('policy form', () => {
       'sla.calendar.no_versions',
       'sla.calendar.bad_date',
       'sla.calendar.unknown_holiday_source',
+      'sla.calendar.rewrites_history',
       'sla.policy.negative_target',
       'sla.policy.bad_threshold',
       'sla.policy.name_required',
