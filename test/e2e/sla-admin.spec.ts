@@ -86,3 +86,39 @@ test('a supervisor sees the service levels read-only; an agent does not see the 
   await expect(agent.page.getByTestId('nav-tickets')).toBeVisible();
   await expect(agent.page.getByTestId('nav-sla-admin')).toHaveCount(0);
 });
+
+test('an administrator adds a calendar version from a future date; a past date is refused and nothing is saved', async ({
+  signIn,
+  server,
+}) => {
+  const { page } = await signIn('admin@example.org');
+  await page.getByTestId('nav-sla-admin').click();
+  const card = page.locator('[data-testid="sla-calendar"][data-calendar-id="cal-goc"]');
+  await expect(card.getByTestId('sla-calendar-version').first()).toBeVisible();
+  const before = await card.getByTestId('sla-calendar-version').count();
+  await card.getByTestId('sla-calendar-add-version').click();
+  const editor = page.getByTestId('sla-calendar-editor');
+
+  // A date already past would recount clocks: refused, with its message, and nothing written.
+  await editor.getByTestId('sla-calendar-effective').fill('2020-01-06');
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor.getByText('A new version starts after today and after the calendar’s latest version')).toBeVisible();
+
+  const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await editor.getByTestId('sla-calendar-effective').fill(future);
+  await editor.getByTestId('sla-calendar-hours-mon').fill('07:00-19:00');
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor).toBeHidden();
+  await expect(card.getByTestId('sla-calendar-version')).toHaveCount(before + 1);
+  await expect(card.getByTestId('sla-calendar-version').first()).toContainText('07:00–19:00');
+
+  await new SyncStatus(page).expectSettled();
+  const { accessToken } = await apiLogin(server.url, 'admin@example.org');
+  await expect
+    .poll(async () => {
+      const docs = await pullAll<SettingDocument>(server.url, accessToken, 'settings');
+      const versions = (docs.find((d) => d.id === 'cal-goc')?.data.versions ?? []) as unknown[];
+      return versions.length;
+    })
+    .toBe(before + 1);
+});
