@@ -12,6 +12,8 @@ import { renderMarkdown } from '../../renderer/src/features/kb/markdown.js';
 import { sanitiseHtml } from '../../renderer/src/platform/security/sanitise-html.js';
 import { SlaPanelBody } from '../../renderer/src/features/sla/SlaPanel.js';
 import { slaPanelView } from '../../renderer/src/features/sla/sla-view.js';
+import { CalendarCard } from '../../renderer/src/features/sla-admin/CalendarCard.js';
+import { PolicyList } from '../../renderer/src/features/sla-admin/PolicyList.js';
 import { HOSTILE_TEXT } from './support/hostile-text.js';
 
 const { window } = new JSDOM('');
@@ -130,5 +132,34 @@ describe('hostile text in SLA policies and calendars (written by administrators,
     expect(shown).toContain(`sla.condition.items ${text}`);
     // Policy name, calendar name and the exception's reason, each shown as written.
     expect(shown.split(text).length - 1).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('hostile text on the service-levels administration screen', () => {
+  /** The policy list and a calendar card as rendered when every admin-entered string is `text`. */
+  function renderAdmin(text: string): string {
+    const policy = { ...SLA_POLICY_TEMPLATES[0], name: text, condition: { affectedItems: [text] } };
+    const base = CALENDAR_TEMPLATES[0].versions[0];
+    const calendar: BusinessCalendar = {
+      id: 'cal-x',
+      name: text,
+      versions: [{ ...base, exceptions: [{ date: '2026-12-24', hours: [], reason: text }] }],
+    };
+    const list = createElement(PolicyList, {
+      rows: [{ policy, condition: `items ${text}`, calendarName: text }],
+      writable: true,
+      onOpen: () => undefined,
+    });
+    return renderToStaticMarkup(createElement(MantineProvider, null, list, createElement(CalendarCard, { calendar })));
+  }
+  const baseline = liveScript(renderAdmin('Gold'));
+
+  it.each(HOSTILE_TEXT)('shows %j as text: policy name, condition, calendar name and exception reason', (text) => {
+    const html = renderAdmin(text);
+    expect(liveScript(html)).toEqual(baseline);
+    const shown = new JSDOM(html).window.document.body.textContent ?? '';
+    expect(shown).toContain(`items ${text}`);
+    // Policy name, its calendar, the calendar card's title and the exception's reason, each shown as written.
+    expect(shown.split(text).length - 1).toBeGreaterThanOrEqual(5);
   });
 });

@@ -32,6 +32,7 @@ const kbList = page(() => import('../features/kb/KbListPage.js'), 'KbListPage');
 const article = page(() => import('../features/kb/ArticlePage.js'), 'ArticlePage');
 const conflicts = page(() => import('../features/conflicts/ConflictsPage.js'), 'ConflictsPage');
 const reports = page(() => import('../features/reports/ReportsPage.js'), 'ReportsPage');
+const slaAdmin = page(() => import('../features/sla-admin/SlaAdminPage.js'), 'SlaAdminPage');
 
 export function AppRoutes() {
   return (
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="/kb/:id" element={article} />
         <Route path="/conflicts" element={conflicts} />
         <Route path="/reports" element={reports} />
+        <Route path="/service-levels" element={slaAdmin} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useUnresolvedConflictCount } from '../data/index.js';
 import { canSeeReports } from '../features/reports/access.js';
+import { canReadSlaSettings } from '../data/commands/sla-settings.js';
 import { AssignmentNotifier } from '../features/notifications/AssignmentNotifier.js';
 import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
@@ -69,6 +70,7 @@ export function AppShellLayout() {
           }
         />
         {canSeeReports(user.role) && <NavItem to="/reports" label={t('nav.reports')} testId="nav-reports" />}
+        {canReadSlaSettings(user) && <NavItem to="/service-levels" label={t('nav.slaAdmin')} testId="nav-sla-admin" />}
       </AppShell.Navbar>
       <AppShell.Main>
         <DesktopBridge />

@@ -5,6 +5,7 @@ import {
   businessMsBetween,
   calendarSpans,
   CALENDAR_TEMPLATES,
+  newVersionViolations,
   nextWorkingInstant,
   validateCalendar,
   withCalendarVersion,
@@ -137,5 +138,14 @@ describe('business calendar', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('newVersionViolations', () => {
+  const calendar = { id: 'c', name: 'C', versions: [{ ...CALENDAR_TEMPLATES[0].versions[0], effectiveFrom: 1_000 }] };
+  it('accepts a version after now and after the latest one, and refuses one that would recount the past', () => {
+    expect(newVersionViolations(calendar, 5_000, 2_000)).toEqual([]);
+    expect(newVersionViolations(calendar, 1_500, 2_000).map((v) => v.code)).toEqual(['sla.calendar.rewrites_history']);
+    expect(newVersionViolations(calendar, 900, 0).map((v) => v.code)).toEqual(['sla.calendar.rewrites_history']);
   });
 });

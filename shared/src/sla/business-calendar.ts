@@ -61,7 +61,8 @@ export type CalendarViolation =
   | { code: 'sla.calendar.overlapping_hours'; field: string }
   | { code: 'sla.calendar.no_versions'; field: string }
   | { code: 'sla.calendar.bad_date'; field: string }
-  | { code: 'sla.calendar.unknown_holiday_source'; field: string };
+  | { code: 'sla.calendar.unknown_holiday_source'; field: string }
+  | { code: 'sla.calendar.rewrites_history'; field: string };
 
 /** True when the runtime knows the IANA time zone. */
 export function isKnownTimeZone(timeZone: string): boolean {
@@ -318,6 +319,17 @@ function nextStart(calendar: BusinessCalendar, from: number): number {
     if (span) return span.start;
     cursor += 14 * DAY_MS;
   }
+}
+
+/**
+ * Why a version from `effectiveFrom` may not be added: it must start after `now` and after every existing version, so
+ * time already counted on a ticket's clock is never recounted under new hours.
+ */
+export function newVersionViolations(calendar: BusinessCalendar, effectiveFrom: number, now: number): CalendarViolation[] {
+  const latest = calendar.versions.reduce((max, v) => Math.max(max, v.effectiveFrom), -Infinity);
+  return effectiveFrom <= now || effectiveFrom <= latest
+    ? [{ code: 'sla.calendar.rewrites_history', field: 'effectiveFrom' }]
+    : [];
 }
 
 /** A new calendar with a version appended from `effectiveFrom`: earlier days keep the version they had. */
