@@ -5,6 +5,7 @@ import {
   businessMsBetween,
   calendarSpans,
   CALENDAR_TEMPLATES,
+  calendarHistoryViolations,
   newVersionViolations,
   nextWorkingInstant,
   validateCalendar,
@@ -147,5 +148,27 @@ describe('newVersionViolations', () => {
     expect(newVersionViolations(calendar, 5_000, 2_000)).toEqual([]);
     expect(newVersionViolations(calendar, 1_500, 2_000).map((v) => v.code)).toEqual(['sla.calendar.rewrites_history']);
     expect(newVersionViolations(calendar, 900, 0).map((v) => v.code)).toEqual(['sla.calendar.rewrites_history']);
+  });
+});
+
+describe('calendarHistoryViolations', () => {
+  const v0 = { ...CALENDAR_TEMPLATES[0].versions[0], effectiveFrom: 1_000 };
+  const stored = { id: 'c', name: 'C', versions: [v0] };
+  it('keeps versions in effect as they are and lets only future versions be added or changed', () => {
+    const later = { ...v0, effectiveFrom: 5_000, timeZone: 'America/Toronto' };
+    expect(calendarHistoryViolations(stored, { ...stored, versions: [v0, later] }, 2_000)).toEqual([]);
+    expect(calendarHistoryViolations(stored, { ...stored, name: 'Renamed' }, 2_000)).toEqual([]);
+    // Changing or dropping a version in effect, or adding one that starts in the past, recounts time.
+    const rewritten = { ...stored, versions: [{ ...v0, timeZone: 'America/Toronto' }] };
+    expect(calendarHistoryViolations(stored, rewritten, 2_000).map((v) => v.code)).toEqual(['sla.calendar.rewrites_history']);
+    expect(calendarHistoryViolations(stored, { ...stored, versions: [later] }, 2_000)).toHaveLength(1);
+    expect(
+      calendarHistoryViolations(stored, { ...stored, versions: [v0, { ...later, effectiveFrom: 1_500 }] }, 2_000),
+    ).toHaveLength(1);
+    // A version not yet in effect may still be changed.
+    const planned = { ...stored, versions: [v0, later] };
+    expect(calendarHistoryViolations(planned, { ...stored, versions: [v0, { ...later, effectiveFrom: 6_000 }] }, 2_000)).toEqual(
+      [],
+    );
   });
 });

@@ -332,6 +332,18 @@ export function newVersionViolations(calendar: BusinessCalendar, effectiveFrom: 
     : [];
 }
 
+/**
+ * Why a stored calendar may not become `next`: every version already in effect at `now` stays exactly as it was,
+ * and a version added or changed starts after `now`, so time already counted is never recounted (checked by the
+ * server on every push, whatever the device did).
+ */
+export function calendarHistoryViolations(previous: BusinessCalendar, next: BusinessCalendar, now: number): CalendarViolation[] {
+  const same = (a: CalendarVersion, b: CalendarVersion): boolean => JSON.stringify(a) === JSON.stringify(b);
+  const kept = previous.versions.filter((v) => v.effectiveFrom <= now).every((old) => next.versions.some((v) => same(v, old)));
+  const added = next.versions.filter((v) => !previous.versions.some((old) => same(v, old)));
+  return kept && added.every((v) => v.effectiveFrom > now) ? [] : [{ code: 'sla.calendar.rewrites_history', field: 'versions' }];
+}
+
 /** A new calendar with a version appended from `effectiveFrom`: earlier days keep the version they had. */
 export function withCalendarVersion(calendar: BusinessCalendar, version: CalendarVersion): BusinessCalendar {
   const kept = calendar.versions.filter((v) => v.effectiveFrom < version.effectiveFrom);

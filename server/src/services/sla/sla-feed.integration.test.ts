@@ -1,4 +1,4 @@
-import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, type SlaPolicy, type Ticket } from '@shared';
+import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, type BusinessCalendar, type SlaPolicy, type Ticket } from '@shared';
 import { buildSlaPolicy } from '@shared/testing/build-sla.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeSupervisors } from '../../db/queries/directory.js';
@@ -213,6 +213,31 @@ describe.each(backends)('$name', (backend) => {
         'resolution/50': resumedAt + 300 * MIN,
         'resolution/100': resumedAt + 600 * MIN,
       });
+    });
+
+    it('refuses a calendar push that rewrites a version in effect, and takes one that adds a future version', async () => {
+      const { api } = env();
+      const stored = (await api.pullAll(tokens.admin, 'settings')).docs.get(CALENDAR_TEMPLATES[0].id) as unknown as ReturnType<
+        typeof setting
+      >;
+      const calendar = stored.data as unknown as BusinessCalendar;
+      const edit = (versions: BusinessCalendar['versions']) => ({
+        ...stored,
+        data: { ...calendar, versions },
+        updatedAt: Date.now(),
+      });
+      const v0 = calendar.versions[0];
+      const rewrite = await api.push(tokens.admin, 'settings', [
+        { assumedMasterState: stored, newDocumentState: edit([{ ...v0, timeZone: 'America/Toronto' }]) },
+      ]);
+      expect(rewrite.status).toBe(422);
+      expect(JSON.stringify(rewrite.body)).toContain('versions already in effect');
+      expect((await api.pullAll(tokens.admin, 'settings')).docs.get(stored.id)).toEqual(stored);
+      const next = { ...v0, effectiveFrom: Date.now() + 86_400_000, timeZone: 'America/Toronto' };
+      const added = await api.push(tokens.admin, 'settings', [
+        { assumedMasterState: stored, newDocumentState: edit([v0, next]) },
+      ]);
+      expect(added.status, JSON.stringify(added.body)).toBe(200);
     });
 
     it('a ticket no policy matches, or whose policy is broken, gets no SLA rows and its push succeeds', async () => {

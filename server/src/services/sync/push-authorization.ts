@@ -7,6 +7,7 @@ import {
   canSeeTicket,
   hiddenAfterChange,
   checkArticleRules,
+  calendarHistoryViolations,
   checkSlaSetting,
   checkReviewBeforeClose,
   checkTicketRules,
@@ -14,6 +15,7 @@ import {
   jsonEqual,
   type Actor,
   type KbArticle,
+  type BusinessCalendar,
   type SettingDocument,
   type ReplicatedCollection,
   type Ticket,
@@ -224,7 +226,7 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
   if (collection === 'tickets') violations.push(...ticketViolations(ctx, master, next));
   if (collection === 'tickets') violations.push(...ticketCiViolations(master, next, ctx.existingCiIds ?? new Set()));
   if (collection === 'ticket_events') violations.push(...eventViolations(ctx, next));
-  if (collection === 'settings') violations.push(...settingViolations(ctx, next));
+  if (collection === 'settings') violations.push(...settingViolations(ctx, master, next));
   if (collection === 'config_items') violations.push(...ciWriteViolations(actor, next, ctx.serverNow ?? Date.now()));
   if (collection === 'kb_articles' && !next._deleted) {
     const previous = master && !master._deleted ? (master as unknown as KbArticle) : undefined;
@@ -236,17 +238,34 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
 }
 
 /** SLA policies and calendars: only who `can('sla.settings.write')`, and only well-formed, valid content. */
-function settingViolations(ctx: RowContext, next: SyncDocument): Violation[] {
+function settingViolations(ctx: RowContext, master: SyncDocument | undefined, next: SyncDocument): Violation[] {
   const documentId = next.id;
   if (!can(ctx.actor, 'sla.settings.write')) {
     return [{ status: 403, documentId, message: 'Only administrators change SLA policies and calendars.' }];
   }
   if (next._deleted) return [];
   const doc = next as unknown as SettingDocument;
-  return checkSlaSetting(doc, ctx.calendarIds ?? []).map((v) => ({
+  const violations: Violation[] = checkSlaSetting(doc, ctx.calendarIds ?? []).map((v) => ({
     status: 422,
     documentId,
     field: v.field,
     message: v.message,
   }));
+  const stored = master && !master._deleted ? (master as unknown as SettingDocument) : undefined;
+  if (violations.length === 0 && stored?.kind === 'sla_calendar' && doc.kind === 'sla_calendar') {
+    const history = calendarHistoryViolations(
+      stored.data as unknown as BusinessCalendar,
+      doc.data as unknown as BusinessCalendar,
+      ctx.serverNow ?? Date.now(),
+    );
+    if (history.length > 0)
+      violations.push({
+        status: 422,
+        documentId,
+        field: 'data.versions',
+        message:
+          'A calendar keeps the versions already in effect as they are; add a new version that starts after today instead.',
+      });
+  }
+  return violations;
 }
