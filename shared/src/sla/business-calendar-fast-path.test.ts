@@ -41,8 +41,8 @@ const minute = fc.integer({ min: 0, max: 1440 });
 
 /** Up to three non-overlapping intervals of a day (sorted cut points, paired), sometimes the whole day. */
 const dayHours: fc.Arbitrary<WorkingInterval[]> = fc.oneof(
-  fc.constant([{ start: 0, end: 1440 }]),
-  fc.constant([]),
+  fc.constant<WorkingInterval[]>([{ start: 0, end: 1440 }]),
+  fc.constant<WorkingInterval[]>([]),
   fc.uniqueArray(minute, { minLength: 2, maxLength: 6 }).map((cuts) => {
     const sorted = [...cuts].sort((a, b) => a - b);
     const out: WorkingInterval[] = [];

@@ -340,36 +340,70 @@ function instantIn(plan: DayPlan, from: number, dayEnd: number, ms: number): num
   return undefined;
 }
 
+/** Appends a span, merging it into the last one when it continues it with the same meaning. */
+function pushSpan(
+  spans: CalendarSpan[],
+  start: number,
+  end: number,
+  working: boolean,
+  reason?: OffHoursReason,
+  label?: string,
+): void {
+  if (end <= start) return;
+  const last = spans[spans.length - 1];
+  if (last && last.working === working && last.reason === reason && last.label === label && last.end === start) {
+    last.end = end;
+  } else spans.push(working ? { start, end, working } : { start, end, working, reason, label });
+}
+
+/** One day's spans of [t, dayEnd) under its plan. */
+function pushDay(spans: CalendarSpan[], plan: DayPlan, from: number, dayEnd: number): void {
+  let t = from;
+  for (const w of plan.windows) {
+    if (w.end <= t) continue;
+    if (w.start >= dayEnd) break;
+    pushSpan(spans, t, Math.min(w.start, dayEnd), false, plan.reason, plan.label);
+    const ws = Math.max(w.start, t);
+    const we = Math.min(w.end, dayEnd);
+    pushSpan(spans, ws, we, true);
+    t = Math.max(t, we);
+  }
+  pushSpan(spans, t, dayEnd, false, plan.reason, plan.label);
+}
+
 /**
  * Splits [from, to) into working and non-working spans, local day by local day, each day under the calendar
  * version in force at that day's start (so a later version never changes an earlier day).
  */
 export function calendarSpans(calendar: BusinessCalendar, from: number, to: number): CalendarSpan[] {
   const spans: CalendarSpan[] = [];
-  const push = (start: number, end: number, working: boolean, reason?: OffHoursReason, label?: string): void => {
-    if (end <= start) return;
-    const last = spans[spans.length - 1];
-    if (last && last.working === working && last.reason === reason && last.label === label && last.end === start) {
-      last.end = end;
-    } else spans.push(working ? { start, end, working } : { start, end, working, reason, label });
-  };
   let cursor = from;
   let guard = 0;
-  while (cursor < to && guard++ < 100_000) {
-    const version = versionAt(calendar, cursor);
-    const plan = planDay(version, localDayNumber(cursor, version.timeZone));
-    const dayEnd = Math.min(plan.dayEnd, to);
-    let t = cursor;
-    for (const w of plan.windows) {
-      if (w.end <= t) continue;
-      if (w.start >= dayEnd) break;
-      push(t, Math.min(w.start, dayEnd), false, plan.reason, plan.label);
-      const ws = Math.max(w.start, t);
-      const we = Math.min(w.end, dayEnd);
-      push(ws, we, true);
-      t = Math.max(t, we);
+  const version = soleVersion(calendar);
+  // A single-version calendar walks its per-year index (the same days, without locating each one again).
+  if (version && from < to && to - from < INDEXED_RANGE_MS && indexable(from) && indexable(to)) {
+    const a = dayAt(version, from);
+    if (a) {
+      let { year, index, i } = a;
+      while (cursor < to && index.regular) {
+        const plan = index.plans[i];
+        if (!plan) break;
+        const dayEnd = Math.min(plan.dayEnd, to);
+        pushDay(spans, plan, cursor, dayEnd);
+        guard++;
+        cursor = dayEnd;
+        if (++i >= index.plans.length) {
+          index = yearIndex(version, ++year);
+          i = 0;
+        }
+      }
     }
-    push(t, dayEnd, false, plan.reason, plan.label);
+  }
+  while (cursor < to && guard++ < 100_000) {
+    const v = versionAt(calendar, cursor);
+    const plan = planDay(v, localDayNumber(cursor, v.timeZone));
+    const dayEnd = Math.min(plan.dayEnd, to);
+    pushDay(spans, plan, cursor, dayEnd);
     cursor = Math.max(dayEnd, cursor + 1);
   }
   return spans;
