@@ -467,18 +467,29 @@ function yearIndex(version: CalendarVersion, year: number): YearIndex {
   return index;
 }
 
+// The last year each version was asked about: consecutive questions almost always fall in the same year.
+const lastYear = new WeakMap<CalendarVersion, { year: number; index: YearIndex }>();
+
 /** The indexed year and day containing an instant, or undefined where the index does not apply. */
 function dayAt(version: CalendarVersion, instant: number): { year: number; index: YearIndex; i: number } | undefined {
-  let year = new Date(instant).getUTCFullYear();
-  let index = yearIndex(version, year);
-  if (instant < index.start) index = yearIndex(version, --year);
-  else if (instant >= index.end) index = yearIndex(version, ++year);
+  const last = lastYear.get(version);
+  let year: number;
+  let index: YearIndex;
+  if (last && instant >= last.index.start && instant < last.index.end) ({ year, index } = last);
+  else {
+    year = new Date(instant).getUTCFullYear();
+    index = yearIndex(version, year);
+    if (instant < index.start) index = yearIndex(version, --year);
+    else if (instant >= index.end) index = yearIndex(version, ++year);
+    lastYear.set(version, { year, index });
+  }
   if (!index.regular || instant < index.start || instant >= index.end) return undefined;
+  const starts = index.starts;
   let lo = 0;
-  let hi = index.starts.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((index.starts[mid] ?? 0) <= instant) lo = mid;
+    if ((starts[mid] ?? 0) <= instant) lo = mid;
     else hi = mid - 1;
   }
   return { year, index, i: lo };
