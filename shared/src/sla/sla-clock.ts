@@ -142,8 +142,9 @@ function runClock(
   const segments: SlaSegment[] = [];
   let elapsed = 0;
   let breachedAt: number | undefined;
-  const thresholdAt = new Map<number, number>();
   const marks = policy.thresholds.map((t) => t.percent);
+  // When each mark (by index) was reached; a plain array, as this runs for every clock of every ticket.
+  const thresholdAt: (number | undefined)[] = marks.map(() => undefined);
   for (const iv of intervals) {
     if (iv.end <= iv.start) continue;
     if (iv.run !== 'running') {
@@ -169,9 +170,9 @@ function runClock(
       }
       const before = elapsed;
       elapsed += span.end - span.start;
-      for (const pct of marks) {
-        const at = (targetMs * pct) / 100;
-        if (!thresholdAt.has(pct) && before < at && elapsed >= at) thresholdAt.set(pct, span.start + (at - before));
+      for (let m = 0; m < marks.length; m++) {
+        const at = (targetMs * (marks[m] ?? 0)) / 100;
+        if (thresholdAt[m] === undefined && before < at && elapsed >= at) thresholdAt[m] = span.start + (at - before);
       }
       if (breachedAt === undefined && before < targetMs && elapsed > targetMs) breachedAt = span.start + (targetMs - before);
       segments.push({ start: span.start, end: span.end, kind: 'counted', causeEventId: iv.causeEventId });
@@ -183,8 +184,8 @@ function runClock(
   const remainingMs = targetMs - elapsed;
   let dueAt: number | undefined;
   if (running && remainingMs > 0) dueAt = addBusinessMs(calendar, now, remainingMs);
-  const warnings: SlaWarning[] = marks.map((pct) => {
-    const reachedAt = thresholdAt.get(pct);
+  const warnings: SlaWarning[] = marks.map((pct, m) => {
+    const reachedAt = thresholdAt[m];
     if (reachedAt !== undefined) return { percent: pct, at: reachedAt, reached: true };
     const at = running ? addBusinessMs(calendar, now, (targetMs * pct) / 100 - elapsed) : undefined;
     return { percent: pct, at, reached: false };
