@@ -340,35 +340,53 @@ function instantIn(plan: DayPlan, from: number, dayEnd: number, ms: number): num
   return undefined;
 }
 
-/** Appends a span, merging it into the last one when it continues it with the same meaning. */
-function pushSpan(
-  spans: CalendarSpan[],
-  start: number,
-  end: number,
-  working: boolean,
-  reason?: OffHoursReason,
-  label?: string,
-): void {
-  if (end <= start) return;
-  const last = spans[spans.length - 1];
-  if (last && last.working === working && last.reason === reason && last.label === label && last.end === start) {
-    last.end = end;
-  } else spans.push(working ? { start, end, working } : { start, end, working, reason, label });
+/** Receives each span of a walk: [start, end), working or not and why. */
+export type SpanVisitor = (start: number, end: number, working: boolean, reason?: OffHoursReason, label?: string) => void;
+
+/** Merges consecutive pieces with the same meaning into one span before handing it on (no object per piece). */
+class SpanMerger {
+  private open = false;
+  private start = 0;
+  private end = 0;
+  private working = false;
+  private reason: OffHoursReason | undefined;
+  private label: string | undefined;
+  constructor(private readonly visit: SpanVisitor) {}
+
+  push(start: number, end: number, working: boolean, reason?: OffHoursReason, label?: string): void {
+    if (end <= start) return;
+    if (this.open && this.working === working && this.reason === reason && this.label === label && this.end === start) {
+      this.end = end;
+      return;
+    }
+    this.flush();
+    this.open = true;
+    this.start = start;
+    this.end = end;
+    this.working = working;
+    this.reason = reason;
+    this.label = label;
+  }
+
+  flush(): void {
+    if (this.open) this.visit(this.start, this.end, this.working, this.reason, this.label);
+    this.open = false;
+  }
 }
 
-/** One day's spans of [t, dayEnd) under its plan. */
-function pushDay(spans: CalendarSpan[], plan: DayPlan, from: number, dayEnd: number): void {
+/** One day's pieces of [t, dayEnd) under its plan. */
+function pushDay(spans: SpanMerger, plan: DayPlan, from: number, dayEnd: number): void {
   let t = from;
   for (const w of plan.windows) {
     if (w.end <= t) continue;
     if (w.start >= dayEnd) break;
-    pushSpan(spans, t, Math.min(w.start, dayEnd), false, plan.reason, plan.label);
+    spans.push(t, Math.min(w.start, dayEnd), false, plan.reason, plan.label);
     const ws = Math.max(w.start, t);
     const we = Math.min(w.end, dayEnd);
-    pushSpan(spans, ws, we, true);
+    spans.push(ws, we, true);
     t = Math.max(t, we);
   }
-  pushSpan(spans, t, dayEnd, false, plan.reason, plan.label);
+  spans.push(t, dayEnd, false, plan.reason, plan.label);
 }
 
 /**
@@ -377,6 +395,15 @@ function pushDay(spans: CalendarSpan[], plan: DayPlan, from: number, dayEnd: num
  */
 export function calendarSpans(calendar: BusinessCalendar, from: number, to: number): CalendarSpan[] {
   const spans: CalendarSpan[] = [];
+  forEachCalendarSpan(calendar, from, to, (start, end, working, reason, label) => {
+    spans.push(working ? { start, end, working } : { start, end, working, reason, label });
+  });
+  return spans;
+}
+
+/** Visits, in order, exactly the spans calendarSpans returns, without building them (for the clocks' hot loop). */
+export function forEachCalendarSpan(calendar: BusinessCalendar, from: number, to: number, visit: SpanVisitor): void {
+  const spans = new SpanMerger(visit);
   let cursor = from;
   let guard = 0;
   const version = soleVersion(calendar);
@@ -406,7 +433,7 @@ export function calendarSpans(calendar: BusinessCalendar, from: number, to: numb
     pushDay(spans, plan, cursor, dayEnd);
     cursor = Math.max(dayEnd, cursor + 1);
   }
-  return spans;
+  spans.flush();
 }
 
 // ---- Per-version index of business time: cumulative working ms at each local day's start, built per year ----

@@ -1,7 +1,7 @@
 import { boundClientTime } from '../domain/client-time.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
 import type { Ticket } from '../schemas/ticket.js';
-import { addBusinessMs, calendarSpans, type BusinessCalendar, type OffHoursReason } from './business-calendar.js';
+import { addBusinessMs, forEachCalendarSpan, type BusinessCalendar, type OffHoursReason } from './business-calendar.js';
 import type { SlaMatch, SlaPolicy } from './sla-policy.js';
 
 /** The clocks an SLA policy runs on a ticket. */
@@ -157,26 +157,20 @@ function runClock(
       });
       continue;
     }
-    for (const span of calendarSpans(calendar, iv.start, iv.end)) {
-      if (!span.working) {
-        segments.push({
-          start: span.start,
-          end: span.end,
-          kind: span.reason ?? 'outside_hours',
-          label: span.label,
-          causeEventId: iv.causeEventId,
-        });
-        continue;
+    forEachCalendarSpan(calendar, iv.start, iv.end, (start, end, working, reason, label) => {
+      if (!working) {
+        segments.push({ start, end, kind: reason ?? 'outside_hours', label, causeEventId: iv.causeEventId });
+        return;
       }
       const before = elapsed;
-      elapsed += span.end - span.start;
+      elapsed += end - start;
       for (let m = 0; m < marks.length; m++) {
         const at = (targetMs * (marks[m] ?? 0)) / 100;
-        if (thresholdAt[m] === undefined && before < at && elapsed >= at) thresholdAt[m] = span.start + (at - before);
+        if (thresholdAt[m] === undefined && before < at && elapsed >= at) thresholdAt[m] = start + (at - before);
       }
-      if (breachedAt === undefined && before < targetMs && elapsed > targetMs) breachedAt = span.start + (targetMs - before);
-      segments.push({ start: span.start, end: span.end, kind: 'counted', causeEventId: iv.causeEventId });
-    }
+      if (breachedAt === undefined && before < targetMs && elapsed > targetMs) breachedAt = start + (targetMs - before);
+      segments.push({ start, end, kind: 'counted', causeEventId: iv.causeEventId });
+    });
   }
   const last = intervals[intervals.length - 1];
   const running = last?.run === 'running';
