@@ -207,7 +207,7 @@ export function computeSlaClocks(input: SlaClockInput): SlaResult {
     resolution.push({ start: s.at, end: Math.min(end(i), now), run, label: s.reason, causeEventId: s.eventId });
   });
   // A restart counts only from the last reopen: earlier running intervals were turned into history above.
-  const resolvedStep = [...steps].reverse().find((s) => s.eventId !== undefined && s.phase === 'done');
+  const resolvedStep = steps.findLast((s) => s.eventId !== undefined && s.phase === 'done');
   const finalPhase = steps[steps.length - 1]?.phase;
   const resolutionClock = runClock(
     'resolution',
@@ -234,7 +234,7 @@ export function computeSlaClocks(input: SlaClockInput): SlaResult {
 
   // Update interval: since the last customer-visible update (or creation) while the ticket is open.
   if (policy.updateIntervalMinutes !== undefined && finalPhase !== 'done') {
-    const lastUpdate = [...steps].reverse().find((s) => s.updated)?.at ?? input.ticket.createdAt;
+    const lastUpdate = steps.findLast((s) => s.updated)?.at ?? input.ticket.createdAt;
     const since = resolution.filter((iv) => iv.end > lastUpdate).map((iv) => ({ ...iv, start: Math.max(iv.start, lastUpdate) }));
     clocks.push(runClock('update', since, policy.updateIntervalMinutes * MINUTE, policy, input.calendar, now, undefined));
   }
