@@ -61,7 +61,9 @@ const version: fc.Arbitrary<Omit<CalendarVersion, 'effectiveFrom'>> = fc.record(
   ),
   exceptions: fc.array(
     fc.record({
-      date: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2029, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10)),
+      date: fc
+        .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2029, 0, 1) })
+        .map((t) => new Date(t).toISOString().slice(0, 10)),
       hours: dayHours,
       reason: fc.constantFrom('Snow day', 'Move'),
     }),
@@ -88,7 +90,8 @@ describe('business calendar fast path equals the day-walking reference', () => {
     );
     // Every Toronto transition of 2026 to the millisecond either side.
     for (const t of [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)]) {
-      for (const x of [t - 1, t, t + 1]) expect(zoneOffsetMs(x, 'America/Toronto')).toBe(referenceZoneOffsetMs(x, 'America/Toronto'));
+      for (const x of [t - 1, t, t + 1])
+        expect(zoneOffsetMs(x, 'America/Toronto')).toBe(referenceZoneOffsetMs(x, 'America/Toronto'));
     }
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), instant, minute, (zone, t, m) => {
@@ -101,21 +104,33 @@ describe('business calendar fast path equals the day-walking reference', () => {
 
   it('property: spans, business time and added business time equal the reference on random calendars', () => {
     fc.assert(
-      fc.property(calendar, instant, fc.integer({ min: 0, max: 60 * D }), fc.integer({ min: 1, max: 300 * H }), (cal, a, d, ms) => {
-        expect(calendarSpans(cal, a, a + d)).toEqual(referenceCalendarSpans(cal, a, a + d));
-        expect(businessMsBetween(cal, a, a + d)).toBe(referenceBusinessMsBetween(cal, a, a + d));
-        expect(addBusinessMs(cal, a, ms)).toBe(referenceAddBusinessMs(cal, a, ms));
-      }),
+      fc.property(
+        calendar,
+        instant,
+        fc.integer({ min: 0, max: 60 * D }),
+        fc.integer({ min: 1, max: 300 * H }),
+        (cal, a, d, ms) => {
+          expect(calendarSpans(cal, a, a + d)).toEqual(referenceCalendarSpans(cal, a, a + d));
+          expect(businessMsBetween(cal, a, a + d)).toBe(referenceBusinessMsBetween(cal, a, a + d));
+          expect(addBusinessMs(cal, a, ms)).toBe(referenceAddBusinessMs(cal, a, ms));
+        },
+      ),
       { numRuns: 120 },
     );
   });
 
   it('property: the shipped templates agree with the reference over long ranges, across years', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...samples), instant, fc.integer({ min: 0, max: 800 * D }), fc.integer({ min: 1, max: 2000 * H }), (cal, a, d, ms) => {
-        expect(businessMsBetween(cal, a, a + d)).toBe(referenceBusinessMsBetween(cal, a, a + d));
-        expect(addBusinessMs(cal, a, ms)).toBe(referenceAddBusinessMs(cal, a, ms));
-      }),
+      fc.property(
+        fc.constantFrom(...samples),
+        instant,
+        fc.integer({ min: 0, max: 800 * D }),
+        fc.integer({ min: 1, max: 2000 * H }),
+        (cal, a, d, ms) => {
+          expect(businessMsBetween(cal, a, a + d)).toBe(referenceBusinessMsBetween(cal, a, a + d));
+          expect(addBusinessMs(cal, a, ms)).toBe(referenceAddBusinessMs(cal, a, ms));
+        },
+      ),
       { numRuns: 60 },
     );
   });
