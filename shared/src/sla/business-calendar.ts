@@ -415,11 +415,23 @@ export function forEachCalendarSpan(calendar: BusinessCalendar, from: number, to
       while (cursor < to && index.regular) {
         const plan = index.plans[i];
         if (!plan) break;
-        const dayEnd = Math.min(plan.dayEnd, to);
-        pushDay(spans, plan, cursor, dayEnd);
-        guard++;
-        cursor = dayEnd;
-        if (++i >= index.plans.length) {
+        const runEnd = index.runEnd[i] ?? -1;
+        if (runEnd !== -1) {
+          // Days working from start to end: one piece to the end of the run (or `to`), as the days' pieces merge.
+          const end = Math.min(runEnd, to);
+          spans.push(cursor, end, true);
+          const next = index.runNext[i] ?? i + 1;
+          guard += next - i;
+          cursor = end;
+          i = next;
+        } else {
+          const dayEnd = Math.min(plan.dayEnd, to);
+          pushDay(spans, plan, cursor, dayEnd);
+          guard++;
+          cursor = dayEnd;
+          i++;
+        }
+        if (i >= index.plans.length && cursor < to) {
           index = yearIndex(version, ++year);
           i = 0;
         }
@@ -447,6 +459,12 @@ interface YearIndex {
   /** Working ms from `start` to each day's start; `total` to `end`. */
   cum: number[];
   total: number;
+  /**
+   * For a day that is working time from start to end: where that run of such days ends (an instant) and the index
+   * after it; -1 for other days. A 24x7 walk then crosses a run in one step (its pieces merge into one span anyway).
+   */
+  runEnd: number[];
+  runNext: number[];
   /** False when the walk would not follow this chain (a zone whose local dates misbehave, unsorted windows). */
   regular: boolean;
 }
@@ -473,7 +491,7 @@ function yearIndex(version: CalendarVersion, year: number): YearIndex {
   const tz = version.timeZone;
   const start = zonedInstant(`${String(year).padStart(4, '0')}-01-01`, 0, tz);
   const end = zonedInstant(`${String(year + 1).padStart(4, '0')}-01-01`, 0, tz);
-  const index: YearIndex = { start, end, starts: [], plans: [], cum: [], total: 0, regular: true };
+  const index: YearIndex = { start, end, starts: [], plans: [], cum: [], total: 0, runEnd: [], runNext: [], regular: true };
   let cursor = start;
   while (cursor < end && index.regular) {
     const day = localDayNumber(cursor, tz);
@@ -485,10 +503,19 @@ function yearIndex(version: CalendarVersion, year: number): YearIndex {
     index.starts.push(cursor);
     index.plans.push(plan);
     index.cum.push(index.total);
-    index.total += workingIn(plan, cursor, plan.dayEnd);
+    const working = workingIn(plan, cursor, plan.dayEnd);
+    index.total += working;
+    index.runEnd.push(working === plan.dayEnd - cursor ? plan.dayEnd : -1);
+    index.runNext.push(index.starts.length);
     cursor = plan.dayEnd;
   }
   if (cursor !== end) index.regular = false;
+  for (let i = index.starts.length - 2; i >= 0; i--) {
+    if ((index.runEnd[i] ?? -1) !== -1 && (index.runEnd[i + 1] ?? -1) !== -1) {
+      index.runEnd[i] = index.runEnd[i + 1] ?? -1;
+      index.runNext[i] = index.runNext[i + 1] ?? 0;
+    }
+  }
   if (years.size >= MAX_CACHED_YEARS) years.clear();
   years.set(year, index);
   return index;
