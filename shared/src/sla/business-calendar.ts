@@ -135,13 +135,81 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's offset from UTC (ms) at an instant. */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
+/** The zone's offset from UTC (ms) at an instant, straight from Intl (slow: a formatToParts per call). */
+function intlOffsetMs(instant: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(instant));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+// Offsets are memoised per zone and UTC year as the list of changes Intl reports: sampled every 6 hours (no zone
+// changes twice within 6 hours), each change located to the millisecond by bisection, so a lookup answers exactly
+// what Intl would without asking it.
+interface ZoneYear {
+  at: number[];
+  offset: number[];
+}
+const SAMPLE_MS = 6 * 3_600_000;
+const MAX_CACHED_YEARS = 512;
+const zoneYears = new Map<string, Map<number, ZoneYear>>();
+function zoneYear(timeZone: string, year: number): ZoneYear {
+  let years = zoneYears.get(timeZone);
+  if (!years) {
+    years = new Map();
+    zoneYears.set(timeZone, years);
+  }
+  let zy = years.get(year);
+  if (zy) return zy;
+  const y0 = Date.UTC(year, 0, 1);
+  const y1 = Date.UTC(year + 1, 0, 1);
+  zy = { at: [y0], offset: [intlOffsetMs(y0, timeZone)] };
+  let prevAt = y0;
+  let prevOffset = zy.offset[0] ?? 0;
+  for (let s = y0 + SAMPLE_MS; prevAt < y1 - 1; s += SAMPLE_MS) {
+    const sample = Math.min(s, y1 - 1);
+    const o = intlOffsetMs(sample, timeZone);
+    if (o !== prevOffset) {
+      let lo = prevAt;
+      let hi = sample;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (intlOffsetMs(mid, timeZone) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+      const changed = intlOffsetMs(hi, timeZone);
+      zy.at.push(hi);
+      zy.offset.push(changed);
+      prevOffset = changed;
+      if (changed !== o) {
+        // A second change inside one sample: record the sample's own offset from the sample on.
+        zy.at.push(sample);
+        zy.offset.push(o);
+        prevOffset = o;
+      }
+    }
+    prevAt = sample;
+  }
+  if (years.size >= MAX_CACHED_YEARS) years.clear();
+  years.set(year, zy);
+  return zy;
+}
+
+/** The zone's offset from UTC (ms) at an instant (memoised per zone and year; equal to Intl's answer). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  if (!Number.isFinite(instant)) return intlOffsetMs(instant, timeZone);
+  const zy = zoneYear(timeZone, new Date(instant).getUTCFullYear());
+  let i = zy.at.length - 1;
+  while (i > 0 && (zy.at[i] ?? 0) > instant) i--;
+  return zy.offset[i] ?? 0;
+}
+
+/** The local day of an instant as days since 1970-01-01. */
+function localDayNumber(instant: number, timeZone: string): number {
+  return Math.floor((instant + zoneOffsetMs(instant, timeZone)) / DAY_MS);
+}
+
+const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(instant: number, timeZone: string): string {
@@ -205,15 +273,18 @@ interface DayPlan {
   label?: string;
 }
 
-const dayCache = new WeakMap<CalendarVersion, Map<string, DayPlan>>();
-function planDay(version: CalendarVersion, date: string): DayPlan {
+// Day plans are pure functions of (version, local day): cached per version object, bounded per version.
+const MAX_CACHED_DAYS = 100_000;
+const dayCache = new WeakMap<CalendarVersion, Map<number, DayPlan>>();
+function planDay(version: CalendarVersion, day: number): DayPlan {
   let cache = dayCache.get(version);
   if (!cache) {
     cache = new Map();
     dayCache.set(version, cache);
   }
-  const hit = cache.get(date);
+  const hit = cache.get(day);
   if (hit) return hit;
+  const date = dateOfDay(day);
   const tz = version.timeZone;
   const exception = version.exceptions.find((e) => e.date === date);
   const holiday = exception ? undefined : holidayOn(version, date);
@@ -232,8 +303,91 @@ function planDay(version: CalendarVersion, date: string): DayPlan {
     reason: exception ? 'exception' : holiday ? 'holiday' : 'outside_hours',
     label: exception ? exception.reason : holiday,
   };
-  cache.set(date, plan);
+  if (cache.size >= MAX_CACHED_DAYS) cache.clear();
+  cache.set(day, plan);
   return plan;
+}
+
+/** Working ms of one day's plan in [t, dayEnd): the sum of the working spans `calendarSpans` emits for it. */
+function workingIn(plan: DayPlan, from: number, dayEnd: number): number {
+  let t = from;
+  let total = 0;
+  for (const w of plan.windows) {
+    if (w.end <= t) continue;
+    if (w.start >= dayEnd) break;
+    const ws = Math.max(w.start, t);
+    const we = Math.min(w.end, dayEnd);
+    if (we > ws) total += we - ws;
+    t = Math.max(t, we);
+  }
+  return total;
+}
+
+/** The instant `ms` (> 0) working ms after `from` within one day's plan, or undefined if the day has fewer. */
+function instantIn(plan: DayPlan, from: number, dayEnd: number, ms: number): number | undefined {
+  let t = from;
+  let remaining = ms;
+  for (const w of plan.windows) {
+    if (w.end <= t) continue;
+    if (w.start >= dayEnd) break;
+    const ws = Math.max(w.start, t);
+    const we = Math.min(w.end, dayEnd);
+    if (we > ws) {
+      if (we - ws >= remaining) return ws + remaining;
+      remaining -= we - ws;
+    }
+    t = Math.max(t, we);
+  }
+  return undefined;
+}
+
+/** Receives each span of a walk: [start, end), working or not and why. */
+export type SpanVisitor = (start: number, end: number, working: boolean, reason?: OffHoursReason, label?: string) => void;
+
+/** Merges consecutive pieces with the same meaning into one span before handing it on (no object per piece). */
+class SpanMerger {
+  private open = false;
+  private start = 0;
+  private end = 0;
+  private working = false;
+  private reason: OffHoursReason | undefined;
+  private label: string | undefined;
+  constructor(private readonly visit: SpanVisitor) {}
+
+  push(start: number, end: number, working: boolean, reason?: OffHoursReason, label?: string): void {
+    if (end <= start) return;
+    if (this.open && this.working === working && this.reason === reason && this.label === label && this.end === start) {
+      this.end = end;
+      return;
+    }
+    this.flush();
+    this.open = true;
+    this.start = start;
+    this.end = end;
+    this.working = working;
+    this.reason = reason;
+    this.label = label;
+  }
+
+  flush(): void {
+    if (this.open) this.visit(this.start, this.end, this.working, this.reason, this.label);
+    this.open = false;
+  }
+}
+
+/** One day's pieces of [t, dayEnd) under its plan. */
+function pushDay(spans: SpanMerger, plan: DayPlan, from: number, dayEnd: number): void {
+  let t = from;
+  for (const w of plan.windows) {
+    if (w.end <= t) continue;
+    if (w.start >= dayEnd) break;
+    spans.push(t, Math.min(w.start, dayEnd), false, plan.reason, plan.label);
+    const ws = Math.max(w.start, t);
+    const we = Math.min(w.end, dayEnd);
+    spans.push(ws, we, true);
+    t = Math.max(t, we);
+  }
+  spans.push(t, dayEnd, false, plan.reason, plan.label);
 }
 
 /**
@@ -242,54 +396,258 @@ function planDay(version: CalendarVersion, date: string): DayPlan {
  */
 export function calendarSpans(calendar: BusinessCalendar, from: number, to: number): CalendarSpan[] {
   const spans: CalendarSpan[] = [];
-  const push = (span: CalendarSpan): void => {
-    if (span.end <= span.start) return;
-    const last = spans[spans.length - 1];
-    if (
-      last &&
-      last.working === span.working &&
-      last.reason === span.reason &&
-      last.label === span.label &&
-      last.end === span.start
-    ) {
-      last.end = span.end;
-    } else spans.push({ ...span });
-  };
+  forEachCalendarSpan(calendar, from, to, (start, end, working, reason, label) => {
+    spans.push(working ? { start, end, working } : { start, end, working, reason, label });
+  });
+  return spans;
+}
+
+/** Visits, in order, exactly the spans calendarSpans returns, without building them (for the clocks' hot loop). */
+export function forEachCalendarSpan(calendar: BusinessCalendar, from: number, to: number, visit: SpanVisitor): void {
+  const spans = new SpanMerger(visit);
   let cursor = from;
   let guard = 0;
-  while (cursor < to && guard++ < 100_000) {
-    const version = versionAt(calendar, cursor);
-    const plan = planDay(version, localDate(cursor, version.timeZone));
-    const dayEnd = Math.min(plan.dayEnd, to);
-    let t = cursor;
-    for (const w of plan.windows) {
-      if (w.end <= t) continue;
-      if (w.start >= dayEnd) break;
-      push({ start: t, end: Math.min(w.start, dayEnd), working: false, reason: plan.reason, label: plan.label });
-      const ws = Math.max(w.start, t);
-      const we = Math.min(w.end, dayEnd);
-      push({ start: ws, end: we, working: true });
-      t = Math.max(t, we);
+  const version = soleVersion(calendar);
+  // A single-version calendar walks its per-year index (the same days, without locating each one again).
+  if (version && from < to && to - from < INDEXED_RANGE_MS && indexable(from) && indexable(to)) {
+    const a = dayAt(version, from);
+    if (a) {
+      let { year, index, i } = a;
+      while (cursor < to && index.regular) {
+        const plan = index.plans[i];
+        if (!plan) break;
+        const runEnd = index.runEnd[i] ?? -1;
+        if (runEnd !== -1) {
+          // Days working from start to end: one piece to the end of the run (or `to`), as the days' pieces merge.
+          const end = Math.min(runEnd, to);
+          spans.push(cursor, end, true);
+          const next = index.runNext[i] ?? i + 1;
+          guard += next - i;
+          cursor = end;
+          i = next;
+        } else {
+          const dayEnd = Math.min(plan.dayEnd, to);
+          pushDay(spans, plan, cursor, dayEnd);
+          guard++;
+          cursor = dayEnd;
+          i++;
+        }
+        if (i >= index.plans.length && cursor < to) {
+          index = yearIndex(version, ++year);
+          i = 0;
+        }
+      }
     }
-    push({ start: t, end: dayEnd, working: false, reason: plan.reason, label: plan.label });
+  }
+  while (cursor < to && guard++ < 100_000) {
+    const v = versionAt(calendar, cursor);
+    const plan = planDay(v, localDayNumber(cursor, v.timeZone));
+    const dayEnd = Math.min(plan.dayEnd, to);
+    pushDay(spans, plan, cursor, dayEnd);
     cursor = Math.max(dayEnd, cursor + 1);
   }
-  return spans;
+  spans.flush();
+}
+
+// ---- Per-version index of business time: cumulative working ms at each local day's start, built per year ----
+
+/** One local year of a version's days, chained exactly as calendarSpans walks them. */
+interface YearIndex {
+  start: number;
+  end: number;
+  starts: number[];
+  plans: DayPlan[];
+  /** Working ms from `start` to each day's start; `total` to `end`. */
+  cum: number[];
+  total: number;
+  /**
+   * For a day that is working time from start to end: where that run of such days ends (an instant) and the index
+   * after it; -1 for other days. A 24x7 walk then crosses a run in one step (its pieces merge into one span anyway).
+   */
+  runEnd: number[];
+  runNext: number[];
+  /** False when the walk would not follow this chain (a zone whose local dates misbehave, unsorted windows). */
+  regular: boolean;
+}
+
+const yearIndexes = new WeakMap<CalendarVersion, Map<number, YearIndex>>();
+
+/** True when every instant of [start, end) has local day `day`: the offset changes inside are checked one by one. */
+function oneLocalDay(start: number, end: number, day: number, timeZone: string): boolean {
+  const edges = [start, end - 1];
+  for (let y = new Date(start).getUTCFullYear(); y <= new Date(end - 1).getUTCFullYear(); y++) {
+    for (const at of zoneYear(timeZone, y).at) if (at > start && at < end) edges.push(at - 1, at);
+  }
+  return edges.every((x) => localDayNumber(x, timeZone) === day);
+}
+
+function yearIndex(version: CalendarVersion, year: number): YearIndex {
+  let years = yearIndexes.get(version);
+  if (!years) {
+    years = new Map();
+    yearIndexes.set(version, years);
+  }
+  const hit = years.get(year);
+  if (hit) return hit;
+  const tz = version.timeZone;
+  const start = zonedInstant(`${String(year).padStart(4, '0')}-01-01`, 0, tz);
+  const end = zonedInstant(`${String(year + 1).padStart(4, '0')}-01-01`, 0, tz);
+  const index: YearIndex = { start, end, starts: [], plans: [], cum: [], total: 0, runEnd: [], runNext: [], regular: true };
+  let cursor = start;
+  while (cursor < end && index.regular) {
+    const day = localDayNumber(cursor, tz);
+    const plan = planDay(version, day);
+    const sorted = plan.windows.every((w, i) => i === 0 || w.start >= (plan.windows[i - 1]?.start ?? 0));
+    if (plan.dayStart !== cursor || plan.dayEnd <= cursor || !sorted || !oneLocalDay(cursor, plan.dayEnd, day, tz)) {
+      index.regular = false;
+    }
+    index.starts.push(cursor);
+    index.plans.push(plan);
+    index.cum.push(index.total);
+    const working = workingIn(plan, cursor, plan.dayEnd);
+    index.total += working;
+    index.runEnd.push(working === plan.dayEnd - cursor ? plan.dayEnd : -1);
+    index.runNext.push(index.starts.length);
+    cursor = plan.dayEnd;
+  }
+  if (cursor !== end) index.regular = false;
+  for (let i = index.starts.length - 2; i >= 0; i--) {
+    if ((index.runEnd[i] ?? -1) !== -1 && (index.runEnd[i + 1] ?? -1) !== -1) {
+      index.runEnd[i] = index.runEnd[i + 1] ?? -1;
+      index.runNext[i] = index.runNext[i + 1] ?? 0;
+    }
+  }
+  if (years.size >= MAX_CACHED_YEARS) years.clear();
+  years.set(year, index);
+  return index;
+}
+
+// The last year each version was asked about: consecutive questions almost always fall in the same year.
+const lastYear = new WeakMap<CalendarVersion, { year: number; index: YearIndex }>();
+
+/** The indexed year and day containing an instant, or undefined where the index does not apply. */
+function dayAt(version: CalendarVersion, instant: number): { year: number; index: YearIndex; i: number } | undefined {
+  const last = lastYear.get(version);
+  let year: number;
+  let index: YearIndex;
+  if (last && instant >= last.index.start && instant < last.index.end) ({ year, index } = last);
+  else {
+    year = new Date(instant).getUTCFullYear();
+    index = yearIndex(version, year);
+    if (instant < index.start) index = yearIndex(version, --year);
+    else if (instant >= index.end) index = yearIndex(version, ++year);
+    lastYear.set(version, { year, index });
+  }
+  if (!index.regular || instant < index.start || instant >= index.end) return undefined;
+  const starts = index.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= instant) lo = mid;
+    else hi = mid - 1;
+  }
+  return { year, index, i: lo };
+}
+
+/** The only version a single-version calendar has (the index serves those; others walk day by day). */
+const soleVersion = (calendar: BusinessCalendar): CalendarVersion | undefined =>
+  calendar.versions.length === 1 ? calendar.versions[0] : undefined;
+
+/** Beyond this the walk's own guard (100,000 days) could matter: such ranges walk. */
+const INDEXED_RANGE_MS = 50_000 * DAY_MS;
+/** The index serves instants of years 1000–9000 (four-digit years); anything else walks. */
+const indexable = (instant: number): boolean => instant > -30_610_224_000_000 && instant < 221_845_392_000_000;
+
+/** Working ms in [from, to) from the index, or undefined where the index does not apply. */
+function indexedBusinessMs(version: CalendarVersion, from: number, to: number): number | undefined {
+  const a = dayAt(version, from);
+  const b = dayAt(version, to);
+  if (!a || !b) return undefined;
+  const planA = a.index.plans[a.i];
+  const planB = b.index.plans[b.i];
+  const startB = b.index.starts[b.i];
+  if (!planA || !planB || startB === undefined) return undefined;
+  if (a.year === b.year && a.i === b.i) return workingIn(planA, from, to);
+  let total = workingIn(planA, from, planA.dayEnd) + workingIn(planB, startB, to);
+  // Full days strictly between: from the day after a's to the day before b's.
+  const afterA = (a.index.cum[a.i] ?? 0) + workingIn(planA, a.index.starts[a.i] ?? 0, planA.dayEnd);
+  total -= afterA;
+  for (let y = a.year; y < b.year; y++) {
+    const index = yearIndex(version, y);
+    if (!index.regular) return undefined;
+    total += index.total;
+  }
+  total += b.index.cum[b.i] ?? 0;
+  return total;
 }
 
 /** Working milliseconds in [from, to). */
 export function businessMsBetween(calendar: BusinessCalendar, from: number, to: number): number {
+  const version = soleVersion(calendar);
+  if (version && from < to && to - from < INDEXED_RANGE_MS && indexable(from) && indexable(to)) {
+    const indexed = indexedBusinessMs(version, from, to);
+    if (indexed !== undefined) return indexed;
+  }
   let total = 0;
   for (const s of calendarSpans(calendar, from, to)) if (s.working) total += s.end - s.start;
   return total;
+}
+
+/** addBusinessMs from the index: the first instant with `ms` working ms since `from`, if by `horizon`. */
+function indexedAddBusinessMs(version: CalendarVersion, from: number, ms: number, horizon: number): number | null | undefined {
+  const a = dayAt(version, from);
+  const plan = a && a.index.plans[a.i];
+  if (!a || !plan) return undefined;
+  const first = instantIn(plan, from, plan.dayEnd, ms);
+  if (first !== undefined) return first <= horizon ? first : null;
+  let need = ms - workingIn(plan, from, plan.dayEnd);
+  let year = a.year;
+  let index = a.index;
+  let i = a.i + 1;
+  for (;;) {
+    if (!index.regular) return undefined;
+    if (i >= index.starts.length) {
+      year += 1;
+      index = yearIndex(version, year);
+      i = 0;
+      if (index.start > horizon) return null;
+      continue;
+    }
+    const base = index.cum[i] ?? 0;
+    if (index.total - base < need) {
+      need -= index.total - base;
+      i = index.starts.length;
+      continue;
+    }
+    // The day in this year where the cumulative working time reaches `need`: last day whose start has less.
+    let lo = i;
+    let hi = index.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((index.cum[mid] ?? 0) - base < need) lo = mid;
+      else hi = mid - 1;
+    }
+    const dayPlan = index.plans[lo];
+    const dayStart = index.starts[lo];
+    if (!dayPlan || dayStart === undefined) return undefined;
+    const at = instantIn(dayPlan, dayStart, dayPlan.dayEnd, need - ((index.cum[lo] ?? 0) - base));
+    if (at === undefined) return undefined;
+    return at <= horizon ? at : null;
+  }
 }
 
 /** The instant at which `ms` of working time have passed after `from` (searches up to ~3 years ahead). */
 export function addBusinessMs(calendar: BusinessCalendar, from: number, ms: number): number | undefined {
   let remaining = ms;
   if (remaining <= 0) return from;
-  let cursor = from;
   const horizon = from + 3 * 366 * DAY_MS;
+  const version = soleVersion(calendar);
+  if (version && indexable(from) && indexable(horizon)) {
+    const indexed = indexedAddBusinessMs(version, from, ms, horizon);
+    if (indexed !== undefined) return indexed ?? undefined;
+  }
+  let cursor = from;
   while (cursor < horizon) {
     const chunkEnd = Math.min(cursor + 14 * DAY_MS, horizon);
     for (const s of calendarSpans(calendar, cursor, chunkEnd)) {

@@ -1,7 +1,7 @@
 import { boundClientTime } from '../domain/client-time.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
 import type { Ticket } from '../schemas/ticket.js';
-import { addBusinessMs, calendarSpans, type BusinessCalendar, type OffHoursReason } from './business-calendar.js';
+import { addBusinessMs, forEachCalendarSpan, type BusinessCalendar, type OffHoursReason } from './business-calendar.js';
 import type { SlaMatch, SlaPolicy } from './sla-policy.js';
 
 /** The clocks an SLA policy runs on a ticket. */
@@ -142,8 +142,9 @@ function runClock(
   const segments: SlaSegment[] = [];
   let elapsed = 0;
   let breachedAt: number | undefined;
-  const thresholdAt = new Map<number, number>();
   const marks = policy.thresholds.map((t) => t.percent);
+  // When each mark (by index) was reached; a plain array, as this runs for every clock of every ticket.
+  const thresholdAt: (number | undefined)[] = marks.map(() => undefined);
   for (const iv of intervals) {
     if (iv.end <= iv.start) continue;
     if (iv.run !== 'running') {
@@ -156,26 +157,20 @@ function runClock(
       });
       continue;
     }
-    for (const span of calendarSpans(calendar, iv.start, iv.end)) {
-      if (!span.working) {
-        segments.push({
-          start: span.start,
-          end: span.end,
-          kind: span.reason ?? 'outside_hours',
-          label: span.label,
-          causeEventId: iv.causeEventId,
-        });
-        continue;
+    forEachCalendarSpan(calendar, iv.start, iv.end, (start, end, working, reason, label) => {
+      if (!working) {
+        segments.push({ start, end, kind: reason ?? 'outside_hours', label, causeEventId: iv.causeEventId });
+        return;
       }
       const before = elapsed;
-      elapsed += span.end - span.start;
-      for (const pct of marks) {
-        const at = (targetMs * pct) / 100;
-        if (!thresholdAt.has(pct) && before < at && elapsed >= at) thresholdAt.set(pct, span.start + (at - before));
+      elapsed += end - start;
+      for (let m = 0; m < marks.length; m++) {
+        const at = (targetMs * (marks[m] ?? 0)) / 100;
+        if (thresholdAt[m] === undefined && before < at && elapsed >= at) thresholdAt[m] = start + (at - before);
       }
-      if (breachedAt === undefined && before < targetMs && elapsed > targetMs) breachedAt = span.start + (targetMs - before);
-      segments.push({ start: span.start, end: span.end, kind: 'counted', causeEventId: iv.causeEventId });
-    }
+      if (breachedAt === undefined && before < targetMs && elapsed > targetMs) breachedAt = start + (targetMs - before);
+      segments.push({ start, end, kind: 'counted', causeEventId: iv.causeEventId });
+    });
   }
   const last = intervals[intervals.length - 1];
   const running = last?.run === 'running';
@@ -183,8 +178,8 @@ function runClock(
   const remainingMs = targetMs - elapsed;
   let dueAt: number | undefined;
   if (running && remainingMs > 0) dueAt = addBusinessMs(calendar, now, remainingMs);
-  const warnings: SlaWarning[] = marks.map((pct) => {
-    const reachedAt = thresholdAt.get(pct);
+  const warnings: SlaWarning[] = marks.map((pct, m) => {
+    const reachedAt = thresholdAt[m];
     if (reachedAt !== undefined) return { percent: pct, at: reachedAt, reached: true };
     const at = running ? addBusinessMs(calendar, now, (targetMs * pct) / 100 - elapsed) : undefined;
     return { percent: pct, at, reached: false };
@@ -212,7 +207,7 @@ export function computeSlaClocks(input: SlaClockInput): SlaResult {
     resolution.push({ start: s.at, end: Math.min(end(i), now), run, label: s.reason, causeEventId: s.eventId });
   });
   // A restart counts only from the last reopen: earlier running intervals were turned into history above.
-  const resolvedStep = [...steps].reverse().find((s) => s.eventId !== undefined && s.phase === 'done');
+  const resolvedStep = steps.findLast((s) => s.eventId !== undefined && s.phase === 'done');
   const finalPhase = steps[steps.length - 1]?.phase;
   const resolutionClock = runClock(
     'resolution',
@@ -239,7 +234,7 @@ export function computeSlaClocks(input: SlaClockInput): SlaResult {
 
   // Update interval: since the last customer-visible update (or creation) while the ticket is open.
   if (policy.updateIntervalMinutes !== undefined && finalPhase !== 'done') {
-    const lastUpdate = [...steps].reverse().find((s) => s.updated)?.at ?? input.ticket.createdAt;
+    const lastUpdate = steps.findLast((s) => s.updated)?.at ?? input.ticket.createdAt;
     const since = resolution.filter((iv) => iv.end > lastUpdate).map((iv) => ({ ...iv, start: Math.max(iv.start, lastUpdate) }));
     clocks.push(runClock('update', since, policy.updateIntervalMinutes * MINUTE, policy, input.calendar, now, undefined));
   }
