@@ -7,6 +7,7 @@ import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { slaPanelView, type SlaClockView, type Translate, type SlaPanelView, type SlaSegmentView } from './sla-view.js';
 import { useSlaSettings } from './use-sla-settings.js';
+import { stateTextColor } from './sla-colors.js';
 import { useTicketSla } from './use-ticket-sla.js';
 
 const SEGMENT_COLORS: Record<SlaSegmentView['kind'], string> = {
@@ -99,7 +100,7 @@ function SlaClockCard({ clock }: { clock: SlaClockView }) {
         <Text size="sm" fw={500}>
           {clock.title}
         </Text>
-        <Badge color={clock.color} variant="light" data-testid="sla-state">
+        <Badge color={stateTextColor(clock.color)} variant="filled" data-testid="sla-state">
           {clock.stateLabel}
         </Badge>
       </Group>
@@ -107,7 +108,12 @@ function SlaClockCard({ clock }: { clock: SlaClockView }) {
       <SimpleGrid cols={2} spacing={4} verticalSpacing={0}>
         <Stat label={t('sla.target')} value={clock.target} />
         <Stat label={t('sla.elapsed')} value={clock.elapsed} />
-        <Stat label={t('sla.remaining')} value={clock.remaining} testId="sla-remaining" color={clock.color} />
+        <Stat
+          label={t('sla.remaining')}
+          value={clock.remaining}
+          testId="sla-remaining"
+          color={clock.color === 'red' ? stateTextColor('red') : undefined}
+        />
         {clock.due && <Stat label={t('sla.due')} value={clock.due} testId="sla-due" />}
         {clock.stoppedAt && clock.state !== 'paused' && <Stat label={t('sla.stoppedAt')} value={clock.stoppedAt} />}
         {clock.breachedAt && <Stat label={t('sla.breachedAt')} value={clock.breachedAt} />}
@@ -171,7 +177,7 @@ function Stat({ label, value, testId, color }: { label: string; value: string; t
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500} data-testid={testId} c={color === 'red' ? 'red' : undefined}>
+      <Text size="sm" fw={500} data-testid={testId} c={color}>
         {value}
       </Text>
     </Stack>

@@ -8,6 +8,7 @@ import { useObservable } from '../../data/hooks/use-observable.js';
 import { useLanguage } from '../../i18n/index.js';
 import { formatTarget, queueSlaSummary, type SlaQueueSummary } from './sla-view.js';
 import { ticketSla } from './use-ticket-sla.js';
+import { stateTextColor } from './sla-colors.js';
 import type { SlaSettings } from './use-sla-settings.js';
 
 const MINUTE = 60_000;
@@ -61,7 +62,7 @@ export const SlaQueueCell = memo(function SlaQueueCell({ ticket, settings }: { t
   return (
     <Text
       size="sm"
-      c={summary.color === 'green' ? undefined : summary.color}
+      c={summary.color === 'green' ? undefined : stateTextColor(summary.color)}
       fw={summary.state === 'breached' ? 600 : undefined}
       data-testid="queue-sla"
       data-state={summary.state}
