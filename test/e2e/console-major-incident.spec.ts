@@ -1,4 +1,5 @@
 import type { Ticket, TicketEvent } from '@shared';
+import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
 import { seriousViolationsIn } from './page-models/axe.js';
@@ -13,18 +14,17 @@ test('major incident: manager, stakeholder update, two children, resolving the p
   test.setTimeout(300_000);
   const now = Date.now();
   const desk = { groupId: 'grp-service-desk', status: 'in_progress' as const, assigneeId: 'usr-agent', updatedAt: now };
-  const parent = makeTicket({ ...desk, title: 'Email service down for everyone' });
-  const children = [
-    makeTicket({ ...desk, status: 'assigned', title: 'Cannot send mail (finance)' }),
-    makeTicket({ ...desk, status: 'new', assigneeId: '', title: 'Outlook disconnected (HR)' }),
-  ];
   const { accessToken } = await apiLogin(server.url, 'agent@example.org');
-  const pushed = await fetch(`${server.url}/api/sync/tickets/push`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify([parent, ...children].map((newDocumentState) => ({ newDocumentState }))),
-  });
-  expect(pushed.status).toBe(200);
+  // As a device gets them there (created new or assigned, then moved on), with the numbers the server gives them.
+  const api = new ApiClient(server.url);
+  const parent = await api.createTicketIn(accessToken, makeTicket({ ...desk, title: 'Email service down for everyone' }));
+  const children = [
+    await api.createTicketIn(accessToken, makeTicket({ ...desk, status: 'assigned', title: 'Cannot send mail (finance)' })),
+    await api.createTicketIn(
+      accessToken,
+      makeTicket({ ...desk, status: 'new', assigneeId: '', title: 'Outlook disconnected (HR)' }),
+    ),
+  ];
 
   const { page } = await signIn('agent@example.org');
   const view = new TicketPage(page);

@@ -59,8 +59,7 @@ test('a client killed while writing offline reopens with its local data and push
     await seedDatabase(server.db, { tickets: 0, articles: 0 });
     const api = new ApiClient(server.url);
     const session = await api.login('agent@example.org');
-    const ticket = makeTicket({ groupId: 'grp-field' });
-    expect((await api.push(session.accessToken, 'tickets', [{ newDocumentState: ticket }])).body).toEqual([]);
+    const [ticket] = await api.create(session.accessToken, 'tickets', [makeTicket({ groupId: 'grp-field' })]);
 
     // First run: online long enough to pull, then offline, writing until the crash.
     browser = await launchCrashable(profile);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Ticket } from '@shared';
 import { listQueuedMail } from '../../server/src/db/queries/mail-outbox.js';
+import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { surveyLinkIn } from '../../server/src/test-support/surveys.js';
 import { DEMO_PASSWORD, apiLogin, pullAll } from './fixtures/desk-test.js';
@@ -39,14 +40,17 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
 
   // An agent resolves a ticket of a caller outside the directory: the server e-mails the survey.
   const { accessToken } = await apiLogin(server.url, 'agent@example.org');
-  const open = makeTicket({
-    status: 'in_progress',
-    callerId: '',
-    callerName: 'Casey',
-    callerEmail: CUSTOMER,
-    title: 'Laptop will not boot',
-  });
-  await push(server.url, accessToken, [{ newDocumentState: open }]);
+  const api = new ApiClient(server.url);
+  const open = await api.createTicketIn(
+    accessToken,
+    makeTicket({
+      status: 'in_progress',
+      callerId: '',
+      callerName: 'Casey',
+      callerEmail: CUSTOMER,
+      title: 'Laptop will not boot',
+    }),
+  );
   const resolved = { ...open, status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Replaced the disk.' };
   await push(server.url, accessToken, [{ assumedMasterState: open, newDocumentState: resolved }]);
   const mail = await smtp.waitFor(isSurveyMailTo(CUSTOMER));
@@ -132,8 +136,10 @@ test('a customer answers the e-mailed survey on a phone, once, and the open dash
   await expect(page.getByRole('heading', { level: 1, name: 'Survey link not found' })).toBeVisible();
 
   // The throttle: the same customer's next resolved ticket within the period gets no second survey.
-  const next = makeTicket({ status: 'in_progress', callerId: '', callerName: 'Casey', callerEmail: CUSTOMER, title: 'Dock' });
-  await push(server.url, accessToken, [{ newDocumentState: next }]);
+  const next = await api.createTicketIn(
+    accessToken,
+    makeTicket({ status: 'in_progress', callerId: '', callerName: 'Casey', callerEmail: CUSTOMER, title: 'Dock' }),
+  );
   const nextResolved = { ...next, status: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'New dock.' };
   await push(server.url, accessToken, [{ assumedMasterState: next, newDocumentState: nextResolved }]);
   // Its resolution e-mail is queued in the same transaction a survey would be, and sent before it would be.
