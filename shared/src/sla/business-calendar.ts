@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { jsonEqual } from '../domain/three-way-merge.js';
 
 /** Minutes after local midnight; an interval [start, end) of working time within one local day. */
 export interface WorkingInterval {
@@ -696,7 +697,8 @@ export function newVersionViolations(calendar: BusinessCalendar, effectiveFrom: 
  * server on every push, whatever the device did).
  */
 export function calendarHistoryViolations(previous: BusinessCalendar, next: BusinessCalendar, now: number): CalendarViolation[] {
-  const same = (a: CalendarVersion, b: CalendarVersion): boolean => JSON.stringify(a) === JSON.stringify(b);
+  // Key order is not meaningful: PostgreSQL's jsonb stores keys in its own order.
+  const same = (a: CalendarVersion, b: CalendarVersion): boolean => jsonEqual(a, b);
   const kept = previous.versions.filter((v) => v.effectiveFrom <= now).every((old) => next.versions.some((v) => same(v, old)));
   const added = next.versions.filter((v) => !previous.versions.some((old) => same(v, old)));
   return kept && added.every((v) => v.effectiveFrom > now) ? [] : [{ code: 'sla.calendar.rewrites_history', field: 'versions' }];

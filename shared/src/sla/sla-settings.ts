@@ -2,19 +2,24 @@ import { z } from 'zod';
 import { TICKET_TYPES } from '../schemas/ticket.js';
 import type { SettingDocument } from '../schemas/settings.js';
 import { validateCalendar } from './business-calendar.js';
+
+/** Longest name of an SLA policy or calendar (the settings schema and the admin forms). */
+export const SLA_NAME_MAX = 200;
+/** Longest IANA time-zone name a calendar version accepts. */
+export const SLA_TIME_ZONE_MAX = 64;
 import { validateSlaPolicy } from './sla-policy.js';
 
 const interval = z.object({ start: z.number().int(), end: z.number().int() }).strict();
 const calendarShape = z
   .object({
     id: z.string().min(1).max(40),
-    name: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(SLA_NAME_MAX),
     versions: z
       .array(
         z
           .object({
             effectiveFrom: z.number().int().min(0),
-            timeZone: z.string().min(1).max(64),
+            timeZone: z.string().min(1).max(SLA_TIME_ZONE_MAX),
             weekHours: z.array(z.array(interval).max(8)).length(7),
             holidaySource: z
               .object({
@@ -40,7 +45,7 @@ const calendarShape = z
 const policyShape = z
   .object({
     id: z.string().min(1).max(40),
-    name: z.string().max(200),
+    name: z.string().max(SLA_NAME_MAX),
     order: z.number().int().min(0).max(100_000),
     enabled: z.boolean(),
     condition: z

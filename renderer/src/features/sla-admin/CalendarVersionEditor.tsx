@@ -1,3 +1,4 @@
+import { SLA_TIME_ZONE_MAX } from '@shared';
 import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { BusinessCalendar, SettingViolation } from '@shared';
 import { useState } from 'react';
@@ -72,7 +73,7 @@ export function CalendarVersionEditor({ calendar, onDone }: { calendar: Business
           value={form.timeZone}
           onChange={(e) => setForm({ ...form, timeZone: e.currentTarget.value })}
           error={errors.timeZone}
-          maxLength={64}
+          maxLength={SLA_TIME_ZONE_MAX}
           data-testid="sla-calendar-timezone"
         />
       </Group>

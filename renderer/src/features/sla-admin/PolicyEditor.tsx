@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { TICKET_TYPES, type SettingViolation, type SlaThreshold } from '@shared';
+import { TICKET_TYPES, type SettingViolation, type SlaThreshold, SLA_NAME_MAX } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
@@ -105,7 +105,7 @@ export function PolicyEditor({
             onChange={(e) => set('name', e.currentTarget.value)}
             error={errors.name}
             data-testid="sla-policy-name"
-            maxLength={200}
+            maxLength={SLA_NAME_MAX}
           />
           <Group grow align="flex-start">
             <Switch
