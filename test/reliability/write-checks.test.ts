@@ -138,11 +138,19 @@ describe("numbers, counters, writers and first states are the server's to say (#
     expect(stored).toBe(false);
   });
 
-  it('refuses a ticket created closed (422 create_status), storing nothing', async () => {
-    const closed = makeTicket({ status: 'closed', resolutionCode: 'fixed', resolutionNotes: 'Done.' });
-    const { refusal, stored } = await pushAlone(closed, 'tickets', agent);
+  it('takes a ticket first pushed closed as the offline walk it was, but not without what closing needs', async () => {
+    const bare = makeTicket({ status: 'closed', groupId: 'grp-service-desk' });
+    const { refusal, stored } = await pushAlone(bare, 'tickets', agent);
     expect(refusal?.statusCode).toBe(422);
-    expect(refusal?.details?.[0]).toMatchObject({ field: 'status', code: 'create_status' });
+    expect(refusal?.details?.map((d) => d.code)).toEqual(['resolution_code_required', 'resolution_notes_required']);
     expect(stored).toBe(false);
+    const walked = makeTicket({
+      status: 'closed',
+      groupId: 'grp-service-desk',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Done.',
+    });
+    expect((await pushAlone(walked, 'tickets', agent)).refusal).toBeNull();
+    expect((await storedTicket(walked.id))?.status).toBe('closed');
   });
 });

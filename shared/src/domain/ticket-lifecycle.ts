@@ -14,10 +14,40 @@ export const STATUS_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketSt
 };
 
 /**
- * The statuses a ticket may be created in: new, or assigned (a technician who records a ticket on site owns it at
- * once). Every later status is reached along STATUS_TRANSITIONS, so a ticket is never born resolved or closed.
+ * The statuses a ticket starts in: new, or assigned (a technician who records a ticket on site owns it at once).
+ * Every later status is reached along STATUS_TRANSITIONS.
  */
 export const INITIAL_STATUSES: readonly TicketStatus[] = ['new', 'assigned'];
+
+/**
+ * True when `to` can be reached from `from` along the lifecycle in one or more steps. A device that was offline
+ * pushes only its latest state, so two legal steps (new -> in_progress -> pending) arrive as one jump; refusing
+ * it would block that device's pushes forever, and accepting it grants nothing a client could not do by pushing
+ * the steps one by one. Leaving "closed" stays impossible.
+ */
+export function reachableStatus(from: TicketStatus, to: TicketStatus): boolean {
+  const seen = new Set<TicketStatus>([from]);
+  const queue: TicketStatus[] = [from];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (current === to) return true;
+    for (const next of STATUS_TRANSITIONS[current]) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * True when a ticket may first reach the server in `status`: one recorded offline and moved on before its first push
+ * (even resolved and closed) arrives in its latest state, which must lie along the lifecycle from an initial status.
+ */
+export function reachableOnCreate(status: TicketStatus): boolean {
+  return INITIAL_STATUSES.some((initial) => reachableStatus(initial, status));
+}
 
 /** True when a ticket may move from `from` to `to` (staying put is always allowed). */
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
@@ -27,6 +57,17 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
 /** The statuses a ticket may move to next, in lifecycle order. */
 export function nextStatuses(from: TicketStatus): readonly TicketStatus[] {
   return STATUS_TRANSITIONS[from];
+}
+
+const RESOLVED_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'];
+
+/**
+ * True when a write took a ticket through its resolution: it arrives resolved or closed from an open status, or from
+ * nothing (a create). An offline walk in_progress -> resolved -> closed arrives as one jump, and the caller must still
+ * hear that it was resolved.
+ */
+export function reachedResolution(previous: TicketStatus | undefined, next: TicketStatus): boolean {
+  return RESOLVED_STATUSES.includes(next) && (previous === undefined || !RESOLVED_STATUSES.includes(previous));
 }
 
 /** Statuses in which a ticket still needs work and counts towards the backlog. */

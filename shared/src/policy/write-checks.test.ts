@@ -10,11 +10,12 @@ type Doc = Record<string, unknown>;
 const asDoc = (value: object): Doc => value as Doc;
 
 describe('ticket write checks (issue 15, items 5 and 6)', () => {
-  it('lets a create start as new or assigned, and refuses any later status with create_status', () => {
-    for (const status of ['new', 'assigned'] as const)
+  it('lets a create arrive in any status its lifecycle reaches (an offline walk), and refuses another with create_status', () => {
+    for (const status of ['new', 'assigned', 'in_progress'] as const)
       expect(checkTicket(context, asDoc(buildTicket({ status })), undefined)).toEqual([]);
     const closed = buildTicket({ status: 'closed', resolutionCode: 'fixed', resolutionNotes: 'Done.' });
-    expect(checkTicket(context, asDoc(closed), undefined)).toEqual([
+    expect(checkTicket(context, asDoc(closed), undefined)).toEqual([]);
+    expect(checkTicket(context, { ...asDoc(closed), status: 'archived' }, undefined)).toEqual([
       expect.objectContaining({ status: 422, field: 'status', code: 'create_status' }),
     ]);
   });

@@ -7,7 +7,7 @@ import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.
 import { isEmailAddress } from '../domain/email-address.js';
 import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
 import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
-import { INITIAL_STATUSES } from '../domain/ticket-lifecycle.js';
+import { INITIAL_STATUSES, reachableOnCreate } from '../domain/ticket-lifecycle.js';
 import type { ViolationCode } from '../domain/ticket-rules.js';
 import { can } from './can.js';
 
@@ -78,24 +78,28 @@ function fieldRevisionProblems(doc: Doc, previous: Doc | undefined): WriteProble
   }));
 }
 
-/** A ticket is created in an initial status (new, or assigned to whoever records it on site), never further on. */
+/**
+ * A ticket's first push arrives in a status the lifecycle reaches from an initial one (reachableOnCreate): a ticket
+ * recorded offline and moved on, even resolved and closed, before the device was back. The fields each status needs
+ * are the ticket rules' business, and the server runs the effects of the walk (the caller is told it was resolved).
+ */
 function initialStatusProblems(doc: Doc, previous: Doc | undefined): WriteProblem[] {
   if (previous !== undefined || doc._deleted === true) return [];
   const status = doc.status as Ticket['status'];
-  if (INITIAL_STATUSES.includes(status)) return [];
+  if (reachableOnCreate(status)) return [];
   return [
     {
       status: 422,
       field: 'status',
       code: 'create_status',
-      message: `A new ticket starts as ${INITIAL_STATUSES.map((s) => `"${s}"`).join(' or ')}, not "${status}": create it, then move it along its lifecycle.`,
+      message: `A new ticket starts as ${INITIAL_STATUSES.map((s) => `"${s}"`).join(' or ')}, and "${status}" cannot be reached from there: create it, then move it along its lifecycle.`,
     },
   ];
 }
 
 /**
  * A pushed ticket (deletions too: a tombstone keeps its counters for a restore): times bounded by the server's clock,
- * counters raised by at most one push's edits, and a create in an initial status.
+ * counters raised by at most one push's edits, and a create in a status its lifecycle reaches.
  */
 function checkTicket(context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
   return [

@@ -29,7 +29,8 @@ async function writeLocalValue(
 }
 
 /**
- * Brings back a ticket the server deleted while this device edited it, as this device had it (pushed as a new edit).
+ * Brings back a ticket the server deleted while this device edited it: its last server state with this device's edits
+ * on top, as the conflict record keeps it (pushed as a new edit).
  * Only where `can(actor, 'ticket.restore', ticket)` allows; anyone may instead accept the deletion ('server').
  */
 async function restoreDeleted(db: DeskDatabase, collection: string, localJson: string, actor?: CommandActor) {
@@ -43,13 +44,11 @@ async function restoreDeleted(db: DeskDatabase, collection: string, localJson: s
         message: 'Only a supervisor or an administrator may restore a deleted ticket.',
       },
     ];
-  // The tombstone holds the server's edit counters: the restore counts as one more edit of every field it brings
-  // back, so no counter goes down (the server refuses a write whose counters decrease).
+  // The tombstone holds the server's edit counters: the restore counts as one more edit of every field it changes
+  // over it (the server refuses counters that go down, and the chaos oracle one that skips a step).
   const [tombstone] = await db.tickets.storageInstance.findDocumentsById([doc.id], true);
-  const maxed = { ...(tombstone?.fieldRevs ?? {}) };
-  for (const [field, rev] of Object.entries(doc.fieldRevs ?? {})) maxed[field] = Math.max(maxed[field] ?? 0, rev);
-  const previous: Ticket = tombstone ? { ...(tombstone as unknown as Ticket), fieldRevs: maxed } : doc;
-  const restored = withEditCounts(previous, { ...doc, fieldRevs: maxed, updatedAt: Math.max(Date.now(), doc.updatedAt + 1) });
+  const previous: Ticket = tombstone ? tombstone : doc;
+  const restored = withEditCounts(previous, { ...doc, updatedAt: Math.max(Date.now(), doc.updatedAt + 1) });
   await db.tickets.upsert(restored);
   return [];
 }

@@ -16,6 +16,7 @@ import type { DeskDatabase, PlainDoc } from '../types.js';
 import type { ConnectivitySource } from './connectivity.js';
 import { bootstrapFirstSync } from './first-sync-bootstrap.js';
 import { linkMetaInstance } from './first-sync-master-states.js';
+import { keepLocalVersions } from './kept-versions.js';
 import type { FirstSyncCheckpoints } from './first-sync-bootstrap.js';
 import { NetworkError, requestJson } from './http.js';
 import type { SyncHttpError } from './http.js';
@@ -143,7 +144,10 @@ async function setAside(
 ): Promise<PlainDoc[]> {
   const db = input.collection.database as unknown as DeskDatabase;
   // Written before the states are answered: the conflict handler reads these records to let the server state win.
-  await db.conflicts.bulkUpsert(rows.map((row) => refusalRecord(input.name, row, reason(row), Date.now())));
+  await keepLocalVersions(
+    db,
+    rows.map((row) => refusalRecord(input.name, row, reason(row), Date.now())),
+  );
   return rows.map(stateAfterRefusal);
 }
 

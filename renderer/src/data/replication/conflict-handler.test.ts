@@ -64,6 +64,65 @@ describe('conflict handler (three-way merge)', () => {
     expect((await db.conflicts.findOne(all[0].id).exec())?.resolved).toBe(true);
   });
 
+  it("restores a deleted ticket with this device's edits on what others wrote before the deletion (chaos seeds 1095566645, 12900727)", async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const base = makeTicket({ status: 'assigned', fieldRevs: {} });
+    const local = { ...base, title: 'Mine, edited offline', urgency: 1, fieldRevs: { title: 1, urgency: 1 } };
+    // Before deleting it, others set it pending and changed its urgency too.
+    const tombstone = {
+      ...base,
+      status: 'pending',
+      pendingReason: 'vendor',
+      urgency: 3,
+      fieldRevs: { status: 1, pendingReason: 1, urgency: 1 },
+      updatedAt: base.updatedAt + 20,
+      _deleted: true,
+    };
+    await handler.resolve({ assumedMasterState: live(base), newDocumentState: live(local), realMasterState: tombstone }, 'test');
+    const deletion = await db.conflicts.findOne(conflictId('tickets', 't-1', DELETED_WHILE_EDITED)).exec();
+    // Both changed the urgency: the server's value stays in the version to restore, and the clash is shown as usual.
+    expect(JSON.parse(deletion!.localValue)).toMatchObject({ title: 'Mine, edited offline', urgency: 3, status: 'pending' });
+    const clash = await db.conflicts.findOne(conflictId('tickets', 't-1', 'urgency')).exec();
+    expect(clash?.toJSON()).toMatchObject({ localValue: '1', remoteValue: '3', resolved: false });
+
+    const { _deleted: _gone, ...stored } = tombstone;
+    await db.tickets.insert(stored as never);
+    await (await db.tickets.findOne('t-1').exec())!.remove();
+    expect(await resolveConflict(db, deletion!.id, 'local', { id: 'u-sup', role: 'supervisor' })).toEqual([]);
+    const restored = (await db.tickets.findOne('t-1').exec())!.toJSON();
+    expect(restored).toMatchObject({ title: 'Mine, edited offline', urgency: 3, status: 'pending', pendingReason: 'vendor' });
+    // One more edit of what it brings back over the tombstone's counters, none for what it keeps.
+    expect(restored.fieldRevs).toEqual({ title: 1, urgency: 1, status: 1, pendingReason: 1 });
+    // Then keeping this device's urgency is one more edit.
+    expect(await resolveConflict(db, clash!.id, 'local', { id: 'u-sup', role: 'supervisor' })).toEqual([]);
+    expect((await db.tickets.findOne('t-1').exec())!.toJSON()).toMatchObject({ urgency: 1, fieldRevs: { urgency: 2 } });
+  });
+
+  it('keeps each undecided version when a restored ticket is deleted again over a second edit (chaos seed 1221985058)', async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const base = makeTicket();
+    const deletion = (at: number) => ({ ...makeTicket({ updatedAt: at }), _deleted: true });
+    const resolve = (title: string, tombstone: PlainDoc) =>
+      handler.resolve(
+        { assumedMasterState: live(base), newDocumentState: live({ ...base, title }), realMasterState: tombstone as never },
+        'test',
+      );
+    await resolve('First edit, before the first deletion', deletion(base.updatedAt + 10));
+    // The same deletion resolved again (RxDB retries) adds nothing.
+    await resolve('First edit, before the first deletion', deletion(base.updatedAt + 10));
+    await resolve('Second edit, after someone restored it', deletion(base.updatedAt + 20));
+    const kept = (await db.conflicts.find({ selector: { resolved: false } }).exec()).map(
+      (c) => (JSON.parse(c.localValue) as PlainDoc).title,
+    );
+    expect(kept.sort()).toEqual(['First edit, before the first deletion', 'Second edit, after someone restored it']);
+    // The newest stays under the document's own id; once decided, it is simply replaced.
+    const current = await db.conflicts.findOne(conflictId('tickets', 't-1', DELETED_WHILE_EDITED)).exec();
+    expect((JSON.parse(current!.localValue) as PlainDoc).title).toBe('Second edit, after someone restored it');
+    await current!.patch({ resolved: true });
+    await resolve('Third edit', deletion(base.updatedAt + 30));
+    expect(await db.conflicts.count().exec()).toBe(2);
+  });
+
   it('takes a server deletion silently when the device had not changed the document', async () => {
     const handler = createConflictHandler('tickets', () => db);
     const base = makeTicket();

@@ -3,6 +3,7 @@ import type { ConflictRecord, FieldClash, MergePolicy, ReplicatedCollection } fr
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { newId, replicatedState } from '../doc-utils.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
+import { keepLocalVersions } from './kept-versions.js';
 import { isRefusedState } from './push-refusals.js';
 
 /** Deterministic id, so resolving the same clash again updates one record instead of adding another. */
@@ -35,10 +36,12 @@ async function recordClashes(db: DeskDatabase, collection: string, docId: string
 /** The `field` of a conflict record saying the server deleted a document this device had edited. */
 export const DELETED_WHILE_EDITED = '_deleted';
 
+const withoutDeleted = ({ _deleted: _ignored, ...fields }: PlainDoc): PlainDoc => fields;
+
 /**
  * The server deleted a document this device changed: the tombstone stands (deletions are the server's), and the
- * local version is kept in a conflict record the user sees, so the edit is not lost inside the tombstone and can be
- * restored where `can(actor, 'ticket.restore', ticket)` allows.
+ * version to restore is kept in a conflict record the user sees, so the edit is not lost inside the
+ * tombstone and can be restored where `can(actor, 'ticket.restore', ticket)` allows.
  */
 async function recordDeletedWhileEdited(db: DeskDatabase, collection: string, local: PlainDoc): Promise<void> {
   const docId = String(local.id);
@@ -53,7 +56,7 @@ async function recordDeletedWhileEdited(db: DeskDatabase, collection: string, lo
     detectedAt: Date.now(),
     resolved: false,
   };
-  await db.conflicts.upsert(record);
+  await keepLocalVersions(db, [record]);
 }
 
 /**
@@ -89,13 +92,19 @@ export function createConflictHandler(collection: ReplicatedCollection, getDb: (
       const base = input.assumedMasterState ? replicatedState(input.assumedMasterState) : undefined;
       const local = replicatedState(input.newDocumentState);
       const remote = replicatedState(input.realMasterState);
+      const policy = MERGE_POLICIES[collection] as MergePolicy<PlainDoc>;
       if (remote._deleted && !local._deleted) {
         const { _deleted: _l, ...localFields } = local;
-        const baseFields = base ? (({ _deleted: _b, ...rest }) => rest)(base) : undefined;
-        if (!baseFields || !jsonEqual(baseFields, localFields)) await recordDeletedWhileEdited(db, collection, localFields);
+        const baseFields = base ? withoutDeleted(base) : undefined;
+        if (!baseFields || !jsonEqual(baseFields, localFields)) {
+          // What a restore brings back: the server's last state with this device's edits merged in as usual (a field
+          // both changed keeps the server value and is recorded as a clash), so it never undoes what others wrote.
+          const { merged, clashes } = threeWayMerge<PlainDoc>(baseFields, localFields, withoutDeleted(remote), policy);
+          await recordDeletedWhileEdited(db, collection, merged);
+          await recordClashes(db, collection, String(remote.id ?? local.id), clashes);
+        }
         return { ...remote, _deleted: true };
       }
-      const policy = MERGE_POLICIES[collection] as MergePolicy<PlainDoc>;
       const { merged, clashes } = threeWayMerge<PlainDoc>(base, local, remote, policy);
       if (clashes.length > 0) {
         const docId = String(remote.id ?? local.id);

@@ -157,16 +157,12 @@ describe.each(backends)('$name', (backend) => {
       expect((await stored('kb_articles', created.id))?.authorId).toBe(DEMO_USERS.supervisor.id);
     });
 
-    it.each([
-      ['closed', { resolutionCode: 'fixed', resolutionNotes: 'Done.' }],
-      ['resolved', { resolutionCode: 'fixed', resolutionNotes: 'Done.' }],
-      ['in_progress', {}],
-    ] as const)('refuses a ticket created directly as %s (item 6)', async (status, fields) => {
-      const skipped = deskTicket({ status, ...fields });
+    it('refuses a ticket first pushed resolved without a resolution code or notes (item 6: no skipped requirements)', async () => {
+      const skipped = deskTicket({ status: 'resolved' });
       await expectRefusal('agent', [{ newDocumentState: skipped }], {
-        field: 'status',
-        code: 'create_status',
-        message: new RegExp(`starts as "new" or "assigned", not "${status}"`),
+        field: 'resolutionCode',
+        code: 'resolution_code_required',
+        message: /needs a resolution code/,
       });
       expect(await stored('tickets', skipped.id)).toBeUndefined();
     });

@@ -17,14 +17,13 @@ describe('callerMailKinds', () => {
     expect(callerMailKinds(base, { ...base, status: 'in_progress' })).toEqual(['ticket-progress']);
     expect(callerMailKinds(base, { ...base, status: 'pending', pendingReason: 'vendor' })).toEqual(['ticket-progress']);
     expect(callerMailKinds(base, { ...base, status: 'resolved' })).toEqual(['ticket-resolved']);
+    // Resolved and closed offline, or recorded, resolved and closed before the first push: the caller still hears.
+    expect(callerMailKinds(base, { ...base, status: 'closed' })).toEqual(['ticket-resolved']);
+    expect(callerMailKinds(undefined, ticket({ status: 'closed' }))).toEqual(['ticket-created', 'ticket-resolved']);
+    expect(callerMailKinds({ ...base, status: 'resolved' }, { ...base, status: 'closed' })).toEqual([]);
     // Reopened: progress again.
     expect(callerMailKinds({ ...base, status: 'resolved' }, { ...base, status: 'in_progress' })).toEqual(['ticket-progress']);
-    for (const quiet of [
-      { status: 'closed' as const },
-      { title: 'Renamed' },
-      { groupId: 'grp-apps' },
-      { status: 'new' as const },
-    ]) {
+    for (const quiet of [{ title: 'Renamed' }, { groupId: 'grp-apps' }, { status: 'new' as const }]) {
       expect(callerMailKinds(base, { ...base, ...quiet })).toEqual([]);
     }
     const pending = { ...base, status: 'pending' as const, pendingReason: 'customer' as const };

@@ -96,6 +96,30 @@ describe.each(backends)('$name', (backend) => {
       ]);
     });
 
+    it('tells the caller of a ticket recorded, resolved and closed offline, first pushed closed, that it was resolved', async () => {
+      const token = (await env().api.login(DEMO_USERS.agent.email)).accessToken;
+      const to = `walk-${backend.name}-${Date.now()}@example.org`;
+      const closed = newTicket({
+        callerId: '',
+        callerName: 'Field Caller',
+        callerEmail: to,
+        title: 'Toner swapped on site',
+        status: 'closed',
+        assigneeId: DEMO_USERS.agent.id,
+        resolutionCode: 'fixed',
+        resolutionNotes: 'Toner cartridge replaced.',
+      });
+      const ticket = await push(token, closed);
+      expect(ticket.status).toBe('closed');
+      const queued = await listQueuedMail(env().server.db, { ticketId: String(ticket.id) });
+      expect(queued.filter((m) => m.kind !== 'survey-invitation').map((m) => m.kind)).toEqual([
+        'ticket-created',
+        'ticket-resolved',
+      ]);
+      const resolved = await capture.waitFor((m) => m.to.includes(to) && m.subject.includes('resolved'));
+      expect(resolved.text).toContain('Toner cartridge replaced.');
+    });
+
     it('writes to a caller given by name and e-mail in English, and tells them when the ticket waits for them', async () => {
       const token = (await env().api.login(DEMO_USERS.agent.email)).accessToken;
       const to = `visitor-${backend.name}-${Date.now()}@example.org`;

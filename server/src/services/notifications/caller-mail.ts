@@ -1,4 +1,4 @@
-import type { Ticket } from '@shared';
+import { reachedResolution, type Ticket } from '@shared';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { callerContact, namesCaller } from '../contacts/caller-contact.js';
 import { queueMail } from '../mail/mail-queue.js';
@@ -14,14 +14,14 @@ const PROGRESS_STATUSES = new Set(['in_progress', 'pending']);
 
 /**
  * What a pushed ticket change means to its caller: created; progress (the status became in progress or pending,
- * including a reopened ticket); resolved. Other changes (assignment, escalation, closing, fields) send nothing.
+ * including a reopened ticket); resolved (also when it arrives closed, or is created resolved offline). Other changes (assignment, escalation, closing, fields) send nothing.
  */
 export function callerMailKinds(previous: Ticket | undefined, next: Ticket): CallerMailKind[] {
   const kinds: CallerMailKind[] = [];
   if (!previous) kinds.push('ticket-created');
   const statusChanged = previous?.status !== next.status;
   if (statusChanged && previous && PROGRESS_STATUSES.has(next.status)) kinds.push('ticket-progress');
-  if (statusChanged && next.status === 'resolved') kinds.push('ticket-resolved');
+  if (reachedResolution(previous?.status, next.status)) kinds.push('ticket-resolved');
   return kinds;
 }
 

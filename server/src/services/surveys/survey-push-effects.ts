@@ -1,4 +1,13 @@
-import { surveyVersionProblems, inSurveySample, jsonEqual, type Survey, type SurveyResponse, type Ticket } from '@shared';
+import {
+  surveyVersionProblems,
+  inSurveySample,
+  jsonEqual,
+  reachedResolution,
+  type Survey,
+  type SurveyResponse,
+  type Ticket,
+  type TicketStatus,
+} from '@shared';
 import { lockInvitationDecisions } from '../../db/queries/survey-invitations.js';
 import { findSurveyVersion, recordSurveyVersion } from '../../db/queries/survey-versions.js';
 import type { PushEffect, PushEffectInput } from '../sync/push-effects.js';
@@ -37,13 +46,14 @@ async function onSurveys({ tx, writes, previous }: PushEffectInput): Promise<voi
 }
 
 /**
- * Tickets that became resolved: the caller gets the active survey by e-mail, if the ticket is in the sample,
+ * Tickets that became resolved (reachedResolution: closed in the same offline walk too): the caller gets the active survey by e-mail, if the ticket is in the sample,
  * was never surveyed (reopened and resolved again: no second survey) and the caller was not surveyed within the
  * throttle window. Invitation and e-mail are written in the push's transaction.
  */
 async function onTickets({ tx, writes, previous }: PushEffectInput, deps: SurveyEffectDeps): Promise<void> {
   const resolved = writes.filter(
-    (doc) => !doc._deleted && doc.status === 'resolved' && previous.get(doc.id)?.status !== 'resolved',
+    (doc) =>
+      !doc._deleted && reachedResolution(previous.get(doc.id)?.status as TicketStatus | undefined, doc.status as TicketStatus),
   );
   if (resolved.length === 0) return;
   const settings = await readSurveySettings(tx);

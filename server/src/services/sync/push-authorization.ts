@@ -2,7 +2,7 @@ import {
   ACCESS_POLICY,
   APPEND_ONLY_COLLECTIONS,
   IMMUTABLE_FIELDS,
-  STATUS_TRANSITIONS,
+  reachableStatus,
   can,
   canSeeTicket,
   hiddenAfterChange,
@@ -19,7 +19,6 @@ import {
   type SettingDocument,
   type ReplicatedCollection,
   type Ticket,
-  type TicketStatus,
 } from '@shared';
 import { ciGrantViolations, ciWriteViolations, ticketCiViolations } from '../cmdb/ci-push-rules.js';
 import type { SyncDocument } from './document-validation.js';
@@ -84,28 +83,6 @@ export function checkGrant(ctx: RowContext, master: SyncDocument | undefined, ne
   if (master._deleted !== next._deleted && !grant.delete) violations.push(deny(next._deleted ? 'delete' : 'restore', '_deleted'));
   if (fieldsDiffer(master, next) && !grant.update) violations.push(deny('change'));
   return violations;
-}
-
-/**
- * True when `to` can be reached from `from` along the lifecycle in one or more steps. A device that was offline
- * pushes only its latest state, so two legal steps (new -> in_progress -> pending) arrive as one jump; refusing
- * it would block that device's pushes forever, and accepting it grants nothing a client could not do by pushing
- * the steps one by one. Leaving "closed" stays impossible.
- */
-export function reachableStatus(from: TicketStatus, to: TicketStatus): boolean {
-  const seen = new Set<TicketStatus>([from]);
-  const queue: TicketStatus[] = [from];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    if (current === to) return true;
-    for (const next of STATUS_TRANSITIONS[current]) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return false;
 }
 
 /**

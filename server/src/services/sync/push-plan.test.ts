@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeArticle, makeEvent, makeTicket } from '../../test-support/fixtures.js';
 import type { SyncDocument } from './document-validation.js';
-import { reachableStatus } from './push-authorization.js';
 import { planPush, type PlannedRow } from './push-plan.js';
 
 const supervisor: Actor = { id: 'usr-supervisor', role: 'supervisor', groupIds: [] };
@@ -159,15 +158,5 @@ describe('planPush: edit counters', () => {
     const stale = push({ ...master, title: 'x', fieldRevs: { title: 1 } }, { ...master, fieldRevs: { title: 1, impact: 1 } });
     expect(stale.violations).toEqual([]);
     expect(stale.conflicts).toEqual([master]);
-  });
-});
-
-describe('reachableStatus', () => {
-  it('accepts several legal steps in one jump but never leaves closed', () => {
-    expect(reachableStatus('new', 'pending')).toBe(true);
-    expect(reachableStatus('resolved', 'assigned')).toBe(true);
-    expect(reachableStatus('assigned', 'assigned')).toBe(true);
-    expect(reachableStatus('closed', 'in_progress')).toBe(false);
-    expect(reachableStatus('closed', 'closed')).toBe(true);
   });
 });
