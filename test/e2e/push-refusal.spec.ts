@@ -45,6 +45,11 @@ test("a change the server refuses for good shows its reason in the conflict view
 
   await tech.context.setOffline(false);
   await techSync.expectSettled();
+  // The ticket left the technician's scope: their device no longer holds it (issue 15 item 9), only the refused change.
+  await tech.page.getByTestId('nav-tickets').click();
+  await expect(tech.page.getByTestId('ticket-row').first()).toBeVisible();
+  await tech.page.getByTestId('queue-search').fill(ticket.number);
+  await expect(tech.page.locator(`[data-testid="ticket-row"][data-number="${ticket.number}"]`)).toHaveCount(0);
   const conflicts = new ConflictsPage(tech.page);
   await conflicts.open();
   const refusal = conflicts.refusal(ticket.id);

@@ -40,6 +40,7 @@ export const VIOLATION_CODES = [
   'not_permitted',
   'field_locked',
   'hidden_after_change',
+  'out_of_scope',
   'not_found',
   'create_status',
   'field_revision_jump',

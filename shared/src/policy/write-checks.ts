@@ -178,7 +178,7 @@ function checkSurveyResponse(context: WriteCheckContext, doc: Doc): WriteProblem
   }
   if (!can(context.actor, 'ticket.see', ticket)) {
     const message = `You cannot see ticket "${response.ticketId}", so you cannot record a survey response for it.`;
-    return [{ status: 403, field: 'ticketId', message }];
+    return [{ status: 403, field: 'ticketId', code: 'out_of_scope', message }];
   }
   if (response.respondentId !== ticket.callerId) {
     const message = `A survey response is the ticket's caller's: respondentId must be "${ticket.callerId}" (the caller of ${ticket.number}), not "${response.respondentId}".`;

@@ -190,35 +190,17 @@ export function checkConvergence(input: OracleInput): OracleReport {
 }
 
 /**
- * Documents a replica still holds that the server keeps, alive, outside the user's view: they left the user's scope
- * (reassigned away, say) after the device received them. The device keeps them until the server tells devices what
- * left their scope (issue 15 item 9, open), so they are counted apart, not as differences.
- */
-export function leftScope(
-  local: readonly PlainDoc[],
-  server: ReadonlyMap<string, PlainDoc & { _deleted?: boolean }>,
-  everyone: ReadonlyMap<string, PlainDoc & { _deleted?: boolean }>,
-): Set<string> {
-  return new Set(
-    local.filter((d) => !server.has(d.id) && everyone.get(d.id) !== undefined && !everyone.get(d.id)?._deleted).map((d) => d.id),
-  );
-}
-
-/**
- * Differences between a replica and the server's view for the same user (live documents only), at most `limit`;
- * `outOfScope` names documents to leave out (see leftScope).
+ * Differences between a replica and the server's view for the same user (live documents only), at most `limit`.
  */
 export function diffReplica(
   label: string,
   local: readonly PlainDoc[],
   server: ReadonlyMap<string, PlainDoc & { _deleted?: boolean }>,
   limit = 10,
-  outOfScope: ReadonlySet<string> = new Set(),
 ): string[] {
   const out: string[] = [];
   const localById = new Map(local.map((d) => [d.id, d]));
   for (const doc of local) {
-    if (outOfScope.has(doc.id)) continue;
     const remote = server.get(doc.id);
     if (!remote || remote._deleted)
       out.push(`${label}: ${doc.id} is on the replica but ${remote ? 'deleted' : 'absent'} on the server`);

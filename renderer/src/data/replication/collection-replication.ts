@@ -26,6 +26,7 @@ import {
   deferredIds,
   isPermanentRefusal,
   ORPHANED_EVENT_REASON,
+  outOfScopeIds,
   refusedCreationId,
   onlyRetryable,
   refusalRecord,
@@ -141,6 +142,7 @@ async function setAside(
   input: CollectionReplicationInput,
   rows: readonly PushRow[],
   reason: (row: PushRow) => RowRefusal,
+  outOfScope: ReadonlySet<string> = new Set(),
 ): Promise<PlainDoc[]> {
   const db = input.collection.database as unknown as DeskDatabase;
   // Written before the states are answered: the conflict handler reads these records to let the server state win.
@@ -148,7 +150,7 @@ async function setAside(
     db,
     rows.map((row) => refusalRecord(input.name, row, reason(row), Date.now())),
   );
-  return rows.map(stateAfterRefusal);
+  return rows.map((row) => stateAfterRefusal(row, outOfScope.has(String(row.newDocumentState.id))));
 }
 
 /** The server's reason for each row of a refusal, under `code` (default: from the status). */
@@ -215,7 +217,7 @@ async function settleRefusedPush(
     const refused = named.size === 0 ? rows : rows.filter((r) => named.has(String(r.newDocumentState.id)));
     const rest = rows.filter((r) => !refused.includes(r));
     const restConflicts = rest.length > 0 ? await pushSettingAsideRefusals(input, rest, attempt) : [];
-    return [...(await setAside(input, refused, reasonOf(err))), ...restConflicts];
+    return [...(await setAside(input, refused, reasonOf(err), outOfScopeIds(err))), ...restConflicts];
   }
   const refusedNamed = refusedIds(err, rows);
   const deferredNamed = deferredIds(err);
@@ -227,7 +229,7 @@ async function settleRefusedPush(
   const deferred = waiting.filter((r) => !orphans.has(r));
   const results = [
     ...(stored as PlainDoc[]),
-    ...(await setAside(input, refused, reasonOf(err))),
+    ...(await setAside(input, refused, reasonOf(err), outOfScopeIds(err))),
     ...(await setAside(input, [...orphans], () => ({ code: 'orphaned', message: ORPHANED_EVENT_REASON }))),
   ];
   if (deferred.length === 0) return results;

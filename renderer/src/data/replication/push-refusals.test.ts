@@ -9,7 +9,7 @@ import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
 import { createConflictHandler } from './conflict-handler.js';
 import { SyncHttpError } from './http.js';
-import { refusalRecord, rowRefusal, stateAfterRefusal } from './push-refusals.js';
+import { outOfScopeIds, refusalRecord, rowRefusal, stateAfterRefusal } from './push-refusals.js';
 
 const live = (doc: object): PlainDoc & { _deleted: boolean } => ({ ...(doc as PlainDoc), _deleted: false });
 
@@ -24,6 +24,21 @@ describe('push refusals', () => {
   });
   afterEach(async () => {
     await db.close();
+  });
+
+  it('drops the copy of a ticket refused because it left the user’s scope, keeping the refused change aside', async () => {
+    const base = makeTicket();
+    const edited = { ...base, title: 'Edited while it moved away' };
+    const row = { assumedMasterState: live(base), newDocumentState: live(edited) };
+    const err = refusedWith(403, [
+      { documentId: 't-1', code: 'out_of_scope', message: 'You cannot see ticket "t-1", so you cannot change it.' },
+      { documentId: 't-2', message: 'Your role (technician) may not delete tickets documents.' },
+    ]);
+    expect([...outOfScopeIds(err)]).toEqual(['t-1']);
+    expect(stateAfterRefusal(row, true)).toMatchObject({ id: 't-1', title: base.title, _deleted: true });
+    // Any other refusal goes back to the server's state, which the device may still see.
+    expect(stateAfterRefusal(row)).toMatchObject({ title: base.title, _deleted: false });
+    expect(refusalRecord('tickets', row, rowRefusal(err, 't-1'), 1).localValue).toContain('Edited while it moved away');
   });
 
   it("keeps the server's code and its own sentence about the row, not the batch's first problem", () => {

@@ -85,8 +85,21 @@ export function refusalRecord(collection: ReplicatedCollection, row: Row, refusa
   };
 }
 
-/** What the device should hold after a refusal: the server state it last saw, or nothing for a refused creation. */
-export function stateAfterRefusal(row: Row): WithDeleted<PlainDoc> {
+/**
+ * Ids of the rows refused because their ticket left the user's scope (code `out_of_scope`): the device drops its copy,
+ * as when the server's pull says so (scopeExitMarker), and the refused change waits in the conflict view.
+ */
+export function outOfScopeIds(err: SyncHttpError): Set<string> {
+  const details = (err.body?.details ?? []).filter((d) => d.code === 'out_of_scope');
+  return new Set(details.map((d) => d.documentId).filter((id): id is string => !!id));
+}
+
+/**
+ * What the device should hold after a refusal: the server state it last saw, or nothing for a refused creation or a
+ * document that left the user's scope (`outOfScope`).
+ */
+export function stateAfterRefusal(row: Row, outOfScope = false): WithDeleted<PlainDoc> {
+  if (outOfScope) return { ...(row.assumedMasterState ?? row.newDocumentState), _deleted: true };
   return row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true };
 }
 

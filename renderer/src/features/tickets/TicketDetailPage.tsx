@@ -27,7 +27,7 @@ export function TicketDetailPage() {
   if (ticket === null) {
     return (
       <Stack>
-        <Text>{t('ticket.notFound')}</Text>
+        <Text data-testid="ticket-not-found">{t('ticket.notFound')}</Text>
         <Anchor component={Link} to="/tickets">
           {t('ticket.backToQueue')}
         </Anchor>

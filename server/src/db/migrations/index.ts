@@ -7,6 +7,7 @@ import { tokenRevocation } from './007-token-revocation.js';
 import { uniqueTicketNumbers } from './008-unique-ticket-numbers.js';
 import { mailHolds } from './009-mail-holds.js';
 import { slaDue } from './010-sla-due.js';
+import { scopeExits } from './011-scope-exits.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   uniqueTicketNumbers,
   mailHolds,
   slaDue,
+  scopeExits,
 ];

@@ -75,19 +75,48 @@ export function visibilityConditions(
   return { join: joined ? TICKET_JOIN : '', conditions, params };
 }
 
-/** Documents of a collection changed after `afterSeq`, in sequence order, visible under `filter`. */
+/** A pulled row: `visible` false marks a document that left the user's scope (send its scopeExitMarker instead). */
+export interface PulledRow extends StoredDocument {
+  visible: boolean;
+  ticketId: string | null;
+}
+
+/**
+ * Documents of a collection changed after `afterSeq`, in sequence order, visible under `filter`. With `leftScopeOf`
+ * (a user and their ticket filter), also the ticket-scoped documents that left that user's scope after `afterSeq`
+ * (scope_exits: the user could see the ticket's old scope, or lost it by name), marked not visible.
+ */
 export async function pullDocuments(
   db: Queryable,
   collection: string,
   afterSeq: number,
   limit: number,
   filter: PullFilter,
-): Promise<StoredDocument[]> {
+  leftScopeOf?: { userId: string },
+): Promise<PulledRow[]> {
   const { join, conditions, params } = visibilityConditions(collection, [filter], 4);
-  const rows = await db.query<Row>(
-    `SELECT d.id, d.seq, d.data, d.deleted FROM sync_documents d ${join}
-     WHERE d.collection = $1 AND d.seq > $2 AND ${conditions[0]} ORDER BY d.seq LIMIT $3`,
+  const visible = conditions[0];
+  let exited = 'FALSE';
+  if (leftScopeOf && filter.kind === 'tickets') {
+    const ticketId = collection === 'tickets' ? 'd.id' : 'd.ticket_id';
+    params.push(leftScopeOf.userId);
+    const userParam = `$${3 + params.length}`;
+    const before = ticketCondition(filter, 'e', 4 + params.length);
+    params.push(...before.params);
+    exited = `EXISTS (SELECT 1 FROM scope_exits e WHERE e.ticket_id = ${ticketId} AND e.seq > $2
+      AND (e.user_id = ${userParam} OR (e.user_id IS NULL AND ${before.sql})))`;
+  }
+  const rows = await db.query<Row & { visible: boolean; ticket_id: string | null }>(
+    `SELECT d.id, d.seq, d.data, d.deleted, d.ticket_id, (${visible}) AS visible FROM sync_documents d ${join}
+     WHERE d.collection = $1 AND d.seq > $2 AND ((${visible}) OR ${exited}) ORDER BY d.seq LIMIT $3`,
     [collection, afterSeq, limit, ...params],
   );
-  return rows.map((row) => ({ id: row.id, seq: Number(row.seq), data: row.data, deleted: row.deleted }));
+  return rows.map((row) => ({
+    id: row.id,
+    seq: Number(row.seq),
+    data: row.data,
+    deleted: row.deleted,
+    visible: row.visible,
+    ticketId: row.ticket_id,
+  }));
 }

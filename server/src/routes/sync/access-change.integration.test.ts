@@ -59,13 +59,22 @@ describe.each(backends)('$name', (backend) => {
       expect((await api.pullAll(token, 'ticket_events', events.checkpoint)).docs.has(networkEvent.id)).toBe(true);
     });
 
-    it('re-sends nothing when an edit does not widen access', async () => {
+    it('re-sends nothing when an edit does not change access', async () => {
       const { api } = env();
       const supervisor = (await api.login(DEMO_USERS.supervisor.email)).accessToken;
       const { checkpoint } = await api.pullAll(supervisor, 'tickets');
       await editTech((doc) => ({ ...doc, name: 'Théo Tremblay-Roy' }));
-      await editTech((doc) => ({ ...doc, groupIds: techBefore.groupIds }));
       expect((await api.pullAll(supervisor, 'tickets', checkpoint)).docs.size).toBe(0);
+    });
+
+    it('re-sends what the user lost, unchanged, to others when access narrows (their devices remove it: scope-exit tests)', async () => {
+      const { api } = env();
+      const supervisor = (await api.login(DEMO_USERS.supervisor.email)).accessToken;
+      const before = await api.pullAll(supervisor, 'tickets');
+      await editTech((doc) => ({ ...doc, groupIds: techBefore.groupIds }));
+      const again = (await api.pullAll(supervisor, 'tickets', before.checkpoint)).docs;
+      expect(again.get(networkTicket.id)).toEqual(before.docs.get(networkTicket.id));
+      for (const [id, doc] of again) expect(doc, id).toEqual(before.docs.get(id));
     });
   });
 });

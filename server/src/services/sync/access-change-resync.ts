@@ -1,5 +1,7 @@
 import { REPLICATED_COLLECTIONS, type Actor } from '@shared';
-import { resequenceDocuments } from '../../db/queries/documents.js';
+import type { Queryable } from '../../db/database.js';
+import { bumpTicketDocuments, resequenceDocuments } from '../../db/queries/documents.js';
+import { recordScopeExits } from '../../db/queries/scope-exits.js';
 import { newlyVisibleIds } from '../../db/queries/newly-visible.js';
 import { notifyChange } from '../../db/queries/sequence.js';
 import { sameAccess } from '../auth/current-actor.js';
@@ -37,5 +39,27 @@ export const resyncWidenedAccess: PushEffect = async ({ tx, collection, writes, 
       const last = await resequenceDocuments(tx, name, ids);
       if (last > 0) await notifyChange(tx, name, last);
     }
+    await recordNarrowedAccess(tx, write.id, before, after);
   }
 };
+
+/**
+ * When a user's role or groups narrow what they may see (removed from a group, moved out of the security group), the
+ * tickets they lose and their documents get fresh sequence numbers, and a scope exit naming the user at the highest
+ * of them, so that user's next pull tells their devices to remove them (issue 15, item 9).
+ */
+async function recordNarrowedAccess(tx: Queryable, userId: string, before: Actor, after: Actor): Promise<void> {
+  const hidden = await newlyVisibleIds(tx, 'tickets', pullFilterFor(after, 'tickets'), pullFilterFor(before, 'tickets'));
+  if (hidden.length === 0) return;
+  let highest = await resequenceDocuments(tx, 'tickets', hidden);
+  await notifyChange(tx, 'tickets', highest);
+  for (const dependent of ['ticket_events', 'survey_responses'] as const) {
+    const bumped = await bumpTicketDocuments(tx, dependent, hidden);
+    if (bumped > 0) await notifyChange(tx, dependent, bumped);
+    highest = Math.max(highest, bumped);
+  }
+  await recordScopeExits(
+    tx,
+    hidden.map((ticketId) => ({ seq: highest, ticketId, userId })),
+  );
+}

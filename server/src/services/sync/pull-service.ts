@@ -1,4 +1,4 @@
-import type { Actor, PullResponse, ReplicatedCollection } from '@shared';
+import { SCOPE_EXIT_COLLECTIONS, scopeExitMarker, type Actor, type PullResponse, type ReplicatedCollection } from '@shared';
 import type { Queryable } from '../../db/database.js';
 import { pullDocuments } from '../../db/queries/pull.js';
 import type { SyncDocument } from './document-validation.js';
@@ -6,8 +6,10 @@ import { pullFilterFor } from './pull-filter.js';
 import { toSyncDocument } from './stored-document.js';
 
 /**
- * Documents committed after `checkpoint` that the actor may see, oldest first. The checkpoint returned is the
- * last document's sequence number, or the one given when nothing is new (null when none was given).
+ * Documents committed after `checkpoint` that the actor may see, oldest first, and, in their place, a scopeExitMarker
+ * for each ticket-scoped document that left the actor's scope since (issue 15, item 9: the device removes its copy).
+ * A first pull (no checkpoint) has nothing to remove. The checkpoint returned is the last document's sequence number,
+ * or the one given when nothing is new (null when none was given).
  */
 export async function pullChanges(
   db: Queryable,
@@ -19,7 +21,13 @@ export async function pullChanges(
   const given = checkpoint === null ? null : { seq: checkpoint };
   const filter = pullFilterFor(actor, collection);
   if (!filter) return { documents: [], checkpoint: given };
-  const rows = await pullDocuments(db, collection, checkpoint ?? 0, limit, filter);
+  const exits = checkpoint && SCOPE_EXIT_COLLECTIONS.includes(collection) ? { userId: actor.id } : undefined;
+  const rows = await pullDocuments(db, collection, checkpoint ?? 0, limit, filter, exits);
   if (rows.length === 0) return { documents: [], checkpoint: given };
-  return { documents: rows.map(toSyncDocument), checkpoint: { seq: rows[rows.length - 1].seq } };
+  const documents = rows.map((row) =>
+    row.visible
+      ? toSyncDocument(row)
+      : (scopeExitMarker(collection, { id: row.id, ticketId: row.ticketId ?? undefined }) as SyncDocument),
+  );
+  return { documents, checkpoint: { seq: rows[rows.length - 1].seq } };
 }

@@ -132,7 +132,12 @@ function ticketViolations(ctx: RowContext, master: SyncDocument | undefined, nex
     violations.push({ status: 422, documentId, field: v.field, message: v.message, retryable: true });
   }
   if (master && !canSeeTicket(actor, asTicket(master))) {
-    violations.push({ status: 403, documentId, message: `You cannot see ticket "${documentId}", so you cannot change it.` });
+    violations.push({
+      status: 403,
+      documentId,
+      code: 'out_of_scope',
+      message: `You cannot see ticket "${documentId}", so you cannot change it.`,
+    });
   } else {
     const hidden = hiddenAfterChange(actor, asTicket(next));
     if (hidden) violations.push({ status: 403, documentId, field: hidden.field, message: hidden.message });
@@ -167,6 +172,7 @@ function eventViolations(ctx: RowContext, next: SyncDocument): Violation[] {
       status: 403,
       documentId,
       field: 'ticketId',
+      code: 'out_of_scope',
       message: `You cannot see ticket "${ticketId}", so you cannot add events to it.`,
     });
   }

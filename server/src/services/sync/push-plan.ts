@@ -56,6 +56,7 @@ export function planPush(ctx: RowContext, rows: readonly PlannedRow[], masters: 
         plan.violations.push({
           status: 403,
           documentId: next.id,
+          code: 'out_of_scope',
           message: `You cannot see ticket "${next.id}", so you cannot change it.`,
         });
       } else {

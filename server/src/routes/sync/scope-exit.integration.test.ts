@@ -1,0 +1,125 @@
+import { queueKeyFor } from '@shared';
+import type { Doc } from '../../test-support/api-client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../seed/index.js';
+import { testBackends, variantTitle } from '../../test-support/backends.js';
+import { makeEvent, makeTicket } from '../../test-support/fixtures.js';
+import { useTestServers } from '../../test-support/test-server.js';
+
+const backends = await testBackends();
+
+/**
+ * Issue 15, item 9: a ticket that leaves a user's scope leaves their devices. The pull tells exactly the users who
+ * could see it before, with a tombstone that says nothing of the ticket; others learn nothing.
+ */
+describe.each(backends)('$name', (backend) => {
+  describe.skipIf(!backend.available)(variantTitle('documents that leave a user’s scope', backend), () => {
+    const env = useTestServers(backend, { tickets: 30 });
+    const tokens = { admin: '', supervisor: '', agent: '', technician: '' };
+
+    beforeAll(async () => {
+      for (const who of ['admin', 'supervisor', 'agent', 'technician'] as const)
+        tokens[who] = (await env().api.login(DEMO_USERS[who].email)).accessToken;
+    });
+
+    /** Creates a ticket with one comment as the supervisor; returns the stored ticket. */
+    async function ticketWithComment(overrides: Parameters<typeof makeTicket>[0]): Promise<{ ticket: Doc; eventId: string }> {
+      const { api } = env();
+      const [created] = await api.create(tokens.supervisor, 'tickets', [makeTicket(overrides)]);
+      const ticket = created as unknown as Doc;
+      const event = makeEvent(ticket.id, DEMO_USERS.supervisor.id, { body: 'Callback at 14:00, ext. 4411' });
+      expect((await api.push(tokens.supervisor, 'ticket_events', [{ newDocumentState: event }])).body).toEqual([]);
+      return { ticket, eventId: event.id };
+    }
+
+    /** The supervisor changes a stored ticket, as a device would push it. */
+    async function change(ticket: Doc, fields: Record<string, unknown>): Promise<void> {
+      const updatedAt = Number(ticket.updatedAt) + 1000;
+      const next = { ...ticket, ...fields, updatedAt, queueKey: queueKeyFor(updatedAt) };
+      const pushed = await env().api.push(tokens.supervisor, 'tickets', [{ assumedMasterState: ticket, newDocumentState: next }]);
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    }
+
+    it('tells a technician to remove a ticket moved to another group, and its events, with nothing of their content', async () => {
+      const { api } = env();
+      const { ticket, eventId } = await ticketWithComment({ groupId: 'grp-field', title: 'Badge reader, lobby door' });
+      const tickets = await api.pullAll(tokens.technician, 'tickets');
+      const events = await api.pullAll(tokens.technician, 'ticket_events');
+      expect(tickets.docs.has(ticket.id) && events.docs.has(eventId)).toBe(true);
+
+      await change(ticket, { groupId: 'grp-apps', title: 'Badge reader, now an application fault' });
+
+      const gone = (await api.pullAll(tokens.technician, 'tickets', tickets.checkpoint)).docs.get(ticket.id);
+      expect(gone).toMatchObject({ id: ticket.id, _deleted: true });
+      expect(JSON.stringify(gone)).not.toMatch(/Badge|grp-apps|grp-field/);
+      const goneEvent = (await api.pullAll(tokens.technician, 'ticket_events', events.checkpoint)).docs.get(eventId);
+      expect(goneEvent).toMatchObject({ id: eventId, ticketId: ticket.id, _deleted: true });
+      expect(JSON.stringify(goneEvent)).not.toContain('4411');
+      // Not a deletion: the ticket lives on for those who may see it.
+      expect((await api.pullAll(tokens.supervisor, 'tickets')).docs.get(ticket.id)).toMatchObject({ _deleted: false });
+    });
+
+    it('tells an agent to remove a ticket reclassified as a security incident', async () => {
+      const { api } = env();
+      const { ticket } = await ticketWithComment({ groupId: 'grp-service-desk', title: 'Odd e-mail asking for a password' });
+      const { checkpoint, docs } = await api.pullAll(tokens.agent, 'tickets');
+      expect(docs.has(ticket.id)).toBe(true);
+      await change(ticket, { security: true, groupId: 'grp-security', categoryId: 'cat-security-phishing' });
+      const gone = (await api.pullAll(tokens.agent, 'tickets', checkpoint)).docs.get(ticket.id);
+      expect(gone).toMatchObject({ id: ticket.id, _deleted: true });
+      expect(JSON.stringify(gone)).not.toMatch(/password|security-phishing/);
+    });
+
+    it('says nothing to a user who never could see the ticket', async () => {
+      const { api } = env();
+      const { ticket } = await ticketWithComment({ groupId: 'grp-apps', title: 'Payroll export fails' });
+      const { checkpoint, docs } = await api.pullAll(tokens.technician, 'tickets');
+      expect(docs.has(ticket.id)).toBe(false);
+      await change(ticket, { groupId: 'grp-network' });
+      expect((await api.pullAll(tokens.technician, 'tickets', checkpoint)).docs.has(ticket.id)).toBe(false);
+    });
+
+    it('tells a technician removed from a group to remove that group’s tickets, once signed in with the new groups', async () => {
+      const { api } = env();
+      const { ticket, eventId } = await ticketWithComment({
+        groupId: 'grp-field',
+        assigneeId: '',
+        title: 'Printer jam, floor 3',
+      });
+      const mine = makeTicket({ groupId: 'grp-field', assigneeId: DEMO_USERS.technician.id, status: 'assigned' });
+      await api.create(tokens.supervisor, 'tickets', [mine]);
+      const tickets = await api.pullAll(tokens.technician, 'tickets');
+      const events = await api.pullAll(tokens.technician, 'ticket_events');
+      expect(tickets.docs.has(ticket.id) && tickets.docs.has(mine.id)).toBe(true);
+
+      const entry = (await api.pullAll(tokens.admin, 'directory')).docs.get(DEMO_USERS.technician.id)!;
+      const pushed = await api.push(tokens.admin, 'directory', [
+        { assumedMasterState: entry, newDocumentState: { ...entry, groupIds: ['grp-network'] } },
+      ]);
+      expect(pushed.status).toBe(200);
+      const token = (await api.login(DEMO_USERS.technician.email)).accessToken;
+
+      const after = await api.pullAll(token, 'tickets', tickets.checkpoint);
+      expect(after.docs.get(ticket.id)).toMatchObject({ _deleted: true });
+      expect(JSON.stringify(after.docs.get(ticket.id))).not.toContain('Printer');
+      // Assigned to them by name: still theirs.
+      expect(after.docs.get(mine.id)?._deleted ?? false).toBe(false);
+      expect((await api.pullAll(token, 'ticket_events', events.checkpoint)).docs.get(eventId)).toMatchObject({ _deleted: true });
+
+      await api.push(tokens.admin, 'directory', [
+        { assumedMasterState: { ...entry, groupIds: ['grp-network'] }, newDocumentState: entry },
+      ]);
+    });
+
+    it('refuses a change to a ticket that left the pusher’s scope with code out_of_scope, so the device drops its copy', async () => {
+      const { api } = env();
+      const { ticket } = await ticketWithComment({ groupId: 'grp-field', title: 'Projector, room 204' });
+      const held = (await api.pullAll(tokens.technician, 'tickets')).docs.get(ticket.id)!;
+      await change(ticket, { groupId: 'grp-apps' });
+      const edited = { ...held, title: 'Projector, room 204 (lamp ordered)', updatedAt: Number(held.updatedAt) + 5 };
+      const response = await api.push(tokens.technician, 'tickets', [{ assumedMasterState: held, newDocumentState: edited }]);
+      expect(response.status).toBe(403);
+      expect(JSON.stringify(response.body)).toContain('"code":"out_of_scope"');
+    });
+  });
+});

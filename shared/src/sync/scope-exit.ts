@@ -1,0 +1,34 @@
+import type { JsonSchemaProperty } from '../schemas/json-schema.js';
+import { COLLECTION_DEFINITIONS } from '../schemas/index.js';
+import type { ReplicatedCollection } from './protocol.js';
+
+/** The collections whose documents can leave a user's scope without being deleted: tickets and what hangs on them. */
+export const SCOPE_EXIT_COLLECTIONS: readonly ReplicatedCollection[] = ['tickets', 'ticket_events', 'survey_responses'];
+
+/** A valid value of a property that says nothing: its first allowed value, its minimum, or empty. */
+function neutralValue(property: JsonSchemaProperty): unknown {
+  if (property.enum) return property.enum[0];
+  const type = Array.isArray(property.type) ? property.type[0] : property.type;
+  if (type === 'string') return 'x'.repeat(property.minLength ?? 0);
+  if (type === 'integer' || type === 'number') return property.minimum ?? 0;
+  if (type === 'boolean') return false;
+  if (type === 'array') return [];
+  if (type === 'object') return {};
+  return null;
+}
+
+/**
+ * What the server sends a device for a document that left its user's scope (issue 15, item 9): a tombstone that
+ * carries the document's id (and its ticket's) and nothing else of it, every other required field neutral, so the
+ * device removes its copy locally. It is not a deletion for anyone else.
+ */
+export function scopeExitMarker(
+  collection: ReplicatedCollection,
+  doc: { id: string; ticketId?: string },
+): Record<string, unknown> & { id: string; _deleted: true } {
+  const { schema } = COLLECTION_DEFINITIONS[collection];
+  const marker: Record<string, unknown> = {};
+  for (const field of schema.required) marker[field] = neutralValue(schema.properties[field] ?? {});
+  if (doc.ticketId !== undefined && 'ticketId' in schema.properties) marker.ticketId = doc.ticketId;
+  return { ...marker, id: doc.id, _deleted: true };
+}
