@@ -26,7 +26,7 @@ describe('push refusals', () => {
     await db.close();
   });
 
-  it('drops the copy of a ticket refused because it left the user’s scope, keeping the refused change aside', async () => {
+  it('drops the copy of a ticket refused because it left the user’s scope, keeping the refused change aside', () => {
     const base = makeTicket();
     const edited = { ...base, title: 'Edited while it moved away' };
     const row = { assumedMasterState: live(base), newDocumentState: live(edited) };
