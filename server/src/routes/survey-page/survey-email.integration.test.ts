@@ -218,7 +218,8 @@ describe.each(backends)('$name', (backend) => {
         title: `Follow-up: low satisfaction on ${String(ticket.number)}`,
         callerEmail: email,
       });
-      expect(String(followUps[0].description)).toContain('Nobody called me back');
+      // The follow-up goes to a group of technicians, who may not read survey answers: only the supervisors' e-mail quotes it.
+      expect(String(followUps[0].description)).not.toContain('Nobody called me back');
       // Grace Thompson supervises grp-field.
       const alert = await capture.waitFor(
         (m) => m.subject.includes(String(ticket.number)) && m.to.includes('grace.thompson@example.org'),

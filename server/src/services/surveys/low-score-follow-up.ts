@@ -50,7 +50,8 @@ export interface LowScoreInput {
 
 /**
  * For a low score (CSAT or NPS at or below the configured thresholds), in the response's transaction: a follow-up
- * request for the ticket's group (parent = the ticket, the customer's words in the description) and an e-mail to
+ * request for the ticket's group (parent = the ticket; neither the scores nor the words, which the group's technicians
+ * may not read) and an e-mail quoting them to
  * the supervisors of that group (every supervisor when none belongs to it). Nothing for other scores, or when
  * the ticket is not on the server. Returns the follow-up's id, or null.
  */
@@ -62,9 +63,7 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
   const ticket = stored.data as unknown as Ticket;
   const id = followUpTicketId(response.id);
   if ((await loadDocuments(tx, 'tickets', [id])).has(id)) return null;
-  const { scores, verbatims } = describeScores(response, template);
   const now = Date.now();
-  const quoted = verbatims.length ? `\n\nWhat the customer wrote:\n${verbatims.map((v) => `"${v}"`).join('\n')}` : '';
   const followUp = newTicket(
     {
       id,
@@ -72,8 +71,11 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
       title: clipTicketText('title', `Follow-up: low satisfaction on ${ticket.number}`),
       description: clipTicketText(
         'description',
-        `The customer's survey answer about ${ticket.number} "${ticket.title}" is a low score (${scores}). ` +
-          `Contact them to understand what went wrong.${quoted}\n\n(Survey response ${response.id}, ${response.channel})`,
+        // No score and no word of the answer: the group's technicians may not read survey responses (issue 15,
+        // item 9). The supervisors' e-mail quotes them; agents and supervisors open the response by its id.
+        `The customer's survey answer about ${ticket.number} "${ticket.title}" is a low score. ` +
+          `Contact them to understand what went wrong; a supervisor has their answer.\n\n` +
+          `(Survey response ${response.id}, ${response.channel})`,
       ),
       impact: 3,
       urgency: 2,
@@ -101,6 +103,7 @@ export async function followUpLowScore(tx: Transaction, input: LowScoreInput): P
   // A ticket the server writes itself gets its SLA actions like a pushed one.
   await feedSlaDue(tx, [id]);
 
+  const { scores, verbatims } = describeScores(response, template);
   const supervisors = await activeSupervisors(tx);
   const ofGroup = supervisors.filter((s) => Array.isArray(s.groupIds) && s.groupIds.includes(ticket.groupId));
   for (const supervisor of ofGroup.length ? ofGroup : supervisors) {

@@ -193,8 +193,13 @@ describe.each(backends)('$name', (backend) => {
       );
       expect(alert.to).toEqual(['grace.thompson@example.org']);
       expect(alert.subject).toBe(`Low satisfaction score on ${number} (CSAT 3/5, NPS 4/10)`);
-      // The technician sees the follow-up: it is in his group.
-      expect((await api.pullAll(tokens.tech, 'tickets')).docs.has(followUps[0].id)).toBe(true);
+      expect(alert.text).toContain('Arrived late');
+      // The technician sees the follow-up (it is in his group) but not the customer's answer: technicians may not
+      // read survey responses (issue 15 item 9).
+      const techCopy = (await api.pullAll(tokens.tech, 'tickets')).docs.get(followUps[0].id);
+      expect(techCopy).toBeDefined();
+      expect(JSON.stringify(techCopy)).not.toMatch(/Arrived late|3\/5|4\/10/);
+      expect(String(techCopy?.description)).toContain(response.id);
     });
 
     it('refuses forged responses: portal or e-mail answers from staff, another respondent than the caller; nothing stored, no follow-up, no mail', async () => {
