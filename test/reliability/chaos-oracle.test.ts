@@ -67,6 +67,16 @@ describe('chaos oracle', () => {
     const report = checkConvergence(input({ edits: [edit(0, 0, 'title', 'O', 'A'), edit(1, 0, 'title', 'O', 'B')] }));
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatch(/lost edit: client 0 set t1.title = "A"/);
+    // Deleting the ticket afterwards on the same device drops that edit: what comes back later is a kept version
+    // (chaos seed 35200560). A deletion before the edit, or by another device, excuses nothing.
+    const edits = [edit(0, 5, 'title', 'O', 'A'), edit(1, 0, 'title', 'O', 'B')];
+    const deletedAfter = checkConvergence(input({ edits, deletions: [{ client: 0, ticketId: 't1', seq: 6 }] }));
+    expect(deletedAfter.problems).toEqual([]);
+    for (const deletion of [
+      { client: 0, ticketId: 't1', seq: 4 },
+      { client: 1, ticketId: 't1', seq: 9 },
+    ])
+      expect(checkConvergence(input({ edits, deletions: [deletion] })).problems).toHaveLength(1);
   });
 
   it('reports an edit changed back (A-B-A) and overwritten by a device that never saw it', () => {

@@ -11,6 +11,8 @@ export interface OracleInput {
   /** Events each client's local database acknowledged. */
   events: readonly InsertRecord[];
   createdTickets: readonly InsertRecord[];
+  /** Tickets each client deleted itself, in its edit sequence. */
+  deletions?: readonly { client: number; ticketId: string; seq: number }[];
   /** Conflict records by client index. */
   conflicts: ReadonlyMap<number, readonly ConflictRecord[]>;
 }
@@ -164,7 +166,11 @@ export function checkConvergence(input: OracleInput): OracleReport {
       continue;
     }
     const sameField = byField.get(`${edit.ticketId}|${edit.field}`) ?? [];
-    if (sameField.some((other) => other.client === edit.client && other.seq > edit.seq)) {
+    // The same person later changed the field again, or deleted the ticket (what comes back of it is a kept version).
+    const ownDeletion = (input.deletions ?? []).some(
+      (d) => d.client === edit.client && d.ticketId === edit.ticketId && d.seq > edit.seq,
+    );
+    if (ownDeletion || sameField.some((other) => other.client === edit.client && other.seq > edit.seq)) {
       report.edits.supersededByOwnLaterEdit++;
       continue;
     }

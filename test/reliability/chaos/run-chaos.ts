@@ -190,6 +190,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       edits: records.flatMap((r) => r.edits),
       events: records.flatMap((r) => r.events),
       createdTickets: records.flatMap((r) => r.createdTickets),
+      deletions: records.flatMap((r) => r.deletions),
       conflicts,
     });
     const faults = records

@@ -89,7 +89,7 @@ export class SimClient {
       edits: [],
       events: [],
       createdTickets: [],
-      deletedTicketIds: [],
+      deletions: [],
       counts: {},
       refused: 0,
       faults: this.net.stats,
@@ -136,7 +136,7 @@ export class SimClient {
         if (event.operation === 'INSERT') {
           this.records.createdTickets.push({ client: this.config.index, doc: plain(next) });
         } else if (event.operation === 'DELETE' || next._deleted === true) {
-          this.records.deletedTicketIds.push(event.documentId);
+          this.records.deletions.push({ client: this.config.index, ticketId: event.documentId, seq: this.editSeq++ });
         } else {
           const prev = (event.previousDocumentData ?? {}) as Record<string, unknown>;
           for (const field of Object.keys(next)) {

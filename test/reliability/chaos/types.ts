@@ -71,7 +71,8 @@ export interface ClientRecords {
   edits: EditRecord[];
   events: InsertRecord[];
   createdTickets: InsertRecord[];
-  deletedTicketIds: string[];
+  /** Tickets this client deleted, numbered in the same sequence as its edits (EditRecord.seq). */
+  deletions: { client: number; ticketId: string; seq: number }[];
   counts: Record<string, number>;
   /** Operations the local rules refused (e.g. a status the lifecycle forbids): not edits. */
   refused: number;
