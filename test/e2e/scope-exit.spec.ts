@@ -1,4 +1,4 @@
-import type { Ticket } from '@shared';
+import type { DirectoryEntry, Ticket } from '@shared';
 import { queueKeyFor } from '@shared';
 import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
@@ -71,4 +71,33 @@ test('a ticket reclassified as a security incident leaves the agent’s screen a
   });
   expect(stored).toContain(ticket.id);
   expect(stored).not.toContain('Odd e-mail asking for my password');
+});
+
+test('a deactivated account’s device erases everything it held and says why (issue 15 item 9)', async ({ server, signIn }) => {
+  const { page } = await signIn('olivia.brown@example.org');
+  await new SyncStatus(page).expectSettled();
+  const before = await page.evaluate(
+    async () => (await indexedDB.databases()).filter((d) => d.name?.startsWith('rxdb-dexie-')).length,
+  );
+  expect(before).toBeGreaterThan(0);
+
+  const admin = (await apiLogin(server.url, 'admin@example.org')).accessToken;
+  const entry = (await pullAll<Stored<DirectoryEntry>>(server.url, admin, 'directory')).find(
+    (e) => e.kind === 'user' && e.email === 'olivia.brown@example.org',
+  )!;
+  const pushed = await fetch(`${server.url}/api/sync/directory/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify([{ assumedMasterState: entry, newDocumentState: { ...entry, active: false } }]),
+  });
+  expect(pushed.status, await pushed.clone().text()).toBe(200);
+
+  // Her next request is refused, the refresh says deactivated, and the device erases its databases.
+  await expect(page.getByTestId('login-deactivated')).toBeVisible({ timeout: 60_000 });
+  await expect
+    .poll(async () =>
+      page.evaluate(async () => (await indexedDB.databases()).filter((d) => d.name?.startsWith('rxdb-dexie-')).length),
+    )
+    .toBe(0);
+  await expect(page.getByTestId('login-email')).toBeVisible();
 });

@@ -21,7 +21,7 @@ function Loading() {
  * Signed out: the login page, or the server settings on first run (no server chosen yet) and when asked for from
  * the login page. Neither exists when the page comes from the sync server itself.
  */
-function SignedOut({ expired }: { expired: boolean }) {
+function SignedOut({ expired, deactivated = false }: { expired: boolean; deactivated?: boolean }) {
   const choosesServer = serverSettingsAvailable();
   const [setting, setSetting] = useState<ServerUrlSetting | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -37,18 +37,20 @@ function SignedOut({ expired }: { expired: boolean }) {
     };
   }, [choosesServer]);
 
-  if (!choosesServer) return <LoginPage expired={expired} />;
+  if (!choosesServer) return <LoginPage expired={expired} deactivated={deactivated} />;
   if (!setting) return <Loading />;
   if (isFirstRun(setting) || settingsOpen)
     return <ServerSettingsPage firstRun={!settingsOpen} initial={setting} onBack={() => setSettingsOpen(false)} />;
-  return <LoginPage expired={expired} server={setting} onServerSettings={() => setSettingsOpen(true)} />;
+  return (
+    <LoginPage expired={expired} deactivated={deactivated} server={setting} onServerSettings={() => setSettingsOpen(true)} />
+  );
 }
 
 /** Signed out: the login page. Signed in: the console on the user's local database (never waiting for the server). */
 export function App() {
   const { state } = useSession();
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'signed-out') return <SignedOut expired={state.expired} />;
+  if (state.status === 'signed-out') return <SignedOut expired={state.expired} deactivated={state.deactivated} />;
   return (
     <DatabaseGate key={state.session.user.id} session={state.session}>
       {/* Navigation renders at once: as a transition (React Router's default) a queue click could wait seconds behind

@@ -43,7 +43,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
  */
 export function DatabaseGate({ session, children }: { session: StoredSession; children: ReactNode }) {
   const { t } = useTranslation();
-  const { persist, signOut, reload } = useSession();
+  const { persist, signOut, endDeactivated, reload } = useSession();
   const [opened, setOpened] = useState<{ db: DeskDatabase; sync: SyncController } | null>(null);
   const [network, setNetwork] = useState<DataNetwork | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -68,7 +68,17 @@ export function DatabaseGate({ session, children }: { session: StoredSession; ch
 
   useEffect(() => {
     let cancelled = false;
-    const tokens = new TokenManager(session, persist, () => void signOut(true), reload);
+    // A deactivated account leaves nothing it could see on the device: stop syncing, erase, then sign out.
+    const eraseOpened = async (): Promise<void> => {
+      const current = runtime.current;
+      if (!current) return;
+      current.gone = true;
+      await current.sync.cancel();
+      await withTimeout(eraseDeskDatabase(current.db), ERASE_TIMEOUT_MS, 'The local database is still in use');
+    };
+    const ended = (reason: 'expired' | 'deactivated') =>
+      void (reason === 'deactivated' ? endDeactivated(eraseOpened) : signOut(true));
+    const tokens = new TokenManager(session, persist, ended, reload);
     createDeskDatabase({ name: dbName, onMigrationProgress: (progress) => !cancelled && setMigration(progress) })
       .then((db) => {
         performance.mark('desk:db-open');

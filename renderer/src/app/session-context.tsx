@@ -7,7 +7,9 @@ import { clearSession, loadSession, saveSession, sessionFromLogin } from '../ses
 import type { StoredSession } from '../session/session-store.js';
 
 export type SessionState =
-  { status: 'loading' } | { status: 'signed-out'; expired: boolean } | { status: 'signed-in'; session: StoredSession };
+  | { status: 'loading' }
+  | { status: 'signed-out'; expired: boolean; deactivated?: boolean }
+  | { status: 'signed-in'; session: StoredSession };
 
 interface SessionApi {
   state: SessionState;
@@ -22,6 +24,11 @@ interface SessionApi {
    * stored session, then on the desktop everything the window stored (desk.clearLocalData); then reloads.
    */
   signOutAndErase: (eraseDatabase: () => Promise<void>) => Promise<void>;
+  /**
+   * The account was deactivated: `eraseDatabase`, then the stored session and the window's data, and the login page
+   * says why. Nothing the account could see stays on the device (issue 15, item 9).
+   */
+  endDeactivated: (eraseDatabase: () => Promise<void>) => Promise<void>;
   /** Stores a refreshed session without re-rendering the app. */
   persist: (session: StoredSession) => Promise<void>;
   /** The stored session (another tab may have refreshed it). */
@@ -75,11 +82,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [desk, revoke],
   );
+  const endDeactivated = useCallback(
+    async (eraseDatabase: () => Promise<void>) => {
+      await eraseDatabase().catch((err: unknown) => getDesk().log('error', `Could not erase the local database: ${String(err)}`));
+      await clearSession(desk);
+      if (desk.clearLocalData) await desk.clearLocalData();
+      setState({ status: 'signed-out', expired: false, deactivated: true });
+    },
+    [desk],
+  );
   const persist = useCallback((session: StoredSession) => saveSession(desk, session), [desk]);
   const reload = useCallback(() => loadSession(desk), [desk]);
   const api = useMemo(
-    () => ({ state, signIn, signOut, signOutAndErase, persist, reload }),
-    [state, signIn, signOut, signOutAndErase, persist, reload],
+    () => ({ state, signIn, signOut, signOutAndErase, endDeactivated, persist, reload }),
+    [state, signIn, signOut, signOutAndErase, endDeactivated, persist, reload],
   );
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }

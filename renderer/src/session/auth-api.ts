@@ -1,6 +1,9 @@
 import type { ApiErrorBody, LoginResponse } from '@shared';
 
-/** Why signing in or refreshing failed: 'credentials' (401/400), 'network' (server unreachable) or 'server'. */
+/**
+ * Why signing in or refreshing failed: 'credentials' (401/400; 403: the account is deactivated), 'network' (server
+ * unreachable) or 'server'.
+ */
 export class AuthError extends Error {
   constructor(
     readonly kind: 'credentials' | 'network' | 'server',

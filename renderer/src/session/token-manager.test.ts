@@ -73,6 +73,15 @@ describe('TokenManager', () => {
     expect(await tokens.getAccessToken()).toBeNull();
     expect(await tokens.getAccessToken()).toBeNull();
     expect(onExpired).toHaveBeenCalledTimes(1);
+    expect(onExpired).toHaveBeenCalledWith('expired');
+  });
+
+  it('says the account was deactivated when the refresh is forbidden (403), so the device erases its data', async () => {
+    const { tokens, onExpired } = setup(session({ accessExpiresAt: 0 }), () =>
+      Promise.resolve(json(403, { statusCode: 403, error: 'Forbidden', message: 'This account is deactivated.' })),
+    );
+    expect(await tokens.getAccessToken()).toBeNull();
+    expect(onExpired).toHaveBeenCalledExactlyOnceWith('deactivated');
   });
 
   it('keeps the session when the server fails (5xx) while refreshing', async () => {

@@ -9,7 +9,8 @@ const EARLY_REFRESH_MS = 30_000;
  * server refused it (a 401 from sync calls onAuthError). Refresh tokens are single-use and rotated, so refreshes
  * never run in parallel. Offline or with the server down, the current token is returned as is (requests fail
  * anyway, and the next one retries): starting offline never signs anyone out. Only a refused refresh ends the
- * session (onExpired, once); the local data stays. Before giving up, the stored session is read again in case
+ * session (onExpired, once): the local data stays, unless the account was deactivated (a 403 refusal), when the
+ * device must not keep what the account could see (issue 15, item 9). Before giving up, the stored session is read again in case
  * another tab already rotated the refresh token.
  */
 export class TokenManager {
@@ -19,7 +20,7 @@ export class TokenManager {
   constructor(
     private session: StoredSession,
     private readonly persist: (s: StoredSession) => Promise<void>,
-    private readonly onExpired: () => void,
+    private readonly onExpired: (reason: 'expired' | 'deactivated') => void,
     private readonly reload?: () => Promise<StoredSession | null>,
   ) {}
 
@@ -58,7 +59,7 @@ export class TokenManager {
       }
       if (!this.expired) {
         this.expired = true;
-        this.onExpired();
+        this.onExpired(err.status === 403 ? 'deactivated' : 'expired');
       }
       return null;
     }

@@ -16,6 +16,8 @@ function failureOf(err: unknown): LoginFailure {
 
 interface LoginPageProps {
   expired: boolean;
+  /** The account was deactivated while signed in: its data was removed from this device. */
+  deactivated?: boolean;
   /**
    * The server setting when the user chooses the server (desktop, file://): shown read-only as `login-server`, with a
    * button to the server settings, where it is checked and saved. Null when the page comes from the server itself.
@@ -25,7 +27,7 @@ interface LoginPageProps {
 }
 
 /** Email and password; the server address too when the console is not served by the sync server (desktop). */
-export function LoginPage({ expired, server = null, onServerSettings }: LoginPageProps) {
+export function LoginPage({ expired, deactivated = false, server = null, onServerSettings }: LoginPageProps) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
@@ -61,6 +63,11 @@ export function LoginPage({ expired, server = null, onServerSettings }: LoginPag
               {t('auth.intro')}
             </Text>
             {expired && <Alert color="yellow">{t('auth.expired')}</Alert>}
+            {deactivated && (
+              <Alert color="red" data-testid="login-deactivated">
+                {t('auth.deactivatedErased')}
+              </Alert>
+            )}
             {server && (
               <Group align="flex-end" gap="xs" wrap="nowrap">
                 <TextInput
