@@ -14,6 +14,7 @@ export * from './domain/ticket-rules.js';
 export * from './domain/ticket-writes.js';
 export * from './sync/auth.js';
 export * from './sync/protocol.js';
+export * from './sync/held-mail.js';
 export * from './sync/scope-exit.js';
 export * from './sync/server-address.js';
 export * from './domain/survey-rules.js';

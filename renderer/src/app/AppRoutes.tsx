@@ -33,6 +33,7 @@ const article = page(() => import('../features/kb/ArticlePage.js'), 'ArticlePage
 const conflicts = page(() => import('../features/conflicts/ConflictsPage.js'), 'ConflictsPage');
 const reports = page(() => import('../features/reports/ReportsPage.js'), 'ReportsPage');
 const slaAdmin = page(() => import('../features/sla-admin/SlaAdminPage.js'), 'SlaAdminPage');
+const heldMail = page(() => import('../features/held-mail/HeldMailPage.js'), 'HeldMailPage');
 
 export function AppRoutes() {
   return (
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="/conflicts" element={conflicts} />
         <Route path="/reports" element={reports} />
         <Route path="/service-levels" element={slaAdmin} />
+        <Route path="/held-mail" element={heldMail} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

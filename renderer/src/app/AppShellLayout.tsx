@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { can } from '@shared';
 import { useUnresolvedConflictCount } from '../data/index.js';
 import { canSeeReports } from '../features/reports/access.js';
 import { canReadSlaSettings } from '../data/commands/sla-settings.js';
@@ -71,6 +72,7 @@ export function AppShellLayout() {
         />
         {canSeeReports(user.role) && <NavItem to="/reports" label={t('nav.reports')} testId="nav-reports" />}
         {canReadSlaSettings(user) && <NavItem to="/service-levels" label={t('nav.slaAdmin')} testId="nav-sla-admin" />}
+        {can(user, 'mail.held.read') && <NavItem to="/held-mail" label={t('nav.heldMail')} testId="nav-held-mail" />}
       </AppShell.Navbar>
       <AppShell.Main>
         <DesktopBridge />

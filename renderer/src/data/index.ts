@@ -49,6 +49,7 @@ export { useSyncStatus, useDocSyncState } from './hooks/sync.js';
 export type { DocSyncState } from './hooks/sync.js';
 export { findTicketIdByNumber, schemaVersions } from './commands/lookup.js';
 export { eraseDeskDatabase } from './erase.js';
+export { useHeldMail, type HeldMailState } from './hooks/held-mail.js';
 export { createTicket, buildNewTicket } from './commands/create-ticket.js';
 export type { NewTicketInput, CreateTicketResult } from './commands/create-ticket.js';
 export { useOpenTickets } from './hooks/open-tickets.js';

@@ -9,6 +9,7 @@ import { registerAuthRoutes } from '../routes/auth/index.js';
 import { registerHealthRoutes } from '../routes/health/index.js';
 import { registerSurveyPageRoutes } from '../routes/survey-page/index.js';
 import { registerSurveyRoutes } from '../routes/surveys/index.js';
+import { registerMailRoutes } from '../routes/mail/index.js';
 import { registerReportRoutes } from '../routes/reports/index.js';
 import { registerPresenceRoutes } from '../routes/presence/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   registerSurveyRoutes(app, ctx);
   await registerSurveyPageRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerMailRoutes(app, ctx);
   registerPresenceRoutes(app, ctx);
 
   if (options.staticDir !== undefined) {

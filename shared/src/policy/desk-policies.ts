@@ -23,6 +23,10 @@ export const deskPolicies = {
   /** Follow survey responses live as they arrive (the supervisors' console). */
   'surveyResponses.watchLive': (actor: Actor): boolean => isOverseer(actor),
   'directory.edit': (actor: Actor): boolean => isAdmin(actor),
+  /** See the mail the desk holds back (over a user's hourly allowance, or an address the outbox refuses). */
+  'mail.held.read': (actor: Actor): boolean => isOverseer(actor),
+  /** Let held mail go: it lifts a user's hourly allowance for that message, so administrators only. */
+  'mail.held.release': (actor: Actor): boolean => isAdmin(actor),
   /**
    * Send a stakeholder update (mailed by the desk to the watchers and the caller): only on a major incident, by its
    * manager or a supervisor (or admin) who can see it. Anyone else could use the desk as a mail relay.

@@ -1,3 +1,4 @@
+import type { HeldMail } from '@shared';
 import type { Queryable } from '../database.js';
 
 /** The notification channel that wakes the outbox senders of every instance. */
@@ -127,4 +128,52 @@ export async function markMailFailed(db: Queryable, id: number, error: string, r
      WHERE id = $1`,
     [id, error.slice(0, 2000), retryInSeconds],
   );
+}
+
+interface HeldRow {
+  id: string | number;
+  kind: string;
+  to_address: string;
+  subject: string;
+  ticket_id: string | null;
+  requested_by: string | null;
+  held_reason: string;
+  created_at: Date | string;
+}
+
+const toHeld = (row: HeldRow): HeldMail => ({
+  id: Number(row.id),
+  kind: row.kind,
+  to: row.to_address,
+  subject: row.subject,
+  ticketId: row.ticket_id,
+  requestedBy: row.requested_by,
+  heldReason: row.held_reason,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+/** Messages held and never sent, newest first, at most `limit`. */
+export async function listHeldMail(db: Queryable, limit: number): Promise<HeldMail[]> {
+  const rows = await db.query<HeldRow>(
+    `SELECT id, kind, to_address, subject, ticket_id, requested_by, held_reason, created_at FROM mail_outbox
+     WHERE held_reason IS NOT NULL AND sent_at IS NULL ORDER BY id DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map(toHeld);
+}
+
+/** One held message, locked for the caller's transaction; null when there is none (sent, released or unknown). */
+export async function lockHeldMail(tx: Queryable, id: number): Promise<HeldMail | null> {
+  const rows = await tx.query<HeldRow>(
+    `SELECT id, kind, to_address, subject, ticket_id, requested_by, held_reason, created_at FROM mail_outbox
+     WHERE id = $1 AND held_reason IS NOT NULL AND sent_at IS NULL FOR UPDATE`,
+    [id],
+  );
+  return rows[0] ? toHeld(rows[0]) : null;
+}
+
+/** Lets a held message go: the senders of every instance are woken to send it. */
+export async function releaseHeldMail(tx: Queryable, id: number): Promise<void> {
+  await tx.query('UPDATE mail_outbox SET held_reason = NULL, send_after = now(), claimed_until = NULL WHERE id = $1', [id]);
+  await tx.query('SELECT pg_notify($1, $2)', [MAIL_CHANNEL, '']);
 }

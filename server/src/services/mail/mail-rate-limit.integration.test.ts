@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { HeldMail } from '@shared';
 import { listQueuedMail } from '../../db/queries/mail-outbox.js';
+import { queueMail } from './mail-queue.js';
 import { DEMO_USERS } from '../../seed/index.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
 import { makeEvent, makeTicket } from '../../test-support/fixtures.js';
@@ -70,6 +72,55 @@ describe.each(backends)('$name', (backend) => {
         ['From the agent', false],
         ['From the supervisor', true],
       ]);
+    });
+
+    it('shows held mail to supervisors and lets only an administrator release what the allowance held', async () => {
+      const agent = await token('agent');
+      const over = Array.from({ length: PER_HOUR + 1 }, (_, i) =>
+        makeTicket({
+          groupId: 'grp-service-desk',
+          callerId: '',
+          callerName: `Held ${i}`,
+          callerEmail: `held-${i}-${backend.name}@example.org`,
+        }),
+      );
+      for (const ticket of over)
+        expect((await env().api.push(agent, 'tickets', [{ newDocumentState: ticket }])).status).toBe(200);
+      // A message the outbox refuses (a list of addresses), as data stored before the rules could cause.
+      await queueMail(env().server.db, {
+        kind: 'test',
+        to: `a-${backend.name}@example.org, b@example.org`,
+        subject: 'Hi',
+        text: 'x',
+      });
+
+      const supervisor = await token('supervisor');
+      const admin = await token('admin');
+      const list = await env().api.request<HeldMail[]>('GET', '/api/mail/held', { token: supervisor });
+      expect(list.status).toBe(200);
+      const mine = list.body.find((m) => m.to === `held-${PER_HOUR}-${backend.name}@example.org`);
+      expect(mine).toMatchObject({
+        requestedBy: DEMO_USERS.agent.id,
+        heldReason: expect.stringContaining('the limit is') as unknown,
+      });
+      const listed = list.body.find((m) => m.to.startsWith(`a-${backend.name}@`));
+      expect(listed?.heldReason).toContain('not exactly one valid e-mail address');
+      expect((await env().api.request('GET', '/api/mail/held', { token: agent })).status).toBe(403);
+
+      const release = (id: number | string, who: string) =>
+        env().api.request<{ message: string }>('POST', `/api/mail/held/${id}/release`, { token: who });
+      expect((await release(mine!.id, supervisor)).status).toBe(403);
+      expect((await release('1;DROP', admin)).status).toBe(400);
+      const refused = await release(listed!.id, admin);
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toContain('cannot be released');
+      expect((await release(mine!.id, admin)).status).toBe(200);
+      expect((await release(mine!.id, admin)).status).toBe(404);
+      const [after] = (await listQueuedMail(env().server.db, { ticketId: over[PER_HOUR].id })).filter((m) => m.to === mine!.to);
+      expect(after.heldReason).toBeUndefined();
+      const still = (await env().api.request<HeldMail[]>('GET', '/api/mail/held', { token: admin })).body;
+      expect(still.some((m) => m.id === mine!.id)).toBe(false);
+      expect(still.some((m) => m.id === listed!.id)).toBe(true);
     });
 
     it('refuses a directory entry whose e-mail address is a list or carries a header (422), storing nothing', async () => {
