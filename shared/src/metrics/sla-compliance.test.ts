@@ -29,9 +29,24 @@ const policyB = buildSlaPolicy({
 });
 
 const ticket = (id: string, groupId: string, assigneeId: string, created: string) =>
-  buildTicket({ id, number: `INC-${id}`, title: `Ticket ${id}`, groupId, assigneeId, createdAt: utc(created), updatedAt: utc(created) });
+  buildTicket({
+    id,
+    number: `INC-${id}`,
+    title: `Ticket ${id}`,
+    groupId,
+    assigneeId,
+    createdAt: utc(created),
+    updatedAt: utc(created),
+  });
 const status = (ticketId: string, from: string, to: string, when: string): TicketEvent =>
-  buildEvent(ticketId, 'tech-1', { id: `${ticketId}-${to}`, kind: 'status_change', body: '', fromValue: from, toValue: to, occurredAt: utc(when) });
+  buildEvent(ticketId, 'tech-1', {
+    id: `${ticketId}-${to}`,
+    kind: 'status_change',
+    body: '',
+    fromValue: from,
+    toValue: to,
+    occurredAt: utc(when),
+  });
 const comment = (ticketId: string, when: string): TicketEvent =>
   buildEvent(ticketId, 'tech-1', { id: `${ticketId}-c`, occurredAt: utc(when) });
 
@@ -114,12 +129,7 @@ describe('SLA compliance (hand-worked)', () => {
 
   it('gives the monthly trend by month of creation', () => {
     expect(
-      report.byMonth.map((p) => [
-        p.key,
-        p.count,
-        p.metrics.clocks.first_response.metPct,
-        p.metrics.clocks.resolution.metPct,
-      ]),
+      report.byMonth.map((p) => [p.key, p.count, p.metrics.clocks.first_response.metPct, p.metrics.clocks.resolution.metPct]),
     ).toEqual([
       ['2026-01', 2, 50, 50],
       ['2026-02', 3, 50, 0],
