@@ -127,7 +127,10 @@ describe.each(backends)('$name', (backend) => {
           segments: b.segments.map((s, i) => (i === b.segments.length - 1 && s.kind === 'stopped' ? { ...s, end: 0 } : s)),
         })),
       });
-      expect(untilRead(res.body)).toEqual({ groupBy: 'priority', ...untilRead(JSON.parse(JSON.stringify(expected))) });
+      expect(untilRead(res.body)).toEqual({
+        groupBy: 'priority',
+        ...untilRead(JSON.parse(JSON.stringify(expected)) as SlaComplianceReport),
+      });
     });
 
     it('breaks compliance down by policy and by month', async () => {
