@@ -21,3 +21,4 @@ export * from './trends.js';
 export * from './verbatims.js';
 export * from './report-filter.js';
 export * from './report-query.js';
+export * from './sla-compliance.js';

@@ -13,6 +13,7 @@ import { canSeeReports } from './access.js';
 import { KpiCards } from './KpiCards.js';
 import { printReport } from './print-report.js';
 import { PrintingContext, ReportTableCard } from './ReportTableCard.js';
+import { SlaSection } from './SlaSection.js';
 import { useReportLabels } from './use-report-labels.js';
 import { useReportsModel, type ReportsModel } from './use-reports-model.js';
 import { VerbatimList } from './VerbatimList.js';
@@ -46,18 +47,31 @@ const INCIDENT_KPIS = [
 ] as const;
 const SURVEY_KPIS = ['responses', 'responseRatePct', 'csatPct', 'nps', 'ces'] as const;
 
-const TABS = ['surveys', 'incidents', 'trends'] as const;
+const TABS = ['surveys', 'incidents', 'trends', 'sla'] as const;
 type TabId = (typeof TABS)[number];
 const isTab = (v: string | null): v is TabId => (TABS as readonly (string | null)[]).includes(v);
 const PRINT_RENDER_MS = 500;
 
 /** One section of the report: its headline figures and tables. */
-function Section({ id, view, model, labels }: { id: TabId; view: ReportView; model: ReportsModel; labels: ViewLabels }) {
+function Section({
+  id,
+  view,
+  model,
+  labels,
+  filter,
+}: {
+  id: TabId;
+  view: ReportView;
+  model: ReportsModel;
+  labels: ViewLabels;
+  filter: ReportFilter;
+}) {
   const { t } = useTranslation();
   const titles: Record<TabId, string> = {
     surveys: t('reports.tab.surveys'),
     incidents: t('reports.tab.incidents'),
     trends: t('reports.tab.trends'),
+    sla: t('reports.tab.sla'),
   };
   return (
     <Stack>
@@ -83,6 +97,7 @@ function Section({ id, view, model, labels }: { id: TabId; view: ReportView; mod
           <Tables tables={view.trends} />
         </>
       )}
+      {id === 'sla' && <SlaSection model={model} filter={filter} labels={labels} />}
     </Stack>
   );
 }
@@ -194,7 +209,7 @@ function ReportsConsole() {
         <PrintingContext.Provider value>
           <Stack gap="xl">
             {TABS.map((id) => (
-              <Section key={id} id={id} view={view} model={model} labels={labels} />
+              <Section key={id} id={id} view={view} model={model} labels={labels} filter={filter} />
             ))}
           </Stack>
         </PrintingContext.Provider>
@@ -210,10 +225,13 @@ function ReportsConsole() {
             <Tabs.Tab value="trends" data-testid="tab-trends">
               {t('reports.tab.trends')}
             </Tabs.Tab>
+            <Tabs.Tab value="sla" data-testid="tab-sla">
+              {t('reports.tab.sla')}
+            </Tabs.Tab>
           </Tabs.List>
           {TABS.map((id) => (
             <Tabs.Panel key={id} value={id} pt="md">
-              <Section id={id} view={view} model={model} labels={labels} />
+              <Section id={id} view={view} model={model} labels={labels} filter={filter} />
             </Tabs.Panel>
           ))}
         </Tabs>

@@ -1,7 +1,8 @@
-import type { Ticket } from '@shared';
+import type { Ticket, TicketEvent } from '@shared';
 import {
   computeFilteredDashboard,
   indexEventsByTicket,
+  type ReportData,
   type ReportFilter,
   type ReportScope,
   type ReportsDashboard,
@@ -16,6 +17,9 @@ export interface ReportsModel {
   scope: ReportScope;
   /** How many documents the figures come from, and when they were computed. */
   counts: { tickets: number; events: number; responses: number };
+  /** The inputs, for sections computed apart (SLA compliance needs the events themselves and the settings). */
+  data: ReportData;
+  events: readonly TicketEvent[];
   computedAt: number;
 }
 
@@ -42,6 +46,8 @@ export function useReportsModel(filter: ReportFilter): ReportsModel | null {
       dashboard,
       scope,
       counts: { tickets: s.tickets.length, events: s.events.length, responses: s.responses.length },
+      data,
+      events: s.events,
       computedAt: now,
     };
   }, [loaded, from, to, groupId]);

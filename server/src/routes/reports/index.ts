@@ -1,18 +1,21 @@
 import { can, type Actor } from '@shared';
 import {
   INCIDENT_GROUP_BY,
+  SLA_GROUP_BY,
   SURVEY_GROUP_BY,
   incidentReport,
+  slaComplianceReport,
   surveyReport,
   type IncidentMetrics,
   type ReportResult,
+  type SlaComplianceReport,
   type SurveyMetrics,
 } from '@shared/metrics/index.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { forbidden } from '../../http/api-error.js';
 import { authenticate } from '../../http/authenticate.js';
-import { loadReportData } from '../../services/reports/report-data.js';
+import { loadReportData, loadSlaReportData } from '../../services/reports/report-data.js';
 import { parseReportQuery } from './schema.js';
 
 async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
@@ -24,8 +27,9 @@ async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Prom
 }
 
 /**
- * GET /api/reports/incidents and /api/reports/surveys: the figures of the supervisors' console, computed with the
- * shared metrics module over the server's documents. Query: from, to, groupBy, groupId, offsetMinutes.
+ * GET /api/reports/incidents, /api/reports/surveys and /api/reports/sla: the figures of the supervisors' console,
+ * computed with the shared metrics module over the server's documents. Query: from, to, groupBy, groupId,
+ * offsetMinutes. SLA clocks are read at the server's now.
  */
 export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/reports/incidents', async (request): Promise<ReportResult<IncidentMetrics> & { groupBy: string | null }> => {
@@ -40,5 +44,12 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
     const query = parseReportQuery(request.query, SURVEY_GROUP_BY);
     const data = await loadReportData(ctx.db, Date.now(), query.offsetMinutes);
     return { groupBy: query.groupBy ?? null, ...surveyReport(data, query.filter, query.groupBy) };
+  });
+
+  app.get('/api/reports/sla', async (request): Promise<SlaComplianceReport & { groupBy: string | null }> => {
+    await supervisorOrAdmin(request, ctx);
+    const query = parseReportQuery(request.query, SLA_GROUP_BY);
+    const { data, sla } = await loadSlaReportData(ctx.db, Date.now(), query.offsetMinutes);
+    return { groupBy: query.groupBy ?? null, ...slaComplianceReport(data, sla, query.filter, query.groupBy) };
   });
 }

@@ -1,7 +1,9 @@
 import type { Survey, SurveyResponse, Ticket, TicketEvent } from '@shared';
-import { indexEventsByTicket, type ReportData } from '@shared/metrics/index.js';
+import { indexEventsByTicket, type ReportData, type SlaReportInput } from '@shared/metrics/index.js';
 import type { Database } from '../../db/database.js';
 import { loadLiveDocuments } from '../../db/queries/reports.js';
+import { loadSlaSettings } from '../../db/queries/sla-settings.js';
+import { slaConfigOf } from '../sla/sla-config.js';
 
 /**
  * The report inputs from the server's documents (tickets, events, surveys, responses; tombstones left out), read in
@@ -15,4 +17,25 @@ export async function loadReportData(db: Database, now: number, offsetMinutes: n
     responses: await loadLiveDocuments<SurveyResponse>(tx, 'survey_responses'),
   }));
   return { index: indexEventsByTicket(tickets, events), surveys, responses, now, offsetMinutes };
+}
+
+/**
+ * The inputs of the SLA compliance report in one snapshot: tickets and events (no surveys: compliance reads none)
+ * and the usable SLA settings, checked as the scheduler checks them (slaConfigOf: a bad setting is left out).
+ */
+export async function loadSlaReportData(
+  db: Database,
+  now: number,
+  offsetMinutes: number,
+): Promise<{ data: ReportData; sla: SlaReportInput }> {
+  const { tickets, events, settings } = await db.transaction(async (tx) => ({
+    tickets: await loadLiveDocuments<Ticket>(tx, 'tickets'),
+    events: await loadLiveDocuments<TicketEvent>(tx, 'ticket_events'),
+    settings: await loadSlaSettings(tx),
+  }));
+  const config = slaConfigOf(settings);
+  return {
+    data: { index: indexEventsByTicket(tickets, events), surveys: [], responses: [], now, offsetMinutes },
+    sla: { policies: config.policies, calendars: config.calendars, events },
+  };
 }
