@@ -2,8 +2,17 @@ import type { JsonSchemaProperty } from '../schemas/json-schema.js';
 import { COLLECTION_DEFINITIONS } from '../schemas/index.js';
 import type { ReplicatedCollection } from './protocol.js';
 
-/** The collections whose documents can leave a user's scope without being deleted: tickets and what hangs on them. */
-export const SCOPE_EXIT_COLLECTIONS: readonly ReplicatedCollection[] = ['tickets', 'ticket_events', 'survey_responses'];
+/**
+ * The collections whose documents can leave a user's scope without being deleted: tickets and what hangs on them,
+ * configuration items and their history.
+ */
+export const SCOPE_EXIT_COLLECTIONS: readonly ReplicatedCollection[] = [
+  'tickets',
+  'ticket_events',
+  'survey_responses',
+  'config_items',
+  'ci_history',
+];
 
 /** A valid value of a property that says nothing: its first allowed value, its minimum, or empty. */
 function neutralValue(property: JsonSchemaProperty): unknown {
@@ -19,16 +28,17 @@ function neutralValue(property: JsonSchemaProperty): unknown {
 
 /**
  * What the server sends a device for a document that left its user's scope (issue 15, item 9): a tombstone that
- * carries the document's id (and its ticket's) and nothing else of it, every other required field neutral, so the
- * device removes its copy locally. It is not a deletion for anyone else.
+ * carries the document's id (and its ticket's or configuration item's) and nothing else of it, every other required
+ * field neutral, so the device removes its copy locally. It is not a deletion for anyone else.
  */
 export function scopeExitMarker(
   collection: ReplicatedCollection,
-  doc: { id: string; ticketId?: string },
+  doc: { id: string; ticketId?: string; ciId?: string },
 ): Record<string, unknown> & { id: string; _deleted: true } {
   const { schema } = COLLECTION_DEFINITIONS[collection];
   const marker: Record<string, unknown> = {};
   for (const field of schema.required) marker[field] = neutralValue(schema.properties[field] ?? {});
   if (doc.ticketId !== undefined && 'ticketId' in schema.properties) marker.ticketId = doc.ticketId;
+  if (doc.ciId !== undefined && 'ciId' in schema.properties) marker.ciId = doc.ciId;
   return { ...marker, id: doc.id, _deleted: true };
 }

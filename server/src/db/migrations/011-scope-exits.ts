@@ -1,10 +1,12 @@
 import type { Migration } from './migration.js';
 
 /**
- * Tickets that left someone's scope (issue 15, item 9): reassigned away, moved to another group, reclassified as a
- * security incident, or the user lost a group. A row keeps the scope the ticket had before (who could see it then),
- * or names the one user who lost it (`user_id`), at the sequence number of the change, so a pull after that number
- * tells exactly the devices that held the ticket to remove it and its events.
+ * Documents that left someone's scope (issue 15, item 9): a ticket reassigned away, moved to another group or
+ * reclassified as a security incident, or the tickets and configuration items a user lost with a group. A row keeps
+ * the ticket's scope before the change (who could see it then), or names the one user who lost it (`user_id`), at the
+ * sequence number of the change, so a pull after that number tells exactly the devices that held it to remove it.
+ * `collection` is `tickets` (its events and survey responses follow their ticket) or `config_items` (its history
+ * follows the item).
  */
 export const scopeExits: Migration = {
   version: 11,
@@ -12,12 +14,13 @@ export const scopeExits: Migration = {
   sql: `
     CREATE TABLE scope_exits (
       seq bigint NOT NULL,
-      ticket_id text NOT NULL,
+      collection text NOT NULL,
+      doc_id text NOT NULL,
       user_id text,
       group_id text,
       assignee_id text,
       security boolean
     );
-    CREATE INDEX scope_exits_ticket ON scope_exits (ticket_id, seq);
+    CREATE INDEX scope_exits_doc ON scope_exits (collection, doc_id, seq);
   `,
 };

@@ -79,12 +79,14 @@ export function visibilityConditions(
 export interface PulledRow extends StoredDocument {
   visible: boolean;
   ticketId: string | null;
+  /** The configuration item a history entry belongs to. */
+  ciId: string | null;
 }
 
 /**
  * Documents of a collection changed after `afterSeq`, in sequence order, visible under `filter`. With `leftScopeOf`
- * (a user and their ticket filter), also the ticket-scoped documents that left that user's scope after `afterSeq`
- * (scope_exits: the user could see the ticket's old scope, or lost it by name), marked not visible.
+ * (a user), also the documents that left that user's scope after `afterSeq`, marked not visible (scope_exits: the
+ * user could see a ticket's old scope, or lost the ticket or configuration item by name).
  */
 export async function pullDocuments(
   db: Queryable,
@@ -97,17 +99,26 @@ export async function pullDocuments(
   const { join, conditions, params } = visibilityConditions(collection, [filter], 4);
   const visible = conditions[0];
   let exited = 'FALSE';
-  if (leftScopeOf && filter.kind === 'tickets') {
-    const ticketId = collection === 'tickets' ? 'd.id' : 'd.ticket_id';
+  if (leftScopeOf && (filter.kind === 'tickets' || filter.kind === 'cis')) {
     params.push(leftScopeOf.userId);
     const userParam = `$${3 + params.length}`;
-    const before = ticketCondition(filter, 'e', 4 + params.length);
-    params.push(...before.params);
-    exited = `EXISTS (SELECT 1 FROM scope_exits e WHERE e.ticket_id = ${ticketId} AND e.seq > $2
-      AND (e.user_id = ${userParam} OR (e.user_id IS NULL AND ${before.sql})))`;
+    if (filter.kind === 'tickets') {
+      // The ticket's own exit: the user could see its old scope, or lost it by name.
+      const ticketId = collection === 'tickets' ? 'd.id' : 'd.ticket_id';
+      const before = ticketCondition(filter, 'e', 4 + params.length);
+      params.push(...before.params);
+      exited = `EXISTS (SELECT 1 FROM scope_exits e WHERE e.collection = 'tickets' AND e.doc_id = ${ticketId}
+        AND e.seq > $2 AND (e.user_id = ${userParam} OR (e.user_id IS NULL AND ${before.sql})))`;
+    } else {
+      // A configuration item (or its history) the user lost with a group.
+      const ciId = collection === 'ci_history' ? `d.data->>'ciId'` : 'd.id';
+      exited = `EXISTS (SELECT 1 FROM scope_exits e WHERE e.collection = 'config_items' AND e.doc_id = ${ciId}
+        AND e.seq > $2 AND e.user_id = ${userParam})`;
+    }
   }
-  const rows = await db.query<Row & { visible: boolean; ticket_id: string | null }>(
-    `SELECT d.id, d.seq, d.data, d.deleted, d.ticket_id, (${visible}) AS visible FROM sync_documents d ${join}
+  const rows = await db.query<Row & { visible: boolean; ticket_id: string | null; ci_id: string | null }>(
+    `SELECT d.id, d.seq, d.data, d.deleted, d.ticket_id, d.data->>'ciId' AS ci_id, (${visible}) AS visible
+     FROM sync_documents d ${join}
      WHERE d.collection = $1 AND d.seq > $2 AND ((${visible}) OR ${exited}) ORDER BY d.seq LIMIT $3`,
     [collection, afterSeq, limit, ...params],
   );
@@ -118,5 +129,6 @@ export async function pullDocuments(
     deleted: row.deleted,
     visible: row.visible,
     ticketId: row.ticket_id,
+    ciId: row.ci_id,
   }));
 }

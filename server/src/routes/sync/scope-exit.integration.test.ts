@@ -79,7 +79,7 @@ describe.each(backends)('$name', (backend) => {
       expect((await api.pullAll(tokens.technician, 'tickets', checkpoint)).docs.has(ticket.id)).toBe(false);
     });
 
-    it('tells a technician removed from a group to remove that group’s tickets, once signed in with the new groups', async () => {
+    it('tells a technician removed from their group to remove its tickets and site items, once signed in with the new groups', async () => {
       const { api } = env();
       const { ticket, eventId } = await ticketWithComment({
         groupId: 'grp-field',
@@ -90,25 +90,36 @@ describe.each(backends)('$name', (backend) => {
       await api.create(tokens.supervisor, 'tickets', [mine]);
       const tickets = await api.pullAll(tokens.technician, 'tickets');
       const events = await api.pullAll(tokens.technician, 'ticket_events');
+      const items = await api.pullAll(tokens.technician, 'config_items');
       expect(tickets.docs.has(ticket.id) && tickets.docs.has(mine.id)).toBe(true);
 
       const entry = (await api.pullAll(tokens.admin, 'directory')).docs.get(DEMO_USERS.technician.id)!;
       const pushed = await api.push(tokens.admin, 'directory', [
-        { assumedMasterState: entry, newDocumentState: { ...entry, groupIds: ['grp-network'] } },
+        { assumedMasterState: entry, newDocumentState: { ...entry, groupIds: [] } },
       ]);
       expect(pushed.status).toBe(200);
-      const token = (await api.login(DEMO_USERS.technician.email)).accessToken;
+      try {
+        const token = (await api.login(DEMO_USERS.technician.email)).accessToken;
 
-      const after = await api.pullAll(token, 'tickets', tickets.checkpoint);
-      expect(after.docs.get(ticket.id)).toMatchObject({ _deleted: true });
-      expect(JSON.stringify(after.docs.get(ticket.id))).not.toContain('Printer');
-      // Assigned to them by name: still theirs.
-      expect(after.docs.get(mine.id)?._deleted ?? false).toBe(false);
-      expect((await api.pullAll(token, 'ticket_events', events.checkpoint)).docs.get(eventId)).toMatchObject({ _deleted: true });
-
-      await api.push(tokens.admin, 'directory', [
-        { assumedMasterState: { ...entry, groupIds: ['grp-network'] }, newDocumentState: entry },
-      ]);
+        const after = await api.pullAll(token, 'tickets', tickets.checkpoint);
+        expect(after.docs.get(ticket.id)).toMatchObject({ _deleted: true });
+        expect(JSON.stringify(after.docs.get(ticket.id))).not.toContain('Printer');
+        // Assigned to them by name: still theirs.
+        expect(after.docs.get(mine.id)?._deleted ?? false).toBe(false);
+        expect((await api.pullAll(token, 'ticket_events', events.checkpoint)).docs.get(eventId)).toMatchObject({
+          _deleted: true,
+        });
+        // The configuration items of the group's sites leave the device too; those still in view stay.
+        const visibleNow = (await api.pullAll(token, 'config_items')).docs;
+        const lostItems = [...items.docs.keys()].filter((id) => !visibleNow.has(id));
+        expect(lostItems.length).toBeGreaterThan(0);
+        const itemChanges = (await api.pullAll(token, 'config_items', items.checkpoint)).docs;
+        for (const id of lostItems) expect(itemChanges.get(id), id).toMatchObject({ id, _deleted: true });
+        for (const [id, doc] of itemChanges) if (visibleNow.has(id)) expect(doc._deleted, id).toBe(false);
+        expect(JSON.stringify(itemChanges.get(lostItems[0]))).not.toContain(String(items.docs.get(lostItems[0])?.name));
+      } finally {
+        await api.push(tokens.admin, 'directory', [{ assumedMasterState: { ...entry, groupIds: [] }, newDocumentState: entry }]);
+      }
     });
 
     it('refuses a change to a ticket that left the pusher’s scope with code out_of_scope, so the device drops its copy', async () => {

@@ -1,7 +1,8 @@
-import { REPLICATED_COLLECTIONS, type Actor } from '@shared';
+import { REPLICATED_COLLECTIONS, type Actor, type ReplicatedCollection } from '@shared';
 import type { Queryable } from '../../db/database.js';
 import { bumpTicketDocuments, resequenceDocuments } from '../../db/queries/documents.js';
 import { recordScopeExits } from '../../db/queries/scope-exits.js';
+import { historyIdsOfCis } from '../../db/queries/config-items.js';
 import { newlyVisibleIds } from '../../db/queries/newly-visible.js';
 import { notifyChange } from '../../db/queries/sequence.js';
 import { sameAccess } from '../auth/current-actor.js';
@@ -45,21 +46,31 @@ export const resyncWidenedAccess: PushEffect = async ({ tx, collection, writes, 
 
 /**
  * When a user's role or groups narrow what they may see (removed from a group, moved out of the security group), the
- * tickets they lose and their documents get fresh sequence numbers, and a scope exit naming the user at the highest
- * of them, so that user's next pull tells their devices to remove them (issue 15, item 9).
+ * tickets and configuration items they lose, and what hangs on them (events, survey responses, CI history), get fresh
+ * sequence numbers and a scope exit naming the user at the highest of them, so that user's next pull tells their
+ * devices to remove them (issue 15, item 9). Other devices receive them again, unchanged.
  */
 async function recordNarrowedAccess(tx: Queryable, userId: string, before: Actor, after: Actor): Promise<void> {
-  const hidden = await newlyVisibleIds(tx, 'tickets', pullFilterFor(after, 'tickets'), pullFilterFor(before, 'tickets'));
-  if (hidden.length === 0) return;
-  let highest = await resequenceDocuments(tx, 'tickets', hidden);
-  await notifyChange(tx, 'tickets', highest);
+  const lost = async (collection: 'tickets' | 'config_items') =>
+    newlyVisibleIds(tx, collection, pullFilterFor(after, collection), pullFilterFor(before, collection));
+  const tickets = await lost('tickets');
+  const items = await lost('config_items');
+  let highest = 0;
+  const resequence = async (collection: ReplicatedCollection, ids: readonly string[]) => {
+    const last = await resequenceDocuments(tx, collection, ids);
+    if (last > 0) await notifyChange(tx, collection, last);
+    highest = Math.max(highest, last);
+  };
+  await resequence('tickets', tickets);
   for (const dependent of ['ticket_events', 'survey_responses'] as const) {
-    const bumped = await bumpTicketDocuments(tx, dependent, hidden);
+    const bumped = await bumpTicketDocuments(tx, dependent, tickets);
     if (bumped > 0) await notifyChange(tx, dependent, bumped);
     highest = Math.max(highest, bumped);
   }
-  await recordScopeExits(
-    tx,
-    hidden.map((ticketId) => ({ seq: highest, ticketId, userId })),
-  );
+  await resequence('config_items', items);
+  await resequence('ci_history', await historyIdsOfCis(tx, items));
+  await recordScopeExits(tx, [
+    ...tickets.map((docId) => ({ seq: highest, collection: 'tickets' as const, docId, userId })),
+    ...items.map((docId) => ({ seq: highest, collection: 'config_items' as const, docId, userId })),
+  ]);
 }

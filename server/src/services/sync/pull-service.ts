@@ -27,7 +27,11 @@ export async function pullChanges(
   const documents = rows.map((row) =>
     row.visible
       ? toSyncDocument(row)
-      : (scopeExitMarker(collection, { id: row.id, ticketId: row.ticketId ?? undefined }) as SyncDocument),
+      : (scopeExitMarker(collection, {
+          id: row.id,
+          ticketId: row.ticketId ?? undefined,
+          ciId: row.ciId ?? undefined,
+        }) as SyncDocument),
   );
   return { documents, checkpoint: { seq: rows[rows.length - 1].seq } };
 }

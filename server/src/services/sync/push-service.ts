@@ -70,7 +70,16 @@ function scopeExitsOf(ticketIds: readonly string[], masters: ReadonlyMap<string,
   return ticketIds.flatMap((ticketId) => {
     const before = masters.get(ticketId) as unknown as Ticket | undefined;
     if (!before) return [];
-    return [{ seq, ticketId, groupId: before.groupId, assigneeId: before.assigneeId, security: before.security }];
+    return [
+      {
+        seq,
+        collection: 'tickets',
+        docId: ticketId,
+        groupId: before.groupId,
+        assigneeId: before.assigneeId,
+        security: before.security,
+      },
+    ];
   });
 }
 
