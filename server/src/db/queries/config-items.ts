@@ -56,3 +56,22 @@ export async function historyIdsOfCis(db: Queryable, ciIds: readonly string[]): 
   );
   return rows.map((row) => row.id);
 }
+
+/** The groups technicians belong to: each one sees its own set of CIs (visibleCiIdsSql). */
+export async function technicianGroupIds(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT DISTINCT g AS id FROM sync_documents d, jsonb_array_elements_text(d.data->'groupIds') AS g
+     WHERE d.collection = 'directory' AND NOT d.deleted AND d.data->>'role' = 'technician' ORDER BY 1`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/** The CIs each of `groupIds` sees now, by group. */
+export async function visibleCisByGroup(db: Queryable, groupIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const groupId of groupIds) {
+    const rows = await db.query<{ id: string }>(visibleCiIdsSql('$1'), [JSON.stringify([groupId])]);
+    out.set(groupId, new Set(rows.map((row) => row.id)));
+  }
+  return out;
+}

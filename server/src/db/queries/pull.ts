@@ -110,10 +110,12 @@ export async function pullDocuments(
       exited = `EXISTS (SELECT 1 FROM scope_exits e WHERE e.collection = 'tickets' AND e.doc_id = ${ticketId}
         AND e.seq > $2 AND (e.user_id = ${userParam} OR (e.user_id IS NULL AND ${before.sql})))`;
     } else {
-      // A configuration item (or its history) the user lost with a group.
+      // A configuration item (or its history) the user lost with a group, or one of their groups lost.
       const ciId = collection === 'ci_history' ? `d.data->>'ciId'` : 'd.id';
+      params.push(JSON.stringify(filter.groupIds));
+      const groupsParam = `$${3 + params.length}`;
       exited = `EXISTS (SELECT 1 FROM scope_exits e WHERE e.collection = 'config_items' AND e.doc_id = ${ciId}
-        AND e.seq > $2 AND e.user_id = ${userParam})`;
+        AND e.seq > $2 AND (e.user_id = ${userParam} OR (e.user_id IS NULL AND ${groupsParam}::jsonb ? e.group_id)))`;
     }
   }
   const rows = await db.query<Row & { visible: boolean; ticket_id: string | null; ci_id: string | null }>(

@@ -122,6 +122,47 @@ describe.each(backends)('$name', (backend) => {
       }
     });
 
+    it('tells a group’s technicians to remove a site handed to another group and an item deleted, with their history', async () => {
+      const { api } = env();
+      const before = await api.pullAll(tokens.technician, 'config_items');
+      const history = await api.pullAll(tokens.technician, 'ci_history');
+      expect(before.docs.has('ci-site-ottawa')).toBe(true);
+      const all = (await api.pullAll(tokens.admin, 'config_items')).docs;
+      const site = all.get('ci-site-ottawa')!;
+      const service = all.get('ci-svc-files')!;
+      const at = (doc: Doc, fields: Record<string, unknown>) => ({ ...doc, ...fields, updatedAt: Number(doc.updatedAt) + 1000 });
+      const pushed = await api.push(tokens.admin, 'config_items', [
+        { assumedMasterState: site, newDocumentState: at(site, { ownerGroupId: 'grp-apps' }) },
+        { assumedMasterState: service, newDocumentState: at(service, { _deleted: true }) },
+      ]);
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+      try {
+        // A full pull's later pages may carry tombstones too: what the technician sees is what is alive.
+        const visibleNow = [...(await api.pullAll(tokens.technician, 'config_items')).docs.values()].filter((d) => !d._deleted);
+        const lost = [...before.docs.keys()].filter((id) => !visibleNow.some((d) => d.id === id));
+        expect(lost.sort()).toEqual(['ci-site-ottawa', 'ci-svc-files']);
+        const changes = (await api.pullAll(tokens.technician, 'config_items', before.checkpoint)).docs;
+        for (const id of lost) expect(changes.get(id), id).toMatchObject({ id, _deleted: true });
+        expect(JSON.stringify(changes.get('ci-site-ottawa'))).not.toMatch(/Elgin|Ottawa|grp-apps/);
+        const lostHistory = [...history.docs.values()].filter((h) => lost.includes(String(h.ciId)));
+        expect(lostHistory.length).toBeGreaterThan(0);
+        const historyChanges = (await api.pullAll(tokens.technician, 'ci_history', history.checkpoint)).docs;
+        for (const entry of lostHistory) expect(historyChanges.get(entry.id), entry.id).toMatchObject({ _deleted: true });
+        // Items still in view are not touched.
+        expect(changes.get('ci-srv-file-ott')?._deleted ?? false).toBe(false);
+      } finally {
+        const now = (await api.pullAll(tokens.admin, 'config_items')).docs;
+        const back = (id: string, fields: Record<string, unknown>) => ({
+          assumedMasterState: now.get(id)!,
+          newDocumentState: at(now.get(id)!, fields),
+        });
+        await api.push(tokens.admin, 'config_items', [
+          back('ci-site-ottawa', { ownerGroupId: site.ownerGroupId }),
+          back('ci-svc-files', { _deleted: false }),
+        ]);
+      }
+    });
+
     it('refuses a change to a ticket that left the pusher’s scope with code out_of_scope, so the device drops its copy', async () => {
       const { api } = env();
       const { ticket } = await ticketWithComment({ groupId: 'grp-field', title: 'Projector, room 204' });

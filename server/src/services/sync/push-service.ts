@@ -13,6 +13,7 @@ import type { PushEffect } from './push-effects.js';
 import { planPush, type PlannedRow } from './push-plan.js';
 import { toSyncDocument, withoutDeleted } from './stored-document.js';
 import { stampWrites } from './server-stamps.js';
+import { ciScopeBefore, mayNarrowCiScope, recordCiScopeExits } from './ci-scope-exits.js';
 import { recordScopeExits, type ScopeExit } from '../../db/queries/scope-exits.js';
 import { rejectPush, type Violation } from './violation.js';
 import { writeCheckViolations } from './write-checks.js';
@@ -193,6 +194,8 @@ async function applyPush(
       stamped.forEach((doc, index) => {
         if (doc !== writes[index]) revised.set(doc.id, doc);
       });
+      // Who sees which CIs, read before a CI push that may narrow it (a site handed over, an item deleted).
+      const ciBefore = collection === 'config_items' && mayNarrowCiScope(writes, masters) ? await ciScopeBefore(tx) : null;
       let seq = last - planned.length;
       await upsertDocuments(
         tx,
@@ -207,6 +210,7 @@ async function applyPush(
         highest = Math.max(highest, bumped);
       }
       await recordScopeExits(tx, scopeExitsOf(plan.scopeChangedTicketIds, masters, highest));
+      if (ciBefore) await recordCiScopeExits(tx, ciBefore);
       for (const effect of effects) {
         const rewritten = await effect({ tx, actor, collection, writes: stamped, previous: masters });
         for (const doc of rewritten ?? []) revised.set(doc.id, doc);
