@@ -55,6 +55,7 @@ export type { NewTicketInput, CreateTicketResult } from './commands/create-ticke
 export { useOpenTickets } from './hooks/open-tickets.js';
 export {
   assignToMe,
+  recategoriseTicket,
   escalateTicket,
   flagToSupervisor,
   linkArticle,
