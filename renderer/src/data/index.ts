@@ -56,6 +56,7 @@ export { useOpenTickets } from './hooks/open-tickets.js';
 export {
   assignToMe,
   recategoriseTicket,
+  saveTicketEdits,
   escalateTicket,
   flagToSupervisor,
   linkArticle,

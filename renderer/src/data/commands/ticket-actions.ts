@@ -158,19 +158,32 @@ export async function resolveWithArticle(
 }
 
 /**
- * Re-categorises the ticket and routes it as creation does when the category names a group (shared
- * recategorisePatch), through updateTicket so the rules, limits and edit counters apply.
+ * Saves what a person changed on the ticket page, through updateTicket (rules, limits, edit counters). A new category
+ * routes the ticket as creation does when the category names a group (shared recategorisePatch); a group, assignee or
+ * status the person chose in the same edit wins over the routing.
  */
+export async function saveTicketEdits(
+  db: DeskDatabase,
+  id: string,
+  changes: TicketPatch,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const ticket = await load(db, id);
+  if (!ticket) return missing(id);
+  if (changes.categoryId === undefined || changes.categoryId === ticket.categoryId) {
+    return updateTicket(db, id, changes, actor);
+  }
+  const docs = await db.directory.find({ selector: { kind: 'category' } }).exec();
+  const categories = docs.map((d) => d.toJSON() as DirectoryEntry);
+  return updateTicket(db, id, { ...recategorisePatch(ticket, changes.categoryId, categories), ...changes }, actor);
+}
+
+/** Re-categorises the ticket, routing it when the category says so (see saveTicketEdits). */
 export async function recategoriseTicket(
   db: DeskDatabase,
   id: string,
   categoryId: string,
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
-  const ticket = await load(db, id);
-  if (!ticket) return missing(id);
-  if (ticket.categoryId === categoryId) return [];
-  const docs = await db.directory.find({ selector: { kind: 'category' } }).exec();
-  const categories = docs.map((d) => d.toJSON() as DirectoryEntry);
-  return updateTicket(db, id, recategorisePatch(ticket, categoryId, categories), actor);
+  return saveTicketEdits(db, id, { categoryId }, actor);
 }
