@@ -89,6 +89,8 @@ export function TicketContactFields({ stored, draft }: { stored: Ticket; draft: 
         <Select
           label={t('ticket.category')}
           description={t('ticket.categoryHint')}
+          // The hints sit under the inputs so the two inputs stay level when one hint wraps.
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           placeholder={t('ticket.noCategory')}
           data={categories}
           value={v.categoryId || null}
@@ -102,6 +104,7 @@ export function TicketContactFields({ stored, draft }: { stored: Ticket; draft: 
         <TextInput
           label={t('ticket.affectedItem')}
           description={t('ticket.affectedItemHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           value={v.affectedItem ?? ''}
           onChange={(e) => draft.set('affectedItem', e.currentTarget.value)}
           readOnly={!editable('affectedItem')}
