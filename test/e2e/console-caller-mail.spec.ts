@@ -59,6 +59,11 @@ test('create, auto-route, assign, escalate, pending, resolve, reopen, resolve, c
   await page.getByTestId('escalate-reason').fill('Account sync broken in the HR application');
   await page.getByTestId('escalate-submit').click();
   await expect(view.field('field-group')).toHaveValue('Business Applications');
+  // Escalation hands the ticket over unassigned, back to New in the new group's queue; someone there takes it.
+  await expect(view.field('field-assignee')).toHaveValue('Unassigned');
+  await expect(view.field('field-status')).toHaveValue('New');
+  await page.getByTestId('action-assign-me').click();
+  await expect(view.field('field-status')).toHaveValue('Assigned');
 
   await view.choose('field-status', 'Pending');
   await view.choose('field-pending-reason', /customer/i);

@@ -27,6 +27,11 @@ test('create, auto-route, assign to me, escalate, pending, resolve: all in the t
   await expect(view.timeline('escalation').filter({ hasText: 'Account sync broken' })).toHaveCount(1);
   await expect(view.field('field-group')).toHaveValue('Business Applications');
   await expect(page.getByTestId('badge-tier')).toBeVisible();
+  // Escalation hands the ticket over unassigned, back to New in the new group's queue; someone there takes it.
+  await expect(view.field('field-assignee')).toHaveValue('Unassigned');
+  await expect(view.field('field-status')).toHaveValue('New');
+  await page.getByTestId('action-assign-me').click();
+  await expect(view.field('field-status')).toHaveValue('Assigned');
 
   await view.choose('field-status', 'Pending');
   await view.choose('field-pending-reason', /customer/i);

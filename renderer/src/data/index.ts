@@ -55,6 +55,8 @@ export type { NewTicketInput, CreateTicketResult } from './commands/create-ticke
 export { useOpenTickets } from './hooks/open-tickets.js';
 export {
   assignToMe,
+  recategoriseTicket,
+  saveTicketEdits,
   escalateTicket,
   flagToSupervisor,
   linkArticle,

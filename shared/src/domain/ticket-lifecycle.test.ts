@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_TRANSITIONS, reachableOnCreate, reachableStatus, reachedResolution } from './ticket-lifecycle.js';
+import {
+  STATUS_TRANSITIONS,
+  canTransition,
+  reachableOnCreate,
+  reachableStatus,
+  reachedResolution,
+  statusAfterHandOver,
+  statusForAssignee,
+} from './ticket-lifecycle.js';
 import type { TicketStatus } from '../schemas/ticket.js';
 
 describe('reachableStatus', () => {
@@ -31,5 +39,33 @@ describe('reachedResolution', () => {
     expect(reachedResolution('resolved', 'closed')).toBe(false);
     expect(reachedResolution('resolved', 'resolved')).toBe(false);
     expect(reachedResolution(undefined, 'assigned')).toBe(false);
+  });
+});
+
+describe('status consistent with the assignment', () => {
+  it('takes an Assigned or In progress ticket nobody holds back to New', () => {
+    expect(statusForAssignee('assigned', '')).toBe('new');
+    expect(statusForAssignee('in_progress', '')).toBe('new');
+  });
+  it('makes a New ticket someone holds Assigned', () => {
+    expect(statusForAssignee('new', 'u1')).toBe('assigned');
+  });
+  it('leaves statuses that do not depend on the assignee', () => {
+    for (const s of ['pending', 'resolved', 'closed'] as const) {
+      expect(statusForAssignee(s, '')).toBe(s);
+      expect(statusForAssignee(s, 'u1')).toBe(s);
+    }
+    expect(statusForAssignee('new', '')).toBe('new');
+    expect(statusForAssignee('in_progress', 'u1')).toBe('in_progress');
+  });
+  it('only ever gives a status the lifecycle allows in one step', () => {
+    for (const s of Object.keys(STATUS_TRANSITIONS) as TicketStatus[]) {
+      for (const who of ['', 'u1']) expect(canTransition(s, statusForAssignee(s, who))).toBe(true);
+      expect(canTransition(s, statusAfterHandOver(s))).toBe(true);
+    }
+  });
+  it('starts open work again in the new group on a hand-over', () => {
+    for (const s of ['new', 'assigned', 'in_progress', 'pending'] as const) expect(statusAfterHandOver(s)).toBe('new');
+    expect(statusAfterHandOver('resolved')).toBe('resolved');
   });
 });

@@ -7,8 +7,9 @@ import type { TicketStatus } from '../schemas/ticket.js';
 export const STATUS_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
   new: ['assigned', 'in_progress', 'resolved'],
   assigned: ['new', 'in_progress', 'pending', 'resolved'],
-  in_progress: ['assigned', 'pending', 'resolved'],
-  pending: ['in_progress', 'assigned', 'resolved'],
+  // Back to 'new' when nobody holds the ticket any more (unassigned, escalated to another group): see statusForAssignee.
+  in_progress: ['new', 'assigned', 'pending', 'resolved'],
+  pending: ['new', 'in_progress', 'assigned', 'resolved'],
   resolved: ['closed', 'in_progress'],
   closed: [],
 };
@@ -72,3 +73,26 @@ export function reachedResolution(previous: TicketStatus | undefined, next: Tick
 
 /** Statuses in which a ticket still needs work and counts towards the backlog. */
 export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'pending'];
+
+/** Statuses that say a person holds the ticket: with nobody assigned they would tell the queue a lie. */
+const HELD_STATUSES: readonly TicketStatus[] = ['assigned', 'in_progress'];
+
+/**
+ * The status consistent with who holds the ticket, for every action that sets or clears the assignee (assign,
+ * unassign, hand over, escalate): nobody assigned takes an Assigned or In progress ticket back to New (it waits in
+ * its group's queue); someone assigned to a New ticket makes it Assigned. Pending (waiting on someone outside),
+ * Resolved and Closed do not depend on the assignee and stay.
+ */
+export function statusForAssignee(status: TicketStatus, assigneeId: string): TicketStatus {
+  if (assigneeId === '') return HELD_STATUSES.includes(status) ? 'new' : status;
+  return status === 'new' ? 'assigned' : status;
+}
+
+/**
+ * The status a ticket takes when it is handed to another group without an assignee (functional escalation): open
+ * work starts again in the new group's queue, so it is New whatever stage the previous group had reached (its
+ * pending reason was that group's). Resolved and closed tickets keep their status.
+ */
+export function statusAfterHandOver(status: TicketStatus): TicketStatus {
+  return OPEN_STATUSES.includes(status) ? 'new' : status;
+}

@@ -4,7 +4,9 @@ import { checkTicketRules } from './ticket-rules.js';
 import {
   TICKET_TEXT_LIMITS,
   applyTicketPatch,
+  handOverPatch,
   meaningfulTicketChanges,
+  recategorisePatch,
   newTicket,
   ticketShapeViolations,
 } from './ticket-writes.js';
@@ -51,5 +53,61 @@ describe('ticket writes', () => {
     expect(after.fieldRevs?.title).toBe(1);
     expect(meaningfulTicketChanges(before, after)).toEqual(['title']);
     expect(meaningfulTicketChanges(before, applyTicketPatch(before, {}, 'u-other', 2_000))).toEqual([]);
+  });
+});
+
+describe('status follows the assignment', () => {
+  const base = newTicket(fields, 'u-agent', 1_000);
+  const assigned = applyTicketPatch(base, { assigneeId: 'u-tech' }, 'u-agent', 2_000);
+
+  it('assigning a new ticket makes it Assigned, clearing the assignee takes it back to New', () => {
+    expect(assigned.status).toBe('assigned');
+    const cleared = applyTicketPatch(assigned, { assigneeId: '' }, 'u-agent', 3_000);
+    expect(cleared.status).toBe('new');
+    expect(checkTicketRules(cleared, assigned)).toEqual([]);
+  });
+
+  it('an in-progress ticket unassigned returns to New within the lifecycle', () => {
+    const working = applyTicketPatch(assigned, { status: 'in_progress' }, 'u-tech', 3_000);
+    const cleared = applyTicketPatch(working, { assigneeId: '' }, 'u-agent', 4_000);
+    expect(cleared.status).toBe('new');
+    expect(checkTicketRules(cleared, working)).toEqual([]);
+  });
+
+  it('keeps a status the person chose with the assignment', () => {
+    expect(applyTicketPatch(base, { assigneeId: 'u-tech', status: 'in_progress' }, 'u-agent', 2_000).status).toBe('in_progress');
+  });
+
+  it('an escalation hand-over leaves no Assigned ticket without an assignee', () => {
+    const working = applyTicketPatch(assigned, { status: 'in_progress' }, 'u-tech', 3_000);
+    const escalated = applyTicketPatch(working, handOverPatch(working, 'grp-network'), 'u-tech', 4_000);
+    expect(escalated).toMatchObject({ groupId: 'grp-network', assigneeId: '', status: 'new' });
+    expect(checkTicketRules(escalated, working)).toEqual([]);
+    expect(handOverPatch(working, working.groupId)).toEqual({});
+  });
+});
+
+describe('recategorisePatch', () => {
+  const categories = [
+    { id: 'cat-net', parentId: '', groupId: 'grp-network' },
+    { id: 'cat-net-wifi', parentId: 'cat-net', groupId: '' },
+    { id: 'cat-other', parentId: '', groupId: '' },
+    { id: 'cat-phishing', parentId: '', groupId: 'grp-security' },
+  ];
+  const ticket = { groupId: 'grp-desk', status: 'assigned', security: false } as const;
+
+  it('routes as creation does when the category (or an ancestor) names a group', () => {
+    expect(recategorisePatch(ticket, 'cat-net-wifi', categories)).toEqual({
+      categoryId: 'cat-net-wifi',
+      groupId: 'grp-network',
+      assigneeId: '',
+      status: 'new',
+    });
+  });
+  it('keeps the group when the category names none', () => {
+    expect(recategorisePatch(ticket, 'cat-other', categories)).toEqual({ categoryId: 'cat-other' });
+  });
+  it('marks a ticket moved to a security category restricted', () => {
+    expect(recategorisePatch(ticket, 'cat-phishing', categories)).toMatchObject({ security: true, groupId: 'grp-security' });
   });
 });

@@ -1,8 +1,12 @@
+import type { DirectoryEntry } from '../schemas/directory.js';
 import type { Channel, Level, Priority, TicketType } from '../schemas/ticket.js';
 import { ticketDefinition, type Ticket } from '../schemas/ticket.js';
 import { TICKET_REVISED_FIELDS, bumpFieldRevisions } from './field-revisions.js';
 import { ticketMergePolicy } from './merge-policies.js';
 import { jsonEqual } from './three-way-merge.js';
+import { routeTicket } from './routing.js';
+import { isSecurityCategory } from './security-incident.js';
+import { statusAfterHandOver, statusForAssignee } from './ticket-lifecycle.js';
 import { provisionalNumber } from './ticket-numbering.js';
 import { normalizeTicket, type RuleViolation } from './ticket-rules.js';
 
@@ -22,6 +26,9 @@ export type TicketPatch = Partial<
     | 'groupId'
     | 'assigneeId'
     | 'callerId'
+    | 'callerName'
+    | 'callerEmail'
+    | 'affectedItem'
     | 'channel'
     | 'security'
     | 'type'
@@ -87,9 +94,18 @@ export function withEditCounts<T extends Pick<Ticket, 'fieldRevs'>>(previous: T,
   return fieldRevs === undefined ? next : { ...next, fieldRevs };
 }
 
-/** The ticket after a patch, with bookkeeping, edit counters and derived fields recomputed. */
+/**
+ * The ticket after a patch, with bookkeeping, edit counters and derived fields recomputed. A patch that changes the
+ * assignee without choosing a status gets the status consistent with the assignment (statusForAssignee), so every
+ * action that assigns, unassigns, hands over or escalates leaves no "Assigned" ticket without an assignee. A status
+ * the person chose explicitly is kept and judged by checkTicketRules.
+ */
 export function applyTicketPatch(previous: Ticket, patch: TicketPatch, actorId: string, now = Date.now()): Ticket {
   const merged: Ticket = { ...previous, ...patch };
+  const statusChosen = patch.status !== undefined && patch.status !== previous.status;
+  if (merged.assigneeId !== previous.assigneeId && !statusChosen) {
+    merged.status = statusForAssignee(merged.status, merged.assigneeId);
+  }
   if (merged.status !== 'pending' && patch.pendingReason === undefined) merged.pendingReason = '';
   // updatedAt must move forward even when the device clock lags behind the last writer's.
   const updatedAt = Math.max(now, previous.updatedAt + 1);
@@ -169,4 +185,33 @@ export function newTicket(fields: NewTicketFields, actorId: string, now: number)
 /** `text` cut to the schema's limit for a ticket field, for texts the server composes itself (quotes, summaries). */
 export function clipTicketText(field: TicketTextField, text: string): string {
   return text.slice(0, TICKET_TEXT_LIMITS[field]);
+}
+
+/**
+ * Handing the ticket to another group without an assignee (functional escalation, re-routing by category): the
+ * previous assignee belongs to the group it leaves, and the work starts again in the new group's queue
+ * (statusAfterHandOver). The same group is no hand-over: nothing changes.
+ */
+export function handOverPatch(ticket: Pick<Ticket, 'groupId' | 'status'>, groupId: string): TicketPatch {
+  if (groupId === ticket.groupId) return {};
+  return { groupId, assigneeId: '', status: statusAfterHandOver(ticket.status) };
+}
+
+type CategoryLike = Pick<DirectoryEntry, 'id' | 'parentId' | 'groupId'>;
+
+/**
+ * Re-categorising a ticket: routed the way creation routes it (routeTicket), but only when the category or one of its
+ * ancestors names a group; a category that names none keeps the ticket where it is rather than sending it back to
+ * the service desk. A security category marks the ticket restricted, as at creation; leaving one does not lift the
+ * restriction, which stays a deliberate act.
+ */
+export function recategorisePatch(
+  ticket: Pick<Ticket, 'groupId' | 'status' | 'security'>,
+  categoryId: string,
+  categories: ReadonlyMap<string, CategoryLike> | readonly CategoryLike[],
+): TicketPatch {
+  const routed = categoryId === '' ? '' : routeTicket(categoryId, categories, '');
+  const patch: TicketPatch = { categoryId, ...(routed ? handOverPatch(ticket, routed) : {}) };
+  if (!ticket.security && isSecurityCategory(categoryId, categories)) patch.security = true;
+  return patch;
 }

@@ -35,3 +35,16 @@ describe('can', () => {
     expect(can(actor('technician', ['grp-a']), 'major.communicate', major)).toBe(true);
   });
 });
+
+describe('ticket.field.edit', () => {
+  const ticket = { groupId: 'grp-a', assigneeId: '', security: false };
+  it('lets an agent change the caller and category of a ticket they see', () => {
+    expect(can(actor('agent'), 'ticket.field.edit', { ticket, field: 'callerId' })).toBe(true);
+    expect(can(actor('agent'), 'ticket.field.edit', { ticket, field: 'categoryId' })).toBe(true);
+  });
+  it('keeps the fields locked for technicians read-only, and any field of a ticket one cannot see', () => {
+    expect(can(actor('technician', ['grp-a']), 'ticket.field.edit', { ticket, field: 'callerId' })).toBe(false);
+    expect(can(actor('technician', ['grp-a']), 'ticket.field.edit', { ticket, field: 'affectedItem' })).toBe(true);
+    expect(can(actor('technician', ['grp-b']), 'ticket.field.edit', { ticket, field: 'affectedItem' })).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/access-policy.js';
+import { ACCESS_POLICY, type Actor } from '../domain/access-policy.js';
 import type { Ticket } from '../schemas/ticket.js';
 import { clearedForSecurity, isAdmin, isGroupBound, isOverseer, worksTickets } from './roles.js';
 
@@ -12,6 +12,14 @@ export const deskPolicies = {
     if (ticket.security && !clearedForSecurity(actor)) return false;
     if (isGroupBound(actor)) return ticket.assigneeId === actor.id || actor.groupIds.includes(ticket.groupId);
     return true;
+  },
+  /**
+   * Change one field of a ticket one can see: the role may update tickets and the field is not locked for it
+   * (ACCESS_POLICY, which the server enforces on push). The ticket page asks this to offer a field as editable.
+   */
+  'ticket.field.edit': (actor: Actor, subject: { ticket: TicketScope; field: keyof Ticket }): boolean => {
+    const grant = ACCESS_POLICY.tickets[actor.role];
+    return grant.update && !grant.lockedFields.includes(subject.field) && deskPolicies['ticket.see'](actor, subject.ticket);
   },
   /** Receive tickets of every group (not only one's own groups' and assigned ones). */
   'tickets.seeAllGroups': (actor: Actor): boolean => !isGroupBound(actor),

@@ -23,10 +23,8 @@ export async function bulkUpdateTickets(
   let updated = 0;
   for (const id of ids) {
     const doc = await db.tickets.findOne(id).exec();
-    const own: TicketPatch = { ...patch };
-    // Assigning a new ticket moves it to Assigned, as a person would.
-    if (doc && patch.assigneeId && !patch.status && doc.status === 'new') own.status = 'assigned';
-    const violations = await updateTicket(db, id, own, actor);
+    // Assigning a new ticket moves it to Assigned through the shared rule (applyTicketPatch -> statusForAssignee).
+    const violations = await updateTicket(db, id, patch, actor);
     if (violations.length > 0) refused.push({ id, number: doc?.number ?? id, violations });
     else updated += 1;
   }

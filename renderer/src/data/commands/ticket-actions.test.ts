@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase } from '../types.js';
@@ -6,12 +7,29 @@ import {
   escalateTicket,
   flagToSupervisor,
   linkArticle,
+  recategoriseTicket,
   resolveWithArticle,
   setMajor,
   setWatcher,
 } from './ticket-actions.js';
+import { updateTicket } from './tickets.js';
 
 const me = { id: 'u-me', role: 'agent' as const };
+
+const category = (id: string, groupId: string): DirectoryEntry => ({
+  id,
+  kind: 'category',
+  name: id,
+  nameFr: id,
+  email: '',
+  role: '',
+  groupIds: [],
+  parentId: '',
+  groupId,
+  locale: 'en',
+  active: true,
+  updatedAt: 1,
+});
 
 describe('ticket actions', () => {
   let db: DeskDatabase;
@@ -39,6 +57,29 @@ describe('ticket actions', () => {
     expect(await stored()).toMatchObject({ groupId: 'grp-network', escalationTier: 2, assigneeId: '' });
     const ev = (await db.ticket_events.find({ selector: { kind: 'escalation' } }).exec())[0];
     expect(ev.toJSON()).toMatchObject({ body: 'Needs network', fromValue: 'grp-service-desk', toValue: 'grp-network' });
+  });
+
+  it('escalating an assigned or in-progress ticket clears the assignee and takes it back to New, never "Assigned" alone', async () => {
+    await assignToMe(db, 't-1', me);
+    expect(await updateTicket(db, 't-1', { status: 'in_progress' }, me)).toEqual([]);
+    expect(await escalateTicket(db, 't-1', { groupId: 'grp-network', tier: 2, reason: 'Needs network' }, me)).toEqual([]);
+    expect(await stored()).toMatchObject({ groupId: 'grp-network', assigneeId: '', status: 'new', escalationTier: 2 });
+  });
+
+  it('unassigning through the editor patch takes an Assigned ticket back to New', async () => {
+    await assignToMe(db, 't-1', me);
+    expect(await updateTicket(db, 't-1', { assigneeId: '' }, me)).toEqual([]);
+    expect(await stored()).toMatchObject({ assigneeId: '', status: 'new' });
+  });
+
+  it('re-categorises and routes the ticket when the category names a group', async () => {
+    await db.directory.bulkInsert([category('cat-net', 'grp-network'), category('cat-misc', '')]);
+    await assignToMe(db, 't-1', me);
+    expect(await recategoriseTicket(db, 't-1', 'cat-misc', me)).toEqual([]);
+    expect(await stored()).toMatchObject({ categoryId: 'cat-misc', groupId: 'grp-service-desk', assigneeId: 'u-me' });
+    expect(await recategoriseTicket(db, 't-1', 'cat-net', me)).toEqual([]);
+    expect(await stored()).toMatchObject({ categoryId: 'cat-net', groupId: 'grp-network', assigneeId: '', status: 'new' });
+    expect((await stored()).fieldRevs?.categoryId).toBe(2);
   });
 
   it('flags to a supervisor, declares a major incident and manages watchers', async () => {

@@ -1,4 +1,5 @@
-import type { RuleViolation, Ticket, TicketEvent } from '@shared';
+import type { DirectoryEntry, RuleViolation, Ticket, TicketEvent } from '@shared';
+import { handOverPatch, recategorisePatch } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
@@ -22,11 +23,9 @@ async function recordEvent(
   await db.ticket_events.insert({ id: newId(), ticketId, authorId: actorId, occurredAt: Date.now(), minutes: 0, ...fields });
 }
 
-/** Takes the ticket: the actor becomes its assignee, and a new ticket moves to Assigned. */
+/** Takes the ticket: the actor becomes its assignee (a new ticket moves to Assigned: shared statusForAssignee). */
 export async function assignToMe(db: DeskDatabase, id: string, actor: CommandActor): Promise<RuleViolation[]> {
-  const ticket = await load(db, id);
-  if (!ticket) return missing(id);
-  return updateTicket(db, id, { assigneeId: actor.id, status: ticket.status === 'new' ? 'assigned' : ticket.status }, actor);
+  return updateTicket(db, id, { assigneeId: actor.id }, actor);
 }
 
 export interface FunctionalEscalation {
@@ -35,7 +34,10 @@ export interface FunctionalEscalation {
   reason: string;
 }
 
-/** Functional escalation: hands the ticket to a tier 2 or 3 group (unassigned there), with a reason in the history. */
+/**
+ * Functional escalation: hands the ticket to a tier 2 or 3 group, unassigned there and back to New in its queue
+ * (shared handOverPatch), with a reason in the history.
+ */
 export async function escalateTicket(
   db: DeskDatabase,
   id: string,
@@ -47,8 +49,9 @@ export async function escalateTicket(
   if (!e.groupId) return [{ code: 'escalation_group_required', field: 'groupId', message: 'Choose the group to escalate to.' }];
   const ticket = await load(db, id);
   if (!ticket) return missing(id);
-  const patch: TicketPatch = { groupId: e.groupId, escalationTier: e.tier, assigneeId: '' };
-  if (ticket.status === 'in_progress' || ticket.status === 'pending') patch.status = 'assigned';
+  // Escalating within the same group still takes the ticket from its assignee: the next tier picks it up.
+  const handOver = handOverPatch({ ...ticket, groupId: '' }, e.groupId);
+  const patch: TicketPatch = { ...handOver, escalationTier: e.tier };
   const violations = await updateTicket(db, id, patch, actor);
   if (violations.length > 0) return violations;
   await recordEvent(db, id, actor.id, {
@@ -152,4 +155,35 @@ export async function resolveWithArticle(
     { resolvedWithArticleId: article.id, resolutionCode: ticket?.resolutionCode || 'fixed', resolutionNotes: notes },
     actor,
   );
+}
+
+/**
+ * Saves what a person changed on the ticket page, through updateTicket (rules, limits, edit counters). A new category
+ * routes the ticket as creation does when the category names a group (shared recategorisePatch); a group, assignee or
+ * status the person chose in the same edit wins over the routing.
+ */
+export async function saveTicketEdits(
+  db: DeskDatabase,
+  id: string,
+  changes: TicketPatch,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const ticket = await load(db, id);
+  if (!ticket) return missing(id);
+  if (changes.categoryId === undefined || changes.categoryId === ticket.categoryId) {
+    return updateTicket(db, id, changes, actor);
+  }
+  const docs = await db.directory.find({ selector: { kind: 'category' } }).exec();
+  const categories = docs.map((d) => d.toJSON() as DirectoryEntry);
+  return updateTicket(db, id, { ...recategorisePatch(ticket, changes.categoryId, categories), ...changes }, actor);
+}
+
+/** Re-categorises the ticket, routing it when the category says so (see saveTicketEdits). */
+export async function recategoriseTicket(
+  db: DeskDatabase,
+  id: string,
+  categoryId: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  return saveTicketEdits(db, id, { categoryId }, actor);
 }

@@ -5,15 +5,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { violationText } from '../../ui/violations.js';
 import { useCurrentUser } from '../../app/session-context.js';
-import { updateTicket, useDb } from '../../data/index.js';
+import { saveTicketEdits, useDb } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { TicketSyncBadge } from './TicketSyncBadge.js';
+import { TicketContactFields } from './TicketContactFields.js';
 import { TicketFields } from './TicketFields.js';
 import { TicketActions, TicketBadges } from './TicketActions.js';
 import { useReportEditing } from './presence.js';
 import { useTicketDraft } from './use-ticket-draft.js';
 
-const SHOWN_FIELDS = new Set(['title', 'status', 'pendingReason', 'resolutionCode', 'resolutionNotes', 'groupId', 'priority']);
+const SHOWN_FIELDS = new Set([
+  'title',
+  'status',
+  'pendingReason',
+  'resolutionCode',
+  'resolutionNotes',
+  'groupId',
+  'priority',
+  'callerId',
+  'callerName',
+  'callerEmail',
+  'categoryId',
+  'affectedItem',
+]);
 
 /** The ticket's header, fields and Save button. Saving runs the shared domain rules before anything is written. */
 export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: string[] }) {
@@ -29,7 +43,7 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
   const save = async () => {
     setSaving(true);
     try {
-      const violations = await updateTicket(db, ticket.id, draft.changes, user);
+      const violations = await saveTicketEdits(db, ticket.id, draft.changes, user);
       if (violations.length > 0) {
         draft.setViolations(violations);
         return;
@@ -65,6 +79,7 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
         </Group>
         <TicketActions ticket={ticket} />
         <TicketFields stored={ticket} draft={draft} />
+        <TicketContactFields stored={ticket} draft={draft} />
         {other.length > 0 && (
           <Alert color="red" role="alert">
             {other.map((v) => violationText(t, v)).join(' ')}
