@@ -184,6 +184,35 @@ interface ClockIntervals {
   walked?: { segments: readonly SlaSegment[]; firstSegment: readonly number[] };
 }
 
+/**
+ * A clock's counted time so far, and where it crossed each threshold mark (by index) and its target. A class, not a
+ * closure per clock: this runs for every clock of every ticket.
+ */
+class ClockTally {
+  elapsed = 0;
+  breachedAt: number | undefined = undefined;
+  readonly thresholdAt: (number | undefined)[];
+  constructor(
+    private readonly targetMs: number,
+    /** Each mark in counted ms. */
+    private readonly markMs: readonly number[],
+  ) {
+    this.thresholdAt = markMs.map(() => undefined);
+  }
+
+  /** Counts the working stretch [from, to). */
+  count(from: number, to: number): void {
+    const before = this.elapsed;
+    const elapsed = (this.elapsed = before + (to - from));
+    const { markMs, thresholdAt, targetMs } = this;
+    for (let m = 0; m < markMs.length; m++) {
+      const at = markMs[m] ?? 0;
+      if (thresholdAt[m] === undefined && before < at && elapsed >= at) thresholdAt[m] = from + (at - before);
+    }
+    if (this.breachedAt === undefined && before < targetMs && elapsed > targetMs) this.breachedAt = from + (targetMs - before);
+  }
+}
+
 /** Walks a clock's run/pause/stop intervals through the calendar, accumulating counted time and the explanation. */
 function runClock(
   kind: SlaClockKind,
@@ -196,22 +225,11 @@ function runClock(
   spans: CalendarSpanReader,
 ): SlaClock {
   const segments: SlaSegment[] = [];
-  let elapsed = 0;
-  let breachedAt: number | undefined;
   const marks = policy.thresholds.map((t) => t.percent);
-  // Where each mark (by index) falls in counted ms, and when it was reached: plain arrays, as this runs for every clock.
-  const markMs = marks.map((pct) => (targetMs * pct) / 100);
-  const thresholdAt: (number | undefined)[] = marks.map(() => undefined);
-  /** Counts a working stretch: the elapsed time, and the thresholds and target it crosses. */
-  const count = (from: number, to: number): void => {
-    const before = elapsed;
-    elapsed += to - from;
-    for (let m = 0; m < markMs.length; m++) {
-      const at = markMs[m] ?? 0;
-      if (thresholdAt[m] === undefined && before < at && elapsed >= at) thresholdAt[m] = from + (at - before);
-    }
-    if (breachedAt === undefined && before < targetMs && elapsed > targetMs) breachedAt = from + (targetMs - before);
-  };
+  const tally = new ClockTally(
+    targetMs,
+    marks.map((pct) => (targetMs * pct) / 100),
+  );
   const { steps, ends, runs, since, firstSegment, walked } = intervals;
   // The run of the last interval the clock has: it says whether the clock is running or paused now.
   let last: Run | undefined;
@@ -230,7 +248,7 @@ function runClock(
       const until = walked.firstSegment[i + 1] ?? 0;
       for (let j = walked.firstSegment[i] ?? until; j < until; j++) {
         const segment = walked.segments[j];
-        if (segment.kind === 'counted') count(segment.start, segment.end);
+        if (segment.kind === 'counted') tally.count(segment.start, segment.end);
         segments.push(segment);
       }
       continue;
@@ -246,11 +264,12 @@ function runClock(
         segments.push({ start: from, end: to, kind: spans.reason ?? 'outside_hours', label: spans.label, causeEventId });
         continue;
       }
-      count(from, to);
+      tally.count(from, to);
       segments.push({ start: from, end: to, kind: 'counted', causeEventId });
     }
   }
   if (firstSegment) firstSegment[steps.length] = segments.length;
+  const { elapsed, breachedAt, thresholdAt } = tally;
   const running = last === 'running';
   const paused = last === 'paused';
   const remainingMs = targetMs - elapsed;
