@@ -403,7 +403,7 @@ export function calendarSpans(calendar: BusinessCalendar, from: number, to: numb
   return spans;
 }
 
-/** Visits, in order, exactly the spans calendarSpans returns, without building them (for the clocks' hot loop). */
+/** Visits, in order, exactly the spans calendarSpans returns, without building them. */
 export function forEachCalendarSpan(calendar: BusinessCalendar, from: number, to: number, visit: SpanVisitor): void {
   const spans = new SpanMerger(visit);
   let cursor = from;
@@ -411,32 +411,21 @@ export function forEachCalendarSpan(calendar: BusinessCalendar, from: number, to
   const version = soleVersion(calendar);
   // A single-version calendar walks its per-year index (the same days, without locating each one again).
   if (version && from < to && to - from < INDEXED_RANGE_MS && indexable(from) && indexable(to)) {
-    const a = dayAt(version, from);
-    if (a) {
-      let { year, index, i } = a;
-      while (cursor < to && index.regular) {
-        const plan = index.plans[i];
-        if (!plan) break;
-        const runEnd = index.runEnd[i] ?? -1;
-        if (runEnd !== -1) {
-          // Days working from start to end: one piece to the end of the run (or `to`), as the days' pieces merge.
-          const end = Math.min(runEnd, to);
-          spans.push(cursor, end, true);
-          const next = index.runNext[i] ?? i + 1;
-          guard += next - i;
-          cursor = end;
-          i = next;
-        } else {
-          const dayEnd = Math.min(plan.dayEnd, to);
-          pushDay(spans, plan, cursor, dayEnd);
-          guard++;
-          cursor = dayEnd;
-          i++;
-        }
-        if (i >= index.plans.length && cursor < to) {
-          index = yearIndex(version, ++year);
-          i = 0;
-        }
+    const first = yearAt(version, from);
+    let index = first;
+    // Each indexed year's spans are built once (yearSpans): a walk hands on the stored spans clipped to
+    // [from, to), which is what walking its days would give, as clipping a day's pieces commutes with merging.
+    while (index && cursor < to && index.regular) {
+      const chain = index.spans ?? yearSpans(index);
+      for (let k = spanAt(chain, cursor); k < chain.ends.length && cursor < to; k++) {
+        const end = Math.min(chain.ends[k] ?? to, to);
+        spans.push(cursor, end, chain.working[k] === 1, chain.reasons[k], chain.labels[k]);
+        cursor = end;
+      }
+      if (cursor < to) {
+        // Days walked, for the day walk's guard should a later year not be indexed.
+        guard += index.starts.length - (index === first ? dayIn(index, from) : 0);
+        index = yearIndex(version, index.year + 1);
       }
     }
   }
@@ -461,14 +450,11 @@ interface YearIndex {
   /** Working ms from `start` to each day's start; `total` to `end`. */
   cum: number[];
   total: number;
-  /**
-   * For a day that is working time from start to end: where that run of such days ends (an instant) and the index
-   * after it; -1 for other days. A 24x7 walk then crosses a run in one step (its pieces merge into one span anyway).
-   */
-  runEnd: number[];
-  runNext: number[];
   /** False when the walk would not follow this chain (a zone whose local dates misbehave, unsorted windows). */
   regular: boolean;
+  year: number;
+  /** The year's spans, built on the first walk through it (yearSpans). */
+  spans?: YearSpans;
 }
 
 const yearIndexes = new WeakMap<CalendarVersion, Map<number, YearIndex>>();
@@ -493,7 +479,17 @@ function yearIndex(version: CalendarVersion, year: number): YearIndex {
   const tz = version.timeZone;
   const start = zonedInstant(`${String(year).padStart(4, '0')}-01-01`, 0, tz);
   const end = zonedInstant(`${String(year + 1).padStart(4, '0')}-01-01`, 0, tz);
-  const index: YearIndex = { start, end, starts: [], plans: [], cum: [], total: 0, runEnd: [], runNext: [], regular: true };
+  const index: YearIndex = {
+    start,
+    end,
+    starts: [],
+    plans: [],
+    cum: [],
+    total: 0,
+    regular: true,
+    year,
+    spans: undefined,
+  };
   let cursor = start;
   while (cursor < end && index.regular) {
     const day = localDayNumber(cursor, tz);
@@ -505,41 +501,34 @@ function yearIndex(version: CalendarVersion, year: number): YearIndex {
     index.starts.push(cursor);
     index.plans.push(plan);
     index.cum.push(index.total);
-    const working = workingIn(plan, cursor, plan.dayEnd);
-    index.total += working;
-    index.runEnd.push(working === plan.dayEnd - cursor ? plan.dayEnd : -1);
-    index.runNext.push(index.starts.length);
+    index.total += workingIn(plan, cursor, plan.dayEnd);
     cursor = plan.dayEnd;
   }
   if (cursor !== end) index.regular = false;
-  for (let i = index.starts.length - 2; i >= 0; i--) {
-    if ((index.runEnd[i] ?? -1) !== -1 && (index.runEnd[i + 1] ?? -1) !== -1) {
-      index.runEnd[i] = index.runEnd[i + 1] ?? -1;
-      index.runNext[i] = index.runNext[i + 1] ?? 0;
-    }
-  }
   if (years.size >= MAX_CACHED_YEARS) years.clear();
   years.set(year, index);
   return index;
 }
 
 // The last year each version was asked about: consecutive questions almost always fall in the same year.
-const lastYear = new WeakMap<CalendarVersion, { year: number; index: YearIndex }>();
+const lastYear = new WeakMap<CalendarVersion, YearIndex>();
 
-/** The indexed year and day containing an instant, or undefined where the index does not apply. */
-function dayAt(version: CalendarVersion, instant: number): { year: number; index: YearIndex; i: number } | undefined {
-  const last = lastYear.get(version);
-  let year: number;
-  let index: YearIndex;
-  if (last && instant >= last.index.start && instant < last.index.end) ({ year, index } = last);
-  else {
-    year = new Date(instant).getUTCFullYear();
+/** The indexed year containing an instant, or undefined where the index does not apply. */
+function yearAt(version: CalendarVersion, instant: number): YearIndex | undefined {
+  let index = lastYear.get(version);
+  if (!index || !(instant >= index.start && instant < index.end)) {
+    const year = new Date(instant).getUTCFullYear();
     index = yearIndex(version, year);
-    if (instant < index.start) index = yearIndex(version, --year);
-    else if (instant >= index.end) index = yearIndex(version, ++year);
-    lastYear.set(version, { year, index });
+    if (instant < index.start) index = yearIndex(version, year - 1);
+    else if (instant >= index.end) index = yearIndex(version, year + 1);
+    lastYear.set(version, index);
   }
   if (!index.regular || instant < index.start || instant >= index.end) return undefined;
+  return index;
+}
+
+/** The day of an indexed year containing an instant of that year: the last day starting at or before it. */
+function dayIn(index: YearIndex, instant: number): number {
   const starts = index.starts;
   let lo = 0;
   let hi = starts.length - 1;
@@ -548,7 +537,170 @@ function dayAt(version: CalendarVersion, instant: number): { year: number; index
     if ((starts[mid] ?? 0) <= instant) lo = mid;
     else hi = mid - 1;
   }
-  return { year, index, i: lo };
+  return lo;
+}
+
+/** The indexed year and day containing an instant, or undefined where the index does not apply. */
+function dayAt(version: CalendarVersion, instant: number): { year: number; index: YearIndex; i: number } | undefined {
+  const index = yearAt(version, instant);
+  return index && { year: index.year, index, i: dayIn(index, instant) };
+}
+
+/** A year's spans as the day walk merges them (working ones with no reason or label), in parallel arrays. */
+interface YearSpans {
+  starts: number[];
+  ends: number[];
+  working: Uint8Array;
+  reasons: (OffHoursReason | undefined)[];
+  labels: (string | undefined)[];
+}
+
+/** The spans of an indexed year, from walking its days once (the same pieces and merges as every walk). */
+function yearSpans(index: YearIndex): YearSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const working: number[] = [];
+  const reasons: (OffHoursReason | undefined)[] = [];
+  const labels: (string | undefined)[] = [];
+  const merger = new SpanMerger((start, end, w, reason, label) => {
+    starts.push(start);
+    ends.push(end);
+    working.push(w ? 1 : 0);
+    reasons.push(reason);
+    labels.push(label);
+  });
+  index.plans.forEach((plan, i) => pushDay(merger, plan, index.starts[i] ?? plan.dayStart, plan.dayEnd));
+  merger.flush();
+  const chain: YearSpans = { starts, ends, working: Uint8Array.from(working), reasons, labels };
+  index.spans = chain;
+  return chain;
+}
+
+/** The index of the stored span containing `instant` (the last one starting at or before it). */
+function spanAt(chain: YearSpans, instant: number): number {
+  const starts = chain.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= instant) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Reads the spans of [from, to) one at a time, exactly as forEachCalendarSpan visits them, with no callback and no
+ * object per span: the clocks read every span of every ticket, and a call per span (its times boxed on the way)
+ * cost more than the spans themselves. Where every year of the range is indexed it reads the stored year spans
+ * (merging across a year's end, as the walk's merger does); elsewhere it reads calendarSpans' list.
+ */
+export class CalendarSpanReader {
+  start = 0;
+  end = 0;
+  working = false;
+  reason: OffHoursReason | undefined = undefined;
+  label: string | undefined = undefined;
+  private list: CalendarSpan[] | undefined = undefined;
+  private version: CalendarVersion | undefined = undefined;
+  private chain: YearSpans | undefined = undefined;
+  private year: YearIndex | undefined = undefined;
+  private k = 0;
+  private cursor = 0;
+  private to = 0;
+
+  /** Starts reading [from, to) of the calendar. */
+  read(calendar: BusinessCalendar, from: number, to: number): void {
+    this.cursor = from;
+    this.to = to;
+    this.list = undefined;
+    this.chain = undefined;
+    this.held = false;
+    this.k = 0;
+    const version = soleVersion(calendar);
+    // Most reads of a ticket fall within one indexed year of one calendar: answered without looking it up again.
+    const year = this.year;
+    if (version && version === this.version && year && from >= year.start && to <= year.end && from < to) {
+      this.chain = year.spans ?? yearSpans(year);
+      this.k = spanAt(this.chain, from);
+      return;
+    }
+    if (version && from < to && to - from < INDEXED_RANGE_MS && indexable(from) && indexable(to)) {
+      const first = yearAt(version, from);
+      let index = first;
+      while (index?.regular && index.end < to) index = yearIndex(version, index.year + 1);
+      if (first && index?.regular) {
+        this.version = version;
+        this.year = first;
+        this.chain = first.spans ?? yearSpans(first);
+        this.k = spanAt(this.chain, from);
+        return;
+      }
+    }
+    this.version = undefined;
+    this.year = undefined;
+    this.list = calendarSpans(calendar, from, to);
+  }
+
+  /** Moves to the next span; false when the range is read. */
+  next(): boolean {
+    const list = this.list;
+    if (list) {
+      const s = list[this.k++];
+      if (!s) return false;
+      this.start = s.start;
+      this.end = s.end;
+      this.working = s.working;
+      this.reason = s.reason;
+      this.label = s.label;
+      return true;
+    }
+    if (this.held) this.held = false;
+    else if (!(this.cursor < this.to) || !this.piece()) return false;
+    this.start = this.pieceStart;
+    this.end = this.pieceEnd;
+    this.working = this.pieceWorking;
+    this.reason = this.pieceReason;
+    this.label = this.pieceLabel;
+    // Stored spans are already merged within a year; only the next year's first may continue this one.
+    while (this.cursor < this.to && this.k >= (this.chain?.ends.length ?? 0) && this.piece()) {
+      if (this.pieceWorking !== this.working || this.pieceReason !== this.reason || this.pieceLabel !== this.label) {
+        this.held = true;
+        break;
+      }
+      this.end = this.pieceEnd;
+    }
+    return true;
+  }
+
+  private pieceStart = 0;
+  private pieceEnd = 0;
+  private pieceWorking = false;
+  private pieceReason: OffHoursReason | undefined = undefined;
+  private pieceLabel: string | undefined = undefined;
+  /** A piece read past the span just returned, to be returned next. */
+  private held = false;
+
+  /** The next stored span clipped to the range, into the piece fields; false when there is none. */
+  private piece(): boolean {
+    let chain = this.chain;
+    const year = this.year;
+    const version = this.version;
+    if (!chain || !year || !version) return false;
+    if (this.k >= chain.ends.length) {
+      this.year = yearIndex(version, year.year + 1);
+      chain = this.chain = this.year.spans ?? yearSpans(this.year);
+      this.k = 0;
+    }
+    const k = this.k++;
+    this.pieceStart = this.cursor;
+    this.pieceEnd = Math.min(chain.ends[k] ?? this.to, this.to);
+    this.pieceWorking = chain.working[k] === 1;
+    this.pieceReason = chain.reasons[k];
+    this.pieceLabel = chain.labels[k];
+    this.cursor = this.pieceEnd;
+    return true;
+  }
 }
 
 /** The only version a single-version calendar has (the index serves those; others walk day by day). */
