@@ -8,6 +8,7 @@ export * from './domain/three-way-merge.js';
 export * from './domain/kb-lifecycle.js';
 export * from './domain/email-address.js';
 export * from './domain/major-incident.js';
+export * from './domain/watchers.js';
 export * from './domain/security-incident.js';
 export * from './domain/ticket-lifecycle.js';
 export * from './domain/ticket-rules.js';

@@ -44,6 +44,9 @@ test('major incident: manager, stakeholder update, two children, resolving the p
 
   await page.getByTestId('action-watch').click();
   await expect(page.getByTestId('major-stakeholders')).toContainText('Avery Martin');
+  // Watching is recorded as such in the history, not as an empty stakeholder update (issue 22).
+  await expect(page.getByTestId('timeline-entry').first()).toContainText('Avery Martin started watching this ticket.');
+  await expect(page.getByTestId('timeline-entry').first()).not.toContainText('Stakeholder update');
   await page.getByTestId('major-update-body').fill('Email is down; next update at 10:30.');
   await page.getByTestId('major-update-send').click();
   await expect(page.getByTestId('major-update')).toHaveCount(1);

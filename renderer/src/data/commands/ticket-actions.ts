@@ -1,5 +1,5 @@
 import type { DirectoryEntry, RuleViolation, Ticket, TicketEvent } from '@shared';
-import { handOverPatch, recategorisePatch } from '@shared';
+import { handOverPatch, recategorisePatch, watcherEventValues } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
@@ -115,8 +115,7 @@ export async function setWatcher(
   await recordEvent(db, id, actor.id, {
     kind: 'communication',
     body: '',
-    fromValue: watching ? '' : `watcher:${userId}`,
-    toValue: watching ? `watcher:${userId}` : '',
+    ...watcherEventValues(userId, watching),
   });
   return [];
 }

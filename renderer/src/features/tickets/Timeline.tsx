@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { TicketEvent, TicketStatus } from '@shared';
-import { TICKET_STATUSES, parseReview } from '@shared';
+import { TICKET_STATUSES, parseReview, watcherChange } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../data/index.js';
 import { useFormatters } from '../../ui/format.js';
@@ -27,6 +27,8 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
   const statusLabel = (s: string) => ((TICKET_STATUSES as readonly string[]).includes(s) ? labels.status[s as TicketStatus] : s);
 
   const detail = (e: TicketEvent) => {
+    const watch = watcherChange(e);
+    if (watch) return t(watch.watching ? 'timeline.startedWatching' : 'timeline.stoppedWatching', { name: nameOf(watch.userId) });
     if (e.kind === 'status_change') return `${statusLabel(e.fromValue)} → ${statusLabel(e.toValue)}`;
     if (e.kind === 'assignment') return `${nameOf(e.fromValue)} → ${nameOf(e.toValue)}`;
     if (e.kind === 'article_link') return e.toValue;
@@ -61,7 +63,7 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
             <Group justify="space-between" gap="xs">
               <Group gap="xs">
                 <Badge size="sm" variant="light" color={KIND_COLORS[e.kind]}>
-                  {labels.eventKind[e.kind]}
+                  {watcherChange(e) ? t('timeline.watchers') : labels.eventKind[e.kind]}
                 </Badge>
                 <Text size="sm" fw={500}>
                   {nameOf(e.authorId)}
