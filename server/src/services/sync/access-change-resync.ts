@@ -1,6 +1,7 @@
 import { REPLICATED_COLLECTIONS, type Actor, type ReplicatedCollection } from '@shared';
 import type { Queryable } from '../../db/database.js';
-import { bumpTicketDocuments, resequenceDocuments } from '../../db/queries/documents.js';
+import { resequenceDocuments } from '../../db/queries/documents.js';
+import { resequenceTicketDocuments } from './ticket-scope-exits.js';
 import { recordScopeExits } from '../../db/queries/scope-exits.js';
 import { historyIdsOfCis } from '../../db/queries/config-items.js';
 import { newlyVisibleIds } from '../../db/queries/newly-visible.js';
@@ -62,11 +63,7 @@ async function recordNarrowedAccess(tx: Queryable, userId: string, before: Actor
     highest = Math.max(highest, last);
   };
   await resequence('tickets', tickets);
-  for (const dependent of ['ticket_events', 'survey_responses'] as const) {
-    const bumped = await bumpTicketDocuments(tx, dependent, tickets);
-    if (bumped > 0) await notifyChange(tx, dependent, bumped);
-    highest = Math.max(highest, bumped);
-  }
+  highest = Math.max(highest, await resequenceTicketDocuments(tx, tickets));
   await resequence('config_items', items);
   await resequence('ci_history', await historyIdsOfCis(tx, items));
   await recordScopeExits(tx, [

@@ -1,6 +1,6 @@
-import type { Actor, ReplicatedCollection, Ticket } from '@shared';
+import type { Actor, ReplicatedCollection } from '@shared';
 import type { Database } from '../../db/database.js';
-import { bumpTicketDocuments, loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
+import { loadDocuments, upsertDocuments } from '../../db/queries/documents.js';
 import { storedCalendarIds } from '../../db/queries/sla-settings.js';
 import { notifyChange, reserveSequenceWithin } from '../../db/queries/sequence.js';
 import { isLockTimeout } from '../../db/unavailable.js';
@@ -14,7 +14,7 @@ import { planPush, type PlannedRow } from './push-plan.js';
 import { toSyncDocument, withoutDeleted } from './stored-document.js';
 import { stampWrites } from './server-stamps.js';
 import { ciScopeBefore, mayNarrowCiScope, recordCiScopeExits } from './ci-scope-exits.js';
-import { recordScopeExits, type ScopeExit } from '../../db/queries/scope-exits.js';
+import { recordTicketScopeExits, resequenceTicketDocuments } from './ticket-scope-exits.js';
 import { rejectPush, type Violation } from './violation.js';
 import { writeCheckViolations } from './write-checks.js';
 
@@ -61,28 +61,6 @@ function validateRows(collection: ReplicatedCollection, rows: readonly IncomingR
 const toMap = (
   docs: Map<string, { id: string; seq: number; data: Record<string, unknown>; deleted: boolean }>,
 ): Map<string, SyncDocument> => new Map([...docs].map(([id, stored]) => [id, toSyncDocument(stored)]));
-
-/**
- * The tickets a push moved out of someone's scope, each with the scope it had before, at the highest sequence number
- * the push used (its tickets and their bumped events all lie at or below it): devices that could see the old scope
- * and cannot see the new one remove the ticket and its documents (see pullDocuments).
- */
-function scopeExitsOf(ticketIds: readonly string[], masters: ReadonlyMap<string, SyncDocument>, seq: number): ScopeExit[] {
-  return ticketIds.flatMap((ticketId) => {
-    const before = masters.get(ticketId) as unknown as Ticket | undefined;
-    if (!before) return [];
-    return [
-      {
-        seq,
-        collection: 'tickets',
-        docId: ticketId,
-        groupId: before.groupId,
-        assigneeId: before.assigneeId,
-        security: before.security,
-      },
-    ];
-  });
-}
 
 /** How long a push waits for the sequence lock before it is answered 503 (issue 16: no queue behind a slow writer). */
 export const PUSH_LOCK_TIMEOUT_MS = 3_000;
@@ -203,13 +181,8 @@ async function applyPush(
         stamped.map((doc) => ({ id: doc.id, seq: ++seq, data: withoutDeleted(doc), deleted: doc._deleted })),
       );
       await notifyChange(tx, collection, seq);
-      let highest = seq;
-      for (const dependent of ['ticket_events', 'survey_responses'] as const) {
-        const bumped = await bumpTicketDocuments(tx, dependent, plan.scopeChangedTicketIds);
-        if (bumped > 0) await notifyChange(tx, dependent, bumped);
-        highest = Math.max(highest, bumped);
-      }
-      await recordScopeExits(tx, scopeExitsOf(plan.scopeChangedTicketIds, masters, highest));
+      const highest = Math.max(seq, await resequenceTicketDocuments(tx, plan.scopeChangedTicketIds));
+      await recordTicketScopeExits(tx, plan.scopeChangedTicketIds, masters, highest);
       if (ciBefore) await recordCiScopeExits(tx, ciBefore);
       for (const effect of effects) {
         const rewritten = await effect({ tx, actor, collection, writes: stamped, previous: masters });
