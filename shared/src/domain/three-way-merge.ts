@@ -109,24 +109,6 @@ export function threeWayMerge<T extends object>(
   return { merged: policy.normalize ? policy.normalize(result) : result, clashes };
 }
 
-/**
- * The base of a merge whose common state was lost (a device's create whose confirmation it never recorded): edit
- * counters start at 0 when a document is created, so a field one side never edited still holds the creation value,
- * which is the base; a field both sides edited has no known base (a clash when they differ).
- */
-export function baseFromCounters<T extends object>(local: T, remote: T, revisionsField: keyof T & string): T {
-  const l = local as Record<string, unknown>;
-  const r = remote as Record<string, unknown>;
-  const base: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(l), ...Object.keys(r)])) {
-    if (key === revisionsField) continue;
-    if (fieldRevision(r[revisionsField], key) === 0) base[key] = r[key];
-    else if (fieldRevision(l[revisionsField], key) === 0) base[key] = l[key];
-  }
-  base[revisionsField] = {};
-  return base as T;
-}
-
 function mergeRevisions(local: unknown, remote: unknown, counterFrom: ReadonlyMap<string, 'local' | 'remote'>): FieldRevisions {
   const keysOf = (revisions: unknown): string[] =>
     typeof revisions === 'object' && revisions !== null ? Object.keys(revisions) : [];

@@ -123,30 +123,6 @@ describe('conflict handler (three-way merge)', () => {
     expect(await db.conflicts.count().exec()).toBe(2);
   });
 
-  it('merges a create whose confirmation the device never recorded by edit counters, not as clashes with itself', async () => {
-    const handler = createConflictHandler('tickets', () => db);
-    // The server's version of this device's create (confirmed number), and another device's later title edit.
-    const created = makeTicket({ status: 'new', assigneeId: '', fieldRevs: {} });
-    const remote = { ...created, number: 'INC0001234', title: 'Renamed by a colleague', fieldRevs: { title: 1 } };
-    // Meanwhile this device assigned it to its user (and also retitled it: a real clash).
-    const local = {
-      ...created,
-      status: 'assigned',
-      assigneeId: 'u-agent',
-      title: 'Mine',
-      fieldRevs: { status: 1, assigneeId: 1, title: 1 },
-    };
-    const out = (await handler.resolve({ newDocumentState: live(local), realMasterState: live(remote) }, 'test')) as PlainDoc;
-    expect(out).toMatchObject({
-      status: 'assigned',
-      assigneeId: 'u-agent',
-      number: 'INC0001234',
-      title: 'Renamed by a colleague',
-    });
-    const clashes = (await db.conflicts.find().exec()).map((c) => c.field);
-    expect(clashes).toEqual(['title']);
-  });
-
   it('takes a server deletion silently when the device had not changed the document', async () => {
     const handler = createConflictHandler('tickets', () => db);
     const base = makeTicket();

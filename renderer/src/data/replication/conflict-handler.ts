@@ -1,4 +1,4 @@
-import { APPEND_ONLY_COLLECTIONS, MERGE_POLICIES, baseFromCounters, jsonEqual, threeWayMerge } from '@shared';
+import { APPEND_ONLY_COLLECTIONS, MERGE_POLICIES, jsonEqual, threeWayMerge } from '@shared';
 import type { ConflictRecord, FieldClash, MergePolicy, ReplicatedCollection } from '@shared';
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { newId, replicatedState } from '../doc-utils.js';
@@ -89,16 +89,10 @@ export function createConflictHandler(collection: ReplicatedCollection, getDb: (
       if (APPEND_ONLY_COLLECTIONS.includes(collection)) {
         return (await resolveAppendOnly(db, collection, input)) as WithDeleted<PlainDoc>;
       }
+      const base = input.assumedMasterState ? replicatedState(input.assumedMasterState) : undefined;
       const local = replicatedState(input.newDocumentState);
       const remote = replicatedState(input.realMasterState);
       const policy = MERGE_POLICIES[collection] as MergePolicy<PlainDoc>;
-      // No assumed state: this device's create whose confirmation it never recorded (RxDB drops the write of a
-      // resolved conflict when the user edited meanwhile), so its later edits would all clash with its own create.
-      const base = input.assumedMasterState
-        ? replicatedState(input.assumedMasterState)
-        : policy.revisionsField && !remote._deleted
-          ? baseFromCounters(local, remote, policy.revisionsField)
-          : undefined;
       if (remote._deleted && !local._deleted) {
         const { _deleted: _l, ...localFields } = local;
         const baseFields = base ? withoutDeleted(base) : undefined;
