@@ -527,9 +527,8 @@ function yearAt(version: CalendarVersion, instant: number): YearIndex | undefine
   return index;
 }
 
-/** The day of an indexed year containing an instant of that year: the last day starting at or before it. */
-function dayIn(index: YearIndex, instant: number): number {
-  const starts = index.starts;
+/** The position of the last of ascending `starts` at or before `instant` (0 when none is): a binary search. */
+function lastStartAtOrBefore(starts: readonly number[], instant: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -538,6 +537,11 @@ function dayIn(index: YearIndex, instant: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The day of an indexed year containing an instant of that year: the last day starting at or before it. */
+function dayIn(index: YearIndex, instant: number): number {
+  return lastStartAtOrBefore(index.starts, instant);
 }
 
 /** The indexed year and day containing an instant, or undefined where the index does not apply. */
@@ -578,15 +582,7 @@ function yearSpans(index: YearIndex): YearSpans {
 
 /** The index of the stored span containing `instant` (the last one starting at or before it). */
 function spanAt(chain: YearSpans, instant: number): number {
-  const starts = chain.starts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= instant) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastStartAtOrBefore(chain.starts, instant);
 }
 
 /**
