@@ -123,6 +123,40 @@ describe('conflict handler (three-way merge)', () => {
     expect(await db.conflicts.count().exec()).toBe(2);
   });
 
+  it("merges edits made before a create's confirmation was recorded against the create, not as clashes with itself (console-flow)", async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const pushed = makeTicket({ status: 'new', assigneeId: '', number: 'PROV-1', fieldRevs: {} });
+    const confirmed = { ...pushed, number: 'INC0001234' };
+    // The create's push is answered with the server's version; RxDB then fails to record it (the user edited).
+    await handler.resolve({ newDocumentState: live(pushed), realMasterState: live(confirmed) }, 'test');
+    const edited = {
+      ...pushed,
+      status: 'assigned',
+      assigneeId: 'u-agent',
+      title: 'Mine',
+      fieldRevs: { status: 1, assigneeId: 1, title: 1 },
+    };
+    // Pushed again without an assumed state; meanwhile a colleague retitled it: the one real clash.
+    const remote = { ...confirmed, title: 'Renamed by a colleague', fieldRevs: { title: 1 } };
+    const out = (await handler.resolve({ newDocumentState: live(edited), realMasterState: live(remote) }, 'test')) as PlainDoc;
+    expect(out).toMatchObject({
+      status: 'assigned',
+      assigneeId: 'u-agent',
+      number: 'INC0001234',
+      title: 'Renamed by a colleague',
+    });
+    expect((await db.conflicts.find().exec()).map((c) => c.field)).toEqual(['title']);
+  });
+
+  it('merges a document pushed without an assumed state that it never pushed before as before: every difference clashes', async () => {
+    const handler = createConflictHandler('tickets', () => db);
+    const local = makeTicket({ title: 'Mine', urgency: 3 });
+    const remote = makeTicket({ title: 'Theirs', urgency: 3 });
+    const out = (await handler.resolve({ newDocumentState: live(local), realMasterState: live(remote) }, 'test')) as PlainDoc;
+    expect(out.title).toBe('Theirs');
+    expect((await db.conflicts.find().exec()).map((c) => c.field)).toEqual(['title']);
+  });
+
   it('takes a server deletion silently when the device had not changed the document', async () => {
     const handler = createConflictHandler('tickets', () => db);
     const base = makeTicket();

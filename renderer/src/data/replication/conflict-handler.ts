@@ -73,11 +73,61 @@ async function resolveAppendOnly(db: DeskDatabase, collection: ReplicatedCollect
   return remote;
 }
 
+/** How many pushed creates a handler remembers (see `PushedCreates`); older ones fall back to a base-less merge. */
+const REMEMBERED_CREATES = 1_000;
+
+/**
+ * The creates this device pushed without an assumed state, by id, as pushed. The server answers a create with its
+ * stamped version (confirmed number), and RxDB drops the write of that resolution when the user edited the document
+ * meanwhile, keeping no assumed state; the next push of the document then comes without one again. The create as
+ * pushed is what the server's version grew from, so it is the base that merge needs: without it, every edit made
+ * before the confirmation was recorded clashed with the device's own create. Kept in memory: after a reload such a
+ * merge falls back to base-less, as before.
+ */
+class PushedCreates {
+  private readonly byId = new Map<string, PlainDoc>();
+
+  /** The base for a merge without an assumed state: the create remembered, or this push (remembered for next time). */
+  baseFor(docId: string, pushed: PlainDoc): PlainDoc | undefined {
+    const known = this.byId.get(docId);
+    if (known) return known;
+    this.byId.set(docId, pushed);
+    if (this.byId.size > REMEMBERED_CREATES) this.byId.delete(this.byId.keys().next().value as string);
+    return undefined;
+  }
+
+  /** RxDB recorded a server state for the document: merges have their base again. */
+  forget(docId: string): void {
+    this.byId.delete(docId);
+  }
+}
+
 /**
  * The client side of the sync rules: a three-way merge by field. Fields changed on one side only survive;
  * a field both sides changed keeps the server value and is recorded in `conflicts` for the user to decide.
  */
 export function createConflictHandler(collection: ReplicatedCollection, getDb: () => DeskDatabase): RxConflictHandler<unknown> {
+  const policy = MERGE_POLICIES[collection] as MergePolicy<PlainDoc>;
+  const creates = new PushedCreates();
+
+  async function merge(db: DeskDatabase, base: PlainDoc | undefined, local: PlainDoc, remote: PlainDoc) {
+    if (remote._deleted && !local._deleted) {
+      const { _deleted: _l, ...localFields } = local;
+      const baseFields = base ? withoutDeleted(base) : undefined;
+      if (!baseFields || !jsonEqual(baseFields, localFields)) {
+        // What a restore brings back: the server's last state with this device's edits merged in as usual (a field
+        // both changed keeps the server value and is recorded as a clash), so it never undoes what others wrote.
+        const { merged, clashes } = threeWayMerge<PlainDoc>(baseFields, localFields, withoutDeleted(remote), policy);
+        await recordDeletedWhileEdited(db, collection, merged);
+        await recordClashes(db, collection, String(remote.id ?? local.id), clashes);
+      }
+      return { ...remote, _deleted: true };
+    }
+    const { merged, clashes } = threeWayMerge<PlainDoc>(base, local, remote, policy);
+    if (clashes.length > 0) await recordClashes(db, collection, String(remote.id ?? local.id), clashes);
+    return { ...merged, _deleted: merged._deleted === true };
+  }
+
   const handler: RxConflictHandler<PlainDoc> = {
     isEqual(a, b) {
       return jsonEqual(replicatedState(a), replicatedState(b));
@@ -89,28 +139,16 @@ export function createConflictHandler(collection: ReplicatedCollection, getDb: (
       if (APPEND_ONLY_COLLECTIONS.includes(collection)) {
         return (await resolveAppendOnly(db, collection, input)) as WithDeleted<PlainDoc>;
       }
-      const base = input.assumedMasterState ? replicatedState(input.assumedMasterState) : undefined;
       const local = replicatedState(input.newDocumentState);
-      const remote = replicatedState(input.realMasterState);
-      const policy = MERGE_POLICIES[collection] as MergePolicy<PlainDoc>;
-      if (remote._deleted && !local._deleted) {
-        const { _deleted: _l, ...localFields } = local;
-        const baseFields = base ? withoutDeleted(base) : undefined;
-        if (!baseFields || !jsonEqual(baseFields, localFields)) {
-          // What a restore brings back: the server's last state with this device's edits merged in as usual (a field
-          // both changed keeps the server value and is recorded as a clash), so it never undoes what others wrote.
-          const { merged, clashes } = threeWayMerge<PlainDoc>(baseFields, localFields, withoutDeleted(remote), policy);
-          await recordDeletedWhileEdited(db, collection, merged);
-          await recordClashes(db, collection, String(remote.id ?? local.id), clashes);
-        }
-        return { ...remote, _deleted: true };
+      const docId = String(local.id);
+      let base: PlainDoc | undefined;
+      if (input.assumedMasterState) {
+        base = replicatedState(input.assumedMasterState);
+        creates.forget(docId);
+      } else {
+        base = creates.baseFor(docId, local);
       }
-      const { merged, clashes } = threeWayMerge<PlainDoc>(base, local, remote, policy);
-      if (clashes.length > 0) {
-        const docId = String(remote.id ?? local.id);
-        await recordClashes(db, collection, docId, clashes);
-      }
-      return { ...merged, _deleted: merged._deleted === true };
+      return await merge(db, base, local, replicatedState(input.realMasterState));
     },
   };
   return handler as unknown as RxConflictHandler<unknown>;

@@ -5,7 +5,7 @@ import { updateTicket } from '../commands/tickets.js';
 import { FakeSyncServer } from '../testing/fake-sync-server.js';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import { waitFor } from '../testing/wait.js';
-import type { DeskDatabase } from '../types.js';
+import type { DeskDatabase, PlainDoc } from '../types.js';
 import { manualConnectivity, replicationIdentifier, startReplication } from './index.js';
 import type { SyncController } from './index.js';
 
@@ -115,6 +115,34 @@ describe('replication against an in-process sync server', () => {
       ['title', 'Local title', 'Server title'],
     ]);
     await waitFor(() => s.getStatus().pendingPush === 0, 2000, 'pending cleared');
+  });
+
+  it("merges an edit made before its create's confirmation was recorded without clashing with the device's own create", async () => {
+    // As the real server does: a create is stored with its confirmed number and answered with that version. The user
+    // edits the ticket before the answer is handled, so RxDB cannot record it (its write of the resolution fails).
+    let answered = false;
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const rows =
+        typeof init?.body === 'string'
+          ? (JSON.parse(init.body) as { assumedMasterState?: unknown; newDocumentState: PlainDoc }[])
+          : [];
+      const create = rows.find((r) => !r.assumedMasterState && !server.get('tickets', String(r.newDocumentState.id)));
+      const response = await server.fetch(input, init);
+      if (!create || answered) return response;
+      answered = true;
+      const confirmed = { ...create.newDocumentState, number: 'INC0004242' };
+      server.put('tickets', confirmed);
+      expect(await updateTicket(db, 't-new', { title: 'Edited at once', urgency: 1 }, actor)).toEqual([]);
+      return new Response(JSON.stringify([confirmed]), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const s = start({ fetchImpl, streamCollections: [] });
+    await s.awaitInitialPull();
+    await db.tickets.insert(makeTicket({ id: 't-new', number: 'PROV-1', title: 'Created' }));
+    await waitFor(() => server.get('tickets', 't-new')?.title === 'Edited at once', 5000, 'merged push');
+    expect(server.get('tickets', 't-new')).toMatchObject({ number: 'INC0004242', urgency: 1 });
+    await waitFor(() => s.getStatus().pendingPush === 0, 2000, 'pending cleared');
+    expect(await db.conflicts.count().exec()).toBe(0);
+    expect((await db.tickets.findOne('t-new').exec())?.number).toBe('INC0004242');
   });
 
   it('reports an unreachable server as an error and recovers', async () => {
