@@ -45,6 +45,13 @@ test('what was recorded at creation stays on the ticket page, re-categorising ro
   await expect(view.field('field-affected-item')).toHaveValue('Badge reader, 2nd floor');
   await expect(view.field('field-status')).toHaveValue('New');
 
+  // The history is the record: the creation and each change, with names and the old value (hostile text as text).
+  await expect(view.timeline('created')).toHaveCount(1);
+  await expect(view.timeline('field_change').filter({ hasText: 'Category: Password reset → Wi-Fi' })).toHaveCount(1);
+  const affected = view.timeline('field_change').filter({ hasText: 'Affected item:' });
+  await expect(affected).toContainText(`${HOSTILE} → Badge reader, 2nd floor`);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+
   // Taking it makes it Assigned; escalating it takes it from its assignee and back to New in the new group's queue.
   await page.getByTestId('action-assign-me').click();
   await expect(view.field('field-status')).toHaveValue('Assigned');

@@ -5,11 +5,11 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { updateTicket } from './commands/tickets.js';
 import { createDeskDatabase, type CreateDeskDatabaseOptions, type MigrationProgress } from './db.js';
 import { replicationIdentifier, manualConnectivity, startReplication, type SyncController } from './replication/index.js';
 import { FakeSyncServer } from './testing/fake-sync-server.js';
 import { makeTicket } from './testing/fixtures.js';
+import { buildEvent } from '@shared/testing/build-records.js';
 import { openTicketsV2Database } from './testing/ticket-schema-v2.js';
 import type { DeskDatabase, PlainDoc } from './types.js';
 
@@ -116,7 +116,9 @@ describe('ticket schema upgrades on a device', () => {
       await sync.awaitInitialPull();
       await sync.replications.tickets?.awaitInSync();
       net.set(false);
-      await updateTicket(old, 't-pending', { title: 'Edited offline before the upgrade' }, { id: 'u-tech' });
+      // As that release edited (it recorded no field changes: v0 events have no such kind).
+      await (await old.tickets.findOne('t-pending').exec())!.incrementalPatch({ title: 'Edited offline before the upgrade' });
+      await old.ticket_events.insert(buildEvent('t-pending', 'u-tech', { id: 'e-before', kind: 'comment', body: 'Kept' }));
       await sync.cancel();
       await old.close();
       server.put('tickets', { ...makeTicket({ id: 't-behind', description: 'Changed by another device' }), updatedAt: 2 });
@@ -144,6 +146,8 @@ describe('ticket schema upgrades on a device', () => {
       // Resumed from its checkpoint: no pull started over from the beginning.
       expect(pulledFrom.slice(pullsBefore).every((seq) => seq >= 3)).toBe(true);
       expect(await db.conflicts.find().exec()).toEqual([]);
+      // Events v0 -> v1 (kinds added): the history recorded before the upgrade is kept as it was.
+      expect((await db.ticket_events.findOne('e-before').exec())?.body).toBe('Kept');
 
       // The next start has nothing to migrate and reports nothing.
       await sync.cancel();

@@ -59,6 +59,10 @@ export function useLabels() {
       communication: t('timeline.kind.communication'),
       article_link: t('timeline.kind.article_link'),
       review: t('timeline.kind.review'),
+      created: t('timeline.kind.created'),
+      field_change: t('timeline.kind.field_change'),
+      sla_action: t('timeline.kind.sla_action'),
+      survey_response: t('timeline.kind.survey_response'),
     };
     return { status, level, priority, pendingReason, resolutionCode, role, type, eventKind };
     // i18n.language: recompute the labels when the language changes.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_REVISION_MAX, FIELD_REVISION_STEP_MAX } from '../domain/field-revisions.js';
-import { buildArticle, buildTicket } from '../testing/build-records.js';
+import { buildArticle, buildEvent, buildTicket } from '../testing/build-records.js';
 import { WRITE_CHECKS, attributeWrite } from './write-checks.js';
 
 const agent = { id: 'usr-agent', role: 'agent' as const, groupIds: ['grp-service-desk'] };
@@ -50,5 +50,17 @@ describe('attributeWrite', () => {
     expect(attributeWrite('tickets', agent, own, undefined)).toBe(own);
     const event = { id: 'e1', authorId: 'usr-admin' };
     expect(attributeWrite('ticket_events', agent, event, undefined)).toBe(event);
+  });
+});
+
+describe('ticket event write checks', () => {
+  const checkEvent = WRITE_CHECKS.ticket_events!;
+  it("refuses a device's SLA-action or survey-answer entry (the server writes those), and lets it record history", () => {
+    for (const kind of ['sla_action', 'survey_response'] as const)
+      expect(checkEvent(context, asDoc({ ...buildEvent('t-1', agent.id, { kind }), _deleted: false }), undefined)).toEqual([
+        expect.objectContaining({ status: 403, field: 'kind', code: 'event_kind_server_only' }),
+      ]);
+    for (const kind of ['created', 'field_change', 'comment'] as const)
+      expect(checkEvent(context, asDoc({ ...buildEvent('t-1', agent.id, { kind }), _deleted: false }), undefined)).toEqual([]);
   });
 });

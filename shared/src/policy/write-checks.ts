@@ -6,6 +6,7 @@ import type { ReplicatedCollection } from '../sync/protocol.js';
 import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
 import { isEmailAddress } from '../domain/email-address.js';
 import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
+import { SERVER_ONLY_EVENT_KINDS } from '../domain/ticket-history.js';
 import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
 import { INITIAL_STATUSES, reachableOnCreate } from '../domain/ticket-lifecycle.js';
 import type { ViolationCode } from '../domain/ticket-rules.js';
@@ -18,6 +19,7 @@ export const WRITE_CHECK_CODES = [
   'survey_channel_forbidden',
   'survey_respondent_not_caller',
   'contact_email_invalid',
+  'event_kind_server_only',
 ] as const;
 export type WriteCheckCode = (typeof WRITE_CHECK_CODES)[number];
 
@@ -116,11 +118,15 @@ function checkArticle(context: WriteCheckContext, doc: Doc): WriteProblem[] {
 }
 
 /**
- * A pushed ticket event: a stakeholder update (mailed by the desk to the ticket's watchers and caller) only on a
+ * A pushed ticket event: never one of the kinds only the server writes (SERVER_ONLY_EVENT_KINDS). A stakeholder update (mailed by the desk to the ticket's watchers and caller) only on a
  * major incident, by whoever `can('major.communicate')`. Refused before anything is written, so no mail is queued.
  * Retryable: the ticket's major flag or manager may be on its way in a ticket push not yet applied.
  */
 function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  if (doc._deleted !== true && (SERVER_ONLY_EVENT_KINDS as readonly unknown[]).includes(doc.kind)) {
+    const message = `"${String(doc.kind)}" entries are written by the server itself (SLA actions, survey answers); record a comment instead.`;
+    return [{ status: 403, field: 'kind', code: 'event_kind_server_only', message }];
+  }
   if (doc.kind !== 'communication' || doc.toValue !== STAKEHOLDER_UPDATE) return [];
   // An event whose ticket is not on the server is deferred by the event rules already.
   const ticket = context.tickets.get(String(doc.ticketId));

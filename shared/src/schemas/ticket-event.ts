@@ -15,6 +15,14 @@ export const TICKET_EVENT_KINDS = [
   'communication',
   'article_link',
   'review',
+  // Since v1:
+  'created',
+  /** A tracked field changed (`body` names it, `fromValue` → `toValue`; TRACKED_TICKET_FIELDS). */
+  'field_change',
+  /** Written by the server's SLA scheduler when a threshold's actions fire (never pushed by a device). */
+  'sla_action',
+  /** Written by the server when the caller's survey answer arrives (no score, no word of it: only that it came). */
+  'survey_response',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
@@ -40,7 +48,7 @@ export const ticketEventDefinition: CollectionDefinition = {
   schema: {
     title: 'ticket_events',
     description: 'Comments, worklog, status and assignment changes: append-only',
-    version: 0,
+    version: 1,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -58,5 +66,10 @@ export const ticketEventDefinition: CollectionDefinition = {
     indexes: [['ticketId', 'occurredAt']],
     additionalProperties: false,
   },
-  migrationStrategies: {},
+  migrationStrategies: {
+    // v1 added event kinds only: v0 entries are valid v1 entries.
+    1: (doc) => doc,
+  },
+  // No stored entry changes shape, so the replication carries on (no re-pull of the whole history).
+  replicationVersion: 0,
 };

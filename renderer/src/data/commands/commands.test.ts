@@ -1,4 +1,4 @@
-import { queueKeyFor } from '@shared';
+import { parseFieldChange, queueKeyFor } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { conflictId } from '../replication/conflict-handler.js';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
@@ -35,7 +35,7 @@ describe('ticket commands', () => {
     expect(res.map((v) => v.field).sort()).toEqual(['resolutionCode', 'resolutionNotes']);
   });
 
-  it('writes a legal edit, recomputes priority and queue key, and records the status change', async () => {
+  it('writes a legal edit, recomputes priority and queue key, and records the status change and each field change', async () => {
     const violations = await updateTicket(db, 't-1', { status: 'in_progress', impact: 1, urgency: 1 }, actor);
     expect(violations).toEqual([]);
     const t = (await db.tickets.findOne('t-1').exec())!.toJSON();
@@ -44,7 +44,18 @@ describe('ticket commands', () => {
     expect(t.updatedBy).toBe('u-agent');
     expect(t.queueKey).toBe(queueKeyFor(t.updatedAt));
     const events = await db.ticket_events.find().exec();
-    expect(events.map((e) => [e.kind, e.fromValue, e.toValue])).toEqual([['status_change', 'assigned', 'in_progress']]);
+    const recorded = events.map((e) =>
+      e.kind === 'field_change' ? ['field_change', parseFieldChange(e)] : [e.kind, e.fromValue, e.toValue],
+    );
+    expect(recorded).toHaveLength(4);
+    expect(recorded).toEqual(
+      expect.arrayContaining([
+        ['status_change', 'assigned', 'in_progress'],
+        ['field_change', { field: 'impact', from: String(makeTicket().impact), to: '1' }],
+        ['field_change', { field: 'urgency', from: String(makeTicket().urgency), to: '1' }],
+        ['field_change', { field: 'priority', from: String(makeTicket().priority), to: '1' }],
+      ]),
+    );
   });
 
   it('records the pending reason on the status change, so the SLA pause can say why it paused', async () => {

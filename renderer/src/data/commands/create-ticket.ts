@@ -99,5 +99,7 @@ export async function createTicket(
   const rules = checkTicketRules(ticket);
   if (rules.length > 0) return { ticket: null, violations: rules };
   await db.tickets.insert(ticket);
+  const created = { ticketId: ticket.id, authorId: actor.id, occurredAt: ticket.createdAt, body: '', minutes: 0 };
+  await db.ticket_events.insert({ ...created, id: newId(), kind: 'created', fromValue: '', toValue: ticket.status });
   return { ticket, violations: [] };
 }

@@ -1,4 +1,4 @@
-import { EVENT_BODY_MAX } from '@shared';
+import { EVENT_BODY_MAX, fieldChangeBody, ticketFieldChanges } from '@shared';
 import type { RuleViolation, Ticket, TicketEvent } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
@@ -61,7 +61,7 @@ export async function addTicketEvent(
   return { event, violations: [] };
 }
 
-/** History entries for a status or assignee change made by `updateTicket`. */
+/** History entries for the status, assignee and tracked-field changes (TRACKED_TICKET_FIELDS) made by `updateTicket`. */
 export async function recordTicketChangeEvents(db: DeskDatabase, previous: Ticket, next: Ticket, actorId: string): Promise<void> {
   const events: TicketEvent[] = [];
   const base = { ticketId: next.id, authorId: actorId, occurredAt: next.updatedAt, body: '', minutes: 0 };
@@ -72,6 +72,9 @@ export async function recordTicketChangeEvents(db: DeskDatabase, previous: Ticke
   }
   if (previous.assigneeId !== next.assigneeId) {
     events.push({ ...base, id: newId(), kind: 'assignment', fromValue: previous.assigneeId, toValue: next.assigneeId });
+  }
+  for (const change of ticketFieldChanges(previous, next)) {
+    events.push({ ...base, id: newId(), kind: 'field_change', body: fieldChangeBody(change), fromValue: '', toValue: '' });
   }
   if (events.length > 0) await db.ticket_events.bulkInsert(events);
 }

@@ -39,7 +39,8 @@ describe('pausing sync and watching incoming tickets', () => {
     const running = start();
     await running.awaitInitialPull();
     net.set(false);
-    await updateTicket(db, 't-1', { title: 'Edited before pausing' }, { id: 'u-agent' });
+    // Fields whose changes the history does not record: one pending document per edit.
+    await updateTicket(db, 't-1', { resolutionNotes: 'Edited before pausing' }, { id: 'u-agent' });
     await waitFor(() => running.getStatus().pendingPush === 1, 2000, 'pending before pause');
 
     const carried = { pending: running.pendingDocs(), lastSyncAt: running.getStatus().lastSyncAt };
@@ -48,16 +49,20 @@ describe('pausing sync and watching incoming tickets', () => {
     const paused = (sync = pausedSync(db, carried));
     expect(paused.getStatus()).toMatchObject({ paused: true, online: false, pendingPush: 1, lastSyncAt: carried.lastSyncAt });
     net.set(true);
-    await updateTicket(db, 't-2', { title: 'Edited while paused' }, { id: 'u-agent' });
+    await updateTicket(db, 't-2', { resolutionNotes: 'Edited while paused' }, { id: 'u-agent' });
     await waitFor(() => paused.getStatus().pendingPush === 2, 2000, 'pending while paused');
     expect(paused.isPending('tickets', 't-2')).toBe(true);
-    expect(server.get('tickets', 't-2')?.title).not.toBe('Edited while paused');
+    expect(server.get('tickets', 't-2')?.resolutionNotes).not.toBe('Edited while paused');
 
     await paused.cancel();
     const resumed = start();
     expect(resumed.getStatus().paused).toBe(false);
-    await waitFor(() => server.get('tickets', 't-2')?.title === 'Edited while paused', 5000, 'pushed after resume');
-    await waitFor(() => server.get('tickets', 't-1')?.title === 'Edited before pausing', 5000, 'older change pushed too');
+    await waitFor(() => server.get('tickets', 't-2')?.resolutionNotes === 'Edited while paused', 5000, 'pushed after resume');
+    await waitFor(
+      () => server.get('tickets', 't-1')?.resolutionNotes === 'Edited before pausing',
+      5000,
+      'older change pushed too',
+    );
   });
 
   it('reports tickets the replication brings, with the state they replaced, and never local edits', async () => {

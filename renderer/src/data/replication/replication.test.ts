@@ -82,7 +82,8 @@ describe('replication against an in-process sync server', () => {
     net.set(false);
     expect(server.openStreams).toBe(0);
     expect(await updateTicket(db, 't-1', { title: 'Edited offline' }, actor)).toEqual([]);
-    await waitFor(() => s.getStatus().pendingPush === 1, 2000, 'pending count');
+    // The ticket and the history entry of its new title.
+    await waitFor(() => s.getStatus().pendingPush === 2, 2000, 'pending count');
     expect(s.isPending('tickets', 't-1')).toBe(true);
     expect(s.getStatus().online).toBe(false);
     net.set(true);

@@ -1,4 +1,4 @@
-import { conflictDefinition, ticketDefinition, type CollectionSchema } from '@shared';
+import { TICKET_EVENT_KINDS, conflictDefinition, ticketDefinition, ticketEventDefinition, type CollectionSchema } from '@shared';
 import { createRxDatabase } from 'rxdb';
 import type { CreateDeskDatabaseOptions } from '../db.js';
 import { createConflictHandler } from '../replication/conflict-handler.js';
@@ -14,8 +14,21 @@ export function ticketSchemaV2(): CollectionSchema {
   };
 }
 
+/** The ticket events schema as version 0 shipped it: the first eight kinds (v1 added history kinds). */
+export function ticketEventSchemaV0(): CollectionSchema {
+  const { properties } = ticketEventDefinition.schema;
+  return {
+    ...ticketEventDefinition.schema,
+    version: 0,
+    properties: {
+      ...properties,
+      kind: { type: 'string', enum: TICKET_EVENT_KINDS.slice(0, TICKET_EVENT_KINDS.indexOf('created')) },
+    },
+  };
+}
+
 /**
- * Opens a database as the release with tickets schema v2 did (tickets and conflicts only), on `storage` wrapped as
+ * Opens a database as the release with tickets schema v2 did (tickets, their events v0 and conflicts), on `storage` wrapped as
  * the app wraps it: tests and the benchmark then open it with `createDeskDatabase`, which migrates it.
  */
 export async function openTicketsV2Database(
@@ -30,6 +43,7 @@ export async function openTicketsV2Database(
       migrationStrategies: { 1: (d: unknown) => d, 2: (d: unknown) => d },
       conflictHandler: createConflictHandler('tickets', () => db),
     },
+    ticket_events: { schema: ticketEventSchemaV0() },
   });
   return db;
 }

@@ -1,8 +1,10 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { TicketEvent, TicketStatus } from '@shared';
-import { TICKET_STATUSES, parseReview, watcherChange } from '@shared';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Level, PendingReason, Priority, TicketEvent, TicketStatus, TicketType, TrackedTicketField } from '@shared';
+import { SYSTEM_AUTHOR_ID, TICKET_STATUSES, parseFieldChange, parseReview, parseSlaAction, watcherChange } from '@shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDirectory } from '../../data/index.js';
+import { Link } from 'react-router-dom';
+import { useArticle, useDirectory, useTicket } from '../../data/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { useLabels } from '../../ui/labels.js';
 
@@ -15,23 +17,100 @@ const KIND_COLORS: Record<TicketEvent['kind'], string> = {
   communication: 'orange',
   article_link: 'indigo',
   review: 'gray',
+  created: 'green',
+  field_change: 'violet',
+  sla_action: 'pink',
+  survey_response: 'lime',
 };
 
-/** The ticket's history, newest first: comments, worklog, status and assignment changes. */
-export function Timeline({ events }: { events: TicketEvent[] }) {
+/** A linked article by its title in the reader's language (its id only when the article is not on this device). */
+function ArticleRef({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const article = useArticle(id);
+  if (!article) return <>{t('timeline.unknownArticle', { id })}</>;
+  return (
+    <Anchor component={Link} to={`/kb/${encodeURIComponent(id)}`}>
+      {i18n.language === 'fr' ? article.title.fr : article.title.en}
+    </Anchor>
+  );
+}
+
+/** A ticket by its number, linked. */
+function TicketRef({ id }: { id: string }) {
   const { t } = useTranslation();
+  const ticket = useTicket(id);
+  if (!ticket) return <>{t('timeline.unknownTicket', { id })}</>;
+  return (
+    <Anchor component={Link} to={`/tickets/${encodeURIComponent(id)}`}>
+      {ticket.number}
+    </Anchor>
+  );
+}
+
+/** The ticket's history, newest first: creation, every tracked change, comments, worklog, links, SLA actions. */
+export function Timeline({ events }: { events: TicketEvent[] }) {
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
   const fmt = useFormatters();
   const directory = useDirectory();
-  const nameOf = (id: string) => (id ? (directory.byId.get(id)?.name ?? id) : t('ticket.unassigned'));
+  const nameOf = (id: string) => {
+    if (!id) return t('ticket.unassigned');
+    if (id === SYSTEM_AUTHOR_ID) return t('timeline.system');
+    const entry = directory.byId.get(id);
+    return (i18n.language === 'fr' && entry?.nameFr) || entry?.name || id;
+  };
   const statusLabel = (s: string) => ((TICKET_STATUSES as readonly string[]).includes(s) ? labels.status[s as TicketStatus] : s);
 
-  const detail = (e: TicketEvent) => {
+  const fieldValue = (field: TrackedTicketField, value: string): ReactNode => {
+    if (value === '') return t('timeline.empty_value');
+    if (field === 'impact' || field === 'urgency') return labels.level[Number(value) as Level] ?? value;
+    if (field === 'priority') return labels.priority[Number(value) as Priority] ?? value;
+    if (field === 'type') return labels.type[value as TicketType] ?? value;
+    if (field === 'channel') return t(`channel.${value}`, { defaultValue: value });
+    if (field === 'categoryId' || field === 'callerId') return nameOf(value);
+    if (field === 'parentId') return <TicketRef id={value} />;
+    return value;
+  };
+
+  const fieldChange = (e: TicketEvent): ReactNode => {
+    const change = parseFieldChange(e);
+    if (!change) return null;
+    const label = t(`timeline.field.${change.field}`);
+    // A new description is shown as written; an arrow between two long texts reads as neither.
+    if (change.field === 'description')
+      return (
+        <>
+          {label}: {fieldValue(change.field, change.to)}
+        </>
+      );
+    return (
+      <>
+        {label}: {fieldValue(change.field, change.from)} → {fieldValue(change.field, change.to)}
+      </>
+    );
+  };
+
+  const slaAction = (e: TicketEvent): string => {
+    const record = parseSlaAction(e);
+    if (!record) return e.body;
+    const clock = t(`sla.clock.${record.clock.split('@')[0]}`, { defaultValue: record.clock });
+    return t('timeline.slaAction', { clock, percent: record.percent, count: record.notified });
+  };
+
+  const detail = (e: TicketEvent): ReactNode => {
     const watch = watcherChange(e);
     if (watch) return t(watch.watching ? 'timeline.startedWatching' : 'timeline.stoppedWatching', { name: nameOf(watch.userId) });
-    if (e.kind === 'status_change') return `${statusLabel(e.fromValue)} → ${statusLabel(e.toValue)}`;
+    if (e.kind === 'created') return t('timeline.created', { status: statusLabel(e.toValue) });
+    if (e.kind === 'field_change') return fieldChange(e);
+    if (e.kind === 'sla_action') return slaAction(e);
+    if (e.kind === 'survey_response') return t('timeline.surveyAnswered');
+    if (e.kind === 'status_change') {
+      const change = `${statusLabel(e.fromValue)} → ${statusLabel(e.toValue)}`;
+      const reason = e.toValue === 'pending' ? labels.pendingReason[e.body as PendingReason] : undefined;
+      return reason && e.body ? t('timeline.pendingBecause', { change, reason }) : change;
+    }
     if (e.kind === 'assignment') return `${nameOf(e.fromValue)} → ${nameOf(e.toValue)}`;
-    if (e.kind === 'article_link') return e.toValue;
+    if (e.kind === 'article_link') return <ArticleRef id={e.toValue} />;
     // The full review is shown in the major-incident panel; its summary is enough here.
     if (e.kind === 'review') return parseReview(e.body).summary;
     if (e.kind === 'escalation') {

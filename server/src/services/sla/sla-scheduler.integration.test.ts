@@ -1,3 +1,4 @@
+import { SYSTEM_AUTHOR_ID, parseSlaAction, type TicketEvent } from '@shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { upsertSlaDue, type SlaDueRow } from '../../db/queries/sla-due.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
@@ -43,6 +44,16 @@ describe.each(backends)('$name', (backend) => {
       );
       expect(fired).toHaveLength(40);
       expect(fired.every((r) => Number(r.n) === 1)).toBe(true);
+      // Each action is also an entry in its ticket's history, written once, replicated like any change (a seq).
+      const entries = await env().server.db.query<{ data: TicketEvent; seq: string | number }>(
+        `SELECT data, seq FROM sync_documents WHERE collection = 'ticket_events' AND ticket_id LIKE $1`,
+        [`t-${tag}-%`],
+      );
+      expect(entries).toHaveLength(40);
+      expect(new Set(entries.map((e) => e.data.ticketId)).size).toBe(40);
+      expect(entries.every((e) => Number(e.seq) > 0)).toBe(true);
+      expect(parseSlaAction(entries[0].data)).toEqual({ clock: 'resolution', percent: 75, notified: 1 });
+      expect(entries[0].data).toMatchObject({ kind: 'sla_action', authorId: SYSTEM_AUTHOR_ID });
       const waiting = await env().server.db.query<{ fired_at: unknown }>(`SELECT fired_at FROM sla_due WHERE ticket_id = $1`, [
         future.ticketId,
       ]);

@@ -14,6 +14,7 @@ import { findSurveyVersion } from '../../db/queries/survey-versions.js';
 import { validateDocument } from '../sync/document-validation.js';
 import { writeServerDocuments } from '../sync/server-writes.js';
 import { followUpLowScore } from './low-score-follow-up.js';
+import { recordSurveyAnswered } from './survey-answered-event.js';
 import { hashSurveyToken } from './survey-invitations.js';
 import { readSurveySettings } from './survey-settings.js';
 
@@ -117,6 +118,7 @@ export async function submitSurveyAnswers(
     }
     await writeServerDocuments(tx, 'survey_responses', [doc]);
     await markInvitationUsed(tx, tokenHash, response.id);
+    await recordSurveyAnswered(tx, response);
     const settings = await readSurveySettings(tx);
     await followUpLowScore(tx, { response, template: survey, settings, writtenBy: '', consoleUrl: deps.consoleUrl });
     return { kind: 'recorded', invitation, responseId: response.id };

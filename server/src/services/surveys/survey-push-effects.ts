@@ -13,6 +13,7 @@ import { findSurveyVersion, recordSurveyVersion } from '../../db/queries/survey-
 import type { PushEffect, PushEffectInput } from '../sync/push-effects.js';
 import { rejectPush, type Violation } from '../sync/violation.js';
 import { followUpLowScore } from './low-score-follow-up.js';
+import { recordSurveyAnswered } from './survey-answered-event.js';
 import { callerContact } from '../contacts/caller-contact.js';
 import { inviteContact } from './survey-invitations.js';
 import { readSurveySettings } from './survey-settings.js';
@@ -72,7 +73,7 @@ async function onTickets({ tx, writes, previous }: PushEffectInput, deps: Survey
 
 /**
  * Pushed responses, already checked before the write (WRITE_CHECKS in shared: channel, ticket, id, answers): a
- * low score opens a follow-up task and tells the supervisors. Side effects only.
+ * low score opens a follow-up task and tells the supervisors; the ticket's history records the answer. Side effects only.
  */
 async function onResponses({ tx, actor, writes }: PushEffectInput, deps: SurveyEffectDeps): Promise<void> {
   const accepted: { response: SurveyResponse; template: Survey }[] = [];
@@ -85,6 +86,7 @@ async function onResponses({ tx, actor, writes }: PushEffectInput, deps: SurveyE
   if (accepted.length === 0) return;
   const settings = await readSurveySettings(tx);
   for (const { response, template } of accepted) {
+    await recordSurveyAnswered(tx, response);
     await followUpLowScore(tx, { response, template, settings, writtenBy: actor.id, consoleUrl: deps.publicUrl() });
   }
 }

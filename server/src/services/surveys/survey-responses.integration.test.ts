@@ -1,4 +1,4 @@
-import { onsiteResponseId, type SurveyResponse } from '@shared';
+import { SYSTEM_AUTHOR_ID, onsiteResponseId, type SurveyResponse } from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSurvey } from '../../seed/survey-data.js';
 import type { ApiClient, Doc } from '../../test-support/api-client.js';
@@ -82,6 +82,11 @@ describe.each(backends)('$name', (backend) => {
       expect(await surveyTableCounts(env().server.db)).toEqual(before);
       const { docs } = await env().api.pullAll(tokens.supervisor, 'survey_responses');
       expect([...docs.values()].filter((d) => d.ticketId === ticketOf.field.id)).toEqual([response]);
+      // The ticket's history says the caller answered, once, to the technician too: never the score or a word of it.
+      const { docs: events } = await env().api.pullAll(tokens.tech, 'ticket_events');
+      const answered = [...events.values()].filter((e) => e.ticketId === ticketOf.field.id && e.kind === 'survey_response');
+      expect(answered).toEqual([expect.objectContaining({ authorId: SYSTEM_AUTHOR_ID, toValue: 'onsite', body: '' })]);
+      expect(JSON.stringify(answered)).not.toMatch(/Merci|"5"|q-csat/);
     });
 
     it('refuses on-site responses that break the rules with a clear 4xx, storing nothing', async () => {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildEvent, buildTicket } from '../testing/build-records.js';
+import {
+  TRACKED_TICKET_FIELDS,
+  fieldChangeBody,
+  parseFieldChange,
+  parseSlaAction,
+  slaActionBody,
+  ticketFieldChanges,
+} from './ticket-history.js';
+
+describe('ticket history records', () => {
+  it('finds every tracked field that changed, values as text, and nothing else', () => {
+    const before = buildTicket({ title: 'Printer', impact: 2, callerName: undefined, resolutionNotes: '' });
+    const after = { ...before, title: 'Printer on fire', impact: 1 as const, callerName: 'Ann', resolutionNotes: 'untracked' };
+    expect(ticketFieldChanges(before, after)).toEqual([
+      { field: 'title', from: 'Printer', to: 'Printer on fire' },
+      { field: 'impact', from: '2', to: '1' },
+      { field: 'callerName', from: '', to: 'Ann' },
+    ]);
+    expect(ticketFieldChanges(before, { ...before })).toEqual([]);
+  });
+
+  it('keeps the beginning of a long text, so an entry stays far below the event body limit', () => {
+    const before = buildTicket({ description: '' });
+    const [change] = ticketFieldChanges(before, { ...before, description: 'x'.repeat(19_000) });
+    expect(change.to).toHaveLength(500);
+    expect(change.to.endsWith('…')).toBe(true);
+    expect(fieldChangeBody(change).length).toBeLessThan(1_000);
+  });
+
+  it('reads back what it wrote, and nothing from other events or unreadable bodies', () => {
+    for (const field of TRACKED_TICKET_FIELDS) {
+      const change = { field, from: '<img src=x onerror=alert(1)>', to: '"quoted"\n' };
+      expect(parseFieldChange({ kind: 'field_change', body: fieldChangeBody(change) })).toEqual(change);
+    }
+    expect(parseFieldChange({ kind: 'comment', body: fieldChangeBody({ field: 'title', from: '', to: 'x' }) })).toBeNull();
+    expect(parseFieldChange({ kind: 'field_change', body: '{"field":"assigneeId","from":"","to":"u"}' })).toBeNull();
+    expect(parseFieldChange({ kind: 'field_change', body: 'not json' })).toBeNull();
+    const record = { clock: 'resolution', percent: 75, notified: 2 };
+    expect(parseSlaAction({ ...buildEvent('t', 'system', { kind: 'sla_action' }), body: slaActionBody(record) })).toEqual(record);
+    expect(parseSlaAction({ kind: 'sla_action', body: '{"clock":"resolution"}' })).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+import type { Ticket } from '../schemas/ticket.js';
+import type { TicketEvent } from '../schemas/ticket-event.js';
+
+/**
+ * What a ticket's history records beyond its status and assignee (which have events of their own): the fields a
+ * person sets, whose every change is a `field_change` event, so the history is the record (issue 22).
+ */
+export const TRACKED_TICKET_FIELDS = [
+  'type',
+  'title',
+  'description',
+  'impact',
+  'urgency',
+  'priority',
+  'categoryId',
+  'callerId',
+  'callerName',
+  'callerEmail',
+  'channel',
+  'affectedItem',
+  'parentId',
+] as const satisfies readonly (keyof Ticket)[];
+export type TrackedTicketField = (typeof TRACKED_TICKET_FIELDS)[number];
+
+/** The author of the entries the server writes itself (SLA actions, survey answers): shown as the service desk. */
+export const SYSTEM_AUTHOR_ID = 'system';
+
+// Long text is kept in part: the history says what changed and how it began; the ticket holds the whole.
+const SHOWN_CHARACTERS = 500;
+
+/** One field's change, as a `field_change` event records it. */
+export interface FieldChange {
+  field: TrackedTicketField;
+  from: string;
+  to: string;
+}
+
+// Tracked fields hold text, numbers or nothing (TRACKED_TICKET_FIELDS).
+const shown = (value: string | number | undefined): string => {
+  const text = value === undefined ? '' : String(value);
+  return text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS - 1)}…` : text;
+};
+
+/** The tracked fields that differ between two versions of a ticket, in TRACKED_TICKET_FIELDS order. */
+export function ticketFieldChanges(previous: Ticket, next: Ticket): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of TRACKED_TICKET_FIELDS) {
+    const from = shown(previous[field]);
+    const to = shown(next[field]);
+    if (from !== to) changes.push({ field, from, to });
+  }
+  return changes;
+}
+
+/** The body of the `field_change` event that records `change`. */
+export function fieldChangeBody(change: FieldChange): string {
+  return JSON.stringify(change);
+}
+
+/** The change a `field_change` event records; null for any other event or a body this version cannot read. */
+export function parseFieldChange(event: Pick<TicketEvent, 'kind' | 'body'>): FieldChange | null {
+  if (event.kind !== 'field_change') return null;
+  try {
+    const parsed: unknown = JSON.parse(event.body);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { field, from, to } = parsed as Record<string, unknown>;
+    if (!(TRACKED_TICKET_FIELDS as readonly unknown[]).includes(field)) return null;
+    if (typeof from !== 'string' || typeof to !== 'string') return null;
+    return { field: field as TrackedTicketField, from, to };
+  } catch {
+    return null;
+  }
+}
+
+/** What an `sla_action` event records: which clock reached which share of its target, and how many were told. */
+export interface SlaActionRecord {
+  clock: string;
+  percent: number;
+  /** People notified by e-mail (the outbox holds each message until sent). */
+  notified: number;
+}
+
+/** The body of an `sla_action` event. */
+export function slaActionBody(record: SlaActionRecord): string {
+  return JSON.stringify(record);
+}
+
+/** The record of an `sla_action` event; null for any other event or an unreadable body. */
+export function parseSlaAction(event: Pick<TicketEvent, 'kind' | 'body'>): SlaActionRecord | null {
+  if (event.kind !== 'sla_action') return null;
+  try {
+    const parsed: unknown = JSON.parse(event.body);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { clock, percent, notified } = parsed as Record<string, unknown>;
+    if (typeof clock !== 'string' || typeof percent !== 'number' || typeof notified !== 'number') return null;
+    return { clock, percent, notified };
+  } catch {
+    return null;
+  }
+}
+
+/** Event kinds only the server writes: a device that pushes one is refused (it would forge the desk's record). */
+export const SERVER_ONLY_EVENT_KINDS: readonly TicketEvent['kind'][] = ['sla_action', 'survey_response'];
