@@ -4,6 +4,7 @@ import { CI_CLASSES, CI_CLASS_NAMES, CI_LIMITS, CI_RELATION_TYPES, CI_TARGET_KIN
 import { diffConfigItems } from './ci-collections.js';
 import type { CiViolationCode } from './ci-validation.js';
 import { checkRelation, relationKey, validateCi } from './ci-validation.js';
+import { idProp } from '../schemas/json-schema.js';
 
 /**
  * CSV import and export of CIs and of their relationships (issue 18). Parsing, checking and planning are pure so the
@@ -12,7 +13,14 @@ import { checkRelation, relationKey, validateCi } from './ci-validation.js';
  */
 
 /** Size bounds of one import: a file (each of the two) and its data rows. Beyond them the server answers 413. */
-export const CMDB_IMPORT_LIMITS = { fileBytes: 4 * 1024 * 1024, rowsMax: 20_000, externalIdMax: 100 } as const;
+export const CMDB_IMPORT_LIMITS = {
+  fileBytes: 4 * 1024 * 1024,
+  rowsMax: 20_000,
+  externalIdMax: 100,
+  /** A report lists at most this many bad cells and CIs (the counts are complete). */
+  reportViolationsMax: 2_000,
+  reportItemsMax: 200,
+} as const;
 
 /** The HTTP endpoints of import and export. */
 export const CMDB_IMPORT_PATHS = {
@@ -119,6 +127,52 @@ export interface CmdbImportPlan {
   created: ConfigItem[];
   updated: { before: ConfigItem; after: ConfigItem }[];
   unchanged: ConfigItem[];
+}
+
+/** The body of a dry run or an import: the files as text and, for an import, whether to skip the bad rows. */
+export interface CmdbImportRequest extends CmdbImportInput {
+  validOnly?: boolean;
+}
+
+/** One CI in a report's lists. */
+export interface CmdbImportItem {
+  externalId: string;
+  name: string;
+  ciClass: string;
+}
+
+/** What the server answers to a dry run and an import (and with a refused import's 422, as `report`). */
+export interface CmdbImportReport {
+  /** No bad row: the whole file can be imported. */
+  valid: boolean;
+  /** The changes were stored (an import that passed); false for a dry run. */
+  written: boolean;
+  rows: { cis: number; relations: number };
+  invalidRows: { cis: number; relations: number };
+  violations: CsvRowViolation[];
+  /** Counts of what the valid rows create, change and leave as they are. */
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** The first `CMDB_IMPORT_LIMITS.reportItemsMax` created and changed CIs, to show. */
+  items: { created: CmdbImportItem[]; updated: CmdbImportItem[] };
+}
+
+/** The report of a plan, as sent to the console. */
+export function importReport(plan: CmdbImportPlan, written: boolean): CmdbImportReport {
+  const item = (ci: ConfigItem): CmdbImportItem => ({ externalId: importKeyOf(ci), name: ci.name, ciClass: ci.ciClass });
+  const max = CMDB_IMPORT_LIMITS.reportItemsMax;
+  return {
+    valid: plan.violations.length === 0,
+    written,
+    rows: plan.rows,
+    invalidRows: plan.invalidRows,
+    violations: plan.violations.slice(0, CMDB_IMPORT_LIMITS.reportViolationsMax),
+    created: plan.created.length,
+    updated: plan.updated.length,
+    unchanged: plan.unchanged.length,
+    items: { created: plan.created.slice(0, max).map(item), updated: plan.updated.slice(0, max).map((u) => item(u.after)) },
+  };
 }
 
 /** The key a CI is matched on when imported: its external id, or its id for a CI made by hand (so exports round-trip). */
@@ -284,7 +338,7 @@ export function parseCmdbImport(input: CmdbImportInput): ParsedCmdbImport {
     if (read.header.length > 0 && checkHeader('relations', read.header, fixed, (c) => fixed.includes(c), violations)) {
       relationRows = read.rows.map((row) => ({
         line: row.line,
-        cells: cellsOf(read.header, row.fields) as RelationRow['cells'],
+        cells: cellsOf(read.header, row.fields),
       }));
       for (const row of relationRows) {
         if (row.cells.source_external_id) keys.add(row.cells.source_external_id);
@@ -536,7 +590,7 @@ export function planCmdbImport(
         continue;
       }
       targetId = ciOfKey(c.target)?.id ?? c.target;
-    } else if (kind === 'org' ? c.target.length > 100 : !context.hasParty(kind, c.target)) {
+    } else if (kind === 'org' ? c.target.length > idProp.maxLength : !context.hasParty(kind, c.target)) {
       bad('target', 'csv_relation_target_unknown', `target "${c.target}" is not a ${kind} of the directory`, {
         value: c.target,
       });
