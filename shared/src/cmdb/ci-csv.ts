@@ -44,23 +44,25 @@ export const CI_CSV_COLUMNS = [
 export const RELATION_CSV_COLUMNS = ['source_external_id', 'type', 'target_kind', 'target'] as const;
 
 /** Codes of the import's own checks; the rest reuse `CiViolationCode`. The UI translates `cmdbImport.code.<code>`. */
-export type CsvOnlyViolationCode =
-  | 'csv_unreadable'
-  | 'csv_empty'
-  | 'csv_too_large'
-  | 'csv_too_many_rows'
-  | 'csv_column_missing'
-  | 'csv_column_unknown'
-  | 'csv_column_duplicate'
-  | 'csv_field_count'
-  | 'csv_value_required'
-  | 'csv_external_id_too_long'
-  | 'csv_external_id_duplicate'
-  | 'csv_owner_group_unknown'
-  | 'csv_location_unknown'
-  | 'csv_relation_source_unknown'
-  | 'csv_relation_target_unknown'
-  | 'csv_reference_row_invalid';
+export const CSV_ONLY_VIOLATION_CODES = [
+  'csv_unreadable',
+  'csv_empty',
+  'csv_too_large',
+  'csv_too_many_rows',
+  'csv_column_missing',
+  'csv_column_unknown',
+  'csv_column_duplicate',
+  'csv_field_count',
+  'csv_value_required',
+  'csv_external_id_too_long',
+  'csv_external_id_duplicate',
+  'csv_owner_group_unknown',
+  'csv_location_unknown',
+  'csv_relation_source_unknown',
+  'csv_relation_target_unknown',
+  'csv_reference_row_invalid',
+] as const;
+export type CsvOnlyViolationCode = (typeof CSV_ONLY_VIOLATION_CODES)[number];
 export type CsvViolationCode = CiViolationCode | CsvOnlyViolationCode;
 
 export type CmdbCsvFile = 'cis' | 'relations';
@@ -180,9 +182,7 @@ export function importKeyOf(ci: Pick<ConfigItem, 'id' | 'externalId'>): string {
   return ci.externalId || ci.id;
 }
 
-const ATTRIBUTE_COLUMNS: ReadonlySet<string> = new Set(
-  CI_CLASS_NAMES.flatMap((name) => Object.keys(CI_CLASSES[name])),
-);
+const ATTRIBUTE_COLUMNS: ReadonlySet<string> = new Set(CI_CLASS_NAMES.flatMap((name) => Object.keys(CI_CLASSES[name])));
 
 // A cell starting with these is a formula to a spreadsheet: exported text gets a leading apostrophe (as papaparse's
 // escapeFormulae does), and import removes it again, so hostile text is neither run by Excel nor changed by a round trip.
@@ -385,11 +385,7 @@ const isCiClassName = (name: string): name is CiClass => (CI_CLASS_NAMES as read
  * changes nothing. Bad rows are left out of the plan: the caller writes it only when there are no violations, or
  * when the person chose to import the valid rows only.
  */
-export function planCmdbImport(
-  parsed: ParsedCmdbImport,
-  context: CmdbImportContext,
-  options: CmdbImportOptions,
-): CmdbImportPlan {
+export function planCmdbImport(parsed: ParsedCmdbImport, context: CmdbImportContext, options: CmdbImportOptions): CmdbImportPlan {
   const violations = [...parsed.violations];
   const stored = new Map(context.cis.filter((ci) => !ci.deleted).map((ci) => [importKeyOf(ci), ci]));
   const badCiLines = new Set<number>();
@@ -440,9 +436,14 @@ export function planCmdbImport(
         bad(column, column === 'name' ? 'ci_name_required' : 'csv_value_required', `${column} is required`, { column });
     }
     if (c.external_id.length > CMDB_IMPORT_LIMITS.externalIdMax)
-      bad('external_id', 'csv_external_id_too_long', `external_id is longer than ${CMDB_IMPORT_LIMITS.externalIdMax} characters`, {
-        max: CMDB_IMPORT_LIMITS.externalIdMax,
-      });
+      bad(
+        'external_id',
+        'csv_external_id_too_long',
+        `external_id is longer than ${CMDB_IMPORT_LIMITS.externalIdMax} characters`,
+        {
+          max: CMDB_IMPORT_LIMITS.externalIdMax,
+        },
+      );
     if (c.owner_group && !context.hasParty('group', c.owner_group))
       bad('owner_group', 'csv_owner_group_unknown', `owner_group "${c.owner_group}" is not a group of the directory`, {
         value: c.owner_group,
@@ -513,7 +514,7 @@ export function planCmdbImport(
   // Locations may name CIs of the file, so they are resolved once every row is known, until nothing changes: a
   // refused location makes its row bad, which may refuse another row's location in turn.
   const refusedLocations = new Set<number>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const ref of locationRefs) {
       if (refusedLocations.has(ref.line)) continue;
@@ -560,9 +561,14 @@ export function planCmdbImport(
         value: c.type,
       });
     if (!(CI_TARGET_KINDS as readonly string[]).includes(c.target_kind))
-      ok = bad('target_kind', 'ci_relation_target_kind', `target_kind "${c.target_kind}" must be one of: ${CI_TARGET_KINDS.join(', ')}`, {
-        value: c.target_kind,
-      });
+      ok = bad(
+        'target_kind',
+        'ci_relation_target_kind',
+        `target_kind "${c.target_kind}" must be one of: ${CI_TARGET_KINDS.join(', ')}`,
+        {
+          value: c.target_kind,
+        },
+      );
     const sourceProblem = referenceProblem(c.source_external_id);
     if (sourceProblem)
       ok = bad(
@@ -627,7 +633,10 @@ export function planCmdbImport(
     if (!entry) {
       const before = stored.get(key);
       if (!before) continue;
-      entry = { before, after: { ...before, relations: [...before.relations], updatedAt: options.now, updatedBy: options.actorId } };
+      entry = {
+        before,
+        after: { ...before, relations: [...before.relations], updatedAt: options.now, updatedBy: options.actorId },
+      };
       results.set(key, entry);
     }
     const present = new Set(entry.after.relations.map(relationKey));

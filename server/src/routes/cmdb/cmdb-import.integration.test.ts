@@ -146,8 +146,7 @@ describe.each(backends)('$name', (backend) => {
     });
 
     it('exports CSV that imports back without a change', async () => {
-      const get = (path: string) =>
-        fetch(`${env().server.url}${path}`, { headers: { authorization: `Bearer ${tokens.agent}` } });
+      const get = (path: string) => fetch(`${env().server.url}${path}`, { headers: { authorization: `Bearer ${tokens.agent}` } });
       const cisCsv = await get(CMDB_IMPORT_PATHS.exportCis);
       expect(cisCsv.status).toBe(200);
       expect(cisCsv.headers.get('content-type')).toMatch(/^text\/csv/);

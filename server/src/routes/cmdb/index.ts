@@ -16,8 +16,7 @@ const LIMIT_MB = CMDB_IMPORT_LIMITS.fileBytes / 1024 / 1024;
 
 async function importer(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
   const actor = await authenticate(request, ctx);
-  if (!can(actor, 'ci.import'))
-    throw forbidden('Only configuration managers and administrators may import configuration items.');
+  if (!can(actor, 'ci.import')) throw forbidden('Only configuration managers and administrators may import configuration items.');
   return actor;
 }
 
