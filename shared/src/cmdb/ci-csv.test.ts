@@ -149,6 +149,43 @@ describe('CMDB CSV import', () => {
     expect(result.created[0]).toMatchObject({ name: 'Pay\nemployees', attributes: { description: 'two\nlines' } });
   });
 
+  it('refuses a location that names a bad row, and in turn the rows standing in that one', () => {
+    const cis = [
+      'external_id,name,class,status,criticality,owner_group,location_external_id',
+      'ROOM-1,Room 101,location_room,in_service,low,grp-field,BLDG-1',
+      'BLDG-1,Tower,location_building,in_service,low,grp-field,SITE-1',
+      'SITE-1,Campus,location_site,in_service,low,grp-field,APP-1',
+      'APP-1,Webmail,application,in_service,high,grp-apps,',
+    ].join('\n');
+    const result = plan({ cis });
+    expect(result.violations.map((v) => [v.line, v.code, v.params?.other])).toEqual([
+      [2, 'csv_reference_row_invalid', 3],
+      [3, 'csv_reference_row_invalid', 4],
+      [4, 'csv_location_unknown', undefined],
+    ]);
+    expect(result.created.map((ci) => ci.externalId)).toEqual(['APP-1']);
+  });
+
+  it('plans the largest file it accepts quickly', () => {
+    const rows = Array.from(
+      { length: CMDB_IMPORT_LIMITS.rowsMax - 1 },
+      (_, i) => `WS-${i},Workstation ${i},workstation,in_service,low,grp-field,SITE-1,SN-${i}`,
+    );
+    const cis = [
+      'external_id,name,class,status,criticality,owner_group,location_external_id,serialNumber',
+      'SITE-1,Campus,location_site,in_service,low,grp-field,,',
+      ...rows,
+    ].join('\n');
+    const relations = ['source_external_id,type,target_kind,target', ...rows.map((_, i) => `WS-${i},hosted_at,ci,SITE-1`)].join(
+      '\n',
+    );
+    const started = performance.now();
+    const result = plan({ cis, relations });
+    expect(result.violations).toEqual([]);
+    expect(result.created).toHaveLength(CMDB_IMPORT_LIMITS.rowsMax);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('refuses more rows than the limit', () => {
     const header = 'source_external_id,type,target_kind,target\n';
     const result = plan({ relations: header + 'A,runs_on,ci,B\n'.repeat(CMDB_IMPORT_LIMITS.rowsMax + 1) });

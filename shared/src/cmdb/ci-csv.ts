@@ -511,30 +511,34 @@ export function planCmdbImport(parsed: ParsedCmdbImport, context: CmdbImportCont
     const line = firstLine.get(key);
     return line !== undefined ? { code: 'csv_reference_row_invalid', line } : { code: 'csv_relation_target_unknown' };
   };
-  // Locations may name CIs of the file, so they are resolved once every row is known, until nothing changes: a
-  // refused location makes its row bad, which may refuse another row's location in turn.
+  // Locations may name CIs of the file, so they are resolved once every row is known. A refused location makes its
+  // row bad, which refuses the locations that name that row in turn: a work list keeps this linear in the rows.
   const refusedLocations = new Set<number>();
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const ref of locationRefs) {
-      if (refusedLocations.has(ref.line)) continue;
-      const problem = referenceProblem(ref.ref);
-      if (!problem && LOCATION_CLASSES.includes(classOf(ref.ref) as CiClass)) continue;
-      const onLine = problem?.line;
-      refusedLocations.add(ref.line);
-      changed = true;
-      report({
-        file: 'cis',
-        line: ref.line,
-        column: 'location_external_id',
-        code: onLine !== undefined ? 'csv_reference_row_invalid' : 'csv_location_unknown',
-        message:
-          onLine !== undefined
-            ? `location_external_id "${ref.ref}" is on line ${onLine}, which has errors`
-            : `location_external_id "${ref.ref}" is not a site, building or room`,
-        params: onLine !== undefined ? { value: ref.ref, other: onLine } : { value: ref.ref },
-      });
-    }
+  const namingKey = new Map<string, (typeof locationRefs)[number][]>();
+  for (const ref of locationRefs) {
+    const list = namingKey.get(ref.ref);
+    if (list) list.push(ref);
+    else namingKey.set(ref.ref, [ref]);
+  }
+  const pending = [...locationRefs];
+  for (let ref = pending.pop(); ref !== undefined; ref = pending.pop()) {
+    if (refusedLocations.has(ref.line)) continue;
+    const problem = referenceProblem(ref.ref);
+    if (!problem && LOCATION_CLASSES.includes(classOf(ref.ref) as CiClass)) continue;
+    const onLine = problem?.line;
+    refusedLocations.add(ref.line);
+    report({
+      file: 'cis',
+      line: ref.line,
+      column: 'location_external_id',
+      code: onLine !== undefined ? 'csv_reference_row_invalid' : 'csv_location_unknown',
+      message:
+        onLine !== undefined
+          ? `location_external_id "${ref.ref}" is on line ${onLine}, which has errors`
+          : `location_external_id "${ref.ref}" is not a site, building or room`,
+      params: onLine !== undefined ? { value: ref.ref, other: onLine } : { value: ref.ref },
+    });
+    pending.push(...(namingKey.get(ref.key) ?? []));
   }
   for (const ref of locationRefs) {
     const entry = built.get(ref.key);
