@@ -43,6 +43,7 @@ describe.each(backends)('$name', (backend) => {
       tokens.admin = (await api.login(DEMO_USERS.admin.email)).accessToken;
       tokens.tech = (await api.login(DEMO_USERS.technician.email)).accessToken;
       tokens.agent = (await api.login(DEMO_USERS.agent.email)).accessToken;
+      tokens.supervisor = (await api.login(DEMO_USERS.supervisor.email)).accessToken;
     });
 
     const post = <T>(path: string, who: string, body: object) => env().api.request<T>('POST', path, { token: tokens[who], body });
@@ -162,11 +163,33 @@ describe.each(backends)('$name', (backend) => {
       expect(back.body).toMatchObject({ created: 0, updated: 0 });
     });
 
+    it('creates each CI once when the same new file is imported twice at the same time', async () => {
+      const v = uniqueId('par');
+      const file = [
+        header,
+        `PAR-1-${v},One,application,in_service,low,grp-apps,,,`,
+        `PAR-2-${v},Two,application,in_service,low,grp-apps,,,`,
+      ].join('\n');
+      const [a, b] = await Promise.all([
+        post<CmdbImportReport>(CMDB_IMPORT_PATHS.import, 'admin', { cis: file }),
+        post<CmdbImportReport>(CMDB_IMPORT_PATHS.import, 'supervisor', { cis: file }),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(a.body.created + b.body.created).toBe(2);
+      const docs = [...(await pullFrom('admin', 'config_items')).docs.values()];
+      expect(docs.filter((d) => String(d.externalId).endsWith(`-${v}`))).toHaveLength(2);
+    });
+
     it('answers a file over the limit with 413 naming the limit, and a request without files with 400', async () => {
       const huge = header + '\n' + 'x'.repeat(CMDB_IMPORT_LIMITS.fileBytes);
       const tooBig = await post<Refusal>(CMDB_IMPORT_PATHS.dryRun, 'admin', { cis: huge });
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.message).toContain(`${CMDB_IMPORT_LIMITS.fileBytes / 1024 / 1024} MB`);
+      // A body too large to read at all is refused before it is parsed, with the same limit named.
+      const rawBody = JSON.stringify({ cis: 'x'.repeat(4 * CMDB_IMPORT_LIMITS.fileBytes + 100_000) });
+      const unread = await env().api.request<Refusal>('POST', CMDB_IMPORT_PATHS.import, { token: tokens.admin, rawBody });
+      expect(unread.status).toBe(413);
+      expect(unread.body.message).toContain(`at most ${CMDB_IMPORT_LIMITS.fileBytes / 1024 / 1024} MB`);
       const empty = await post<Refusal>(CMDB_IMPORT_PATHS.import, 'admin', {});
       expect(empty.status).toBe(400);
       expect(empty.body.message).toMatch(/Send a CI file/);
