@@ -249,6 +249,61 @@ describe('CMDB CSV import', () => {
   });
 });
 
+describe('CMDB CSV import of arbitrary text', () => {
+  it('never throws, and every problem names a line of the file and a code (property)', () => {
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '',
+        'SRV-1',
+        'SITE-1',
+        'application',
+        'location_site',
+        'in_service',
+        'low',
+        'grp-apps',
+        'ci',
+        'runs_on',
+        '"',
+        '\n',
+        ',',
+      ),
+      fc.string({ maxLength: 8 }),
+    );
+    const csv = (columns: readonly string[]) =>
+      fc
+        .array(fc.array(cell, { minLength: 0, maxLength: columns.length + 1 }), { maxLength: 8 })
+        .map((rows) => [columns.join(','), ...rows.map((row) => row.join(','))].join('\n'));
+    const ciColumns = [
+      'external_id',
+      'name',
+      'class',
+      'status',
+      'criticality',
+      'owner_group',
+      'location_external_id',
+      'serialNumber',
+    ];
+    const relationColumns = ['source_external_id', 'type', 'target_kind', 'target'];
+    fc.assert(
+      fc.property(csv(ciColumns), csv(relationColumns), fc.string({ maxLength: 60 }), (cis, relations, noise) => {
+        for (const input of [{ cis, relations }, { cis: noise }, { relations: noise }]) {
+          const text = [input.cis, input.relations].filter((t) => t !== undefined).join('\n');
+          const lines = text.split('\n').length;
+          const result = plan(input);
+          for (const v of result.violations) {
+            expect(v.line).toBeGreaterThanOrEqual(1);
+            expect(v.line).toBeLessThanOrEqual(lines);
+            expect(v.code).toMatch(/^(csv|ci)_[a-z_]+$/);
+          }
+          const bad = result.invalidRows.cis + result.invalidRows.relations;
+          expect(bad <= result.rows.cis + result.rows.relations).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('CMDB CSV export', () => {
   const site = buildConfigItem({ id: 'ci-site', externalId: 'SITE-1', ciClass: 'location_site', ownerGroupId: 'grp-field' });
   // Made by hand: no external id, so it is exported (and matched again) by its id.

@@ -211,9 +211,9 @@ function readCsv(file: CmdbCsvFile, text: string): ReadCsv {
       const start = cursor;
       const end = result.meta.cursor;
       const fields = result.data;
-      for (const error of result.errors) {
-        // A one-column file has no delimiter to detect: not a problem of the file.
-        if (error.code === 'UndetectableDelimiter') continue;
+      // A one-column file has no delimiter to detect: not a problem of the file.
+      const errors = result.errors.filter((error) => error.code !== 'UndetectableDelimiter');
+      for (const error of errors) {
         violations.push({
           file,
           line,
@@ -223,8 +223,9 @@ function readCsv(file: CmdbCsvFile, text: string): ReadCsv {
           params: { detail: error.message },
         });
       }
-      if (!(fields.length === 1 && fields[0].trim() === '') || records.length === 0)
-        records.push({ line, fields: fields.map(unescapeCell) });
+      // Blank lines are skipped here rather than by papaparse, so the line count stays true; a broken one is a row.
+      const blank = fields.length === 1 && fields[0].trim() === '' && errors.length === 0;
+      if (!blank || records.length === 0) records.push({ line, fields: fields.map(unescapeCell) });
       for (let i = start; i < end; i += 1) if (source.charCodeAt(i) === 10) line += 1;
       cursor = end;
     },
