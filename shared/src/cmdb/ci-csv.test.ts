@@ -183,7 +183,8 @@ describe('CMDB CSV import', () => {
     const result = plan({ cis, relations });
     expect(result.violations).toEqual([]);
     expect(result.created).toHaveLength(CMDB_IMPORT_LIMITS.rowsMax);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // About a second on the 2-core machine; a plan quadratic in the rows takes minutes.
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 
   it('refuses more rows than the limit', () => {
