@@ -25,6 +25,7 @@ import type { SyncDocument } from '../../server/src/services/sync/document-valid
 import {
   ACTORS,
   AUTHORIZATION_TABLE,
+  ENDPOINT_TABLE,
   FIXTURE_TICKETS,
   type Action,
   type ActorName,
@@ -364,6 +365,28 @@ describe(`authorisation: every role x collection x action against the server [${
       const response = await api.push(tokens[actor], 'survey_responses', [{ newDocumentState: forged }]);
       expect(response.status, `${actor} respondent`).toBe(422);
       expect(await stored('survey_responses', forged.id)).toBeNull();
+    }
+  });
+
+  it('guards the CMDB import and export endpoints as the endpoint table and can() say', async () => {
+    // Nothing is written: the import body names a group that does not exist, so an allowed import is refused (422).
+    const body = { cis: 'external_id,name,class,status,criticality,owner_group\nX-1,X,application,in_service,low,grp-none' };
+    for (const [endpoint, { action, outcome }] of Object.entries(ENDPOINT_TABLE)) {
+      const [method, path] = endpoint.split(' ');
+      for (const name of ACTORS) {
+        const actor = { id: USER_ID[name], role: ROLE_OF[name], groupIds: name === 'technician' ? ['grp-field'] : [] };
+        expect(outcome[name] === 'allow', `${endpoint} / ${name} agrees with can()`).toBe(can(actor, action));
+        const response = await fetch(`${server.url}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${tokens[name]}`,
+            ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          },
+          body: method === 'POST' ? JSON.stringify(body) : undefined,
+        });
+        if (outcome[name] === 'deny') expect(response.status, `${endpoint} / ${name}`).toBe(403);
+        else expect([200, 422], `${endpoint} / ${name}`).toContain(response.status);
+      }
     }
   });
 

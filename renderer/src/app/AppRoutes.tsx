@@ -4,6 +4,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { TicketQueuePage } from '../features/tickets/TicketQueuePage.js';
 import { AppShellLayout } from './AppShellLayout.js';
+import { CMDB_IMPORT_ROUTE } from './routes.js';
 
 /**
  * A page loaded when first opened, `name` being its module's export. Only the queue, where the console starts, is in
@@ -34,6 +35,7 @@ const conflicts = page(() => import('../features/conflicts/ConflictsPage.js'), '
 const reports = page(() => import('../features/reports/ReportsPage.js'), 'ReportsPage');
 const slaAdmin = page(() => import('../features/sla-admin/SlaAdminPage.js'), 'SlaAdminPage');
 const heldMail = page(() => import('../features/held-mail/HeldMailPage.js'), 'HeldMailPage');
+const cmdbImport = page(() => import('../features/cmdb-import/CmdbImportPage.js'), 'CmdbImportPage');
 
 export function AppRoutes() {
   return (
@@ -50,6 +52,7 @@ export function AppRoutes() {
         <Route path="/reports" element={reports} />
         <Route path="/service-levels" element={slaAdmin} />
         <Route path="/held-mail" element={heldMail} />
+        <Route path={CMDB_IMPORT_ROUTE} element={cmdbImport} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

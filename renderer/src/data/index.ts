@@ -95,3 +95,5 @@ export {
 export type { Resolution } from './commands/major-incident.js';
 export { useArticleVersions } from './hooks/article-versions.js';
 export { useChildTickets } from './hooks/child-tickets.js';
+export { useCmdbImportApi } from './hooks/cmdb-import.js';
+export type { CmdbImportApi, CmdbImportOutcome } from './hooks/cmdb-import.js';

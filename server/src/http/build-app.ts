@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { resolve } from 'node:path';
 import type { AppContext } from '../app-context.js';
 import { registerAuthRoutes } from '../routes/auth/index.js';
+import { registerCmdbRoutes } from '../routes/cmdb/index.js';
 import { registerHealthRoutes } from '../routes/health/index.js';
 import { registerSurveyPageRoutes } from '../routes/survey-page/index.js';
 import { registerSurveyRoutes } from '../routes/surveys/index.js';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   registerReportRoutes(app, ctx);
   registerMailRoutes(app, ctx);
   registerPresenceRoutes(app, ctx);
+  registerCmdbRoutes(app, ctx);
 
   if (options.staticDir !== undefined) {
     await app.register(fastifyStatic, { root: resolve(options.staticDir), prefix: '/', wildcard: true });

@@ -2,3 +2,4 @@ export * from './ci-model.js';
 export * from './ci-validation.js';
 export * from './impact.js';
 export * from './ci-collections.js';
+export * from './ci-csv.js';

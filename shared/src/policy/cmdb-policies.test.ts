@@ -16,6 +16,15 @@ describe('CMDB permissions', () => {
     expect(can(actor('admin'), 'ci.import')).toBe(true);
   });
 
+  it('lets configuration managers and admins import CSV, and whoever receives every CI export it', () => {
+    expect(can(actor('supervisor'), 'ci.import')).toBe(true);
+    expect(can(actor('technician', [CONFIG_MANAGER_GROUP_ID]), 'ci.import')).toBe(true);
+    expect(can(actor('technician', ['grp-field']), 'ci.import')).toBe(false);
+    expect(can(actor('agent'), 'ci.export')).toBe(true);
+    expect(can(actor('technician', [CONFIG_MANAGER_GROUP_ID]), 'ci.export')).toBe(true);
+    expect(can(actor('technician', ['grp-field']), 'ci.export')).toBe(false);
+  });
+
   it('gives agents every CI and technicians only the CIs of their sites or groups', () => {
     expect(can(actor('agent'), 'ci.see', { ci, sites: { siteIds: [] } })).toBe(true);
     expect(can(actor('technician'), 'ci.see', { ci, sites: { siteIds: ['site-ottawa'] } })).toBe(true);

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/access-policy.js';
 import type { ConfigItem } from '../cmdb/ci-model.js';
-import { isAdmin, isOverseer } from './roles.js';
+import { isAdmin, isGroupBound, isOverseer } from './roles.js';
 
 /** The group whose members manage configuration (create, retire and relink CIs) without being overseers. */
 export const CONFIG_MANAGER_GROUP_ID = 'grp-config-managers';
@@ -21,11 +21,16 @@ export function isConfigManager(actor: Actor): boolean {
   return isOverseer(actor) || actor.groupIds.includes(CONFIG_MANAGER_GROUP_ID);
 }
 
+/** True when the actor receives every CI: all but technicians who do not manage configuration. */
+export function seesEveryCi(actor: Actor): boolean {
+  return !isGroupBound(actor) || isConfigManager(actor);
+}
+
 /** Permissions of the configuration-management process (CMDB). */
 export const cmdbPolicies = {
   /** Receive a CI: everyone but technicians reads all; technicians read the CIs of their sites and groups. */
   'ci.see': (actor: Actor, subject: { ci: CiScope; sites: TechnicianSites }): boolean => {
-    if (actor.role !== 'technician' || isConfigManager(actor)) return true;
+    if (seesEveryCi(actor)) return true;
     return actor.groupIds.includes(subject.ci.ownerGroupId) || subject.sites.siteIds.includes(subject.ci.locationId);
   },
   /** Create, retire, relink or edit any attribute of a CI. */
@@ -38,4 +43,6 @@ export const cmdbPolicies = {
   },
   /** Import CIs from CSV (writes many CIs at once). */
   'ci.import': (actor: Actor): boolean => isAdmin(actor) || isConfigManager(actor),
+  /** Download every CI and edge as CSV: those who receive every CI anyway. */
+  'ci.export': (actor: Actor): boolean => seesEveryCi(actor),
 } as const;

@@ -153,3 +153,15 @@ export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, Collecti
     actions: { create: every('deny'), update: every('deny'), delete: every('deny') },
   },
 };
+
+/**
+ * Endpoints outside sync that one permission guards, by actor: 'allow' (2xx) or 'deny' (403). The CMDB import is for
+ * configuration managers and administrators (`ci.import`; supervisors manage configuration), the export for whoever
+ * receives every CI anyway (`ci.export`).
+ */
+export const ENDPOINT_TABLE = {
+  'POST /api/cmdb/import/dry-run': { action: 'ci.import', outcome: only('supervisor', 'admin') },
+  'POST /api/cmdb/import': { action: 'ci.import', outcome: only('supervisor', 'admin') },
+  'GET /api/cmdb/export/cis.csv': { action: 'ci.export', outcome: allBut('technician') },
+  'GET /api/cmdb/export/relations.csv': { action: 'ci.export', outcome: allBut('technician') },
+} as const satisfies Record<string, { action: 'ci.import' | 'ci.export'; outcome: PerActor<Outcome> }>;

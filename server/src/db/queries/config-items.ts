@@ -75,3 +75,38 @@ export async function visibleCisByGroup(db: Queryable, groupIds: readonly string
   }
   return out;
 }
+
+interface CiRow {
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The live CIs an import names: by external id, or by id for CIs made by hand (`importKeyOf`). Read inside the
+ * import's transaction, after the sequence lock, so a concurrent import's CIs are seen and matched, not duplicated.
+ */
+export async function liveCisByImportKeys(db: Queryable, keys: readonly string[]): Promise<CiRow[]> {
+  if (keys.length === 0) return [];
+  return db.query<CiRow>(
+    `SELECT id, data FROM sync_documents WHERE collection = 'config_items' AND NOT deleted
+       AND ($1::jsonb ? (data->>'externalId') OR $1::jsonb ? id)`,
+    [JSON.stringify(keys)],
+  );
+}
+
+/** Every live CI, for the CSV export. */
+export async function allLiveCis(db: Queryable): Promise<CiRow[]> {
+  return db.query<CiRow>(`SELECT id, data FROM sync_documents WHERE collection = 'config_items' AND NOT deleted ORDER BY id`);
+}
+
+/** Ids of the live users and groups of the directory: what an import's owner groups and `used_by` targets may name. */
+export async function directoryPartyIds(db: Queryable): Promise<{ users: Set<string>; groups: Set<string> }> {
+  const rows = await db.query<{ id: string; kind: string }>(
+    `SELECT id, data->>'kind' AS kind FROM sync_documents
+     WHERE collection = 'directory' AND NOT deleted AND data->>'kind' IN ('user', 'group')`,
+  );
+  const users = new Set<string>();
+  const groups = new Set<string>();
+  for (const row of rows) (row.kind === 'user' ? users : groups).add(row.id);
+  return { users, groups };
+}
