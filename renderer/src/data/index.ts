@@ -95,3 +95,6 @@ export {
 export type { Resolution } from './commands/major-incident.js';
 export { useArticleVersions } from './hooks/article-versions.js';
 export { useChildTickets } from './hooks/child-tickets.js';
+export { useCiHistory, useConfigItems, useOpenTicketsOfCi } from './hooks/config-items.js';
+export { applyCiPatch, asConfigItem, sitesOfActor, updateConfigItem } from './commands/config-items.js';
+export type { CiEditViolation, CiPatch } from './commands/config-items.js';
