@@ -34,6 +34,8 @@ const conflicts = page(() => import('../features/conflicts/ConflictsPage.js'), '
 const reports = page(() => import('../features/reports/ReportsPage.js'), 'ReportsPage');
 const slaAdmin = page(() => import('../features/sla-admin/SlaAdminPage.js'), 'SlaAdminPage');
 const heldMail = page(() => import('../features/held-mail/HeldMailPage.js'), 'HeldMailPage');
+const ciList = page(() => import('../features/cmdb/CiListPage.js'), 'CiListPage');
+const ciPage = page(() => import('../features/cmdb/CiPage.js'), 'CiPage');
 
 export function AppRoutes() {
   return (
@@ -50,6 +52,8 @@ export function AppRoutes() {
         <Route path="/reports" element={reports} />
         <Route path="/service-levels" element={slaAdmin} />
         <Route path="/held-mail" element={heldMail} />
+        <Route path="/cmdb" element={ciList} />
+        <Route path="/cmdb/:id" element={ciPage} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>
