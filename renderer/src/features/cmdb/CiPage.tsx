@@ -46,7 +46,8 @@ export function CiPage() {
         </Anchor>
       </Stack>
     );
-  return <CiView ci={ci} items={items} />;
+  // Keyed by CI: a draft or violations of one CI never carry over to the next one opened from its impact.
+  return <CiView key={ci.id} ci={ci} items={items} />;
 }
 
 function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
