@@ -13,7 +13,7 @@ import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './impact-graph-layout.js';
 
 /**
  * The impact graph: the CI outlined in blue, what depends on it above, what it depends on below; border colour is
- * criticality, a dashed border a CI not in service. Clicking a CI opens its page. This module (with React Flow and
+ * criticality, a dashed border a CI not in service. Clicking a CI (or Enter on it) opens its page. This module (with React Flow and
  * ELK) is loaded only when the graph is first shown.
  */
 export function ImpactGraph({ model, rootName }: { model: GraphModel; rootName: string }) {
@@ -74,6 +74,12 @@ export function ImpactGraph({ model, rootName }: { model: GraphModel; rootName: 
       h={480}
       style={{ border: '1px solid var(--mantine-color-gray-4)' }}
       data-testid="impact-graph"
+      onKeyDown={(event) => {
+        // React Flow makes nodes focusable (Tab) but has no key to open one: Enter on a focused node opens its CI.
+        if (event.key !== 'Enter' || !(event.target instanceof HTMLElement)) return;
+        const id = event.target.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+        if (id) void navigate(`/cmdb/${encodeURIComponent(id)}`);
+      }}
       aria-label={t('cmdb.impactView.graphLabel', { name: rootName })}
       role="figure"
     >
