@@ -101,12 +101,14 @@ test('the impact of a seeded service chain: table and graph show the dependents,
   await expect(rowOf('ci-svc-pay')).toHaveCount(1);
   expect(await seriousViolationsIn(page, '[data-testid="ci-impact"]'), 'impact table').toEqual([]);
 
-  // The same result as a graph (loaded on first use), every CI a node; a node opens its CI.
+  // The same result as a graph (loaded on first use), every CI a node; Enter on a node opens its CI.
   await page.getByTestId('impact-view').getByText('Graph', { exact: true }).click();
   const graph = page.getByTestId('impact-graph');
   for (const id of ['ci-srv-pay-db', 'ci-db-pay', 'ci-app-pay', 'ci-svc-pay', 'ci-site-gatineau'])
     await expect(graph.locator(`.react-flow__node[data-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
-  await graph.locator('.react-flow__node[data-id="ci-svc-pay"]').click();
+  // Keyboard too: a node takes focus, Enter opens it.
+  await graph.locator('.react-flow__node[data-id="ci-svc-pay"]').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('ci-page')).toHaveAttribute('data-ci-id', 'ci-svc-pay');
   // The business service itself: nothing above it, but the service desk group uses it.
   await page.getByTestId('impact-view').getByText('Table', { exact: true }).click();
