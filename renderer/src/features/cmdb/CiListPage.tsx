@@ -1,14 +1,14 @@
 import { Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { CI_CLASS_NAMES, CI_CRITICALITIES, CI_STATUSES } from '@shared';
 import type { ConfigItem } from '@shared';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUrlParams } from '../../app/use-url-params.js';
 import { useConfigItems } from '../../data/index.js';
 import { CiTable } from './CiTable.js';
 import { ciFilterFromParams, CI_FILTER_PARAMS } from './ci-list-url.js';
 import type { CiFilter } from './ci-search.js';
-import { buildCiIndex, listCis } from './ci-search.js';
+import { LiveCiIndex, listCis } from './ci-search.js';
 import { useCiLabels } from './ci-labels.js';
 import { useDirectoryNames } from './use-directory-names.js';
 
@@ -35,7 +35,9 @@ export function CiListPage() {
       else latest.delete(key);
       return latest;
     });
-  const index = useMemo(() => buildCiIndex(items), [items]);
+  // One index for the page's life, brought up to date with each change of the CIs rather than rebuilt.
+  const [live] = useState(() => new LiveCiIndex());
+  const index = useMemo(() => live.update(items), [live, items]);
   const byId = useMemo(() => new Map(items.map((ci) => [ci.id, ci])), [items]);
   const found = useMemo(() => listCis(index, byId, query, filter), [index, byId, query, filter]);
   const rows = found.slice(0, MAX_ROWS);

@@ -1,7 +1,7 @@
 import { buildConfigItem } from '@shared/cmdb/build-config-item.js';
 import { describe, expect, it } from 'vitest';
 import { ciFilterFromParams } from './ci-list-url.js';
-import { buildCiIndex, EMPTY_CI_FILTER, listCis } from './ci-search.js';
+import { buildCiIndex, EMPTY_CI_FILTER, listCis, LiveCiIndex } from './ci-search.js';
 
 const cis = [
   buildConfigItem({
@@ -67,5 +67,20 @@ describe('CI search', () => {
       criticality: 'low',
     });
     expect(ciFilterFromParams(new URLSearchParams('class=<script>&status=&criticality=huge'))).toEqual(EMPTY_CI_FILTER);
+  });
+});
+
+describe('the live CI index', () => {
+  it('follows added, renamed and removed CIs without being rebuilt', () => {
+    const live = new LiveCiIndex();
+    const first = cis.slice(0, 2);
+    expect(live.update(first).search('gat')).toEqual(['srv']);
+    const renamed = { ...cis[0], name: 'OTT-DB-09', updatedAt: 99 };
+    const next = live.update([renamed, cis[1], cis[3]]);
+    expect(next.search('gat')).toEqual([]);
+    expect(next.search('ott')).toEqual(['srv']);
+    expect(next.search('windows')).toEqual(['ws']);
+    expect(next.search('')).toEqual(['srv', 'ws', 'svc']);
+    expect(live.update([cis[3]]).search('remuneration')).toEqual([]);
   });
 });
