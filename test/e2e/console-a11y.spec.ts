@@ -9,7 +9,7 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('the queue, ticket, create and knowledge base screens have no serious or critical accessibility violations', async ({
+test('the queue, ticket, create, knowledge base and configuration screens have no serious or critical accessibility violations', async ({
   signIn,
 }) => {
   const { page } = await signIn('agent@example.org');
@@ -28,4 +28,12 @@ test('the queue, ticket, create and knowledge base screens have no serious or cr
   await page.getByTestId('nav-kb').click();
   await expect(page.getByTestId('kb-search')).toBeVisible();
   expect(await seriousViolations(page), 'kb').toEqual([]);
+
+  await page.getByTestId('nav-cmdb').click();
+  await expect(page.getByTestId('ci-row').first()).toBeVisible();
+  expect(await seriousViolations(page), 'cmdb list').toEqual([]);
+
+  await page.getByTestId('ci-row').first().getByRole('link').click();
+  await expect(page.getByTestId('ci-page')).toBeVisible();
+  expect(await seriousViolations(page), 'cmdb item').toEqual([]);
 });

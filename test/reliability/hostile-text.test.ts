@@ -14,6 +14,16 @@ import { SlaPanelBody } from '../../renderer/src/features/sla/SlaPanel.js';
 import { slaPanelView } from '../../renderer/src/features/sla/sla-view.js';
 import { CalendarCard } from '../../renderer/src/features/sla-admin/CalendarCard.js';
 import { PolicyList } from '../../renderer/src/features/sla-admin/PolicyList.js';
+import { buildConfigItem } from '@shared/cmdb/build-config-item.js';
+import { buildCmdbGraph, downstreamImpact } from '@shared';
+import { MemoryRouter } from 'react-router-dom';
+import { CiTable } from '../../renderer/src/features/cmdb/CiTable.js';
+import { CiFactsForm } from '../../renderer/src/features/cmdb/CiFactsForm.js';
+import { CiHistoryList } from '../../renderer/src/features/cmdb/CiHistoryList.js';
+import { ImpactTable } from '../../renderer/src/features/cmdb/ImpactTable.js';
+import { draftOf } from '../../renderer/src/features/cmdb/ci-form.js';
+import { historyRows } from '../../renderer/src/features/cmdb/ci-history-rows.js';
+import { impactRows, partyRows, siteNames } from '../../renderer/src/features/cmdb/impact-rows.js';
 import { HOSTILE_TEXT } from './support/hostile-text.js';
 
 const { window } = new JSDOM('');
@@ -161,5 +171,79 @@ describe('hostile text on the service-levels administration screen', () => {
     expect(shown).toContain(`items ${text}`);
     // Policy name, its calendar, the calendar card's title and the exception's reason, each shown as written.
     expect(shown.split(text).length - 1).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('hostile text in the CMDB screens', () => {
+  /** The CI list, key facts form, impact table and history of a server whose every text field is `text`. */
+  function renderCmdb(text: string): string {
+    const site = buildConfigItem({ id: 'site', name: text, ciClass: 'location_site', attributes: { address: text } });
+    const server = buildConfigItem({
+      id: 'srv',
+      name: text,
+      ciClass: 'server_physical',
+      locationId: 'site',
+      attributes: { serialNumber: text, model: text },
+      relations: [{ type: 'hosted_at', targetKind: 'ci', targetId: 'site' }],
+    });
+    const app = buildConfigItem({
+      id: 'app',
+      name: text,
+      relations: [
+        { type: 'runs_on', targetKind: 'ci', targetId: 'srv' },
+        { type: 'used_by', targetKind: 'group', targetId: 'grp-x' },
+      ],
+    });
+    const byId = new Map([site, server, app].map((ci) => [ci.id, ci]));
+    const impact = downstreamImpact(buildCmdbGraph([site, server, app]), ['srv']);
+    const history = historyRows(
+      [
+        {
+          id: 'h',
+          ciId: 'srv',
+          authorId: 'u',
+          occurredAt: 1,
+          kind: 'updated',
+          changes: [{ field: 'attributes.model', from: text, to: text }],
+        },
+      ],
+      { user: () => text, group: () => text, ci: () => text, value: () => undefined },
+    );
+    const page = [
+      createElement(CiTable, { key: 'list', items: [server], locationName: () => text, groupName: () => text }),
+      createElement(CiFactsForm, {
+        key: 'form',
+        ci: server,
+        draft: draftOf(server),
+        editable: new Set(['status']),
+        onChange: () => undefined,
+        errors: {},
+        locations: [{ value: 'site', label: text }],
+        groups: [{ value: server.ownerGroupId, label: text }],
+      }),
+      createElement(ImpactTable, {
+        key: 'impact',
+        direction: 'downstream',
+        rows: impactRows(impact, byId),
+        parties: partyRows(impact, byId, () => text),
+        sites: siteNames(impact, byId),
+        truncated: false,
+      }),
+      createElement(CiHistoryList, { key: 'history', rows: history, formatTime: () => 'now' }),
+    ];
+    return renderToStaticMarkup(createElement(MantineProvider, null, createElement(MemoryRouter, null, ...page)));
+  }
+  const baseline = liveScript(renderCmdb('Pay server'));
+
+  it.each(HOSTILE_TEXT)('shows %j as text: CI, site and group names, attributes, impact and history', (text) => {
+    const html = renderCmdb(text);
+    expect(liveScript(html)).toEqual(baseline);
+    const doc = new JSDOM(html).window.document;
+    const shown = doc.body.textContent ?? '';
+    // List (name, serial, location, group), impact (app, via, party, its service, site), history (author, from, to).
+    expect(shown.split(text).length - 1).toBeGreaterThanOrEqual(10);
+    // The form shows attributes as input values, never as markup.
+    const values = [...doc.querySelectorAll('input')].map((input) => input.value);
+    expect(values.filter((v) => v === text).length).toBeGreaterThanOrEqual(3);
   });
 });

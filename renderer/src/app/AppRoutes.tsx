@@ -36,6 +36,8 @@ const reports = page(() => import('../features/reports/ReportsPage.js'), 'Report
 const slaAdmin = page(() => import('../features/sla-admin/SlaAdminPage.js'), 'SlaAdminPage');
 const heldMail = page(() => import('../features/held-mail/HeldMailPage.js'), 'HeldMailPage');
 const cmdbImport = page(() => import('../features/cmdb-import/CmdbImportPage.js'), 'CmdbImportPage');
+const ciList = page(() => import('../features/cmdb/CiListPage.js'), 'CiListPage');
+const ciPage = page(() => import('../features/cmdb/CiPage.js'), 'CiPage');
 
 export function AppRoutes() {
   return (
@@ -53,6 +55,8 @@ export function AppRoutes() {
         <Route path="/service-levels" element={slaAdmin} />
         <Route path="/held-mail" element={heldMail} />
         <Route path={CMDB_IMPORT_ROUTE} element={cmdbImport} />
+        <Route path="/cmdb" element={ciList} />
+        <Route path="/cmdb/:id" element={ciPage} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

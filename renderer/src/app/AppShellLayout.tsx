@@ -58,6 +58,7 @@ export function AppShellLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.label')} onClick={close}>
         <NavItem to="/tickets" label={t('nav.tickets')} testId="nav-tickets" />
         <NavItem to="/kb" label={t('nav.kb')} testId="nav-kb" />
+        <NavItem to="/cmdb" label={t('nav.cmdb')} testId="nav-cmdb" />
         <NavItem
           to="/conflicts"
           label={t('nav.conflicts')}

@@ -97,3 +97,6 @@ export { useArticleVersions } from './hooks/article-versions.js';
 export { useChildTickets } from './hooks/child-tickets.js';
 export { useCmdbImportApi } from './hooks/cmdb-import.js';
 export type { CmdbImportApi, CmdbImportOutcome } from './hooks/cmdb-import.js';
+export { useCiHistory, useConfigItems, useOpenTicketsOfCi } from './hooks/config-items.js';
+export { applyCiPatch, asConfigItem, sitesOfActor, updateConfigItem } from './commands/config-items.js';
+export type { CiEditViolation, CiPatch } from './commands/config-items.js';

@@ -1,5 +1,7 @@
 import type { Actor } from '../domain/access-policy.js';
 import type { ConfigItem } from '../cmdb/ci-model.js';
+import { LOCATION_CLASSES } from '../cmdb/ci-model.js';
+import { diffConfigItems } from '../cmdb/ci-collections.js';
 import { isAdmin, isGroupBound, isOverseer } from './roles.js';
 
 /** The group whose members manage configuration (create, retire and relink CIs) without being overseers. */
@@ -46,3 +48,31 @@ export const cmdbPolicies = {
   /** Download every CI and edge as CSV: those who receive every CI anyway. */
   'ci.export': (actor: Actor): boolean => seesEveryCi(actor),
 } as const;
+
+/**
+ * A technician's sites: the location CIs one of their groups owns. The server resolves the same rule in SQL
+ * (`siteIdsOfGroups`, `visibleCiIdsSql`); a device resolves it over the CIs it holds, which include those sites.
+ */
+export function sitesOfGroups(
+  groupIds: readonly string[],
+  cis: Iterable<Pick<ConfigItem, 'id' | 'ciClass' | 'ownerGroupId'> & { deleted?: boolean }>,
+): TechnicianSites {
+  const siteIds: string[] = [];
+  for (const ci of cis)
+    if (!ci.deleted && LOCATION_CLASSES.includes(ci.ciClass) && groupIds.includes(ci.ownerGroupId)) siteIds.push(ci.id);
+  return { siteIds };
+}
+
+/**
+ * The fields of an edit (as `diffConfigItems` names them; relinking is `relations`) the actor may not change: each
+ * needs `ci.edit_field` on the CI as it was and as it will be, so nobody moves a CI out of their own reach. The
+ * server refuses a push with any of them; the client asks first so the form never offers them.
+ */
+export function forbiddenCiFields(actor: Actor, sites: TechnicianSites, before: ConfigItem, after: ConfigItem): string[] {
+  const fields = [...new Set(diffConfigItems(before, after).map((c) => c.field))];
+  return fields.filter(
+    (field) =>
+      !cmdbPolicies['ci.edit_field'](actor, { ci: before, sites, field }) ||
+      !cmdbPolicies['ci.edit_field'](actor, { ci: after, sites, field }),
+  );
+}

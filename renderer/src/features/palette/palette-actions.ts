@@ -27,6 +27,7 @@ export function usePaletteActions(): PaletteAction[] {
     { id: 'create', label: t('palette.create'), run: go(CREATE_TICKET_ROUTE) },
     { id: 'queue', label: t('palette.goQueue'), run: go('/tickets') },
     { id: 'kb', label: t('palette.goKb'), run: go('/kb') },
+    { id: 'cmdb', label: t('palette.goCmdb'), run: go('/cmdb') },
     { id: 'conflicts', label: t('palette.goConflicts'), run: go('/conflicts') },
     ...NAMED_QUEUES.map((q) => ({
       id: `queue-${q}`,

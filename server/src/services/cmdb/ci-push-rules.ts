@@ -1,14 +1,4 @@
-import {
-  can,
-  diffConfigItems,
-  isTooFarAhead,
-  jsonEqual,
-  validateCi,
-  type Actor,
-  type CiScope,
-  type ConfigItem,
-  type Ticket,
-} from '@shared';
+import { can, forbiddenCiFields, isTooFarAhead, jsonEqual, validateCi, type Actor, type ConfigItem, type Ticket } from '@shared';
 import type { SyncDocument } from '../sync/document-validation.js';
 import type { Violation } from '../sync/violation.js';
 
@@ -24,11 +14,6 @@ export function asConfigItem(doc: SyncDocument): ConfigItem {
   const { _deleted, ...fields } = doc;
   return { ...(fields as unknown as Omit<ConfigItem, 'deleted'>), deleted: _deleted };
 }
-
-const scopeOf = (doc: SyncDocument): CiScope => ({
-  ownerGroupId: typeof doc.ownerGroupId === 'string' ? doc.ownerGroupId : '',
-  locationId: typeof doc.locationId === 'string' ? doc.locationId : '',
-});
 
 /**
  * May the actor make this change to a CI at all (the grant step, before conflicts)? Creating, deleting or restoring
@@ -52,21 +37,13 @@ export function ciGrantViolations(ctx: CiPushContext, base: SyncDocument | undef
       },
     ];
   }
-  const sites = { siteIds: ctx.siteIds };
-  const fields = [...new Set(diffConfigItems(asConfigItem(base), asConfigItem(next)).map((c) => c.field))];
-  return fields
-    .filter(
-      (field) =>
-        !can(actor, 'ci.edit_field', { ci: scopeOf(base), sites, field }) ||
-        !can(actor, 'ci.edit_field', { ci: scopeOf(next), sites, field }),
-    )
-    .map((field) => ({
-      status: 403 as const,
-      documentId,
-      field,
-      code: 'ci_field_forbidden',
-      message: `Your role may not change "${field}" on this configuration item (technicians change a few fields of the CIs of their sites).`,
-    }));
+  return forbiddenCiFields(actor, { siteIds: ctx.siteIds }, asConfigItem(base), asConfigItem(next)).map((field) => ({
+    status: 403 as const,
+    documentId,
+    field,
+    code: 'ci_field_forbidden',
+    message: `Your role may not change "${field}" on this configuration item (technicians change a few fields of the CIs of their sites).`,
+  }));
 }
 
 /** Class rules (`validateCi`), authorship and time of a CI write that passed the grant and conflict checks. */

@@ -1,0 +1,86 @@
+import { OPEN_STATUSES } from '@shared';
+import { buildConfigItem } from '@shared/cmdb/build-config-item.js';
+import type { ConfigItem } from '@shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTicket, memoryDb } from '../testing/fixtures.js';
+import type { DeskDatabase } from '../types.js';
+import { applyCiPatch, updateConfigItem } from './config-items.js';
+
+const technician = { id: 'u-tech', role: 'technician' as const, groupIds: ['grp-field'] };
+const admin = { id: 'u-admin', role: 'admin' as const, groupIds: [] };
+
+const stored = ({ deleted: _d, ...ci }: ConfigItem) => ci;
+
+describe('CI commands', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await memoryDb();
+    await db.config_items.bulkInsert([
+      stored(buildConfigItem({ id: 'site-ott', name: 'Ottawa', ciClass: 'location_site', ownerGroupId: 'grp-field' })),
+      stored(buildConfigItem({ id: 'site-gat', name: 'Gatineau', ciClass: 'location_site', ownerGroupId: 'grp-network' })),
+      stored(
+        buildConfigItem({
+          id: 'srv-1',
+          name: 'OTT-FS-01',
+          ciClass: 'server_physical',
+          ownerGroupId: 'grp-apps',
+          locationId: 'site-ott',
+          attributes: { serialNumber: 'A1' },
+        }),
+      ),
+    ]);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+  const ci = async (id: string) => (await db.config_items.findOne(id).exec())!.toJSON();
+
+  it('lets a technician change the status and serial number of a CI at their site, in their name', async () => {
+    expect(
+      await updateConfigItem(db, 'srv-1', { status: 'under_maintenance', attributes: { serialNumber: 'B2' } }, technician),
+    ).toEqual([]);
+    expect(await ci('srv-1')).toMatchObject({
+      status: 'under_maintenance',
+      attributes: { serialNumber: 'B2' },
+      updatedBy: 'u-tech',
+    });
+  });
+
+  it('refuses the fields a technician may not change, and moving a CI off their sites, writing nothing', async () => {
+    const refused = await updateConfigItem(db, 'srv-1', { name: 'renamed', criticality: 'high' }, technician);
+    expect(refused.map((v) => [v.code, v.attribute])).toEqual([
+      ['ci_field_forbidden', 'name'],
+      ['ci_field_forbidden', 'criticality'],
+    ]);
+    expect((await updateConfigItem(db, 'srv-1', { locationId: 'site-gat' }, technician)).map((v) => v.attribute)).toEqual([
+      'locationId',
+    ]);
+    expect(await ci('srv-1')).toMatchObject({ name: 'OTT-FS-01', locationId: 'site-ott', updatedBy: 'usr-admin' });
+  });
+
+  it('validates with the shared class rules and lets an admin change anything', async () => {
+    const invalid = await updateConfigItem(db, 'srv-1', { attributes: { serialNumber: null, cpuCores: -1 } }, admin);
+    expect(invalid.map((v) => v.code).sort()).toEqual(['ci_attribute_out_of_range', 'ci_attribute_required']);
+    expect(await updateConfigItem(db, 'srv-1', { name: 'OTT-FS-02', attributes: { cpuCores: 8 } }, admin)).toEqual([]);
+    expect(await ci('srv-1')).toMatchObject({ name: 'OTT-FS-02', attributes: { serialNumber: 'A1', cpuCores: 8 } });
+  });
+
+  it('applies a patch without touching the CI it was given', () => {
+    const before = buildConfigItem({ attributes: { vendor: 'x', version: '1' } });
+    const after = applyCiPatch(before, { attributes: { vendor: null, version: '2' } });
+    expect(after.attributes).toEqual({ version: '2' });
+    expect(before.attributes).toEqual({ vendor: 'x', version: '1' });
+  });
+
+  it('finds the open tickets naming a CI (the query of useOpenTicketsOfCi)', async () => {
+    await db.tickets.bulkInsert([
+      makeTicket({ id: 't-1', number: 'INC1', status: 'new', ciIds: ['srv-1'] }),
+      makeTicket({ id: 't-2', number: 'INC2', status: 'closed', ciIds: ['srv-1'] }),
+      makeTicket({ id: 't-3', number: 'INC3', status: 'assigned', ciIds: ['site-ott'] }),
+    ]);
+    const found = await db.tickets
+      .find({ selector: { status: { $in: [...OPEN_STATUSES] }, ciIds: { $elemMatch: { $eq: 'srv-1' } } } })
+      .exec();
+    expect(found.map((d) => d.id)).toEqual(['t-1']);
+  });
+});

@@ -1,0 +1,42 @@
+import { OPEN_STATUSES } from '@shared';
+import type { CiHistoryEntry, ConfigItem, Ticket } from '@shared';
+import { map } from 'rxjs';
+import { useDb } from '../provider.js';
+import { useObservable } from './use-observable.js';
+
+/** Every live CI this device holds (a technician: their sites' CIs and the services above them). */
+export function useConfigItems(): { items: ConfigItem[]; loading: boolean } {
+  const db = useDb();
+  const rows = useObservable(
+    () => db.config_items.find().$.pipe(map((docs) => docs.map((d) => ({ ...d.toJSON(), deleted: false }) as ConfigItem))),
+    [db],
+    null as ConfigItem[] | null,
+  );
+  return { items: rows ?? [], loading: rows === null };
+}
+
+/** A CI's history, newest first. */
+export function useCiHistory(ciId: string): CiHistoryEntry[] {
+  const db = useDb();
+  return useObservable(
+    () =>
+      db.ci_history
+        .find({ selector: { ciId }, sort: [{ occurredAt: 'asc' }] })
+        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as CiHistoryEntry).reverse())),
+    [db, ciId],
+    [] as CiHistoryEntry[],
+  );
+}
+
+/** Open tickets of this device that name the CI among their affected CIs, newest first. */
+export function useOpenTicketsOfCi(ciId: string): Ticket[] {
+  const db = useDb();
+  return useObservable(
+    () =>
+      db.tickets
+        .find({ selector: { status: { $in: [...OPEN_STATUSES] }, ciIds: { $elemMatch: { $eq: ciId } } } })
+        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket).sort((a, b) => b.updatedAt - a.updatedAt))),
+    [db, ciId],
+    [] as Ticket[],
+  );
+}

@@ -1,0 +1,86 @@
+import { buildConfigItem } from '@shared/cmdb/build-config-item.js';
+import { describe, expect, it } from 'vitest';
+import { ciFilterFromParams } from './ci-list-url.js';
+import { buildCiIndex, EMPTY_CI_FILTER, listCis, LiveCiIndex } from './ci-search.js';
+
+const cis = [
+  buildConfigItem({
+    id: 'srv',
+    name: 'GAT-DB-01',
+    ciClass: 'server_physical',
+    criticality: 'critical',
+    attributes: { serialNumber: 'CZ2041XK7Q', manufacturer: 'HPE', model: 'ProLiant DL380' },
+  }),
+  buildConfigItem({ id: 'svc', name: 'Rémunération des employés', ciClass: 'business_service', criticality: 'critical' }),
+  buildConfigItem({
+    id: 'site',
+    name: 'Centre de données, Gatineau',
+    ciClass: 'location_site',
+    status: 'planned',
+    criticality: 'high',
+  }),
+  buildConfigItem({
+    id: 'ws',
+    name: 'Poste 12',
+    ciClass: 'workstation',
+    attributes: { serialNumber: 'PF3XQ21', os: 'Windows 11' },
+  }),
+];
+const byId = new Map(cis.map((ci) => [ci.id, ci]));
+const index = buildCiIndex(cis);
+const ids = (query: string, filter = EMPTY_CI_FILTER) => listCis(index, byId, query, filter).map((ci) => ci.id);
+
+describe('CI search', () => {
+  it('finds a CI by name, ignoring accents and case', () => {
+    expect(ids('remuneration')).toEqual(['svc']);
+    expect(ids('RÉMUNÉRATION employes')).toEqual(['svc']);
+    expect(ids('centre donnees')).toEqual(['site']);
+  });
+
+  it('finds a CI by (part of) its serial number or host name', () => {
+    expect(ids('cz2041xk7q')).toEqual(['srv']);
+    expect(ids('CZ20')).toEqual(['srv']);
+    expect(ids('gat-db')).toEqual(['srv']);
+  });
+
+  it('finds a CI by any attribute value', () => {
+    expect(ids('proliant')).toEqual(['srv']);
+    expect(ids('windows')).toEqual(['ws']);
+  });
+
+  it('lists every CI by name when the query is empty, and nothing for an unknown word', () => {
+    expect(ids('')).toEqual(['site', 'srv', 'ws', 'svc']);
+    expect(ids('zzzz')).toEqual([]);
+  });
+
+  it('filters by class, status and criticality on top of the search', () => {
+    expect(ids('', { ...EMPTY_CI_FILTER, criticality: 'critical' })).toEqual(['srv', 'svc']);
+    expect(ids('', { ...EMPTY_CI_FILTER, status: 'planned' })).toEqual(['site']);
+    expect(ids('', { ...EMPTY_CI_FILTER, ciClass: 'workstation' })).toEqual(['ws']);
+    expect(ids('gat', { ...EMPTY_CI_FILTER, ciClass: 'location_site' })).toEqual(['site']);
+  });
+
+  it('reads the filters from the address and ignores values that are not the model’s', () => {
+    expect(ciFilterFromParams(new URLSearchParams('class=database&status=retired&criticality=low'))).toEqual({
+      ciClass: 'database',
+      status: 'retired',
+      criticality: 'low',
+    });
+    expect(ciFilterFromParams(new URLSearchParams('class=<script>&status=&criticality=huge'))).toEqual(EMPTY_CI_FILTER);
+  });
+});
+
+describe('the live CI index', () => {
+  it('follows added, renamed and removed CIs without being rebuilt', () => {
+    const live = new LiveCiIndex();
+    const first = cis.slice(0, 2);
+    expect(live.update(first).search('gat')).toEqual(['srv']);
+    const renamed = { ...cis[0], name: 'OTT-DB-09', updatedAt: 99 };
+    const next = live.update([renamed, cis[1], cis[3]]);
+    expect(next.search('gat')).toEqual([]);
+    expect(next.search('ott')).toEqual(['srv']);
+    expect(next.search('windows')).toEqual(['ws']);
+    expect(next.search('')).toEqual(['srv', 'ws', 'svc']);
+    expect(live.update([cis[3]]).search('remuneration')).toEqual([]);
+  });
+});

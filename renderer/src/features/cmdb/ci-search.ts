@@ -1,0 +1,118 @@
+import type { CiClass, CiCriticality, CiStatus, ConfigItem } from '@shared';
+import MiniSearch from 'minisearch';
+// The fold itself, not the data layer's index: this module stays free of RxDB (the benchmark runs it in Node).
+import { foldText } from '../../data/queue-index/fold-text.js';
+
+interface IndexedCi {
+  id: string;
+  name: string;
+  serial: string;
+  attributes: string;
+}
+
+/** The list's filters; '' means any. */
+export interface CiFilter {
+  ciClass: CiClass | '';
+  status: CiStatus | '';
+  criticality: CiCriticality | '';
+}
+
+export const EMPTY_CI_FILTER: CiFilter = { ciClass: '', status: '', criticality: '' };
+
+export interface CiIndex {
+  /** CI ids matching the query, best first; every CI (in name order) for an empty query. */
+  search(query: string): string[];
+}
+
+/** Text of every attribute value, so a model, an IP address or a vendor finds its CI. */
+function attributeText(ci: ConfigItem): string {
+  return Object.entries(ci.attributes)
+    .filter(([key]) => key !== 'serialNumber')
+    .map(([, value]) => String(value))
+    .join(' ');
+}
+
+function indexed(ci: ConfigItem): IndexedCi {
+  return {
+    id: ci.id,
+    name: ci.name,
+    serial: typeof ci.attributes.serialNumber === 'string' ? ci.attributes.serialNumber : '',
+    attributes: attributeText(ci),
+  };
+}
+
+/**
+ * A MiniSearch index of the CIs by name, serial number and attribute values, as the knowledge base searches its
+ * articles: accents and case folded by `foldText`, prefixes from 2 characters (serial numbers and host names are
+ * typed in part), typos forgiven from 5, every term required. It is kept current by `update` with the CIs as they
+ * change: indexing 50,000 CIs takes seconds on a slow machine, re-indexing the few that changed milliseconds.
+ */
+export class LiveCiIndex {
+  private readonly mini = new MiniSearch<IndexedCi>({
+    fields: ['name', 'serial', 'attributes'],
+    // Host names and serials (GAT-DB-01, CZ2041XK7Q) split on punctuation like words do.
+    tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+    processTerm: (term) => foldText(term),
+    searchOptions: {
+      boost: { name: 3, serial: 3 },
+      prefix: (term) => term.length >= 2,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      maxFuzzy: 2,
+      combineWith: 'AND',
+    },
+  });
+  private readonly known = new Map<string, ConfigItem>();
+  private byName: string[] | null = null;
+
+  /** Brings the index to these CIs (added, changed by `updatedAt` or name, removed) and returns a view of it. */
+  update(items: readonly ConfigItem[]): CiIndex {
+    const live = new Set<string>();
+    for (const ci of items) {
+      live.add(ci.id);
+      const before = this.known.get(ci.id);
+      if (before && before.updatedAt === ci.updatedAt && before.name === ci.name) continue;
+      if (before) this.mini.replace(indexed(ci));
+      else this.mini.add(indexed(ci));
+      this.known.set(ci.id, ci);
+      this.byName = null;
+    }
+    for (const id of this.known.keys()) {
+      if (live.has(id)) continue;
+      this.mini.discard(id);
+      this.known.delete(id);
+      this.byName = null;
+    }
+    return { search: (query) => this.search(query) };
+  }
+
+  private search(query: string): string[] {
+    const q = query.trim();
+    if (q) return this.mini.search(q).map((r) => String(r.id));
+    this.byName ??= [...this.known.values()].sort((a, b) => a.name.localeCompare(b.name)).map((ci) => ci.id);
+    return this.byName;
+  }
+}
+
+/** A one-off index of these CIs (tests, benchmarks); screens keep a `LiveCiIndex`. */
+export function buildCiIndex(items: readonly ConfigItem[]): CiIndex {
+  return new LiveCiIndex().update(items);
+}
+
+/** True when the CI passes every filter that is set. */
+export function matchesCiFilter(ci: ConfigItem, filter: CiFilter): boolean {
+  return (
+    (!filter.ciClass || ci.ciClass === filter.ciClass) &&
+    (!filter.status || ci.status === filter.status) &&
+    (!filter.criticality || ci.criticality === filter.criticality)
+  );
+}
+
+/** The CIs of the list: searched (in the index's order), then filtered. */
+export function listCis(index: CiIndex, byId: ReadonlyMap<string, ConfigItem>, query: string, filter: CiFilter): ConfigItem[] {
+  const out: ConfigItem[] = [];
+  for (const id of index.search(query)) {
+    const ci = byId.get(id);
+    if (ci && matchesCiFilter(ci, filter)) out.push(ci);
+  }
+  return out;
+}
