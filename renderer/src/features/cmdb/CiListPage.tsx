@@ -1,8 +1,11 @@
-import { Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { CI_CLASS_NAMES, CI_CRITICALITIES, CI_STATUSES } from '@shared';
+import { Anchor, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { CI_CLASS_NAMES, CI_CRITICALITIES, CI_STATUSES, can } from '@shared';
 import type { ConfigItem } from '@shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { CMDB_IMPORT_ROUTE } from '../../app/routes.js';
+import { useCurrentUser } from '../../app/session-context.js';
 import { useUrlParams } from '../../app/use-url-params.js';
 import { useConfigItems } from '../../data/index.js';
 import { CiTable } from './CiTable.js';
@@ -22,6 +25,7 @@ const MAX_ROWS = 200;
  */
 export function CiListPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const labels = useCiLabels();
   const { items, loading } = useConfigItems();
   const [params, updateParams] = useUrlParams();
@@ -56,7 +60,14 @@ export function CiListPage() {
 
   return (
     <Stack data-testid="ci-list">
-      <Title order={2}>{t('cmdb.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('cmdb.title')}</Title>
+        {(can(user, 'ci.import') || can(user, 'ci.export')) && (
+          <Anchor component={Link} to={CMDB_IMPORT_ROUTE} data-testid="ci-import-link">
+            {t('cmdbImport.title')}
+          </Anchor>
+        )}
+      </Group>
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label={t('cmdb.search')}
