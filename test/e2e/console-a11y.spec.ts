@@ -9,7 +9,7 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('the queue, ticket, create, knowledge base and configuration screens have no serious or critical accessibility violations', async ({
+test('the queue, ticket, create and knowledge base screens have no serious or critical accessibility violations', async ({
   signIn,
 }) => {
   const { page } = await signIn('agent@example.org');
@@ -28,7 +28,11 @@ test('the queue, ticket, create, knowledge base and configuration screens have n
   await page.getByTestId('nav-kb').click();
   await expect(page.getByTestId('kb-search')).toBeVisible();
   expect(await seriousViolations(page), 'kb').toEqual([]);
+});
 
+// Its own test: six axe scans in one would pass the test's time budget on a busy 2-core machine.
+test('the configuration item list and page have no serious or critical accessibility violations', async ({ signIn }) => {
+  const { page } = await signIn('agent@example.org');
   await page.getByTestId('nav-cmdb').click();
   await expect(page.getByTestId('ci-row').first()).toBeVisible();
   expect(await seriousViolations(page), 'cmdb list').toEqual([]);
