@@ -69,14 +69,19 @@ test('the same field edited on both sides is kept in the conflict view until the
   await techSync.expectSettled();
   // The server value is shown, and the technician's value is not lost: it waits in the conflict view.
   await expect(techView.field('field-title')).toHaveValue('Title written by the agent');
+  // The header cannot be mistaken for settled: it names the open conflict and leads to it.
+  const header = tech.page.getByTestId('sync-conflicts');
+  await expect(header).toHaveText('1 conflict to resolve');
+  await header.click();
+  await expect(tech.page).toHaveURL(/#\/conflicts$/);
   const conflicts = new ConflictsPage(tech.page);
-  await conflicts.open();
   const row = conflicts.row('title');
   await expect(row).toContainText('Title written offline by the technician');
   await expect(row).toContainText('Title written by the agent');
 
   await conflicts.keepLocal('title');
   await expect(conflicts.row('title')).toHaveCount(0);
+  await expect(header).toHaveCount(0);
   await techSync.expectSettled();
   await expect(agentView.field('field-title')).toHaveValue('Title written offline by the technician');
 });

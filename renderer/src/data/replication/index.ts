@@ -1,3 +1,4 @@
+import { readLastSync, rememberLastSync } from './last-sync-memory.js';
 import { PULL_LIMIT_MAX, PUSH_ROWS_MAX, REPLICATED_COLLECTIONS, WRITTEN_BY_SERVER_ON_PUSH } from '@shared';
 import type { ReplicatedCollection } from '@shared';
 import { filter, firstValueFrom, race } from 'rxjs';
@@ -101,6 +102,7 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
   const store = new SyncStatusStore({
     ...INITIAL_SYNC_STATUS,
     online: connectivity.isOnline(),
+    lastSyncAt: readLastSync(db.name, opts.serverUrl),
     initialSync: { running: true, pulledDocs: 0 },
   });
   const trackers = new Map<ReplicatedCollection, PendingTracker>();
@@ -115,7 +117,9 @@ export function startReplication(db: DeskDatabase, opts: StartReplicationOptions
     const s = store.get();
     const initialSync =
       !initialDone && pulled > 0 ? { running: true, pulledDocs: s.initialSync.pulledDocs + pulled } : s.initialSync;
-    store.update({ online: connectivity.isOnline(), error: null, lastSyncAt: Date.now(), initialSync });
+    const lastSyncAt = Date.now();
+    store.update({ online: connectivity.isOnline(), error: null, lastSyncAt, initialSync });
+    rememberLastSync(db.name, opts.serverUrl, lastSyncAt);
   };
   const onFailure = (err: unknown) => {
     // Offline is shown as offline, not as an error; an unreachable server while "online" is an error.

@@ -1,16 +1,20 @@
 import { Badge, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSyncStatus } from '../../data/index.js';
+import { Link } from 'react-router-dom';
+import { useSyncStatus, useUnresolvedConflictCount } from '../../data/index.js';
 import { useFormatters } from '../../ui/format.js';
 
 /**
- * Always visible in the header: online, offline or paused (tray "Pause sync"), changes waiting to be sent, the last successful sync, the last
- * error, and the first download's progress. Tests read its data-online, data-pending, data-error and data-paused attributes.
+ * Always visible in the header: online, offline or paused (tray "Pause sync"), changes waiting to be sent, the last
+ * successful sync, the last error, and the first download's progress. While a conflict or refusal waits for the
+ * user, it never looks settled: no green, and a link to the conflicts instead of the last sync time. Tests read its
+ * data-online, data-pending, data-conflicts, data-error and data-paused attributes.
  */
 export function SyncStatusIndicator() {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const s = useSyncStatus();
+  const conflicts = useUnresolvedConflictCount();
   return (
     <Group
       gap={6}
@@ -23,6 +27,7 @@ export function SyncStatusIndicator() {
       data-error={s.error ?? ''}
       data-initial-sync={String(s.initialSync.running)}
       data-paused={String(s.paused)}
+      data-conflicts={String(conflicts)}
     >
       {s.paused ? (
         <Tooltip label={t('sync.pausedHint')} multiline w={260} withArrow>
@@ -31,7 +36,7 @@ export function SyncStatusIndicator() {
           </Badge>
         </Tooltip>
       ) : (
-        <Badge color={s.online ? 'green' : 'gray'} variant="light">
+        <Badge color={!s.online ? 'gray' : conflicts > 0 ? 'orange' : 'green'} variant="light">
           {s.online ? t('sync.online') : t('sync.offline')}
         </Badge>
       )}
@@ -44,9 +49,24 @@ export function SyncStatusIndicator() {
       <Text size="xs" c={s.pendingPush > 0 ? 'orange' : 'dimmed'} data-testid="sync-pending">
         {t('sync.pending', { n: s.pendingPush })}
       </Text>
-      <Text size="xs" c="dimmed" visibleFrom="sm">
-        {s.lastSyncAt ? t('sync.lastSync', { time: fmt.time(s.lastSyncAt) }) : t('sync.never')}
-      </Text>
+      {conflicts > 0 ? (
+        <Tooltip label={t('sync.conflictsHint')} multiline w={260} withArrow>
+          <Badge
+            component={Link}
+            to="/conflicts"
+            color="red"
+            variant="filled"
+            data-testid="sync-conflicts"
+            style={{ cursor: 'pointer' }}
+          >
+            {t('sync.conflicts', { count: conflicts })}
+          </Badge>
+        </Tooltip>
+      ) : (
+        <Text size="xs" c="dimmed" visibleFrom="sm">
+          {s.lastSyncAt ? t('sync.lastSync', { time: fmt.time(s.lastSyncAt) }) : t('sync.never')}
+        </Text>
+      )}
       {s.error && (
         <Tooltip label={s.error} multiline w={280} withArrow>
           <Badge color="red" variant="light" tabIndex={0} aria-label={t('sync.errorLabel', { message: s.error })}>

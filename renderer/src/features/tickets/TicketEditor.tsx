@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { violationText } from '../../ui/violations.js';
 import { useCurrentUser } from '../../app/session-context.js';
-import { saveTicketEdits, useDb } from '../../data/index.js';
+import { saveTicketEdits, useDb, useSyncStatus } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { TicketSyncBadge } from './TicketSyncBadge.js';
 import { TicketContactFields } from './TicketContactFields.js';
@@ -35,6 +35,7 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
   const labels = useLabels();
   const db = useDb();
   const user = useCurrentUser();
+  const sync = useSyncStatus();
   const draft = useTicketDraft(ticket);
   const [saving, setSaving] = useState(false);
   const other = draft.violations.filter((v) => !SHOWN_FIELDS.has(v.field));
@@ -49,7 +50,8 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
         return;
       }
       draft.reset();
-      notifications.show({ color: 'green', message: t('ticket.saved') });
+      // Online, the change is on its way now; only offline does it wait for the network.
+      notifications.show({ color: 'green', message: t(sync.online ? 'ticket.saved' : 'ticket.savedOffline') });
     } finally {
       setSaving(false);
     }
