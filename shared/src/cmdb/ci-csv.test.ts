@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { buildConfigItem } from './build-config-item.js';
 import type { ConfigItem } from './ci-model.js';
 import {
+  CI_CSV_COLUMNS,
   CMDB_IMPORT_LIMITS,
+  RELATION_CSV_COLUMNS,
   exportCisCsv,
   exportRelationsCsv,
   importKeyOf,
@@ -274,17 +276,8 @@ describe('CMDB CSV import of arbitrary text', () => {
       fc
         .array(fc.array(cell, { minLength: 0, maxLength: columns.length + 1 }), { maxLength: 8 })
         .map((rows) => [columns.join(','), ...rows.map((row) => row.join(','))].join('\n'));
-    const ciColumns = [
-      'external_id',
-      'name',
-      'class',
-      'status',
-      'criticality',
-      'owner_group',
-      'location_external_id',
-      'serialNumber',
-    ];
-    const relationColumns = ['source_external_id', 'type', 'target_kind', 'target'];
+    const ciColumns = [...CI_CSV_COLUMNS, 'serialNumber'];
+    const relationColumns = RELATION_CSV_COLUMNS;
     fc.assert(
       fc.property(csv(ciColumns), csv(relationColumns), fc.string({ maxLength: 60 }), (cis, relations, noise) => {
         for (const input of [{ cis, relations }, { cis: noise }, { relations: noise }]) {
