@@ -160,3 +160,86 @@ describe('traversal properties', () => {
     );
   });
 });
+
+/** Random CMDBs with sites, users of services, CIs standing in sites, retired and deleted CIs, duplicate relations. */
+const arbitraryCmdb = fc.integer({ min: 1, max: 20 }).chain((n) =>
+  fc.tuple(
+    fc.array(
+      fc.record({
+        site: fc.boolean(),
+        retired: fc.boolean(),
+        deleted: fc.boolean(),
+        location: fc.option(fc.nat(n - 1), { nil: undefined }),
+        relations: fc.array(
+          fc.oneof(
+            fc.tuple(fc.constantFrom('depends_on', 'runs_on', 'hosted_at', 'connected_to'), fc.nat(n)),
+            fc.tuple(fc.constant('used_by'), fc.nat(3)),
+          ),
+          { maxLength: 5 },
+        ),
+      }),
+      { minLength: n, maxLength: n },
+    ),
+    fc.nat(n - 1),
+    fc.option(fc.nat(4), { nil: undefined }),
+    fc.boolean(),
+  ),
+);
+
+describe('impact results besides the CIs', () => {
+  it('hold exactly the edges between result CIs, the users of its services and the locations its CIs stand in', () => {
+    fc.assert(
+      fc.property(arbitraryCmdb, ([specs, from, maxDepth, includeRetired]) => {
+        const cis = specs.map((s, i) =>
+          buildConfigItem({
+            id: `c${i}`,
+            ciClass: s.site ? 'location_site' : 'application',
+            status: s.retired ? 'retired' : 'in_service',
+            deleted: s.deleted,
+            locationId: s.location === undefined ? '' : `c${s.location}`,
+            relations: s.relations.map(([type, t]): CiRelation =>
+              type === 'used_by'
+                ? { type, targetKind: t % 2 ? 'user' : 'group', targetId: `p${t}` }
+                : { type, targetKind: 'ci', targetId: `c${t}` },
+            ),
+          }),
+        );
+        const result = downstreamImpact(buildCmdbGraph(cis), [`c${from}`], { maxDepth, includeRetired });
+        // Reference: read straight from the CIs' own fields, given the CIs reached.
+        const live = new Map(cis.filter((ci) => !ci.deleted).map((ci) => [ci.id, ci]));
+        const reached = new Set(result.nodes.map((node) => node.id));
+        const outgoing = (ci: ConfigItem): [string, string][] => [
+          ...ci.relations.filter((r) => r.type !== 'used_by').map((r): [string, string] => [r.targetId, r.type]),
+          ...(ci.locationId ? [[ci.locationId, 'located_in'] as [string, string]] : []),
+        ];
+        const edges = new Set<string>();
+        const locations = new Set<string>();
+        const parties = new Map<string, Set<string>>();
+        for (const id of reached) {
+          const ci = live.get(id) as ConfigItem;
+          if (ci.ciClass === 'location_site') locations.add(id);
+          for (const [target, link] of outgoing(ci)) {
+            if (target === id || !live.has(target)) continue;
+            if (reached.has(target)) edges.add(`${id}>${target}>${link}`);
+            if (live.get(target)?.ciClass === 'location_site') locations.add(target);
+          }
+          for (const r of ci.relations) {
+            if (r.type !== 'used_by') continue;
+            const key = `${r.targetKind}:${r.targetId}`;
+            parties.set(key, (parties.get(key) ?? new Set()).add(id));
+          }
+        }
+        const gotEdges = result.edges.map((e) => `${e.source}>${e.target}>${e.link}`);
+        expect(gotEdges).toHaveLength(new Set(gotEdges).size);
+        expect(new Set(gotEdges)).toEqual(edges);
+        expect(result.locationIds).toHaveLength(locations.size);
+        expect(new Set(result.locationIds)).toEqual(locations);
+        const gotParties = new Map(result.parties.map((p) => [`${p.kind}:${p.id}`, p.serviceIds]));
+        expect(gotParties.size).toBe(result.parties.length);
+        expect(new Map([...gotParties].map(([k, v]) => [k, new Set(v)]))).toEqual(parties);
+        for (const serviceIds of gotParties.values()) expect(serviceIds).toHaveLength(new Set(serviceIds).size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

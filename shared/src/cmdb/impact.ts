@@ -114,6 +114,38 @@ export interface ImpactOptions {
   includeRetired?: boolean;
 }
 
+const LOCATION = 1;
+const USED_BY = 2;
+const flagsOf = new WeakMap<CmdbGraph, Uint8Array>();
+
+/**
+ * Per CI of the graph: is it a location, has it users — computed once per graph (a graph is immutable), so a walk
+ * over tens of thousands of CIs tests a byte rather than a class list and every relation of every CI.
+ */
+function ciFlags(graph: CmdbGraph): Uint8Array {
+  let flags = flagsOf.get(graph);
+  if (flags) return flags;
+  flags = new Uint8Array(graph.items.length);
+  graph.items.forEach((ci, i) => {
+    if (isLocation(ci)) flags[i] |= LOCATION;
+    if (ci.relations.some((r) => r.type === 'used_by' && r.targetKind !== 'ci')) flags[i] |= USED_BY;
+  });
+  flagsOf.set(graph, flags);
+  return flags;
+}
+
+/** Adds the users of an impacted service to `byParty` (first mention first). */
+function addParties(ci: ConfigItem, byParty: Map<string, ImpactedParty>): void {
+  for (const r of ci.relations) {
+    if (r.type !== 'used_by' || r.targetKind === 'ci') continue;
+    const key = `${r.targetKind}:${r.targetId}`;
+    let party = byParty.get(key);
+    if (!party) byParty.set(key, (party = { kind: r.targetKind, id: r.targetId, serviceIds: [] }));
+    // Each service is visited once, so a repeat can only be this service's own duplicate relation, pushed last.
+    if (party.serviceIds[party.serviceIds.length - 1] !== ci.id) party.serviceIds.push(ci.id);
+  }
+}
+
 function walk(
   graph: CmdbGraph,
   startIds: readonly string[],
@@ -162,36 +194,30 @@ function walk(
     via: via[i] === -1 ? null : graph.ids[via[i]],
     link: viaLink[i] === -1 ? null : links[viaLink[i]],
   }));
+  const downstream = direction === 'downstream';
+  const flags = downstream ? ciFlags(graph) : null;
   const edges: ImpactResult['edges'] = [];
+  const byParty = new Map<string, ImpactedParty>();
+  const locationIds: string[] = [];
+  // A location is listed once, at its first mention; a byte per CI marks it (no Set of strings on big results).
+  const locationListed = downstream ? new Uint8Array(n) : null;
+  const listLocation = (j: number): void => {
+    if (!locationListed || locationListed[j]) return;
+    locationListed[j] = 1;
+    locationIds.push(graph.ids[j]);
+  };
+  // One pass over the result's outgoing edges: the edges to draw and, downstream, the locations they stand in.
   for (const i of order) {
+    if (flags && flags[i] & LOCATION) listLocation(i);
+    if (flags && flags[i] & USED_BY) addParties(graph.items[i], byParty);
+    const source = graph.ids[i];
     for (let k = graph.upStart[i]; k < graph.upStart[i + 1]; k++) {
       const j = graph.up[k];
-      if (inResult[j]) edges.push({ source: graph.ids[i], target: graph.ids[j], link: graph.upLink[k] });
+      if (inResult[j]) edges.push({ source, target: graph.ids[j], link: graph.upLink[k] });
+      if (flags && flags[j] & LOCATION) listLocation(j);
     }
   }
-  const parties: ImpactedParty[] = [];
-  const locationIds: string[] = [];
-  if (direction === 'downstream') {
-    const byParty = new Map<string, ImpactedParty>();
-    const locations = new Set<string>();
-    for (const i of order) {
-      const ci = graph.items[i];
-      for (const r of ci.relations) {
-        if (r.type !== 'used_by' || r.targetKind === 'ci') continue;
-        const key = `${r.targetKind}:${r.targetId}`;
-        let party = byParty.get(key);
-        if (!party) byParty.set(key, (party = { kind: r.targetKind, id: r.targetId, serviceIds: [] }));
-        if (!party.serviceIds.includes(ci.id)) party.serviceIds.push(ci.id);
-      }
-      if (isLocation(ci)) locations.add(ci.id);
-      for (let k = graph.upStart[i]; k < graph.upStart[i + 1]; k++) {
-        const j = graph.up[k];
-        if (isLocation(graph.items[j])) locations.add(graph.ids[j]);
-      }
-    }
-    parties.push(...byParty.values());
-    locationIds.push(...locations);
-  }
+  const parties = [...byParty.values()];
   return { direction, nodes, edges, parties, locationIds, truncated };
 }
 

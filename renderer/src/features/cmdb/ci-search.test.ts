@@ -43,6 +43,28 @@ describe('CI search', () => {
     expect(ids('gat-db')).toEqual(['srv']);
   });
 
+  it('looks a serial number, external id or IP address up exactly, without matching its parts elsewhere', () => {
+    const more = [
+      ...cis,
+      buildConfigItem({ id: 'a', name: 'Poste 40', externalId: 'SN-881', attributes: { ipAddress: '10.0.1.5' } }),
+      buildConfigItem({ id: 'b', name: 'Poste 41', attributes: { ipAddress: '10.0.5.1' } }),
+    ];
+    const search = buildCiIndex(more).search;
+    expect(search('10.0.1.5')).toEqual(['a']);
+    expect(search('sn-881')).toEqual(['a']);
+    expect(search('pf3xq21')).toEqual(['ws']);
+    // Not a whole value: searched by its words, so both addresses hold 10, 0, 1 and 5.
+    expect(search('10.0.1').sort()).toEqual(['a', 'b']);
+  });
+
+  it('takes only the last word as a prefix and forgives no typo in numbers', () => {
+    expect(ids('poste 12')).toEqual(['ws']);
+    expect(ids('pos 12')).toEqual([]);
+    expect(ids('gatineau')).toEqual(['site']);
+    expect(ids('gatinaeu')).toEqual(['site']);
+    expect(ids('cz2041xk7r')).toEqual([]);
+  });
+
   it('finds a CI by any attribute value', () => {
     expect(ids('proliant')).toEqual(['srv']);
     expect(ids('windows')).toEqual(['ws']);

@@ -32,6 +32,23 @@ function attributeText(ci: ConfigItem): string {
     .join(' ');
 }
 
+/** Terms that are numbers or codes: a typo in one names another thing (01234 is not 01235), so never fuzzy. */
+const HAS_DIGIT = /\d/;
+
+/**
+ * Values that name one thing — the serial number, the external id, attribute values with a digit and no space (an
+ * IP address, an asset tag) — folded. A query equal to one is a lookup, not a search: a typed IP address's parts
+ * (10, 0, …) would otherwise match most CIs and take MiniSearch hundreds of milliseconds to rank.
+ */
+function identifiers(ci: ConfigItem): string[] {
+  const out = ci.externalId ? [foldText(ci.externalId)] : [];
+  for (const value of Object.values(ci.attributes)) {
+    const text = String(value);
+    if (HAS_DIGIT.test(text) && !/\s/.test(text)) out.push(foldText(text));
+  }
+  return out;
+}
+
 function indexed(ci: ConfigItem): IndexedCi {
   return {
     id: ci.id,
@@ -43,8 +60,10 @@ function indexed(ci: ConfigItem): IndexedCi {
 
 /**
  * A MiniSearch index of the CIs by name, serial number and attribute values, as the knowledge base searches its
- * articles: accents and case folded by `foldText`, prefixes from 2 characters (serial numbers and host names are
- * typed in part), typos forgiven from 5, every term required. It is kept current by `update` with the CIs as they
+ * articles: accents and case folded by `foldText`, the last term as a prefix from 2 characters (the word being
+ * typed: serial numbers and host names are typed in part; the words before it are complete), typos forgiven from 5
+ * letters in words without digits, every term required. A query equal to a serial number, external id or other
+ * identifier (see `identifiers`) returns its CIs directly. It is kept current by `update` with the CIs as they
  * change: indexing 50,000 CIs takes seconds on a slow machine, re-indexing the few that changed milliseconds.
  */
 export class LiveCiIndex {
@@ -55,13 +74,16 @@ export class LiveCiIndex {
     processTerm: (term) => foldText(term),
     searchOptions: {
       boost: { name: 3, serial: 3 },
-      prefix: (term) => term.length >= 2,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      // Prefixes of every term multiply the postings to merge (a 2-character term expands to thousands of terms).
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
+      fuzzy: (term) => (term.length >= 5 && !HAS_DIGIT.test(term) ? 0.2 : false),
       maxFuzzy: 2,
       combineWith: 'AND',
     },
   });
   private readonly known = new Map<string, ConfigItem>();
+  /** Folded identifier → the CIs that carry it (several CIs may share a value). */
+  private readonly byIdentifier = new Map<string, Set<string>>();
   private byName: string[] | null = null;
 
   /** Brings the index to these CIs (added, changed by `updatedAt` or name, removed) and returns a view of it. */
@@ -71,25 +93,48 @@ export class LiveCiIndex {
       live.add(ci.id);
       const before = this.known.get(ci.id);
       if (before && before.updatedAt === ci.updatedAt && before.name === ci.name) continue;
-      if (before) this.mini.replace(indexed(ci));
-      else this.mini.add(indexed(ci));
+      if (before) {
+        this.mini.replace(indexed(ci));
+        this.forgetIdentifiers(before);
+      } else this.mini.add(indexed(ci));
+      for (const key of identifiers(ci)) {
+        let set = this.byIdentifier.get(key);
+        if (!set) this.byIdentifier.set(key, (set = new Set()));
+        set.add(ci.id);
+      }
       this.known.set(ci.id, ci);
       this.byName = null;
     }
     for (const id of this.known.keys()) {
       if (live.has(id)) continue;
       this.mini.discard(id);
+      const gone = this.known.get(id);
+      if (gone) this.forgetIdentifiers(gone);
       this.known.delete(id);
       this.byName = null;
     }
     return { search: (query) => this.search(query) };
   }
 
+  private forgetIdentifiers(ci: ConfigItem): void {
+    for (const key of identifiers(ci)) {
+      const set = this.byIdentifier.get(key);
+      set?.delete(ci.id);
+      if (set?.size === 0) this.byIdentifier.delete(key);
+    }
+  }
+
   private search(query: string): string[] {
     const q = query.trim();
+    const exact = this.byIdentifier.get(foldText(q));
+    if (exact) return [...exact].sort((a, b) => this.nameOf(a).localeCompare(this.nameOf(b)));
     if (q) return this.mini.search(q).map((r) => String(r.id));
     this.byName ??= [...this.known.values()].sort((a, b) => a.name.localeCompare(b.name)).map((ci) => ci.id);
     return this.byName;
+  }
+
+  private nameOf(id: string): string {
+    return this.known.get(id)?.name ?? '';
   }
 }
 

@@ -11,8 +11,8 @@ let elk: InstanceType<typeof ELK> | null = null;
 
 /**
  * Lays the graph out in layers with ELK (dependents above what they depend on). ELK runs on the main thread here
- * (the bundled build, no worker file to serve or allow in the CSP); an impact graph of a few hundred CIs takes
- * milliseconds to lay out.
+ * (the bundled build, no worker file to serve or allow in the CSP). It is slow on big graphs: bench:cmdb's 500 CIs
+ * and ~1,000 edges take seconds (graph_layout_ms), tens of CIs milliseconds.
  */
 export async function layoutGraph(model: GraphModel): Promise<GraphPositions> {
   elk ??= new ELK();

@@ -1,0 +1,58 @@
+// Runs inside Chromium (driven by ../graph-render.ts): the CI page's impact graph (ImpactGraph, React Flow + ELK)
+// of a CI whose downstream and upstream results hold GRAPH_NODES CIs together, from the moment the page asks for
+// the analysis to the frame where every node is laid out and visible. The layout alone is timed afterwards.
+/// <reference types="vite/client" />
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { buildCmdbGraph, downstreamImpact, upstreamCauses } from '@shared';
+import { createRoot } from 'react-dom/client';
+import { MemoryRouter } from 'react-router-dom';
+import { initI18n } from '../../../../renderer/src/i18n/index.js';
+import { ImpactGraph } from '../../../../renderer/src/features/cmdb/ImpactGraph.js';
+import { impactGraphModel } from '../../../../renderer/src/features/cmdb/impact-graph-model.js';
+import { layoutGraph } from '../../../../renderer/src/features/cmdb/impact-graph-layout.js';
+import { benchCis } from './bench-graph.js';
+import type { GraphRenderResult } from './bench-graph.js';
+
+declare global {
+  interface Window {
+    __graphBench?: Promise<GraphRenderResult>;
+  }
+}
+
+const GRAPH_NODES = Number(new URLSearchParams(location.search).get('nodes') ?? 500);
+async function run(): Promise<GraphRenderResult> {
+  await initI18n();
+  const cis = benchCis(GRAPH_NODES);
+  const byId = new Map(cis.map((ci) => [ci.id, ci]));
+  const graph = buildCmdbGraph(cis);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing');
+  const started = performance.now();
+  // As CiImpactPanel does when the graph view is chosen: both traversals, the model, then the lazy graph.
+  const model = impactGraphModel('root', [downstreamImpact(graph, ['root']), upstreamCauses(graph, ['root'])], byId);
+  createRoot(root).render(
+    <MantineProvider>
+      <MemoryRouter>
+        <ImpactGraph model={model} rootName="GAT-SRV-00001" />
+      </MemoryRouter>
+    </MantineProvider>,
+  );
+  // React Flow keeps a node hidden until it has measured it; every node visible is the drawn graph.
+  const firstPaintMs = await new Promise<number>((resolve) => {
+    const check = (): void => {
+      const shown = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter(
+        (el) => el.style.visibility !== 'hidden',
+      ).length;
+      // The nodes are in the DOM and visible; the next frame is the one that paints them.
+      if (shown >= model.nodes.length) requestAnimationFrame(() => resolve(performance.now() - started));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  const layoutStarted = performance.now();
+  await layoutGraph(model);
+  return { nodes: model.nodes.length, edges: model.edges.length, firstPaintMs, layoutMs: performance.now() - layoutStarted };
+}
+
+window.__graphBench = run();
