@@ -1,12 +1,14 @@
 import type { ConfigItem, Ticket } from '@shared';
 import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
 import { CreateTicketPage } from './page-models/create-ticket-page.js';
+import { TicketPage } from './page-models/ticket-page.js';
 
 type Stored<T> = T & { _deleted: boolean };
 
 /** The seeded pay database server at the Gatineau data centre: the pay system and the critical pay service run on it. */
 const PAY_SERVER = 'ci-srv-pay-db';
 const PAY_SERVICE = 'ci-svc-pay';
+const FILE_SERVER = 'ci-srv-file-ott';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const HOSTILE_CI = 'ci-e2e-hostile-ws';
 
@@ -97,13 +99,22 @@ test('an agent links a CI on a new incident, takes the suggested impact, and fin
   await expect(page.getByTestId('field-affected-item')).toHaveCount(0);
   await expect(page.getByTestId('field-impact')).toHaveValue('1 – High');
 
+  // Another CI linked on the ticket page, saved with the ticket's other edits.
+  const onTicket = page.getByRole('combobox', { name: 'Affected configuration items', exact: true });
+  await onTicket.click();
+  await onTicket.fill('ott-fs');
+  await page.locator(`[data-testid="ci-option"][data-ci-id="${FILE_SERVER}"]`).click();
+  await page.keyboard.press('Escape');
+  await new TicketPage(page).save();
+  await expect(facts.locator(`[data-testid="ticket-ci"][data-ci-id="${FILE_SERVER}"]`)).toContainText('OTT-FS-01');
+
   // The server accepted the CIs (it checks they exist).
   const admin = (await apiLogin(server.url, 'admin@example.org')).accessToken;
   await expect
     .poll(async () => (await pullAll<Stored<Ticket>>(server.url, admin, 'tickets')).find((t) => t.id === ticketId)?.ciIds, {
       timeout: 30_000,
     })
-    .toEqual([PAY_SERVER, HOSTILE_CI]);
+    .toEqual([PAY_SERVER, HOSTILE_CI, FILE_SERVER]);
 
   // The CI page lists the ticket among its open tickets.
   await payRow.getByRole('link', { name: 'GAT-DB-01' }).click();
