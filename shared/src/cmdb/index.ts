@@ -3,3 +3,5 @@ export * from './ci-validation.js';
 export * from './impact.js';
 export * from './ci-collections.js';
 export * from './ci-csv.js';
+export * from './suggested-impact.js';
+export * from './service-support.js';

@@ -40,6 +40,13 @@ describe('ticket writes', () => {
     expect(checkTicketRules(ticket)).toEqual([]);
   });
 
+  it('names each affected CI once, and leaves ciIds out when none is linked', () => {
+    expect(newTicket({ ...fields, ciIds: ['ci-a', 'ci-b', 'ci-a'] }, 'u-tech', 1_000).ciIds).toEqual(['ci-a', 'ci-b']);
+    expect('ciIds' in newTicket({ ...fields, ciIds: [] }, 'u-tech', 1_000)).toBe(false);
+    const linked = applyTicketPatch(newTicket(fields, 'u-tech', 1_000), { ciIds: ['ci-a'] }, 'u-tech', 2_000);
+    expect(linked.fieldRevs?.ciIds).toBe(1);
+  });
+
   it('flags a 301-character title with the length code, not the missing-title one', () => {
     const problems = ticketShapeViolations({ title: 'x'.repeat(301) });
     expect(problems).toEqual([expect.objectContaining({ code: 'too_long', field: 'title', params: { max: 300 } })]);

@@ -29,6 +29,7 @@ export type TicketPatch = Partial<
     | 'callerName'
     | 'callerEmail'
     | 'affectedItem'
+    | 'ciIds'
     | 'channel'
     | 'security'
     | 'type'
@@ -136,6 +137,8 @@ export interface NewTicketFields {
   callerName?: string;
   callerEmail?: string;
   affectedItem?: string;
+  /** The affected configuration items; empty or absent when none is linked. */
+  ciIds?: string[];
   channel: Channel;
   security: boolean;
   parentId?: string;
@@ -178,6 +181,7 @@ export function newTicket(fields: NewTicketFields, actorId: string, now: number)
   if (callerName !== undefined) ticket.callerName = callerName;
   if (callerEmail !== undefined) ticket.callerEmail = callerEmail;
   if (affectedItem) ticket.affectedItem = affectedItem;
+  if (fields.ciIds?.length) ticket.ciIds = [...new Set(fields.ciIds)];
   if (fields.parentId) ticket.parentId = fields.parentId;
   return normalizeTicket(ticket);
 }

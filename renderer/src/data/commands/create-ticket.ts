@@ -16,6 +16,8 @@ export interface NewTicketInput {
   channel: Channel;
   categoryId: string;
   affectedItem?: string;
+  /** The affected configuration items (at most TICKET_CI_MAX, the schema's limit). */
+  ciIds?: string[];
   impact: Level;
   urgency: Level;
   /** Set with a reason to override the matrix priority. */

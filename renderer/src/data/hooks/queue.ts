@@ -45,6 +45,8 @@ export interface TicketQueueRequest {
   limit?: number;
   /** How the assignee column sorts (by name); only the queue table needs it. */
   assigneeName?: AssigneeName;
+  /** The CIs that are or support the filter's services, computed once per filter (see compileFilter). */
+  serviceCis?: ReadonlySet<string> | null;
 }
 
 export interface TicketQueueView {
@@ -60,7 +62,7 @@ export interface TicketQueueView {
 export function useTicketQueue(r: TicketQueueRequest): TicketQueueView {
   const index = useQueueIndex();
   const version = useIndexVersion(index);
-  const { queue, sort, limit, assigneeName } = r;
+  const { queue, sort, limit, assigneeName, serviceCis } = r;
   const meKey = `${r.me.id}|${r.me.groupIds.join(',')}`;
   const filterKey = JSON.stringify(r.filter);
   if (assigneeName) index.setAssigneeNames(assigneeName);
@@ -68,10 +70,10 @@ export function useTicketQueue(r: TicketQueueRequest): TicketQueueView {
     () => {
       const [id, groups] = meKey.split('|');
       const me = { id, groupIds: groups ? groups.split(',') : [] };
-      return index.query({ queue, me, filter: JSON.parse(filterKey) as QueueFilter, sort, limit });
+      return index.query({ queue, me, filter: JSON.parse(filterKey) as QueueFilter, sort, limit, serviceCis });
     },
     // version: the index changed; the rest: the request did. sort is compared by its fields.
-    [index, version, queue, meKey, filterKey, sort.column, sort.direction, limit, assigneeName],
+    [index, version, queue, meKey, filterKey, sort.column, sort.direction, limit, assigneeName, serviceCis],
   );
   return { tickets, loading: !index.loaded && index.size === 0, complete: index.loaded };
 }

@@ -1,5 +1,5 @@
 import type { Priority, Ticket, TicketStatus } from '@shared';
-import { OPEN_STATUSES } from '@shared';
+import { OPEN_STATUSES, ticketNamesAnyCi } from '@shared';
 import { foldText } from './fold-text.js';
 import type { NamedQueue, QueueOwner } from './named-queues.js';
 
@@ -18,6 +18,10 @@ export interface QueueFilter {
   assigneeIds: string[];
   categoryIds: string[];
   age: AgeFilter | '';
+  /** Tickets naming any of these CIs. */
+  ciIds: string[];
+  /** Tickets whose CIs are, or support, any of these services (resolved to CIs by the caller: `serviceCis`). */
+  serviceIds: string[];
   /** Every word must appear in the title or the number, ignoring case and accents. */
   text: string;
 }
@@ -29,6 +33,8 @@ export const EMPTY_FILTER: QueueFilter = {
   assigneeIds: [],
   categoryIds: [],
   age: '',
+  ciIds: [],
+  serviceIds: [],
   text: '',
 };
 
@@ -103,9 +109,17 @@ export interface FilterableRow {
 
 /**
  * One predicate for the queue, the filter and the search text. Built once per query and run over every row, so
- * conditions that are not set cost nothing; the named queue is mostly a bit test.
+ * conditions that are not set cost nothing; the named queue is mostly a bit test. A service filter needs the CIs
+ * that are or support its services (`cisSupportingServices`, computed once by the caller); without them (the CIs
+ * not read yet) it matches tickets naming the services themselves.
  */
-export function compileFilter(queue: NamedQueue, me: QueueOwner, f: QueueFilter, now: number): (row: FilterableRow) => boolean {
+export function compileFilter(
+  queue: NamedQueue,
+  me: QueueOwner,
+  f: QueueFilter,
+  now: number,
+  serviceCis: ReadonlySet<string> | null = null,
+): (row: FilterableRow) => boolean {
   const tests: ((row: FilterableRow) => boolean)[] = [];
   if (queue === 'mine') {
     const id = me.id;
@@ -131,6 +145,14 @@ export function compileFilter(queue: NamedQueue, me: QueueOwner, f: QueueFilter,
     if (values.length === 0) continue;
     const set = new Set(values);
     tests.push((r) => set.has(r.ticket[field]));
+  }
+  if (f.ciIds.length) {
+    const cis = new Set(f.ciIds);
+    tests.push((r) => ticketNamesAnyCi(r.ticket.ciIds, cis));
+  }
+  if (f.serviceIds.length) {
+    const cis = serviceCis ?? new Set(f.serviceIds);
+    tests.push((r) => ticketNamesAnyCi(r.ticket.ciIds, cis));
   }
   const age = ageTest(f.age, now);
   if (age) tests.push((r) => age(r.ticket.createdAt));

@@ -227,3 +227,30 @@ describe('queue index: live updates', () => {
     expect(titles).toEqual([...titles].sort());
   });
 });
+
+describe('queue index: configuration items', () => {
+  const index = indexOf([
+    { id: 'db', ciIds: ['ci-srv-pay-db'] },
+    { id: 'ws', ciIds: ['ci-ws-12', 'ci-app-files'] },
+    { id: 'svc', ciIds: ['ci-svc-pay'] },
+    { id: 'none' },
+  ]);
+  const query = (filter: Partial<QueueFilter>, serviceCis: ReadonlySet<string> | null = null) =>
+    index
+      .query({ queue: 'all', me, filter: { ...EMPTY_FILTER, ...filter }, sort: DEFAULT_SORT, now: NOW, serviceCis })
+      .slice()
+      .map((t) => t.id)
+      .sort();
+
+  it('filters by any of the chosen CIs', () => {
+    expect(query({ ciIds: ['ci-app-files', 'ci-srv-pay-db'] })).toEqual(['db', 'ws']);
+  });
+
+  it('filters by service through the CIs that support it, resolved once by the caller', () => {
+    const supporting = new Set(['ci-svc-pay', 'ci-app-pay', 'ci-db-pay', 'ci-srv-pay-db']);
+    expect(query({ serviceIds: ['ci-svc-pay'] }, supporting)).toEqual(['db', 'svc']);
+    // Before the CIs are read, only tickets naming the service itself.
+    expect(query({ serviceIds: ['ci-svc-pay'] })).toEqual(['svc']);
+    expect(query({ serviceIds: ['ci-svc-pay'], ciIds: ['ci-ws-12'] }, supporting)).toEqual([]);
+  });
+});

@@ -20,6 +20,8 @@ export interface QueueQuery {
   limit?: number;
   /** The clock the age filter measures against (tests pin it). */
   now?: number;
+  /** The CIs that are or support the filter's services (see compileFilter). */
+  serviceCis?: ReadonlySet<string> | null;
 }
 
 /** A query's result: its tickets in order, read by position (the table reads only the rows on screen). */
@@ -263,7 +265,7 @@ export class QueueIndex {
 
   /** The queue's tickets in the asked order: one pass over the pre-sorted list, or a sort of a small queue's few rows. */
   query(q: QueueQuery): TicketList {
-    const test = compileFilter(q.queue, q.me, q.filter, q.now ?? Date.now());
+    const test = compileFilter(q.queue, q.me, q.filter, q.now ?? Date.now(), q.serviceCis ?? null);
     const limit = q.limit ?? Infinity;
     const few = this.candidates(q);
     if (few) {

@@ -1,7 +1,7 @@
 import { buildConfigItem } from '@shared/cmdb/build-config-item.js';
 import { describe, expect, it } from 'vitest';
 import { ciFilterFromParams } from './ci-list-url.js';
-import { buildCiIndex, EMPTY_CI_FILTER, listCis, LiveCiIndex } from './ci-search.js';
+import { buildCiIndex, EMPTY_CI_FILTER, listCis, LiveCiIndex, pickCis } from './ci-search.js';
 
 const cis = [
   buildConfigItem({
@@ -104,5 +104,14 @@ describe('the live CI index', () => {
     expect(next.search('windows')).toEqual(['ws']);
     expect(next.search('')).toEqual(['srv', 'ws', 'svc']);
     expect(live.update([cis[3]]).search('remuneration')).toEqual([]);
+  });
+});
+
+describe('pickCis', () => {
+  it('offers the first matches by name or serial, accents aside, of the classes asked, up to the limit', () => {
+    expect(pickCis(index, byId, 'remuneration', 5).map((ci) => ci.id)).toEqual(['svc']);
+    expect(pickCis(index, byId, 'cz2041', 5).map((ci) => ci.id)).toEqual(['srv']);
+    expect(pickCis(index, byId, '', 2).length).toBe(2);
+    expect(pickCis(index, byId, '', 10, ['business_service', 'application']).map((ci) => ci.id)).toEqual(['svc']);
   });
 });

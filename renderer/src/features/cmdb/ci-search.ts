@@ -161,3 +161,24 @@ export function listCis(index: CiIndex, byId: ReadonlyMap<string, ConfigItem>, q
   }
   return out;
 }
+
+/**
+ * The first `limit` CIs a picker offers for a query (the list's search, so accents and case are ignored), only of
+ * the given classes when some are given: it stops at `limit`, so an empty query over 50,000 CIs stays instant.
+ */
+export function pickCis(
+  index: CiIndex,
+  byId: ReadonlyMap<string, ConfigItem>,
+  query: string,
+  limit: number,
+  classes: readonly CiClass[] = [],
+): ConfigItem[] {
+  const out: ConfigItem[] = [];
+  for (const id of index.search(query)) {
+    const ci = byId.get(id);
+    if (!ci || (classes.length > 0 && !classes.includes(ci.ciClass))) continue;
+    out.push(ci);
+    if (out.length >= limit) break;
+  }
+  return out;
+}

@@ -11,6 +11,9 @@ import { createTicket, useDb, useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { byField, useViolationText } from '../../ui/violations.js';
+import { CiImpactSummary } from '../cmdb/CiImpactSummary.js';
+import { CiPicker } from '../cmdb/CiPicker.js';
+import { useCmdbLookup } from '../cmdb/use-cmdb.js';
 import { CallerFields } from './CallerFields.js';
 import { categoryOptions } from './category-options.js';
 import { DuplicateHints } from './DuplicateHints.js';
@@ -26,6 +29,7 @@ export function CreateTicketPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const directory = useDirectory();
+  const cmdb = useCmdbLookup();
   const form = useCreateForm();
   const { values, set } = form;
   const [saving, setSaving] = useState(false);
@@ -108,15 +112,27 @@ export function CreateTicketPage() {
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             data-testid="create-category"
           />
+          <CiPicker
+            cmdb={cmdb}
+            value={values.ciIds}
+            onChange={(ids) => set('ciIds', ids)}
+            label={t('ticketCis.label')}
+            placeholder={t('ticketCis.placeholder')}
+            testId="create-cis"
+          />
+        </SimpleGrid>
+        {values.ciIds.length === 0 && (
           <TextInput
             label={t('create.affectedItem')}
             placeholder={t('create.affectedItemHint')}
+            description={t('ticketCis.freeTextHint')}
             value={values.affectedItem}
             onChange={(e) => set('affectedItem', e.currentTarget.value)}
             maxLength={TICKET_TEXT_LIMITS.affectedItem}
             data-testid="create-affected-item"
           />
-        </SimpleGrid>
+        )}
+        <CiImpactSummary cmdb={cmdb} ciIds={values.ciIds} impact={values.impact} onAccept={(impact) => set('impact', impact)} />
         <PriorityFields form={form} errors={errors} />
         <TextInput
           label={t('ticket.title')}

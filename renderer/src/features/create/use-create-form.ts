@@ -12,6 +12,7 @@ export interface CreateFormValues {
   channel: Channel;
   categoryId: string;
   affectedItem: string;
+  ciIds: string[];
   impact: Level;
   urgency: Level;
   override: boolean;
@@ -30,6 +31,7 @@ const INITIAL: CreateFormValues = {
   channel: 'phone',
   categoryId: '',
   affectedItem: '',
+  ciIds: [],
   impact: 3,
   urgency: 3,
   override: false,
@@ -59,7 +61,8 @@ export function toInput(v: CreateFormValues): NewTicketInput {
     callerId: v.newContact ? '' : v.callerId,
     channel: v.channel,
     categoryId: v.categoryId,
-    affectedItem: v.affectedItem,
+    // Linked CIs replace the free text, which the form hides then: nothing hidden is recorded.
+    ...(v.ciIds.length ? { ciIds: v.ciIds } : { affectedItem: v.affectedItem }),
     impact: v.impact,
     urgency: v.urgency,
   };

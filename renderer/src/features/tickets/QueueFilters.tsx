@@ -1,23 +1,27 @@
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import type { Priority } from '@shared';
-import { OPEN_STATUSES, TICKET_STATUSES } from '@shared';
+import { OPEN_STATUSES, SERVICE_CLASSES, TICKET_STATUSES } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { AGE_FILTERS, EMPTY_FILTER, useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { AgeFilter, NamedQueue, QueueFilter, TicketStatusFilter } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { fromOption, NONE, toOption } from './options.js';
+import { CiPicker } from '../cmdb/CiPicker.js';
+import type { CmdbLookup } from '../cmdb/use-cmdb.js';
 import { isEmptyFilter } from './queue-url.js';
 
-/** The queue's filter fields: text, status, priority, group, assignee, category and age. */
+/** The queue's filter fields: text, status, priority, group, assignee, category, age, CI and service. */
 export function QueueFilters({
   queue,
   filter,
   onChange,
+  cmdb,
 }: {
   queue: NamedQueue;
   filter: QueueFilter;
   onChange: (f: QueueFilter) => void;
+  cmdb: CmdbLookup;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -107,6 +111,25 @@ export function QueueFilters({
         clearable
         data-testid="queue-age"
         w={170}
+      />
+      <CiPicker
+        cmdb={cmdb}
+        value={filter.ciIds}
+        onChange={(ids) => set({ ciIds: ids })}
+        label={t('queue.ci')}
+        placeholder={t('queue.any')}
+        testId="queue-ci"
+        w={240}
+      />
+      <CiPicker
+        cmdb={cmdb}
+        value={filter.serviceIds}
+        onChange={(ids) => set({ serviceIds: ids })}
+        label={t('queue.service')}
+        placeholder={t('queue.any')}
+        classes={SERVICE_CLASSES}
+        testId="queue-service"
+        w={240}
       />
       {!isEmptyFilter(filter) && (
         <Button variant="subtle" onClick={() => onChange(EMPTY_FILTER)} data-testid="queue-clear-filters">

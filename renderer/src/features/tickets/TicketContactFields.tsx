@@ -10,7 +10,7 @@ import { categoryOptions } from '../create/category-options.js';
 import type { TicketDraft } from './use-ticket-draft.js';
 
 /**
- * What was recorded at creation (caller, channel, category, affected item) stays on the ticket page: editable where
+ * What was recorded at creation (caller, channel, category, free-text affected item) stays on the ticket page: editable where
  * the shared policy lets the reader change that field, shown read-only otherwise. Values are plain text in inputs,
  * never markup, so whatever a caller typed is displayed as typed.
  */
@@ -36,6 +36,8 @@ export function TicketContactFields({ stored, draft }: { stored: Ticket; draft: 
     categories.push({ group: t('ticket.category'), items: [{ value: v.categoryId, label }] });
   }
   const outsideCaller = v.callerId === '';
+  // The free text named the affected item before the CMDB: shown (and kept) until a CI names it.
+  const linked = (v.ciIds?.length ?? 0) > 0;
 
   return (
     <Stack gap="sm" data-testid="ticket-contact-fields">
@@ -101,17 +103,19 @@ export function TicketContactFields({ stored, draft }: { stored: Ticket; draft: 
           error={errors.categoryId}
           data-testid="field-category"
         />
-        <TextInput
-          label={t('ticket.affectedItem')}
-          description={t('ticket.affectedItemHint')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-          value={v.affectedItem ?? ''}
-          onChange={(e) => draft.set('affectedItem', e.currentTarget.value)}
-          readOnly={!editable('affectedItem')}
-          maxLength={TICKET_TEXT_LIMITS.affectedItem}
-          error={errors.affectedItem}
-          data-testid="field-affected-item"
-        />
+        {!linked && (
+          <TextInput
+            label={t('ticket.affectedItem')}
+            description={t('ticket.affectedItemHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            value={v.affectedItem ?? ''}
+            onChange={(e) => draft.set('affectedItem', e.currentTarget.value)}
+            readOnly={!editable('affectedItem')}
+            maxLength={TICKET_TEXT_LIMITS.affectedItem}
+            error={errors.affectedItem}
+            data-testid="field-affected-item"
+          />
+        )}
       </SimpleGrid>
     </Stack>
   );

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { saveTicketEdits, useDb, useSyncStatus } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { TicketSyncBadge } from './TicketSyncBadge.js';
+import { TicketCiFields } from './TicketCiFields.js';
 import { TicketContactFields } from './TicketContactFields.js';
 import { TicketFields } from './TicketFields.js';
 import { TicketActions, TicketBadges } from './TicketActions.js';
@@ -27,6 +28,7 @@ const SHOWN_FIELDS = new Set([
   'callerEmail',
   'categoryId',
   'affectedItem',
+  'ciIds',
 ]);
 
 /** The ticket's header, fields and Save button. Saving runs the shared domain rules before anything is written. */
@@ -82,6 +84,7 @@ export function TicketEditor({ ticket, eventIds }: { ticket: Ticket; eventIds: s
         <TicketActions ticket={ticket} />
         <TicketFields stored={ticket} draft={draft} />
         <TicketContactFields stored={ticket} draft={draft} />
+        <TicketCiFields stored={ticket} draft={draft} />
         {other.length > 0 && (
           <Alert color="red" role="alert">
             {other.map((v) => violationText(t, v)).join(' ')}

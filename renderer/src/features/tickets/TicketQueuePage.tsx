@@ -13,6 +13,8 @@ import { QueueFilters } from './QueueFilters.js';
 import { SavedFilters } from './SavedFilters.js';
 import { readQueueState, writeFilter, writeSort } from './queue-url.js';
 import { useCurrentUser } from '../../app/session-context.js';
+import { useCmdbLookup } from '../cmdb/use-cmdb.js';
+import { useServiceCis } from './use-service-cis.js';
 import { useUrlParams } from '../../app/use-url-params.js';
 
 /**
@@ -28,6 +30,8 @@ export function TicketQueuePage() {
   const directory = useDirectory();
   const assigneeName = useMemo(() => (id: string) => directory.byId.get(id)?.name ?? id, [directory.byId]);
   const [text] = useDebouncedValue(filter.text, 100);
+  const cmdb = useCmdbLookup();
+  const serviceCis = useServiceCis(cmdb, filter.serviceIds);
   const queried = useMemo(() => ({ ...filter, text }), [JSON.stringify({ ...filter, text })]); // eslint-disable-line react-hooks/exhaustive-deps
   const { tickets, loading, complete } = useTicketQueue({
     queue,
@@ -35,6 +39,7 @@ export function TicketQueuePage() {
     filter: queried,
     sort,
     assigneeName: sort.column === 'assignee' ? assigneeName : undefined,
+    serviceCis,
   });
   const selection = useSelection();
 
@@ -60,7 +65,7 @@ export function TicketQueuePage() {
         <QueueTabs value={queue} onChange={setQueue} />
         <SavedFilters filter={filter} onApply={setFilter} />
       </Group>
-      <QueueFilters queue={queue} filter={filter} onChange={setFilter} />
+      <QueueFilters queue={queue} filter={filter} onChange={setFilter} cmdb={cmdb} />
       <Group justify="space-between">
         <Text
           size="sm"

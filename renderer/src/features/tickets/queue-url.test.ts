@@ -11,6 +11,8 @@ describe('queue state in the URL', () => {
       assigneeIds: ['', 'u-1'],
       categoryIds: ['cat-x'],
       age: 'gt7d' as const,
+      ciIds: ['ci-srv-pay-db', 'ci-ws-12'],
+      serviceIds: ['ci-svc-pay'],
       text: 'vpn lent',
     };
     const params = writeSort(writeFilter(new URLSearchParams('queue=mine'), filter), { column: 'priority', direction: 'asc' });
@@ -18,6 +20,15 @@ describe('queue state in the URL', () => {
     expect(state.queue).toBe('mine');
     expect(state.filter).toEqual(filter);
     expect(state.sort).toEqual({ column: 'priority', direction: 'asc' });
+    expect(params.get('ci')).toBe('ci-srv-pay-db,ci-ws-12');
+    expect(params.get('svc')).toBe('ci-svc-pay');
+  });
+
+  it('reads a filter by CI or service without the other fields, and drops empty ids', () => {
+    const state = readQueueState(new URLSearchParams('svc=ci-svc-pay&ci=,ci-a'));
+    expect(state.filter).toEqual({ ...EMPTY_FILTER, serviceIds: ['ci-svc-pay'], ciIds: ['ci-a'] });
+    expect(sameFilter(state.filter, { ...EMPTY_FILTER, serviceIds: ['ci-svc-pay'], ciIds: ['ci-a'] })).toBe(true);
+    expect(sameFilter(state.filter, { ...EMPTY_FILTER, serviceIds: ['ci-svc-pay'] })).toBe(false);
   });
 
   it('ignores unknown values and falls back to every ticket, newest first', () => {

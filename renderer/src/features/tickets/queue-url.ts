@@ -42,6 +42,8 @@ export function readQueueState(params: URLSearchParams): QueueState {
       assigneeIds: list(params, 'assignee'),
       categoryIds: list(params, 'cat'),
       age: age && (AGE_FILTERS as readonly string[]).includes(age) ? (age as AgeFilter) : '',
+      ciIds: list(params, 'ci').filter(Boolean),
+      serviceIds: list(params, 'svc').filter(Boolean),
       text: params.get('q') ?? '',
     },
     sort,
@@ -58,6 +60,8 @@ export function writeFilter(params: URLSearchParams, f: QueueFilter): URLSearchP
   set('assignee', f.assigneeIds.map((a) => (a === '' ? '-' : a)).join(','));
   set('cat', f.categoryIds.join(','));
   set('age', f.age);
+  set('ci', f.ciIds.join(','));
+  set('svc', f.serviceIds.join(','));
   set('q', f.text);
   return next;
 }
@@ -84,7 +88,9 @@ export function sameFilter(a: QueueFilter, b: QueueFilter): boolean {
     sameSet(a.priorities, b.priorities) &&
     sameSet(a.groupIds, b.groupIds) &&
     sameSet(a.assigneeIds, b.assigneeIds) &&
-    sameSet(a.categoryIds, b.categoryIds)
+    sameSet(a.categoryIds, b.categoryIds) &&
+    sameSet(a.ciIds, b.ciIds) &&
+    sameSet(a.serviceIds, b.serviceIds)
   );
 }
 

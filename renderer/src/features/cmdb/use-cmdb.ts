@@ -1,0 +1,31 @@
+import { buildCmdbGraph } from '@shared';
+import type { CmdbGraph, ConfigItem } from '@shared';
+import { useMemo, useState } from 'react';
+import { useConfigItems } from '../../data/index.js';
+import type { CiIndex } from './ci-search.js';
+import { LiveCiIndex } from './ci-search.js';
+
+/** The CIs of this device as a screen outside the CMDB reads them: by id, searchable, and loaded or not. */
+export interface CmdbLookup {
+  items: ConfigItem[];
+  byId: ReadonlyMap<string, ConfigItem>;
+  index: CiIndex;
+  loading: boolean;
+}
+
+/**
+ * One live search index per screen, brought up to date with the CIs when searched rather than rebuilt: a screen
+ * that only shows tickets never indexes 50,000 CIs, and a later search re-indexes only the CIs that changed.
+ */
+export function useCmdbLookup(): CmdbLookup {
+  const { items, loading } = useConfigItems();
+  const [live] = useState(() => new LiveCiIndex());
+  const index = useMemo((): CiIndex => ({ search: (query) => live.update(items).search(query) }), [live, items]);
+  const byId = useMemo(() => new Map(items.map((ci) => [ci.id, ci])), [items]);
+  return { items, byId, index, loading };
+}
+
+/** The impact graph of these CIs, built only while a screen needs it (indexing 50,000 CIs is not free). */
+export function useCmdbGraph(items: readonly ConfigItem[], needed: boolean): CmdbGraph | null {
+  return useMemo(() => (needed ? buildCmdbGraph(items) : null), [items, needed]);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateFormValues } from './use-create-form.js';
+import { toInput } from './use-create-form.js';
+
+const values: CreateFormValues = {
+  type: 'incident',
+  callerId: 'usr-caller',
+  newContact: false,
+  callerName: '',
+  callerEmail: '',
+  channel: 'phone',
+  categoryId: 'cat-x',
+  affectedItem: 'Pay server',
+  ciIds: [],
+  impact: 3,
+  urgency: 3,
+  override: false,
+  priority: 5,
+  overrideReason: '',
+  title: 'Down',
+  description: '',
+};
+
+describe('toInput', () => {
+  it('records the free-text affected item while no CI is linked', () => {
+    expect(toInput(values)).toMatchObject({ affectedItem: 'Pay server' });
+    expect(toInput(values)).not.toHaveProperty('ciIds');
+  });
+
+  it('records the linked CIs instead of the free text, which the form hides then', () => {
+    const input = toInput({ ...values, ciIds: ['ci-srv-pay-db'] });
+    expect(input.ciIds).toEqual(['ci-srv-pay-db']);
+    expect(input).not.toHaveProperty('affectedItem');
+  });
+});
