@@ -19,6 +19,10 @@ describe('ticket history records', () => {
       { field: 'callerName', from: '', to: 'Ann' },
     ]);
     expect(ticketFieldChanges(before, { ...before })).toEqual([]);
+    // Linked configuration items: the list of ids, as one value.
+    expect(ticketFieldChanges({ ...before, ciIds: [] }, { ...before, ciIds: ['ci-1', 'ci-2'] })).toEqual([
+      { field: 'ciIds', from: '', to: 'ci-1,ci-2' },
+    ]);
   });
 
   it('keeps the beginning of a long text, so an entry stays far below the event body limit', () => {

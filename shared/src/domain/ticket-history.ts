@@ -18,6 +18,7 @@ export const TRACKED_TICKET_FIELDS = [
   'callerEmail',
   'channel',
   'affectedItem',
+  'ciIds',
   'parentId',
 ] as const satisfies readonly (keyof Ticket)[];
 export type TrackedTicketField = (typeof TRACKED_TICKET_FIELDS)[number];
@@ -35,9 +36,9 @@ export interface FieldChange {
   to: string;
 }
 
-// Tracked fields hold text, numbers or nothing (TRACKED_TICKET_FIELDS).
-const shown = (value: string | number | undefined): string => {
-  const text = value === undefined ? '' : String(value);
+// Tracked fields hold text, numbers, a list of ids (`ciIds`, kept as `a,b`) or nothing (TRACKED_TICKET_FIELDS).
+const shown = (value: string | number | readonly string[] | undefined): string => {
+  const text = value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value);
   return text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS - 1)}…` : text;
 };
 

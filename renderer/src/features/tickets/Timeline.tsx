@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useArticle, useDirectory, useTicket } from '../../data/index.js';
+import { useCmdbLookup } from '../cmdb/use-cmdb.js';
 import { useFormatters } from '../../ui/format.js';
 import { useLabels } from '../../ui/labels.js';
 
@@ -47,6 +48,23 @@ function TicketRef({ id }: { id: string }) {
   );
 }
 
+/** Linked configuration items by name (ids of CIs not on this device as they are), linked to their pages. */
+function CiNames({ ids }: { ids: string }) {
+  const { byId } = useCmdbLookup();
+  return (
+    <>
+      {ids.split(',').map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Anchor component={Link} to={`/cmdb/${encodeURIComponent(id)}`}>
+            {byId.get(id)?.name ?? id}
+          </Anchor>
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** The ticket's history, newest first: creation, every tracked change, comments, worklog, links, SLA actions. */
 export function Timeline({ events }: { events: TicketEvent[] }) {
   const { t, i18n } = useTranslation();
@@ -69,6 +87,7 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
     if (field === 'channel') return t(`channel.${value}`, { defaultValue: value });
     if (field === 'categoryId' || field === 'callerId') return nameOf(value);
     if (field === 'parentId') return <TicketRef id={value} />;
+    if (field === 'ciIds') return <CiNames ids={value} />;
     return value;
   };
 
