@@ -102,3 +102,15 @@ export function parseSlaAction(event: Pick<TicketEvent, 'kind' | 'body'>): SlaAc
 
 /** Event kinds only the server writes: a device that pushes one is refused (it would forge the desk's record). */
 export const SERVER_ONLY_EVENT_KINDS: readonly TicketEvent['kind'][] = ['sla_action', 'survey_response'];
+
+/**
+ * Event kinds that record a change of the ticket itself, written beside the ticket's own write (creation, status,
+ * assignee, tracked fields). The ticket carries the change: where the server refuses such an entry for good, the
+ * ticket's refusal (or its leaving the user's scope) already tells the user, so the entry needs no refusal of its own.
+ */
+export const TICKET_CHANGE_RECORD_KINDS: readonly TicketEvent['kind'][] = [
+  'created',
+  'status_change',
+  'assignment',
+  'field_change',
+];

@@ -30,6 +30,7 @@ import {
   refusedCreationId,
   onlyRetryable,
   refusalRecord,
+  rowsToShowRefused,
   refusedIds,
   rowRefusal,
   stateAfterRefusal,
@@ -148,7 +149,7 @@ async function setAside(
   // Written before the states are answered: the conflict handler reads these records to let the server state win.
   await keepLocalVersions(
     db,
-    rows.map((row) => refusalRecord(input.name, row, reason(row), Date.now())),
+    rowsToShowRefused(input.name, rows).map((row) => refusalRecord(input.name, row, reason(row), Date.now())),
   );
   return rows.map((row) => stateAfterRefusal(row, outOfScope.has(String(row.newDocumentState.id))));
 }

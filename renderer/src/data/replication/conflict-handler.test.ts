@@ -233,5 +233,19 @@ describe('conflict handler (three-way merge)', () => {
     expect(copies).toHaveLength(1);
     expect(copies[0].id).not.toBe('e-1');
     expect(copies[0].body).toBe('Replaced toner');
+    // An entry that only records its ticket's change goes with that change: it is not appended again.
+    const change = {
+      ...event,
+      id: 'e-2',
+      kind: 'field_change' as const,
+      body: '{"field":"title","from":"a","to":"b"}',
+      minutes: 0,
+    };
+    const out2 = (await handler.resolve(
+      { newDocumentState: live(change), realMasterState: { ...change, _deleted: true } },
+      'test',
+    )) as PlainDoc;
+    expect(out2._deleted).toBe(true);
+    expect(await db.ticket_events.count().exec()).toBe(1);
   });
 });

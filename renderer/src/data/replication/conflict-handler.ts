@@ -1,4 +1,4 @@
-import { APPEND_ONLY_COLLECTIONS, MERGE_POLICIES, jsonEqual, threeWayMerge } from '@shared';
+import { APPEND_ONLY_COLLECTIONS, MERGE_POLICIES, TICKET_CHANGE_RECORD_KINDS, jsonEqual, threeWayMerge } from '@shared';
 import type { ConflictRecord, FieldClash, MergePolicy, ReplicatedCollection } from '@shared';
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { newId, replicatedState } from '../doc-utils.js';
@@ -59,14 +59,19 @@ async function recordDeletedWhileEdited(db: DeskDatabase, collection: string, lo
   await keepLocalVersions(db, [record]);
 }
 
+/** A history entry that only records its ticket's own change (TICKET_CHANGE_RECORD_KINDS): the ticket carries it. */
+const recordsTicketChange = (collection: ReplicatedCollection, doc: PlainDoc): boolean =>
+  collection === 'ticket_events' && (TICKET_CHANGE_RECORD_KINDS as readonly unknown[]).includes(doc.kind);
+
 /**
  * Append-only documents are written once: if the server already has the entry it stays as the server has it
- * (nothing is lost); if the server somehow holds a tombstone, the local entry is appended again under a new id.
+ * (nothing is lost); if the server holds a tombstone (or refused the entry), the local entry is appended again under a
+ * new id, except an entry that only records its ticket's change, which goes with that change.
  */
 async function resolveAppendOnly(db: DeskDatabase, collection: ReplicatedCollection, input: RxConflictHandlerInput<PlainDoc>) {
   const local = replicatedState(input.newDocumentState);
   const remote = replicatedState(input.realMasterState);
-  if (remote._deleted && !local._deleted) {
+  if (remote._deleted && !local._deleted && !recordsTicketChange(collection, local)) {
     const { _deleted: _ignored, ...copy } = local;
     await db.collections[collection].insert({ ...copy, id: newId() } as never);
   }

@@ -1,5 +1,6 @@
 import { conflictDefinition } from '@shared';
-import type { ApiErrorBody, ConflictRecord } from '@shared';
+import type { ApiErrorBody, ConflictRecord, TicketEvent } from '@shared';
+import { buildEvent } from '@shared/testing/build-records.js';
 import { createRxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
@@ -9,7 +10,7 @@ import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
 import { createConflictHandler } from './conflict-handler.js';
 import { SyncHttpError } from './http.js';
-import { outOfScopeIds, refusalRecord, rowRefusal, stateAfterRefusal } from './push-refusals.js';
+import { outOfScopeIds, refusalRecord, rowRefusal, rowsToShowRefused, stateAfterRefusal } from './push-refusals.js';
 
 const live = (doc: object): PlainDoc & { _deleted: boolean } => ({ ...(doc as PlainDoc), _deleted: false });
 
@@ -39,6 +40,22 @@ describe('push refusals', () => {
     // Any other refusal goes back to the server's state, which the device may still see.
     expect(stateAfterRefusal(row)).toMatchObject({ title: base.title, _deleted: false });
     expect(refusalRecord('tickets', row, rowRefusal(err, 't-1'), 1).localValue).toContain('Edited while it moved away');
+  });
+
+  it("shows a refused history entry only when it is the user's own words, not a record of the ticket's refused change", () => {
+    const entry = (id: string, kind: TicketEvent['kind']) => ({
+      newDocumentState: live(buildEvent('t-1', 'u-tech', { id, kind })),
+    });
+    const rows = [
+      entry('e-title', 'field_change'),
+      entry('e-status', 'status_change'),
+      entry('e-note', 'comment'),
+      entry('e-log', 'worklog'),
+    ];
+    expect(rowsToShowRefused('ticket_events', rows).map((r) => r.newDocumentState.id)).toEqual(['e-note', 'e-log']);
+    // Every other collection's refused rows are all shown.
+    const ticket = { newDocumentState: live(makeTicket()) };
+    expect(rowsToShowRefused('tickets', [ticket])).toEqual([ticket]);
   });
 
   it("keeps the server's code and its own sentence about the row, not the batch's first problem", () => {

@@ -1,5 +1,5 @@
 import { jsonEqual } from '@shared';
-import { REFUSAL_MESSAGE_MAX, refusalCodeForStatus } from '@shared';
+import { REFUSAL_MESSAGE_MAX, TICKET_CHANGE_RECORD_KINDS, refusalCodeForStatus } from '@shared';
 import type { ConflictRecord, RefusalCode, ReplicatedCollection } from '@shared';
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { replicatedState } from '../doc-utils.js';
@@ -83,6 +83,16 @@ export function refusalRecord(collection: ReplicatedCollection, row: Row, refusa
     detectedAt: now,
     resolved: false,
   };
+}
+
+/**
+ * The refused rows the user is shown, as refusal records: all but the history entries that only record their
+ * ticket's change (TICKET_CHANGE_RECORD_KINDS), whose ticket's own refusal already holds that change. Every refused
+ * row still goes back to the server's state.
+ */
+export function rowsToShowRefused<R extends Row>(collection: ReplicatedCollection, rows: readonly R[]): R[] {
+  if (collection !== 'ticket_events') return [...rows];
+  return rows.filter((row) => !(TICKET_CHANGE_RECORD_KINDS as readonly unknown[]).includes(row.newDocumentState.kind));
 }
 
 /**
