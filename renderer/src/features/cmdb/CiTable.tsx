@@ -2,8 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import type { ConfigItem } from '@shared';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { CiCriticalityBadge, CiStatusBadge } from './CiBadges.js';
-import { useCiLabels } from './ci-labels.js';
+import { CiFactCells, CiFactHeaders } from './CiFactColumns.js';
 
 export interface CiTableProps {
   items: readonly ConfigItem[];
@@ -14,15 +13,11 @@ export interface CiTableProps {
 /** The list's table: names link to the CI page (keyboard: Tab to a name, Enter opens it). Text is text, never HTML. */
 export function CiTable({ items, locationName, groupName }: CiTableProps) {
   const { t } = useTranslation();
-  const labels = useCiLabels();
   return (
     <Table striped highlightOnHover>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('cmdb.col.name')}</Table.Th>
-          <Table.Th>{t('cmdb.col.class')}</Table.Th>
-          <Table.Th>{t('cmdb.col.status')}</Table.Th>
-          <Table.Th>{t('cmdb.col.criticality')}</Table.Th>
+          <CiFactHeaders />
           <Table.Th>{t('cmdb.col.location')}</Table.Th>
           <Table.Th>{t('cmdb.col.owner')}</Table.Th>
         </Table.Tr>
@@ -40,13 +35,7 @@ export function CiTable({ items, locationName, groupName }: CiTableProps) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td>{labels.ciClass[ci.ciClass]}</Table.Td>
-            <Table.Td>
-              <CiStatusBadge status={ci.status} />
-            </Table.Td>
-            <Table.Td>
-              <CiCriticalityBadge criticality={ci.criticality} />
-            </Table.Td>
+            <CiFactCells ci={ci} />
             <Table.Td>{locationName(ci)}</Table.Td>
             <Table.Td>{groupName(ci.ownerGroupId) ?? ci.ownerGroupId}</Table.Td>
           </Table.Tr>

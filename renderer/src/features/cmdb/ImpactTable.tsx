@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { CiCriticalityBadge, CiStatusBadge } from './CiBadges.js';
+import { CiFactCells, CiFactHeaders } from './CiFactColumns.js';
 import { useCiLabels } from './ci-labels.js';
 import type { ImpactRow, PartyRow } from './impact-rows.js';
 
@@ -30,10 +30,7 @@ export function ImpactTable({ direction, rows, parties = [], sites = [], truncat
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('cmdb.col.name')}</Table.Th>
-              <Table.Th>{t('cmdb.col.class')}</Table.Th>
-              <Table.Th>{t('cmdb.col.status')}</Table.Th>
-              <Table.Th>{t('cmdb.col.criticality')}</Table.Th>
+              <CiFactHeaders />
               <Table.Th>{t('cmdb.col.depth')}</Table.Th>
               <Table.Th>{t('cmdb.col.via')}</Table.Th>
             </Table.Tr>
@@ -46,13 +43,7 @@ export function ImpactTable({ direction, rows, parties = [], sites = [], truncat
                     {row.name}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{labels.ciClass[row.ciClass]}</Table.Td>
-                <Table.Td>
-                  <CiStatusBadge status={row.status} />
-                </Table.Td>
-                <Table.Td>
-                  <CiCriticalityBadge criticality={row.criticality} />
-                </Table.Td>
+                <CiFactCells ci={row} />
                 <Table.Td>{row.depth}</Table.Td>
                 <Table.Td>{row.link && row.viaName !== null ? `${labels.link[row.link]} · ${row.viaName}` : ''}</Table.Td>
               </Table.Tr>

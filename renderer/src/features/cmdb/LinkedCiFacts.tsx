@@ -1,23 +1,18 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { CiCriticalityBadge, CiStatusBadge } from './CiBadges.js';
-import { useCiLabels } from './ci-labels.js';
+import { CiFactCells, CiFactHeaders } from './CiFactColumns.js';
 import type { CmdbLookup } from './use-cmdb.js';
 
 /** The key facts of a ticket's CIs (class, status, criticality, location), each a link to its CI page. */
 export function LinkedCiFacts({ cmdb, ciIds }: { cmdb: CmdbLookup; ciIds: readonly string[] }) {
   const { t } = useTranslation();
-  const labels = useCiLabels();
   if (ciIds.length === 0) return null;
   return (
     <Table data-testid="ticket-ci-facts" withTableBorder>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('cmdb.col.name')}</Table.Th>
-          <Table.Th>{t('cmdb.col.class')}</Table.Th>
-          <Table.Th>{t('cmdb.col.status')}</Table.Th>
-          <Table.Th>{t('cmdb.col.criticality')}</Table.Th>
+          <CiFactHeaders />
           <Table.Th>{t('ticketCis.location')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -44,13 +39,7 @@ export function LinkedCiFacts({ cmdb, ciIds }: { cmdb: CmdbLookup; ciIds: readon
           return (
             <Table.Tr key={id} data-testid="ticket-ci" data-ci-id={id}>
               <Table.Td>{link}</Table.Td>
-              <Table.Td data-testid="ticket-ci-class">{labels.ciClass[ci.ciClass]}</Table.Td>
-              <Table.Td>
-                <CiStatusBadge status={ci.status} />
-              </Table.Td>
-              <Table.Td>
-                <CiCriticalityBadge criticality={ci.criticality} />
-              </Table.Td>
+              <CiFactCells ci={ci} classTestId="ticket-ci-class" />
               <Table.Td data-testid="ticket-ci-location">
                 {location || (
                   <Text size="sm" c="dimmed">
