@@ -1,4 +1,4 @@
-import { jsonEqual, type ConflictRecord } from '@shared';
+import { TICKET_CHANGE_RECORD_KINDS, jsonEqual, type ConflictRecord } from '@shared';
 import { isProvisionalNumber } from '@shared/domain/ticket-numbering.js';
 import type { EditRecord, InsertRecord, PlainDoc } from './types.js';
 import { DELETED_WHILE_EDITED } from '../../../renderer/src/data/replication/conflict-handler.js';
@@ -88,7 +88,14 @@ export function checkConvergence(input: OracleInput): OracleReport {
     const setAside = (input.conflicts.get(client) ?? []).some(
       (c) => c.kind === 'refusal' && c.collectionName === 'ticket_events' && c.docId === doc.id,
     );
-    if (!stored && setAside) report.setAsideEvents++;
+    // An entry that only records its ticket's change (TICKET_CHANGE_RECORD_KINDS) goes with that change: where the
+    // ticket's write was refused, the ticket's refusal record holds it and the entry gets none of its own.
+    const withRefusedTicket =
+      (TICKET_CHANGE_RECORD_KINDS as readonly unknown[]).includes(doc.kind) &&
+      (input.conflicts.get(client) ?? []).some(
+        (c) => c.kind === 'refusal' && c.collectionName === 'tickets' && c.docId === String(doc.ticketId),
+      );
+    if (!stored && (setAside || withRefusedTicket)) report.setAsideEvents++;
     else if (!stored)
       problems.push(`event ${doc.id} (${String(doc.kind)} by client ${client}) acknowledged locally is missing on the server`);
     else if (stored._deleted) problems.push(`event ${doc.id} is deleted on the server`);
