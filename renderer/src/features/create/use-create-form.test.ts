@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateFormValues } from './use-create-form.js';
-import { toInput } from './use-create-form.js';
+import { EMPTY_CREATE_FORM, toInput } from './use-create-form.js';
 
 const values: CreateFormValues = {
-  type: 'incident',
+  ...EMPTY_CREATE_FORM,
   callerId: 'usr-caller',
-  newContact: false,
-  callerName: '',
-  callerEmail: '',
-  channel: 'phone',
   categoryId: 'cat-x',
   affectedItem: 'Pay server',
-  ciIds: [],
-  impact: 3,
-  urgency: 3,
-  override: false,
-  priority: 5,
-  overrideReason: '',
   title: 'Down',
-  description: '',
 };
 
 describe('toInput', () => {

@@ -22,7 +22,8 @@ export interface CreateFormValues {
   description: string;
 }
 
-const INITIAL: CreateFormValues = {
+/** The form as it opens: nothing chosen but the defaults. */
+export const EMPTY_CREATE_FORM: CreateFormValues = {
   type: 'incident',
   callerId: '',
   newContact: false,
@@ -42,7 +43,7 @@ const INITIAL: CreateFormValues = {
 };
 
 export function useCreateForm() {
-  const [values, setValues] = useState<CreateFormValues>(INITIAL);
+  const [values, setValues] = useState<CreateFormValues>(EMPTY_CREATE_FORM);
   const [violations, setViolations] = useState<RuleViolation[]>([]);
   const set = <K extends keyof CreateFormValues>(key: K, value: CreateFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -50,7 +51,7 @@ export function useCreateForm() {
   };
   const computed = computePriority(values.impact, values.urgency);
   const priority = values.override ? values.priority : computed;
-  return { values, set, violations, setViolations, priority, computed, reset: () => setValues(INITIAL) };
+  return { values, set, violations, setViolations, priority, computed, reset: () => setValues(EMPTY_CREATE_FORM) };
 }
 
 export function toInput(v: CreateFormValues): NewTicketInput {
