@@ -96,8 +96,6 @@ export interface ImpactedParty {
 export interface ImpactResult {
   direction: 'downstream' | 'upstream';
   nodes: ImpactNode[];
-  /** Every edge between two CIs of the result, for drawing the graph: `source` depends on `target`. */
-  edges: { source: string; target: string; link: ImpactLink }[];
   /** Downstream only: who uses the impacted services. */
   parties: ImpactedParty[];
   /** Downstream only: the location CIs (sites, buildings, rooms) where impacted CIs stand. */
@@ -186,8 +184,6 @@ function walk(
       order.push(j);
     }
   }
-  const inResult = new Uint8Array(n);
-  for (const i of order) inResult[i] = 1;
   const nodes: ImpactNode[] = order.map((i) => ({
     id: graph.ids[i],
     depth: depth[i],
@@ -196,7 +192,6 @@ function walk(
   }));
   const downstream = direction === 'downstream';
   const flags = downstream ? ciFlags(graph) : null;
-  const edges: ImpactResult['edges'] = [];
   const byParty = new Map<string, ImpactedParty>();
   const locationIds: string[] = [];
   // A location is listed once, at its first mention; a byte per CI marks it (no Set of strings on big results).
@@ -206,19 +201,46 @@ function walk(
     locationListed[j] = 1;
     locationIds.push(graph.ids[j]);
   };
-  // One pass over the result's outgoing edges: the edges to draw and, downstream, the locations they stand in.
-  for (const i of order) {
-    if (flags && flags[i] & LOCATION) listLocation(i);
-    if (flags && flags[i] & USED_BY) addParties(graph.items[i], byParty);
-    const source = graph.ids[i];
-    for (let k = graph.upStart[i]; k < graph.upStart[i + 1]; k++) {
-      const j = graph.up[k];
-      if (inResult[j]) edges.push({ source, target: graph.ids[j], link: graph.upLink[k] });
-      if (flags && flags[j] & LOCATION) listLocation(j);
+  // Downstream, one pass over the result's outgoing edges: the locations its CIs stand in, and who uses them.
+  if (flags) {
+    for (const i of order) {
+      if (flags[i] & LOCATION) listLocation(i);
+      if (flags[i] & USED_BY) addParties(graph.items[i], byParty);
+      for (let k = graph.upStart[i]; k < graph.upStart[i + 1]; k++) if (flags[graph.up[k]] & LOCATION) listLocation(graph.up[k]);
     }
   }
   const parties = [...byParty.values()];
-  return { direction, nodes, edges, parties, locationIds, truncated };
+  return { direction, nodes, parties, locationIds, truncated };
+}
+
+/** One edge between two CIs: `source` depends on (or stands in) `target`. */
+export interface ImpactEdge {
+  source: string;
+  target: string;
+  link: ImpactLink;
+}
+
+/**
+ * Every edge between two of the given CIs, for drawing them as a graph. Kept out of the traversal: a table of
+ * 50,000 impacted CIs needs no edge objects, a drawn graph holds a few hundred CIs.
+ */
+export function impactEdges(graph: CmdbGraph, ciIds: Iterable<string>): ImpactEdge[] {
+  const members = new Uint8Array(graph.ids.length);
+  const chosen: number[] = [];
+  for (const id of ciIds) {
+    const i = graph.indexOf.get(id);
+    if (i === undefined || members[i]) continue;
+    members[i] = 1;
+    chosen.push(i);
+  }
+  const edges: ImpactEdge[] = [];
+  for (const i of chosen) {
+    for (let k = graph.upStart[i]; k < graph.upStart[i + 1]; k++) {
+      const j = graph.up[k];
+      if (members[j]) edges.push({ source: graph.ids[i], target: graph.ids[j], link: graph.upLink[k] });
+    }
+  }
+  return edges;
 }
 
 /** Everything that depends on the given CIs, transitively (what breaks, and who uses it), up to `maxDepth`. */

@@ -8,7 +8,7 @@ import type { ImpactDepth } from './impact-rows.js';
 import { DEFAULT_IMPACT_DEPTH, IMPACT_DEPTHS, impactRows, maxDepthOf, partyRows, siteNames } from './impact-rows.js';
 import { ImpactTable } from './ImpactTable.js';
 
-// React Flow and ELK are fetched when the graph is first shown (the service worker caches the chunk for offline use).
+// React Flow is fetched when the graph is first shown, ELK when a small one is (the service worker precaches both).
 const ImpactGraph = lazy(() => import('./ImpactGraph.js').then((m) => ({ default: m.ImpactGraph })));
 
 export interface CiImpactPanelProps {
@@ -27,7 +27,11 @@ export function CiImpactPanel({ ci, graph, byId, nameOf }: CiImpactPanelProps) {
     const options = { maxDepth: maxDepthOf(depth) };
     return { down: downstreamImpact(graph, [ci.id], options), up: upstreamCauses(graph, [ci.id], options) };
   }, [graph, ci.id, depth]);
-  const model = useMemo(() => impactGraphModel(ci.id, [results.down, results.up], byId), [ci.id, results, byId]);
+  // Built only for the graph view: the tables need no edges.
+  const model = useMemo(
+    () => (view === 'graph' ? impactGraphModel(graph, ci.id, results, byId) : null),
+    [view, graph, ci.id, results, byId],
+  );
   return (
     <Stack data-testid="ci-impact">
       <Group justify="space-between" align="flex-end">
@@ -62,11 +66,16 @@ export function CiImpactPanel({ ci, graph, byId, nameOf }: CiImpactPanelProps) {
           </Stack>
         </Group>
       </Group>
-      {view === 'graph' ? (
+      {model ? (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
             {t('cmdb.impactView.legend')}
           </Text>
+          {model.hidden > 0 && (
+            <Text size="sm" data-testid="impact-graph-hidden">
+              {t('cmdb.impactView.hidden', { shown: model.nodes.length, count: model.nodes.length + model.hidden })}
+            </Text>
+          )}
           <Suspense
             fallback={
               <Center h={480}>

@@ -57,6 +57,21 @@ describe('CI search', () => {
     expect(search('10.0.1').sort()).toEqual(['a', 'b']);
   });
 
+  it('answers a whole attribute value shared by many CIs in name order, CIs named after it first', () => {
+    const fleet = [
+      ...Array.from({ length: 30 }, (_, i) =>
+        buildConfigItem({ id: `pc-${i}`, name: `Poste ${String(29 - i).padStart(2, '0')}`, attributes: { os: 'Windows 11' } }),
+      ),
+      buildConfigItem({ id: 'img', name: 'Image Windows 11 standard', ciClass: 'document' }),
+      buildConfigItem({ id: 'old', name: 'Poste 99', attributes: { os: 'Windows 10' } }),
+    ];
+    const found = buildCiIndex(fleet).search('WINDOWS 11');
+    expect(found[0]).toBe('img');
+    expect(found.slice(1)).toEqual(Array.from({ length: 30 }, (_, i) => `pc-${29 - i}`));
+    // A value differs from its words: "windows" alone is searched, and finds every Windows CI.
+    expect(buildCiIndex(fleet).search('windows')).toHaveLength(32);
+  });
+
   it('takes only the last word as a prefix and forgives no typo in numbers', () => {
     expect(ids('poste 12')).toEqual(['ws']);
     expect(ids('pos 12')).toEqual([]);

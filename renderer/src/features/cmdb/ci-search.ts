@@ -35,16 +35,20 @@ function attributeText(ci: ConfigItem): string {
 /** Terms that are numbers or codes: a typo in one names another thing (01234 is not 01235), so never fuzzy. */
 const HAS_DIGIT = /\d/;
 
+/** A value that names one thing (a serial number, an IP address, an asset tag): a digit and no space. */
+const isIdentifier = (value: string): boolean => HAS_DIGIT.test(value) && !/\s/.test(value);
+
 /**
- * Values that name one thing — the serial number, the external id, attribute values with a digit and no space (an
- * IP address, an asset tag) — folded. A query equal to one is a lookup, not a search: a typed IP address's parts
- * (10, 0, …) would otherwise match most CIs and take MiniSearch hundreds of milliseconds to rank.
+ * Whole values a query may equal, folded: the external id and every attribute value (serial number, IP address,
+ * manufacturer, model, operating system, …). A query equal to one is answered from a map rather than ranked by
+ * MiniSearch: "Windows 11" or "Dell" names thousands of CIs, and ranking thousands takes tens of milliseconds, an
+ * IP address's parts (10, 0, …) hundreds.
  */
-function identifiers(ci: ConfigItem): string[] {
+function wholeValues(ci: ConfigItem): string[] {
   const out = ci.externalId ? [foldText(ci.externalId)] : [];
   for (const value of Object.values(ci.attributes)) {
-    const text = String(value);
-    if (HAS_DIGIT.test(text) && !/\s/.test(text)) out.push(foldText(text));
+    const text = foldText(String(value)).trim();
+    if (text) out.push(text);
   }
   return out;
 }
@@ -62,8 +66,8 @@ function indexed(ci: ConfigItem): IndexedCi {
  * A MiniSearch index of the CIs by name, serial number and attribute values, as the knowledge base searches its
  * articles: accents and case folded by `foldText`, the last term as a prefix from 2 characters (the word being
  * typed: serial numbers and host names are typed in part; the words before it are complete), typos forgiven from 5
- * letters in words without digits, every term required. A query equal to a serial number, external id or other
- * identifier (see `identifiers`) returns its CIs directly. It is kept current by `update` with the CIs as they
+ * letters in words without digits, every term required. A query equal to a whole attribute value or external id
+ * (see `wholeValues`) returns the CIs that carry it directly, in name order, after any whose name matches. It is kept current by `update` with the CIs as they
  * change: indexing 50,000 CIs takes seconds on a slow machine, re-indexing the few that changed milliseconds.
  */
 export class LiveCiIndex {
@@ -82,8 +86,9 @@ export class LiveCiIndex {
     },
   });
   private readonly known = new Map<string, ConfigItem>();
-  /** Folded identifier → the CIs that carry it (several CIs may share a value). */
-  private readonly byIdentifier = new Map<string, Set<string>>();
+  /** Folded whole value → the CIs that carry it (see `wholeValues`). */
+  private readonly byValue = new Map<string, Set<string>>();
+  /** Every CI in name order: sorted on the first search after a change. */
   private byName: string[] | null = null;
 
   /** Brings the index to these CIs (added, changed by `updatedAt` or name, removed) and returns a view of it. */
@@ -95,11 +100,11 @@ export class LiveCiIndex {
       if (before && before.updatedAt === ci.updatedAt && before.name === ci.name) continue;
       if (before) {
         this.mini.replace(indexed(ci));
-        this.forgetIdentifiers(before);
+        this.forgetValues(before);
       } else this.mini.add(indexed(ci));
-      for (const key of identifiers(ci)) {
-        let set = this.byIdentifier.get(key);
-        if (!set) this.byIdentifier.set(key, (set = new Set()));
+      for (const key of wholeValues(ci)) {
+        let set = this.byValue.get(key);
+        if (!set) this.byValue.set(key, (set = new Set()));
         set.add(ci.id);
       }
       this.known.set(ci.id, ci);
@@ -109,32 +114,40 @@ export class LiveCiIndex {
       if (live.has(id)) continue;
       this.mini.discard(id);
       const gone = this.known.get(id);
-      if (gone) this.forgetIdentifiers(gone);
+      if (gone) this.forgetValues(gone);
       this.known.delete(id);
       this.byName = null;
     }
     return { search: (query) => this.search(query) };
   }
 
-  private forgetIdentifiers(ci: ConfigItem): void {
-    for (const key of identifiers(ci)) {
-      const set = this.byIdentifier.get(key);
+  private forgetValues(ci: ConfigItem): void {
+    for (const key of wholeValues(ci)) {
+      const set = this.byValue.get(key);
       set?.delete(ci.id);
-      if (set?.size === 0) this.byIdentifier.delete(key);
+      if (set?.size === 0) this.byValue.delete(key);
     }
+  }
+
+  private nameOrder(): string[] {
+    const collator = new Intl.Collator();
+    this.byName ??= [...this.known.values()].sort((a, b) => collator.compare(a.name, b.name)).map((ci) => ci.id);
+    return this.byName;
   }
 
   private search(query: string): string[] {
     const q = query.trim();
-    const exact = this.byIdentifier.get(foldText(q));
-    if (exact) return [...exact].sort((a, b) => this.nameOf(a).localeCompare(this.nameOf(b)));
-    if (q) return this.mini.search(q).map((r) => String(r.id));
-    this.byName ??= [...this.known.values()].sort((a, b) => a.name.localeCompare(b.name)).map((ci) => ci.id);
-    return this.byName;
-  }
-
-  private nameOf(id: string): string {
-    return this.known.get(id)?.name ?? '';
+    if (!q) return this.nameOrder();
+    const carriers = this.byValue.get(foldText(q));
+    if (!carriers) return this.mini.search(q).map((r) => String(r.id));
+    // One pass over the name order (a set lookup per CI) rather than sorting the carriers by name.
+    const inOrder = this.nameOrder().filter((id) => carriers.has(id));
+    // An identifier names its CIs and nothing else; a word such as "Oracle" may also be in names, which come first.
+    if (isIdentifier(q)) return inOrder;
+    const named = this.mini.search(q, { fields: ['name'] }).map((r) => String(r.id));
+    if (named.length === 0) return inOrder;
+    const seen = new Set(named);
+    return [...named, ...inOrder.filter((id) => !seen.has(id))];
   }
 }
 

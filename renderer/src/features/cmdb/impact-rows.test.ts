@@ -86,7 +86,12 @@ describe('impact table rows', () => {
   });
 
   it('builds one graph of both directions: each CI once, the CI itself marked, one edge per pair', () => {
-    const model = impactGraphModel('app', [downstreamImpact(graph, ['app']), upstreamCauses(graph, ['app'])], byId);
+    const model = impactGraphModel(
+      graph,
+      'app',
+      { down: downstreamImpact(graph, ['app']), up: upstreamCauses(graph, ['app']) },
+      byId,
+    );
     expect(model.nodes.filter((n) => n.root).map((n) => n.id)).toEqual(['app']);
     expect(model.nodes.map((n) => n.id).sort()).toEqual(['app', 'db', 'helper', 'site', 'srv', 'svc']);
     const keys = model.edges.map((e) => `${e.source}>${e.target}`);

@@ -1,4 +1,4 @@
-// Runs inside Chromium (driven by ../graph-render.ts): the CI page's impact graph (ImpactGraph, React Flow + ELK)
+// Runs inside Chromium (driven by ../graph-render.ts): the CI page's impact graph (ImpactGraph, React Flow, laid out)
 // of a CI whose downstream and upstream results hold GRAPH_NODES CIs together, from the moment the page asks for
 // the analysis to the frame where every node is laid out and visible. The layout alone is timed afterwards.
 /// <reference types="vite/client" />
@@ -30,7 +30,12 @@ async function run(): Promise<GraphRenderResult> {
   if (!root) throw new Error('#root is missing');
   const started = performance.now();
   // As CiImpactPanel does when the graph view is chosen: both traversals, the model, then the lazy graph.
-  const model = impactGraphModel('root', [downstreamImpact(graph, ['root']), upstreamCauses(graph, ['root'])], byId);
+  const model = impactGraphModel(
+    graph,
+    'root',
+    { down: downstreamImpact(graph, ['root']), up: upstreamCauses(graph, ['root']) },
+    byId,
+  );
   createRoot(root).render(
     <MantineProvider>
       <MemoryRouter>
