@@ -15,6 +15,7 @@ import { OutboxSender } from './services/mail/outbox-sender.js';
 import { DEFAULT_MAIL_PER_USER_PER_HOUR } from './services/mail/mail-queue.js';
 import { surveyPushEffect } from './services/surveys/survey-push-effects.js';
 import { callerMailEffect } from './services/notifications/caller-mail.js';
+import { recordDirectoryAudit } from './services/directory/directory-audit-effect.js';
 import { recordCiHistory } from './services/cmdb/ci-history-effect.js';
 import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
@@ -140,6 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         surveyPushEffect({ publicUrl }),
         recordPublishedVersions,
         recordCiHistory,
+        recordDirectoryAudit,
         mailStakeholderUpdates(publicUrl, mailPerUserPerHour),
         resyncWidenedAccess,
         // The SLA due table follows every committed ticket and event write (after numbers: subjects quote them).

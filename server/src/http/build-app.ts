@@ -11,6 +11,7 @@ import { registerHealthRoutes } from '../routes/health/index.js';
 import { registerSurveyPageRoutes } from '../routes/survey-page/index.js';
 import { registerSurveyRoutes } from '../routes/surveys/index.js';
 import { registerMailRoutes } from '../routes/mail/index.js';
+import { registerDirectoryRoutes } from '../routes/directory/index.js';
 import { registerReportRoutes } from '../routes/reports/index.js';
 import { registerPresenceRoutes } from '../routes/presence/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   await registerSurveyPageRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerMailRoutes(app, ctx);
+  registerDirectoryRoutes(app, ctx);
   registerPresenceRoutes(app, ctx);
   registerCmdbRoutes(app, ctx);
 

@@ -31,6 +31,8 @@ export const deskPolicies = {
   /** Follow survey responses live as they arrive (the supervisors' console). */
   'surveyResponses.watchLive': (actor: Actor): boolean => isOverseer(actor),
   'directory.edit': (actor: Actor): boolean => isAdmin(actor),
+  /** Read who changed which person, group or category, and how (supervisors read what admins configure). */
+  'directory.audit': (actor: Actor): boolean => isOverseer(actor),
   /** See the mail the desk holds back (over a user's hourly allowance, or an address the outbox refuses). */
   'mail.held.read': (actor: Actor): boolean => isOverseer(actor),
   /** Let held mail go: it lifts a user's hourly allowance for that message, so administrators only. */

@@ -10,6 +10,9 @@ import { SERVER_ONLY_EVENT_KINDS } from '../domain/ticket-history.js';
 import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
 import { INITIAL_STATUSES, reachableOnCreate } from '../domain/ticket-lifecycle.js';
 import type { ViolationCode } from '../domain/ticket-rules.js';
+import { directoryViolations } from '../domain/directory-rules.js';
+import type { DirectoryIndex, DirectoryViolationCode } from '../domain/directory-rules.js';
+import type { DirectoryEntry } from '../schemas/directory.js';
 import { can } from './can.js';
 
 /** Stable codes of write-check refusals, carried in the push error's details for the UI and tests. */
@@ -29,7 +32,7 @@ export interface WriteProblem {
   field: string;
   message: string;
   /** Stable code of the refusal for the rules that have one: a write-check code or a shared violation code. */
-  code?: WriteCheckCode | ViolationCode;
+  code?: WriteCheckCode | ViolationCode | DirectoryViolationCode;
   /** Passes later unchanged (e.g. a response whose ticket has not been pushed yet). */
   retryable?: boolean;
 }
@@ -43,6 +46,8 @@ export interface WriteCheckContext {
   surveyVersions: ReadonlyMap<string, Survey>;
   /** The server's clock (ms), which client times are bounded against. */
   now: number;
+  /** Directory pushes: every entry by id with the push's own entries applied (see `writeCheckNeeds`). */
+  directory?: DirectoryIndex;
 }
 
 type Doc = Readonly<Record<string, unknown>>;
@@ -146,11 +151,25 @@ function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] 
  * A pushed directory entry: its e-mail address, where the desk mails that person, is exactly one valid address
  * (isEmailAddress) or empty. Judged when set or changed, so an entry stored before the rule stays editable.
  */
-function checkDirectoryEntry(_context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
+function checkDirectoryEntry(context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
   const email = typeof doc.email === 'string' ? doc.email : '';
-  if (email === '' || email === previous?.email || isEmailAddress(email)) return [];
-  const message = 'Give exactly one valid e-mail address (no list, no name, no line break).';
-  return [{ status: 422, field: 'email', code: 'contact_email_invalid', message }];
+  if (email !== '' && email !== previous?.email && !isEmailAddress(email)) {
+    const message = 'Give exactly one valid e-mail address (no list, no name, no line break).';
+    return [{ status: 422, field: 'email', code: 'contact_email_invalid', message }];
+  }
+  if (!context.directory) return [];
+  // Rules of the tree and of accounts (directory-rules.ts): taking over your own account is a 403, the rest 422.
+  return directoryViolations(
+    doc as unknown as DirectoryEntry & { _deleted?: boolean },
+    previous as unknown as DirectoryEntry | undefined,
+    context.actor,
+    context.directory,
+  ).map((v) => ({
+    status: v.code === 'directory_own_account' ? 403 : 422,
+    field: v.field,
+    code: v.code,
+    message: v.message,
+  }));
 }
 
 /** The key of a survey version in `WriteCheckContext.surveyVersions`. */
@@ -234,7 +253,8 @@ export function attributeWrite(collection: ReplicatedCollection, actor: Actor, d
 export function writeCheckNeeds(
   collection: ReplicatedCollection,
   docs: readonly Readonly<Record<string, unknown>>[],
-): { ticketIds: string[]; surveyVersions: { surveyId: string; version: number }[] } {
+): { ticketIds: string[]; surveyVersions: { surveyId: string; version: number }[]; directory?: true } {
+  if (collection === 'directory') return { ticketIds: [], surveyVersions: [], directory: true };
   if (collection === 'ticket_events') {
     const ticketIds = docs
       .filter((e) => e.kind === 'communication' && e.toValue === STAKEHOLDER_UPDATE)

@@ -29,12 +29,19 @@ export interface DirectoryEntry {
   locale: 'en' | 'fr';
   active: boolean;
   updatedAt: number;
+  /** Since v1, groups: the members who lead the group (escalations and approvals go to them). */
+  leadIds?: string[];
+  /** Since v1, groups: the support tier (1 first line, 2 second line, 3 specialists or vendors). */
+  tier?: 1 | 2 | 3;
+  /** Since v1, categories: the impact and urgency a new ticket of the category starts with. */
+  impact?: 1 | 2 | 3;
+  urgency?: 1 | 2 | 3;
 }
 
 export const directoryDefinition: CollectionDefinition = {
   schema: {
     title: 'directory',
-    version: 0,
+    version: 1,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -50,6 +57,10 @@ export const directoryDefinition: CollectionDefinition = {
       locale: { type: 'string', enum: ['en', 'fr'] },
       active: { type: 'boolean' },
       updatedAt: timeProp,
+      leadIds: { type: 'array', maxItems: 100, items: refProp },
+      tier: { type: 'integer', enum: [1, 2, 3] },
+      impact: { type: 'integer', enum: [1, 2, 3] },
+      urgency: { type: 'integer', enum: [1, 2, 3] },
     },
     required: [
       'id',
@@ -68,5 +79,10 @@ export const directoryDefinition: CollectionDefinition = {
     indexes: [['kind', 'name']],
     additionalProperties: false,
   },
-  migrationStrategies: {},
+  migrationStrategies: {
+    // v1 added optional fields only: v0 entries are valid v1 entries.
+    1: (doc) => doc,
+  },
+  // No stored entry changes shape, so the replication carries on.
+  replicationVersion: 0,
 };

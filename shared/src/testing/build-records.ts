@@ -2,6 +2,7 @@ import { newTicket } from '../domain/ticket-writes.js';
 import { normalizeTicket } from '../domain/ticket-rules.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
+import type { DirectoryEntry } from '../schemas/directory.js';
 
 // The one builder per record type that every suite, benchmark and load generator uses. Pure data, no test framework.
 
@@ -67,6 +68,27 @@ export function buildArticle(overrides: Record<string, unknown> = {}): Record<st
     tags: ['password'],
     version: 1,
     authorId: 'usr-supervisor',
+    updatedAt: BUILD_NOW,
+    ...overrides,
+  };
+}
+
+/** A directory entry (a person by default: an active agent in no group); override `kind` and fields for groups and categories. */
+export function buildDirectoryEntry(overrides: Partial<DirectoryEntry> = {}): DirectoryEntry {
+  const id = overrides.id ?? uniqueId(overrides.kind === 'group' ? 'grp' : overrides.kind === 'category' ? 'cat' : 'usr');
+  const kind = overrides.kind ?? 'user';
+  return {
+    id,
+    kind,
+    name: `Entry ${id}`,
+    nameFr: kind === 'user' ? '' : `Entrée ${id}`,
+    email: kind === 'user' ? `${id}@example.org` : '',
+    role: kind === 'user' ? 'agent' : '',
+    groupIds: [],
+    parentId: '',
+    groupId: '',
+    locale: 'en',
+    active: true,
     updatedAt: BUILD_NOW,
     ...overrides,
   };

@@ -8,6 +8,7 @@ import { uniqueTicketNumbers } from './008-unique-ticket-numbers.js';
 import { mailHolds } from './009-mail-holds.js';
 import { slaDue } from './010-sla-due.js';
 import { scopeExits } from './011-scope-exits.js';
+import { directoryAudit } from './012-directory-audit.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   mailHolds,
   slaDue,
   scopeExits,
+  directoryAudit,
 ];

@@ -43,3 +43,11 @@ export async function usersByIds(db: Queryable, ids: readonly string[]): Promise
   );
   return rows.map((row) => row.data);
 }
+
+/** Every live directory entry (people, groups, categories: hundreds to a few thousand), for the directory's rules. */
+export async function allDirectoryEntries(db: Queryable): Promise<Record<string, unknown>[]> {
+  const rows = await db.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM sync_documents WHERE collection = 'directory' AND NOT deleted`,
+  );
+  return rows.map((row) => row.data);
+}

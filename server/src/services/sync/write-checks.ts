@@ -3,11 +3,13 @@ import {
   surveyVersionKey,
   writeCheckNeeds,
   type Actor,
+  type DirectoryEntry,
   type ReplicatedCollection,
   type Survey,
   type Ticket,
 } from '@shared';
 import type { Queryable } from '../../db/database.js';
+import { allDirectoryEntries } from '../../db/queries/directory.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { findSurveyVersion } from '../../db/queries/survey-versions.js';
 import type { SyncDocument } from './document-validation.js';
@@ -41,8 +43,20 @@ export async function writeCheckViolations(
     const template = await findSurveyVersion(tx, surveyId, version);
     if (template) surveyVersions.set(key, template);
   }
-  const context = { actor, tickets, surveyVersions, now: Date.now() };
+  const directory = needs.directory ? await directoryAfter(tx, writes) : undefined;
+  const context = { actor, tickets, surveyVersions, now: Date.now(), directory };
   return writes.flatMap((doc) =>
     check(context, doc, previous.get(doc.id)).map((problem) => ({ ...problem, documentId: doc.id })),
   );
+}
+
+/** The directory as it will be after this push: the stored entries with the pushed ones applied (deletions removed). */
+async function directoryAfter(tx: Queryable, writes: readonly SyncDocument[]): Promise<Map<string, DirectoryEntry>> {
+  const index = new Map<string, DirectoryEntry>();
+  for (const data of await allDirectoryEntries(tx)) index.set(String(data.id), data as unknown as DirectoryEntry);
+  for (const doc of writes) {
+    if (doc._deleted) index.delete(doc.id);
+    else index.set(doc.id, doc as unknown as DirectoryEntry);
+  }
+  return index;
 }
