@@ -1,4 +1,10 @@
-import { VIOLATION_CODES, checkReviewBeforeClose, ticketShapeViolations } from '@shared';
+import {
+  DIRECTORY_VIOLATION_CODES,
+  VIOLATION_CODES,
+  WRITE_CHECK_CODES,
+  checkReviewBeforeClose,
+  ticketShapeViolations,
+} from '@shared';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
@@ -13,7 +19,7 @@ async function translator(lng: 'en' | 'fr') {
 
 describe('violation messages', () => {
   it('has an English and a French message for every code', () => {
-    for (const code of VIOLATION_CODES) {
+    for (const code of [...VIOLATION_CODES, ...WRITE_CHECK_CODES, ...DIRECTORY_VIOLATION_CODES]) {
       expect(en.violations, code).toHaveProperty(code);
       expect(fr.violations, code).toHaveProperty(code);
     }

@@ -29,6 +29,12 @@ describe('directoryViolations', () => {
     expect(check({ ...ana, name: 'Ana López' })).toEqual([]);
   });
 
+  it('refuses an entry without a name, and an address that is a list or carries a header', () => {
+    expect(check({ ...network, name: '   ' })).toEqual(['directory_name_required']);
+    expect(check(buildDirectoryEntry({ email: 'a@example.org, b@example.org' }))).toEqual(['contact_email_invalid']);
+    expect(check({ ...network, email: 'desk@example.org\r\nBcc: x@evil.test' })).toEqual(['contact_email_invalid']);
+  });
+
   it('refuses a person without an address or a role', () => {
     expect(check(buildDirectoryEntry({ email: '  ', role: '' }))).toEqual([
       'directory_role_required',
@@ -54,9 +60,10 @@ describe('directoryViolations', () => {
     expect(check({ ...network, kind: 'category' })).toEqual(['directory_kind_fixed']);
   });
 
-  it('needs a group lead to be a member of the group', () => {
+  it('needs a group lead to be a person in the directory', () => {
     expect(check({ ...network, leadIds: ['usr-ana'] })).toEqual([]);
-    expect(check({ ...network, leadIds: ['usr-admin'] })).toEqual(['directory_lead_not_member']);
+    expect(check({ ...network, leadIds: ['usr-gone'] })).toEqual(['directory_lead_unknown']);
+    expect(check({ ...network, leadIds: ['grp-network'] })).toEqual(['directory_lead_unknown']);
   });
 
   it('lets nobody change their own role, groups or access, but lets them rename themselves', () => {

@@ -1,15 +1,18 @@
 import type { Actor } from './access-policy.js';
+import { isEmailAddress } from './email-address.js';
 import type { DirectoryEntry } from '../schemas/directory.js';
 
 /** Stable identifiers of a refused directory write; the UI translates each under `admin.violations.<code>`. */
 export const DIRECTORY_VIOLATION_CODES = [
+  'contact_email_invalid',
   'directory_kind_fixed',
+  'directory_name_required',
   'directory_email_required',
   'directory_email_taken',
   'directory_role_required',
   'directory_group_unknown',
   'directory_own_account',
-  'directory_lead_not_member',
+  'directory_lead_unknown',
   'directory_parent_unknown',
   'directory_category_cycle',
 ] as const;
@@ -73,16 +76,15 @@ function userViolations(next: DirectoryEntry, previous: DirectoryEntry | undefin
 }
 
 function groupViolations(next: DirectoryEntry, index: DirectoryIndex): DirectoryViolation[] {
+  // Leads are people; that they are members is the form's to arrange (it offers members only), not a rule, because a
+  // group and the members it gains reach the server in separate pushes and the group comes first.
   return (next.leadIds ?? [])
-    .filter((id) => {
-      const lead = index.get(id);
-      return !(lead?.kind === 'user' && lead.groupIds.includes(next.id));
-    })
+    .filter((id) => index.get(id)?.kind !== 'user')
     .map((id) => ({
-      code: 'directory_lead_not_member' as const,
+      code: 'directory_lead_unknown' as const,
       field: 'leadIds',
-      message: `${index.get(id)?.name ?? id} leads this group but is not a member of it: add them to the group first.`,
-      params: { name: index.get(id)?.name ?? id },
+      message: `There is no person "${id}" to lead this group.`,
+      params: { id },
     }));
 }
 
@@ -123,7 +125,7 @@ function categoryViolations(next: DirectoryEntry, index: DirectoryIndex): Direct
 
 /**
  * Checks a directory write (a person, a group or a category) against the whole directory: a person has a role and an e-mail address no one else has; groups and parent
- * categories named exist; the category tree has no cycle; a group's leads are its members; and nobody changes their
+ * categories named exist; the category tree has no cycle; a group's leads are people; and nobody changes their
  * own role, groups or access. `index` holds every entry with the write's batch applied, so one push may create a
  * group and the category routed to it. The client's commands and the server's push run this same function.
  */
@@ -137,6 +139,18 @@ export function directoryViolations(
   if (next._deleted) return [];
   if (previous && previous.kind !== next.kind)
     return [{ code: 'directory_kind_fixed', field: 'kind', message: 'A person, group or category cannot become another kind.' }];
+  if (!next.name.trim()) return [{ code: 'directory_name_required', field: 'name', message: 'Give a name.' }];
+  // The address the desk mails (a person, a group's shared box) is one valid address, judged when set or changed so
+  // an entry stored before the rule stays editable.
+  const email = next.email.trim();
+  if (email !== '' && next.email !== previous?.email && !isEmailAddress(email))
+    return [
+      {
+        code: 'contact_email_invalid',
+        field: 'email',
+        message: 'Give exactly one valid e-mail address (no list, no name, no line break).',
+      },
+    ];
   if (next.kind === 'user') return userViolations(next, previous, actor, index);
   if (next.kind === 'group') return groupViolations(next, index);
   return categoryViolations(next, index);

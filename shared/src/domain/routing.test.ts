@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeTicket, SERVICE_DESK_GROUP_ID } from './routing.js';
+import { categoryDefaults, routeTicket, SERVICE_DESK_GROUP_ID } from './routing.js';
 
 const cats = [
   { id: 'cat-net', parentId: '', groupId: 'grp-network' },
@@ -25,5 +25,21 @@ describe('routeTicket', () => {
     expect(routeTicket('cat-missing', cats)).toBe(SERVICE_DESK_GROUP_ID);
     expect(routeTicket('cat-orphan', cats)).toBe(SERVICE_DESK_GROUP_ID);
     expect(routeTicket('cat-loop-a', cats, 'grp-x')).toBe('grp-x');
+  });
+});
+
+describe('categoryDefaults', () => {
+  const tree = [
+    { id: 'cat-sec', parentId: '', groupId: 'grp-security', impact: 1 as const, urgency: 2 as const },
+    { id: 'cat-sec-phish', parentId: 'cat-sec', groupId: '', urgency: 1 as const },
+    { id: 'cat-misc', parentId: '', groupId: '' },
+  ];
+  it('takes each default from the category or its nearest ancestor that sets it', () => {
+    expect(categoryDefaults('cat-sec-phish', tree)).toEqual({ impact: 1, urgency: 1 });
+    expect(categoryDefaults('cat-sec', tree)).toEqual({ impact: 1, urgency: 2 });
+  });
+  it('gives nothing where no category on the way up sets one', () => {
+    expect(categoryDefaults('cat-misc', tree)).toEqual({});
+    expect(categoryDefaults('', tree)).toEqual({});
   });
 });

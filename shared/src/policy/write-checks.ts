@@ -4,7 +4,6 @@ import type { Survey, SurveyResponse } from '../schemas/survey.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
 import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
-import { isEmailAddress } from '../domain/email-address.js';
 import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
 import { SERVER_ONLY_EVENT_KINDS } from '../domain/ticket-history.js';
 import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
@@ -21,7 +20,6 @@ export const WRITE_CHECK_CODES = [
   'stakeholder_update_forbidden',
   'survey_channel_forbidden',
   'survey_respondent_not_caller',
-  'contact_email_invalid',
   'event_kind_server_only',
 ] as const;
 export type WriteCheckCode = (typeof WRITE_CHECK_CODES)[number];
@@ -147,23 +145,15 @@ function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] 
   return [];
 }
 
-/**
- * A pushed directory entry: its e-mail address, where the desk mails that person, is exactly one valid address
- * (isEmailAddress) or empty. Judged when set or changed, so an entry stored before the rule stays editable.
- */
+/** A pushed person, group or category against the whole directory (directory-rules.ts); taking over your own account is a 403. */
 function checkDirectoryEntry(context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
-  const email = typeof doc.email === 'string' ? doc.email : '';
-  if (email !== '' && email !== previous?.email && !isEmailAddress(email)) {
-    const message = 'Give exactly one valid e-mail address (no list, no name, no line break).';
-    return [{ status: 422, field: 'email', code: 'contact_email_invalid', message }];
-  }
-  if (!context.directory) return [];
-  // Rules of the tree and of accounts (directory-rules.ts): taking over your own account is a 403, the rest 422.
+  // The server always loads the directory for directory pushes (writeCheckNeeds); without it only this entry is known.
+  const index = context.directory ?? new Map([[String(doc.id), doc as unknown as DirectoryEntry]]);
   return directoryViolations(
     doc as unknown as DirectoryEntry & { _deleted?: boolean },
     previous as unknown as DirectoryEntry | undefined,
     context.actor,
-    context.directory,
+    index,
   ).map((v) => ({
     status: v.code === 'directory_own_account' ? 403 : 422,
     field: v.field,

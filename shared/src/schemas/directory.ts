@@ -38,6 +38,9 @@ export interface DirectoryEntry {
   urgency?: 1 | 2 | 3;
 }
 
+/** Lengths of directory fields, which the schema below and every form use. */
+export const DIRECTORY_LIMITS = { nameMax: 200, emailMax: 254, groupsMax: 100 } as const;
+
 export const directoryDefinition: CollectionDefinition = {
   schema: {
     title: 'directory',
@@ -47,17 +50,17 @@ export const directoryDefinition: CollectionDefinition = {
     properties: {
       id: idProp,
       kind: { type: 'string', enum: DIRECTORY_KINDS, maxLength: 10 },
-      name: { type: 'string', minLength: 1, maxLength: 200 },
-      nameFr: { type: 'string', maxLength: 200 },
-      email: { type: 'string', maxLength: 254 },
+      name: { type: 'string', minLength: 1, maxLength: DIRECTORY_LIMITS.nameMax },
+      nameFr: { type: 'string', maxLength: DIRECTORY_LIMITS.nameMax },
+      email: { type: 'string', maxLength: DIRECTORY_LIMITS.emailMax },
       role: { type: 'string', enum: ['', ...ROLES] },
-      groupIds: { type: 'array', maxItems: 100, items: refProp },
+      groupIds: { type: 'array', maxItems: DIRECTORY_LIMITS.groupsMax, items: refProp },
       parentId: refProp,
       groupId: refProp,
       locale: { type: 'string', enum: ['en', 'fr'] },
       active: { type: 'boolean' },
       updatedAt: timeProp,
-      leadIds: { type: 'array', maxItems: 100, items: refProp },
+      leadIds: { type: 'array', maxItems: DIRECTORY_LIMITS.groupsMax, items: refProp },
       tier: { type: 'integer', enum: [1, 2, 3] },
       impact: { type: 'integer', enum: [1, 2, 3] },
       urgency: { type: 'integer', enum: [1, 2, 3] },

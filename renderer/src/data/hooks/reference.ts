@@ -46,6 +46,8 @@ export function useUnresolvedConflictCount(): number {
 }
 
 export interface Directory {
+  /** Every entry, deactivated ones included (the administration screens), by kind then name. */
+  all: DirectoryEntry[];
   users: DirectoryEntry[];
   groups: DirectoryEntry[];
   categories: DirectoryEntry[];
@@ -66,6 +68,7 @@ export function useDirectory(): Directory {
   return useMemo(() => {
     const active = entries.filter((e) => e.active);
     return {
+      all: entries,
       users: active.filter((e) => e.kind === 'user'),
       groups: active.filter((e) => e.kind === 'group'),
       categories: active.filter((e) => e.kind === 'category'),

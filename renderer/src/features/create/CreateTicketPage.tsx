@@ -2,7 +2,7 @@ import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text
 import { notifications } from '@mantine/notifications';
 import type { RuleViolation, TicketType } from '@shared';
 import { CHANNELS, TICKET_TEXT_LIMITS, isSecurityCategory } from '@shared';
-import { routeTicket } from '@shared/domain/routing.js';
+import { categoryDefaults, routeTicket } from '@shared/domain/routing.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -95,7 +95,13 @@ export function CreateTicketPage() {
             placeholder={t('create.noCategory')}
             data={categoryOptions(directory.categories, lang)}
             value={values.categoryId || null}
-            onChange={(v) => set('categoryId', v ?? '')}
+            onChange={(v) => {
+              set('categoryId', v ?? '');
+              // The category's defaults are a starting point: the agent can still change either afterwards.
+              const defaults = categoryDefaults(v ?? '', directory.categories);
+              if (defaults.impact) set('impact', defaults.impact);
+              if (defaults.urgency) set('urgency', defaults.urgency);
+            }}
             searchable
             clearable
             description={
