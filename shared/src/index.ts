@@ -12,6 +12,7 @@ export * from './domain/watchers.js';
 export * from './domain/ticket-history.js';
 export * from './domain/security-incident.js';
 export * from './domain/ticket-lifecycle.js';
+export * from './domain/problem-lifecycle.js';
 export * from './domain/ticket-rules.js';
 export * from './domain/ticket-writes.js';
 export * from './sync/auth.js';
