@@ -82,13 +82,13 @@ const MAX_TITLE_TERMS = 6;
 /** Term ids are packed two to a number for the pair maps; a vocabulary past this is cut (never in practice). */
 const TERM_ID_LIMIT = 1 << 20;
 
-/** The distinct significant words of a title, folded, in order of appearance. */
-export function significantTerms(title: string): string[] {
+/** The distinct significant words of a text (at most `max`), folded, in order of appearance. */
+export function significantTerms(title: string, max = MAX_TITLE_TERMS): string[] {
   const out: string[] = [];
   for (const word of foldText(title).split(/[^\p{L}\p{N}]+/u)) {
     if (word.length < 3 || STOP_WORDS.has(word) || out.includes(word)) continue;
     out.push(word);
-    if (out.length === MAX_TITLE_TERMS) break;
+    if (out.length === max) break;
   }
   return out;
 }
