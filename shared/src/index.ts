@@ -13,6 +13,8 @@ export * from './domain/ticket-history.js';
 export * from './domain/security-incident.js';
 export * from './domain/ticket-lifecycle.js';
 export * from './domain/problem-lifecycle.js';
+export * from './domain/problem-candidates.js';
+export * from './domain/known-error-search.js';
 export * from './domain/ticket-rules.js';
 export * from './domain/ticket-writes.js';
 export * from './sync/auth.js';
