@@ -9,7 +9,12 @@
 //   filtered_*           the supervisors' console after a filter change (one group, the last 90 days): a sub-index
 //                        of the full index, then the filtered dashboard (shared/src/metrics/report-query.ts).
 //   *_cold_ms            the very first run in a fresh process (no JIT warm-up).
-// Sizes can be changed: BENCH_TICKETS=20000 BENCH_RESPONSES=5000 npx tsx test/bench/reports-bench.ts
+//   problem_candidates_* candidate problems (shared/src/domain/problem-candidates.ts) over 100,000 incidents, all in
+//                        the 30-day window (the worst case), N = 5: target < 1,000 ms; 5 runs after 1 warm-up.
+//   known_error_search_* suggestions for an incident (title, description, category, CI) over 5,000 known errors
+//                        (shared/src/domain/known-error-search.ts): target p95 < 20 ms over 200 incidents;
+//                        known_error_typed_* the words an agent types; known_error_index_ms building the index.
+// Sizes can be changed: BENCH_TICKETS=20000 BENCH_RESPONSES=5000 BENCH_INCIDENTS=20000 BENCH_KNOWN_ERRORS=1000 npx tsx test/bench/reports-bench.ts
 import { loadavg } from 'node:os';
 import {
   computeFilteredDashboard,
@@ -20,6 +25,8 @@ import {
 } from '../../shared/src/metrics/index.js';
 import { percentile, round, writeResults } from './lib/stats.js';
 import { generateBenchData } from './reports/generate.js';
+import { generateProblemBenchData } from './reports/problems.js';
+import { buildKnownErrorIndex, detectProblemCandidates, publishedKnownErrors } from '../../shared/src/index.js';
 
 const ticketCount = Number(process.env.BENCH_TICKETS ?? 100_000);
 const responseCount = Number(process.env.BENCH_RESPONSES ?? 20_000);
@@ -78,6 +85,28 @@ const filteredFrom = (): unknown =>
   );
 const filtered = sample(filteredFrom);
 
+// Problem management (issue 19): detection and the known-error search, on data of their own (varied titles).
+const incidentCount = Number(process.env.BENCH_INCIDENTS ?? 100_000);
+const knownErrorCount = Number(process.env.BENCH_KNOWN_ERRORS ?? 5_000);
+const WINDOW_DAYS = 30;
+console.log(`generating ${incidentCount} incidents and ${knownErrorCount} known errors (seeded)...`);
+const problemData = generateProblemBenchData(incidentCount, knownErrorCount, WINDOW_DAYS);
+const detect = () =>
+  detectProblemCandidates(problemData.incidents, { now: problemData.now, windowMs: WINDOW_DAYS * 86_400_000, minIncidents: 5 });
+const [coldCandidatesMs, candidates] = timed(detect);
+const candidateRuns: number[] = [];
+detect();
+for (let i = 0; i < 5; i++) candidateRuns.push(timed(detect)[0]);
+const [knownErrorIndexMs, knownErrorIndex] = timed(() => buildKnownErrorIndex(publishedKnownErrors(problemData.knownErrors)));
+for (const incident of problemData.lookups.slice(0, 20)) knownErrorIndex.suggestFor(incident);
+const suggestRuns = problemData.lookups.map((incident) => timed(() => knownErrorIndex.suggestFor(incident))[0]);
+const typedRuns = problemData.typed.map((words) => timed(() => knownErrorIndex.search(words))[0]);
+const suggestedSome = problemData.lookups.filter((incident) => knownErrorIndex.suggestFor(incident).length > 0).length;
+console.log(
+  `problems sanity: ${candidates.length} candidates (${candidates.filter((c) => c.trait.kind === 'text').length} by text, ` +
+    `largest ${candidates[0]?.count ?? 0}), ${suggestedSome}/${problemData.lookups.length} incidents get known-error suggestions`,
+);
+
 const { overall } = dashboard.incidents;
 const survey = dashboard.surveys.overall;
 console.log(
@@ -115,4 +144,16 @@ writeResults(new URL('./results/reports.json', import.meta.url).pathname, {
   filtered_p95_ms: ms(filtered.wall, 0.95),
   filtered_cpu_p50_ms: ms(filtered.cpu, 0.5),
   target_p95_ms: 300,
+  incidents_for_candidates: problemData.incidents.length,
+  candidates_found: candidates.length,
+  problem_candidates_ms: ms(candidateRuns, 0.5),
+  problem_candidates_max_ms: round(Math.max(...candidateRuns), 1),
+  problem_candidates_cold_ms: round(coldCandidatesMs, 1),
+  problem_candidates_target_ms: 1_000,
+  known_errors: problemData.knownErrors.length,
+  known_error_index_ms: round(knownErrorIndexMs, 1),
+  known_error_search_p50_ms: round(percentile(suggestRuns, 0.5), 2),
+  known_error_search_p95_ms: round(percentile(suggestRuns, 0.95), 2),
+  known_error_typed_p95_ms: round(percentile(typedRuns, 0.95), 2),
+  known_error_search_target_p95_ms: 20,
 });

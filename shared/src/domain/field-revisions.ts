@@ -52,6 +52,12 @@ export const TICKET_REVISED_FIELDS = [
   'linkedArticleIds',
   'resolvedWithArticleId',
   'ciIds',
+  'problemId',
+  'problemPhase',
+  'rootCause',
+  'workaround',
+  'knownError',
+  'resolvedByProblemCount',
 ] as const;
 
 export type TicketRevisedField = (typeof TICKET_REVISED_FIELDS)[number];

@@ -3,6 +3,7 @@ import { queueKeyFor } from '../schemas/ticket.js';
 import { isEmailAddress } from './email-address.js';
 import { checkMajorIncidentRules } from './major-incident.js';
 import { computePriority } from './priority-matrix.js';
+import { checkProblemRules } from './problem-lifecycle.js';
 import { canTransition } from './ticket-lifecycle.js';
 
 /** Stable identifiers of broken rules; the UI translates each under the i18n key `violations.<code>`. */
@@ -44,6 +45,12 @@ export const VIOLATION_CODES = [
   'not_found',
   'create_status',
   'field_revision_jump',
+  'problem_phase_transition',
+  'problem_phase_status',
+  'problem_field_type',
+  'problem_link',
+  'known_error_incomplete',
+  'root_cause_required',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
@@ -111,6 +118,7 @@ export function checkTicketRules(next: Ticket, previous?: Ticket): RuleViolation
     violations.push({ code: 'queue_key', field: 'queueKey', message: 'queueKey must equal MAX_SAFE_INTEGER - updatedAt.' });
   }
   violations.push(...checkMajorIncidentRules(next));
+  violations.push(...checkProblemRules(next, previous));
   violations.push(...callerEmailViolations(next, previous));
   return violations;
 }

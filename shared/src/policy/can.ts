@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/access-policy.js';
 import { cmdbPolicies } from './cmdb-policies.js';
 import { deskPolicies } from './desk-policies.js';
+import { problemPolicies } from './problem-policies.js';
 import { scopePolicies } from './scope-policies.js';
 import { slaPolicies } from './sla-policies.js';
 
@@ -13,6 +14,7 @@ const POLICIES = {
   ...cmdbPolicies,
   ...scopePolicies,
   ...slaPolicies,
+  ...problemPolicies,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -8,11 +8,14 @@ import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
 import { SERVER_ONLY_EVENT_KINDS } from '../domain/ticket-history.js';
 import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
 import { INITIAL_STATUSES, reachableOnCreate } from '../domain/ticket-lifecycle.js';
+import { movesProblem, problemPhaseOf } from '../domain/problem-lifecycle.js';
+import { jsonEqual } from '../domain/three-way-merge.js';
 import type { ViolationCode } from '../domain/ticket-rules.js';
 import { directoryViolations } from '../domain/directory-rules.js';
 import type { DirectoryIndex, DirectoryViolationCode } from '../domain/directory-rules.js';
 import type { DirectoryEntry } from '../schemas/directory.js';
 import { can } from './can.js';
+import { PROBLEM_MANAGER_GROUP_ID } from './problem-policies.js';
 
 /** Stable codes of write-check refusals, carried in the push error's details for the UI and tests. */
 export const WRITE_CHECK_CODES = [
@@ -21,6 +24,8 @@ export const WRITE_CHECK_CODES = [
   'survey_channel_forbidden',
   'survey_respondent_not_caller',
   'event_kind_server_only',
+  'problem_move_forbidden',
+  'known_error_edit_forbidden',
 ] as const;
 export type WriteCheckCode = (typeof WRITE_CHECK_CODES)[number];
 
@@ -103,6 +108,31 @@ function initialStatusProblems(doc: Doc, previous: Doc | undefined): WriteProble
 }
 
 /**
+ * Who moves a problem and publishes its known error (`problem.move`, `problem.publish`): a phase change, or a create
+ * past "new", by anyone else is refused before anything is written, saying whom to ask. What each phase needs is the
+ * problem rules' business (checkTicketRules), judged for every pusher alike.
+ */
+function problemProblems(context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  if (doc._deleted === true || doc.type !== 'problem') return [];
+  const next = doc as unknown as Ticket;
+  const before = previous as unknown as Ticket | undefined;
+  const out: WriteProblem[] = [];
+  const managers = `problem managers (group "${PROBLEM_MANAGER_GROUP_ID}") and supervisors`;
+  if (movesProblem(next, before) && !can(context.actor, 'problem.move', next)) {
+    const from = before?.type === 'problem' ? problemPhaseOf(before) : 'new';
+    const message =
+      `Only ${managers} move a problem between phases: ${next.number} stays in "${from}" and cannot go to ` +
+      `"${problemPhaseOf(next)}" with your change. Record your analysis on it and ask a problem manager to move it.`;
+    out.push({ status: 403, field: 'problemPhase', code: 'problem_move_forbidden', message });
+  }
+  if (!jsonEqual(next.knownError, before?.knownError) && !can(context.actor, 'problem.publish', next)) {
+    const message = `Only ${managers} write a problem's known error, which every agent reads: put your proposal in the workaround field instead.`;
+    out.push({ status: 403, field: 'knownError', code: 'known_error_edit_forbidden', message });
+  }
+  return out;
+}
+
+/**
  * A pushed ticket (deletions too: a tombstone keeps its counters for a restore): times bounded by the server's clock,
  * counters raised by at most one push's edits, and a create in a status its lifecycle reaches.
  */
@@ -111,6 +141,7 @@ function checkTicket(context: WriteCheckContext, doc: Doc, previous: Doc | undef
     ...futureTimeProblems(context, doc, ['createdAt', 'updatedAt']),
     ...fieldRevisionProblems(doc, previous),
     ...initialStatusProblems(doc, previous),
+    ...problemProblems(context, doc, previous),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { FIELD_REVISION_MAX, TICKET_REVISED_FIELDS, type FieldRevisions } from '../domain/field-revisions.js';
+import type { BilingualText } from './bilingual.js';
 import type { CollectionDefinition, JsonSchemaProperty } from './json-schema.js';
-import { idProp, refProp, timeProp } from './json-schema.js';
+import { bilingualProp, idProp, refProp, timeProp } from './json-schema.js';
 
 export const TICKET_TYPES = ['incident', 'request', 'problem', 'change', 'release'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
@@ -19,6 +20,37 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const RESOLUTION_CODES = ['', 'fixed', 'workaround', 'no_fault_found', 'user_error', 'duplicate', 'cancelled'] as const;
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
+
+/**
+ * The phases of a problem (type 'problem'), kept beside its ticket status (see domain/problem-lifecycle.ts, which
+ * says which statuses each phase goes with and how phases follow one another).
+ */
+export const PROBLEM_PHASES = ['new', 'assessment', 'root_cause_analysis', 'known_error', 'resolved', 'closed'] as const;
+export type ProblemPhase = (typeof PROBLEM_PHASES)[number];
+
+/** One dated entry of a root-cause analysis's timeline (what happened when, as the analysts reconstructed it). */
+export interface RootCauseTimelineEntry {
+  at: number;
+  text: string;
+}
+
+/** A problem's root-cause analysis, in structure so reports and the known error can read its parts. */
+export interface RootCause {
+  timeline: RootCauseTimelineEntry[];
+  /** The 5-whys chain, first "why" first. */
+  whys: string[];
+  contributingFactors: string[];
+  statement: string;
+  /** The change that fixes the cause ('' until change management links one). */
+  fixChangeId: string;
+}
+
+/** What agents read about a known error, in both languages: how it shows, why, and how to get round it. */
+export interface KnownError {
+  symptoms: BilingualText;
+  cause: BilingualText;
+  workaround: BilingualText;
+}
 
 /** Impact and urgency: 1 is high, 3 is low. Priority: 1 (critical) to 5 (planning). */
 export type Level = 1 | 2 | 3;
@@ -81,9 +113,57 @@ export interface Ticket {
    * "changed and changed back" from "unchanged". Absent fields count as 0.
    */
   fieldRevs?: FieldRevisions;
+  // Since schema v5 (problem management), optional so that v4 documents stay valid as they are.
+  /** On an incident: the problem it is linked to. */
+  problemId?: string;
+  /** On a problem: its phase (absent on problems stored before v5: derived from the status, problemPhaseOf). */
+  problemPhase?: ProblemPhase;
+  rootCause?: RootCause;
+  /** On a problem: the workaround as the analysts write it, before it is published in the known error. */
+  workaround?: string;
+  /** On a problem in (or past) the known-error phase: what agents find when they search known errors. */
+  knownError?: KnownError;
+  /** On a problem: how many linked incidents were resolved with it ("fixed by problem PRB…"). */
+  resolvedByProblemCount?: number;
 }
 
 const MAX_TEXT = 20_000;
+/** Longest line of a root-cause analysis (a why, a factor, a timeline entry) and of a known error's parts. */
+const ANALYSIS_LINE_MAX = 2_000;
+const KNOWN_ERROR_TEXT_MAX = 5_000;
+
+const rootCauseProp: JsonSchemaProperty = {
+  type: 'object',
+  properties: {
+    timeline: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        properties: { at: timeProp, text: { type: 'string', maxLength: ANALYSIS_LINE_MAX } },
+        required: ['at', 'text'],
+        additionalProperties: false,
+      },
+    },
+    whys: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: ANALYSIS_LINE_MAX } },
+    contributingFactors: { type: 'array', maxItems: 30, items: { type: 'string', maxLength: ANALYSIS_LINE_MAX } },
+    statement: { type: 'string', maxLength: KNOWN_ERROR_TEXT_MAX },
+    fixChangeId: refProp,
+  },
+  required: ['timeline', 'whys', 'contributingFactors', 'statement', 'fixChangeId'],
+  additionalProperties: false,
+};
+
+const knownErrorProp: JsonSchemaProperty = {
+  type: 'object',
+  properties: {
+    symptoms: bilingualProp(KNOWN_ERROR_TEXT_MAX),
+    cause: bilingualProp(KNOWN_ERROR_TEXT_MAX),
+    workaround: bilingualProp(KNOWN_ERROR_TEXT_MAX),
+  },
+  required: ['symptoms', 'cause', 'workaround'],
+  additionalProperties: false,
+};
 
 const fieldRevsProp: JsonSchemaProperty = {
   type: 'object',
@@ -97,7 +177,7 @@ export const ticketDefinition: CollectionDefinition = {
   schema: {
     title: 'tickets',
     description: 'Incidents, service requests and later problems, changes and releases',
-    version: 4,
+    version: 5,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -137,6 +217,12 @@ export const ticketDefinition: CollectionDefinition = {
       ciIds: { type: 'array', maxItems: TICKET_CI_MAX, items: idProp },
       resolvedWithArticleId: refProp,
       fieldRevs: fieldRevsProp,
+      problemId: refProp,
+      problemPhase: { type: 'string', enum: PROBLEM_PHASES, maxLength: 20 },
+      rootCause: rootCauseProp,
+      workaround: { type: 'string', maxLength: MAX_TEXT },
+      knownError: knownErrorProp,
+      resolvedByProblemCount: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
     },
     required: [
       'id',
@@ -180,6 +266,9 @@ export const ticketDefinition: CollectionDefinition = {
     // v4 added the optional affected CIs (`ciIds`) beside the free-text `affectedItem`, which stays readable: v3
     // documents are valid v4 documents. The replication is kept (no stored document changes shape), so no re-pull.
     4: (doc) => doc,
+    // v5 added the optional problem-management fields (problemId, problemPhase, rootCause, workaround, knownError,
+    // resolvedByProblemCount): v4 documents are valid v5 documents, so the replication is kept as for v4.
+    5: (doc) => doc,
   },
   replicationVersion: 2,
 };
