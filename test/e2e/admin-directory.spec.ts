@@ -1,11 +1,14 @@
 import type { DirectoryEntry, Ticket } from '@shared';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { DEMO_PASSWORD } from './fixtures/desk-test.js';
+import { apiLogin, expect, pullAll, test } from './fixtures/mail-desk-test.js';
+import { LoginPage } from './page-models/login-page.js';
 import { seriousViolationsIn } from './page-models/axe.js';
 import { CreateTicketPage } from './page-models/create-ticket-page.js';
 import { SyncStatus } from './page-models/sync-status.js';
 
-// One server for this file (worker fixture): the demo directory, its groups, categories and people.
+// One server for this file (worker fixture): the demo directory, its groups, categories and people, sending mail to a
+// real SMTP server the tests read.
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Plotters';
 
@@ -175,4 +178,65 @@ test('every administration screen has no serious or critical axe violation, with
     found.push(...(await seriousViolationsIn(page, '[data-testid="admin-page"]')).map((v) => `${tab}: ${v}`));
   }
   expect(found).toEqual([]);
+});
+
+test('a new person gets a one-time link by e-mail, chooses their own password on it, and signs in with it', async ({
+  signIn,
+  smtp,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const name = 'Inès <img src=x onerror="window.__pwned=1">Roy';
+  const { page } = await signIn('admin@example.org');
+  await openAdmin(page, 'people');
+  await page.getByTestId('admin-user-new').click();
+  const editor = page.getByTestId('admin-person-editor');
+  await editor.getByTestId('admin-person-name').fill(name);
+  await editor.getByTestId('admin-person-email').fill('ines.roy@example.org');
+  await choose(page, 'admin-person-groups', 'Service Desk', 'Service');
+  await editor.getByTestId('admin-person-save').click();
+  await expect(editor).toBeHidden();
+  await new SyncStatus(page).expectSettled();
+
+  await page.getByTestId('admin-user-filter').fill('ines.roy');
+  await page.getByTestId('admin-user-list-open').first().click();
+  await editor.getByTestId('admin-person-send-link').click();
+  await expect(editor.getByTestId('admin-person-link-result')).toHaveText('A link was sent to ines.roy@example.org.');
+  const mail = await smtp.waitFor((m) => m.to.includes('ines.roy@example.org'));
+  const link = /(http\S+#\/set-password\?token=[\w-]+)/.exec(mail.text)?.[1];
+  expect(link).toBeDefined();
+
+  const context = await browser.newContext({ locale: 'en-CA' });
+  const invitee = await context.newPage();
+  await invitee.goto(link ?? '');
+  await expect(invitee.getByTestId('set-password-greeting')).toHaveText(
+    `Hello ${name}. Choose the password you will sign in with.`,
+  );
+  await invitee.getByTestId('set-password-password').fill('too short');
+  await invitee.getByTestId('set-password-confirm').fill('too short');
+  await invitee.getByTestId('set-password-submit').click();
+  await expect(invitee.getByTestId('set-password-error')).toHaveText(
+    'Use at least 12 characters; a few words together are easy to remember.',
+  );
+  expect(await seriousViolationsIn(invitee)).toEqual([]);
+
+  await invitee.getByTestId('set-password-password').fill('maple syrup in january');
+  await invitee.getByTestId('set-password-confirm').fill('maple syrup in january');
+  await invitee.getByTestId('set-password-submit').click();
+  await expect(invitee.getByTestId('set-password-done')).toBeVisible();
+  await invitee.getByTestId('set-password-sign-in').click();
+  expect(invitee.url()).not.toContain('token=');
+  await new LoginPage(invitee).signIn('ines.roy@example.org', 'maple syrup in january');
+  await expect(invitee.getByTestId('nav-tickets')).toBeVisible();
+  expect(await invitee.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  await context.close();
+
+  // The link worked once: opened again on another device, it says so and offers nothing to type into.
+  const other = await browser.newContext({ locale: 'en-CA' });
+  const again = await other.newPage();
+  await again.goto(link ?? '');
+  await expect(again.getByTestId('set-password-dead')).toBeVisible();
+  await expect(again.getByTestId('set-password-password')).toHaveCount(0);
+  await other.close();
 });

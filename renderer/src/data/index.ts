@@ -51,7 +51,7 @@ export { findTicketIdByNumber, schemaVersions } from './commands/lookup.js';
 export { eraseDeskDatabase } from './erase.js';
 export { useHeldMail, type HeldMailState } from './hooks/held-mail.js';
 export { useDirectoryAudit, type DirectoryAuditState } from './hooks/directory-audit.js';
-export { canEditDirectory, canReadDirectoryAdmin, saveDirectoryEntries } from './commands/directory.js';
+export { canEditDirectory, canReadDirectoryAdmin, saveDirectoryEntries, sendPasswordLink } from './commands/directory.js';
 export type { DirectorySaveViolation } from './commands/directory.js';
 export { createTicket, buildNewTicket } from './commands/create-ticket.js';
 export type { NewTicketInput, CreateTicketResult } from './commands/create-ticket.js';

@@ -1,5 +1,7 @@
-import { can, directoryViolations } from '@shared';
+import { can, directoryViolations, invitationPath } from '@shared';
 import type { DirectoryEntry, DirectoryViolation } from '@shared';
+import type { DataNetwork } from '../presence/presence-client.js';
+import { requestJson } from '../replication/http.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor } from './tickets.js';
 
@@ -52,4 +54,20 @@ export async function saveDirectoryEntries(
   for (const entry of entries)
     await db.directory.upsert({ ...entry, updatedAt: Math.max(now, (previous.get(entry.id)?.updatedAt ?? 0) + 1) });
   return [];
+}
+
+/**
+ * Asks the server to mail a person a one-time link to choose their password (online only: the server keeps the
+ * link). Answers the address it went to, or the server's refusal as a sentence.
+ */
+export async function sendPasswordLink(
+  network: DataNetwork,
+  userId: string,
+): Promise<{ sent: true; email: string } | { sent: false; message: string }> {
+  try {
+    const { email } = await requestJson<{ email: string }>(network, invitationPath(userId), { method: 'POST' });
+    return { sent: true, email };
+  } catch (err) {
+    return { sent: false, message: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -1,8 +1,8 @@
-import { MultiSelect, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Button, MultiSelect, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { DIRECTORY_LIMITS, ROLES, type DirectoryEntry } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDirectory } from '../../data/index.js';
+import { sendPasswordLink, useDataNetwork, useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { localName } from './category-tree.js';
@@ -31,6 +31,19 @@ export function PersonEditor({
   const directory = useDirectory();
   const [person, setPerson] = useState(initial);
   const { save, saving, errors, messages } = useDirectorySave(person.id);
+  const network = useDataNetwork();
+  const [linkState, setLinkState] = useState<{ busy: boolean; result?: string }>({ busy: false });
+  const sendLink = async () => {
+    if (!network) return;
+    setLinkState({ busy: true });
+    const answer = await sendPasswordLink(network, person.id);
+    setLinkState({
+      busy: false,
+      result: answer.sent
+        ? t('admin.people.linkSent', { email: answer.email })
+        : t('admin.people.linkFailed', { message: answer.message }),
+    });
+  };
   const set = <K extends keyof DirectoryEntry>(key: K, value: DirectoryEntry[K]) => setPerson((p) => ({ ...p, [key]: value }));
   const groupOptions = directory.all
     .filter((e) => e.kind === 'group' && (e.active || person.groupIds.includes(e.id)))
@@ -110,6 +123,22 @@ export function PersonEditor({
           error={errors.active}
           data-testid="admin-person-active"
         />
+        {!isNew && !readOnly && initial.active && (
+          <Stack gap={4}>
+            <Button
+              variant="light"
+              w="fit-content"
+              loading={linkState.busy}
+              onClick={() => void sendLink()}
+              data-testid="admin-person-send-link"
+            >
+              {t('admin.people.sendLink')}
+            </Button>
+            <Text size="sm" c="dimmed" role="status" data-testid="admin-person-link-result">
+              {linkState.result ?? t('admin.people.sendLinkHint')}
+            </Text>
+          </Stack>
+        )}
         <EditorActions prefix="admin-person" messages={messages} saving={saving} readOnly={readOnly} onCancel={onDone} />
       </Stack>
     </form>

@@ -9,6 +9,7 @@ import { mailHolds } from './009-mail-holds.js';
 import { slaDue } from './010-sla-due.js';
 import { scopeExits } from './011-scope-exits.js';
 import { directoryAudit } from './012-directory-audit.js';
+import { passwordInvitations } from './013-password-invitations.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   slaDue,
   scopeExits,
   directoryAudit,
+  passwordInvitations,
 ];

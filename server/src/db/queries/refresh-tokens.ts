@@ -70,3 +70,8 @@ export async function isSessionRevoked(db: Queryable, familyId: string): Promise
   );
   return rows.length > 0;
 }
+
+/** Uses up every live refresh token of a user: each of their sign-ins must sign in again (their password changed). */
+export async function revokeUserTokens(db: Queryable, userId: string): Promise<void> {
+  await db.query('UPDATE refresh_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [userId]);
+}

@@ -1,11 +1,12 @@
-import type { LoginResponse } from '@shared';
+import { INVITATION_HOLDER_PATH, SET_PASSWORD_PATH, type LoginResponse } from '@shared';
 import '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { ApiError } from '../../http/api-error.js';
 import { parseRequest } from '../../http/validate.js';
 import { LoginThrottle } from '../../services/auth/login-throttle.js';
-import { loginBody, refreshBody } from './schema.js';
+import { invitationHolder, setPasswordWithInvitation } from '../../services/auth/invitations.js';
+import { invitationBody, loginBody, refreshBody, setPasswordBody } from './schema.js';
 
 /** Sign-in bodies are a few hundred bytes: anything near this is not a sign-in. */
 const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
@@ -29,7 +30,7 @@ function perAddressLimit(max: number) {
   };
 }
 
-/** Sign-in, token refresh and sign-out. */
+/** Sign-in, token refresh, sign-out, and choosing a password from an invitation link. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   const limited = { config: perAddressLimit(ctx.authRequestsPerMinute), bodyLimit: AUTH_BODY_LIMIT_BYTES };
 
@@ -64,5 +65,16 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     const { refreshToken } = parseRequest(refreshBody, request.body, 'sign-out request');
     await ctx.auth.logout(refreshToken);
     return { ok: true };
+  });
+
+  app.post(INVITATION_HOLDER_PATH, limited, async (request): Promise<{ name: string }> => {
+    const { token } = parseRequest(invitationBody, request.body, 'invitation link');
+    return invitationHolder(ctx.db, token);
+  });
+
+  app.post(SET_PASSWORD_PATH, limited, async (request, reply): Promise<void> => {
+    const { token, password } = parseRequest(setPasswordBody, request.body, 'new password');
+    await setPasswordWithInvitation(ctx.db, token, password);
+    void reply.code(204);
   });
 }

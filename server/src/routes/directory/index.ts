@@ -1,11 +1,12 @@
-import { DIRECTORY_AUDIT_PATH, can, type DirectoryAuditEntry } from '@shared';
+import { DIRECTORY_AUDIT_PATH, INVITATION_ROUTE, can, type DirectoryAuditEntry } from '@shared';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { badRequest, forbidden } from '../../http/api-error.js';
 import { authenticate } from '../../http/authenticate.js';
+import { invitePerson } from '../../services/auth/invitations.js';
 import { directoryAuditPage } from '../../services/directory/directory-audit.js';
 
-/** GET /api/directory/audit: who changed which person, group or category (supervisors and administrators). */
+/** The directory audit (supervisors and administrators) and password invitations (administrators). */
 export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: Record<string, unknown> }>(DIRECTORY_AUDIT_PATH, async (request): Promise<DirectoryAuditEntry[]> => {
     const actor = await authenticate(request, ctx);
@@ -19,5 +20,14 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
       beforeId: before === undefined ? undefined : Number(before),
       entryId: entry,
     });
+  });
+
+  app.post<{ Params: { id: string } }>(INVITATION_ROUTE, async (request, reply): Promise<{ email: string }> => {
+    const actor = await authenticate(request, ctx);
+    const { id } = request.params;
+    if (id.length === 0 || id.length > 40) throw badRequest('Give the id of a person (at most 40 characters).');
+    const sent = await invitePerson(ctx.db, actor, id, ctx.publicUrl());
+    void reply.code(202);
+    return sent;
   });
 }
