@@ -51,3 +51,17 @@ export async function allDirectoryEntries(db: Queryable): Promise<Record<string,
   );
   return rows.map((row) => row.data);
 }
+
+/** The people each of these groups names as its leads (`leadIds`), by group id. */
+export async function groupLeads(db: Queryable, groupIds: readonly string[]): Promise<Map<string, Record<string, unknown>[]>> {
+  const rows = await db.query<{ group_id: string; data: Record<string, unknown> }>(
+    `SELECT g.id AS group_id, u.data FROM sync_documents g
+     CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(g.data->'leadIds', '[]'::jsonb)) AS lead(id)
+     JOIN sync_documents u ON u.collection = 'directory' AND u.id = lead.id AND NOT u.deleted AND u.data->>'kind' = 'user'
+     WHERE g.collection = 'directory' AND g.id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND NOT g.deleted`,
+    [JSON.stringify([...new Set(groupIds)])],
+  );
+  const out = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) out.set(row.group_id, [...(out.get(row.group_id) ?? []), row.data]);
+  return out;
+}

@@ -1,7 +1,9 @@
 import { DIRECTORY_AUDIT_PATH, type DirectoryAuditEntry, type DirectoryEntry } from '@shared';
 import { buildDirectoryEntry } from '@shared/testing/build-records.js';
 import { describe, expect, it } from 'vitest';
+import { groupLeads } from '../../db/queries/directory.js';
 import { DEMO_PASSWORD, DEMO_USERS, GROUP_IDS } from '../../seed/index.js';
+import { slaRecipients } from '../sla/sla-recipients.js';
 import type { Doc } from '../../test-support/api-client.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
 import { useTestServers } from '../../test-support/test-server.js';
@@ -63,6 +65,19 @@ describe.each(backends)('$name', (backend) => {
       expect(body.details?.[0]).toMatchObject({ documentId: person.id, field, code });
       expect(await stored(person.id)).toBeUndefined();
       expect((await audit('admin', person.id)).body).toEqual([]);
+    });
+
+    it('makes the leads a group names the people SLA warnings for group leads reach', async () => {
+      const network = await stored(GROUP_IDS.network);
+      const led = { ...(network as unknown as DirectoryEntry), leadIds: ['usr-0008'] };
+      expect((await push('admin', led, network)).status).toBe(200);
+      const leads = await groupLeads(env().server.db, [GROUP_IDS.network, GROUP_IDS.field]);
+      expect(leads.get(GROUP_IDS.network)?.map((u) => u.email)).toEqual(['samuel.lavoie@example.org']);
+      expect(leads.has(GROUP_IDS.field)).toBe(false);
+      const people = { users: new Map(), supervisors: [], leads };
+      expect(slaRecipients(['notify_group_leads'], { assigneeId: '', groupId: GROUP_IDS.network }, people)).toEqual([
+        'samuel.lavoie@example.org',
+      ]);
     });
 
     it('refuses a category moved under its own subcategory, leaving the tree as it was', async () => {

@@ -101,7 +101,7 @@ describe.each(backends)('$name', (backend) => {
       expect(warning?.recipient).toBe(DEMO_USERS.technician.email);
       expect(warning?.subject).toContain(`SLA warning (50 %): ${ticket.number} resolution`);
       const breach = rows.find((r) => r.clock === 'resolution' && r.percent === 100);
-      // No group-lead role in the directory: the supervisors of the ticket's group are told (every supervisor if none).
+      // A supervisor: the supervisors of the ticket's group are told (every supervisor if the group has none).
       const leads = (await activeSupervisors(env().server.db)).filter((s) => (s.groupIds as string[]).includes('grp-field'));
       expect(leads.length).toBeGreaterThan(0);
       expect(breach?.recipient.split(', ')).toEqual([DEMO_USERS.technician.email, ...leads.map((s) => String(s.email))].sort());

@@ -42,6 +42,23 @@ describe('planTicketSla', () => {
     ]);
   });
 
+  it('tells the leads a group names, and the group’s supervisors while it names none who can be reached', () => {
+    const warnLeads = {
+      ...config,
+      policies: [{ ...policy, thresholds: [{ percent: 75, actions: ['notify_group_leads' as const] }] }],
+    };
+    const lead = { id: 'usr-lead', email: 'lead@example.org', active: true };
+    const recipients = (leads: SlaPeople['leads']) =>
+      new Set(
+        planTicketSla(ticket, [], warnLeads, { ...people, leads }, NOW)
+          .scheduled.filter((r) => r.percent === 75)
+          .map((r) => r.recipient),
+      );
+    expect(recipients(new Map([['grp-field', [lead]]]))).toEqual(new Set(['lead@example.org']));
+    expect(recipients(new Map([['grp-field', [{ ...lead, active: false }]]]))).toEqual(new Set(['sup@example.org']));
+    expect(recipients(undefined)).toEqual(new Set(['sup@example.org']));
+  });
+
   it('plans nothing for a pending or resolved ticket, or when nobody can be told', () => {
     expect(planTicketSla({ ...ticket, status: 'pending' }, [], config, people, NOW)).toEqual({ scheduled: [], reached: [] });
     expect(planTicketSla({ ...ticket, status: 'resolved' }, [], config, people, NOW)).toEqual({ scheduled: [], reached: [] });

@@ -9,7 +9,7 @@ import {
   type TicketEvent,
 } from '@shared';
 import type { Transaction } from '../../db/database.js';
-import { activeSupervisors, usersByIds } from '../../db/queries/directory.js';
+import { activeSupervisors, groupLeads, usersByIds } from '../../db/queries/directory.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import {
   replaceUnfiredSlaDue,
@@ -171,6 +171,10 @@ export async function feedSlaDue(tx: Transaction, ticketIds: readonly string[], 
         ).map((u) => [String(u.id), u]),
       ),
       supervisors: await activeSupervisors(tx),
+      leads: await groupLeads(
+        tx,
+        tickets.map((t) => t.groupId),
+      ),
     };
     for (const ticket of tickets) {
       try {

@@ -6,6 +6,8 @@ export interface SlaPeople {
   users: ReadonlyMap<string, Record<string, unknown>>;
   /** Active supervisors with an e-mail address. */
   supervisors: readonly Record<string, unknown>[];
+  /** The people who lead each group (the group's `leadIds`), by group id; a group absent or empty has none named. */
+  leads?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
 }
 
 const emailOf = (user: Record<string, unknown> | undefined): string | undefined =>
@@ -16,8 +18,8 @@ const inGroup = (user: Record<string, unknown>, groupId: string): boolean =>
 
 /**
  * Who a threshold's notify actions reach for a ticket, as one address list (sorted, without repeats): the assignee;
- * the group's leads, who are the supervisors belonging to the ticket's group (the directory has no lead role); a
- * supervisor: those of the group, else every supervisor (as low-score alerts do). Empty when nobody can be told
+ * the group's leads as the administration screen names them, else (no lead named, or none active) the supervisors
+ * belonging to the group; a supervisor: those of the group, else every supervisor (as low-score alerts do). Empty when nobody can be told
  * (e.g. unassigned and no supervisor): such an action is not stored until a later write of the ticket finds someone.
  * `reassign` and `raise_priority` are not carried out by the scheduler yet.
  */
@@ -33,7 +35,10 @@ export function slaRecipients(
   const ofGroup = people.supervisors.filter((s) => inGroup(s, ticket.groupId));
   for (const action of actions) {
     if (action === 'notify_assignee') add(emailOf(people.users.get(ticket.assigneeId)));
-    if (action === 'notify_group_leads') ofGroup.forEach((s) => add(emailOf(s)));
+    if (action === 'notify_group_leads') {
+      const named = (people.leads?.get(ticket.groupId) ?? []).filter((lead) => emailOf(lead));
+      (named.length > 0 ? named : ofGroup).forEach((s) => add(emailOf(s)));
+    }
     if (action === 'notify_supervisor') (ofGroup.length > 0 ? ofGroup : people.supervisors).forEach((s) => add(emailOf(s)));
   }
   return [...out].sort();
