@@ -35,6 +35,7 @@ const conflicts = page(() => import('../features/conflicts/ConflictsPage.js'), '
 const reports = page(() => import('../features/reports/ReportsPage.js'), 'ReportsPage');
 const slaAdmin = page(() => import('../features/sla-admin/SlaAdminPage.js'), 'SlaAdminPage');
 const admin = page(() => import('../features/admin/AdminPage.js'), 'AdminPage');
+const surveyDesign = page(() => import('../features/survey-design/SurveyDesignPage.js'), 'SurveyDesignPage');
 const heldMail = page(() => import('../features/held-mail/HeldMailPage.js'), 'HeldMailPage');
 const cmdbImport = page(() => import('../features/cmdb-import/CmdbImportPage.js'), 'CmdbImportPage');
 const ciList = page(() => import('../features/cmdb/CiListPage.js'), 'CiListPage');
@@ -56,6 +57,7 @@ export function AppRoutes() {
         <Route path="/service-levels" element={slaAdmin} />
         <Route path="/held-mail" element={heldMail} />
         <Route path="/admin" element={admin} />
+        <Route path="/surveys/design" element={surveyDesign} />
         <Route path={CMDB_IMPORT_ROUTE} element={cmdbImport} />
         <Route path="/cmdb" element={ciList} />
         <Route path="/cmdb/:id" element={ciPage} />

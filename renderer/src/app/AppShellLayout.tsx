@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can } from '@shared';
-import { canReadDirectoryAdmin, useUnresolvedConflictCount } from '../data/index.js';
+import { canManageSurveys, canReadDirectoryAdmin, useUnresolvedConflictCount } from '../data/index.js';
 import { canSeeReports } from '../features/reports/access.js';
 import { canReadSlaSettings } from '../data/commands/sla-settings.js';
 import { AssignmentNotifier } from '../features/notifications/AssignmentNotifier.js';
@@ -74,6 +74,7 @@ export function AppShellLayout() {
         {canSeeReports(user.role) && <NavItem to="/reports" label={t('nav.reports')} testId="nav-reports" />}
         {canReadSlaSettings(user) && <NavItem to="/service-levels" label={t('nav.slaAdmin')} testId="nav-sla-admin" />}
         {can(user, 'mail.held.read') && <NavItem to="/held-mail" label={t('nav.heldMail')} testId="nav-held-mail" />}
+        {canManageSurveys(user) && <NavItem to="/surveys/design" label={t('nav.surveyDesign')} testId="nav-survey-design" />}
         {canReadDirectoryAdmin(user) && <NavItem to="/admin" label={t('nav.admin')} testId="nav-admin" />}
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,6 +1,7 @@
 import {
   DIRECTORY_VIOLATION_CODES,
   PASSWORD_VIOLATION_CODES,
+  SURVEY_TEMPLATE_CODES,
   VIOLATION_CODES,
   WRITE_CHECK_CODES,
   checkReviewBeforeClose,
@@ -20,7 +21,13 @@ async function translator(lng: 'en' | 'fr') {
 
 describe('violation messages', () => {
   it('has an English and a French message for every code', () => {
-    for (const code of [...VIOLATION_CODES, ...WRITE_CHECK_CODES, ...DIRECTORY_VIOLATION_CODES, ...PASSWORD_VIOLATION_CODES]) {
+    for (const code of [
+      ...VIOLATION_CODES,
+      ...WRITE_CHECK_CODES,
+      ...DIRECTORY_VIOLATION_CODES,
+      ...PASSWORD_VIOLATION_CODES,
+      ...SURVEY_TEMPLATE_CODES,
+    ]) {
       expect(en.violations, code).toHaveProperty(code);
       expect(fr.violations, code).toHaveProperty(code);
     }

@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/access-policy.js';
 import { onsiteResponseId, validateAnswers } from '../domain/survey-rules.js';
 import type { Survey, SurveyResponse } from '../schemas/survey.js';
+import { surveyTemplateViolations, type SurveyTemplateCode } from '../domain/survey-template-rules.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
 import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
@@ -35,7 +36,7 @@ export interface WriteProblem {
   field: string;
   message: string;
   /** Stable code of the refusal for the rules that have one: a write-check code or a shared violation code. */
-  code?: WriteCheckCode | ViolationCode | DirectoryViolationCode;
+  code?: WriteCheckCode | ViolationCode | DirectoryViolationCode | SurveyTemplateCode;
   /** Passes later unchanged (e.g. a response whose ticket has not been pushed yet). */
   retryable?: boolean;
 }
@@ -246,6 +247,18 @@ function checkSurveyResponse(context: WriteCheckContext, doc: Doc): WriteProblem
   }));
 }
 
+/** A pushed survey template: complete in both languages once published, and a new version for new questions. */
+function checkSurvey(_context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  if (doc._deleted) return [];
+  const before = previous && !previous._deleted ? (previous as unknown as Survey) : undefined;
+  return surveyTemplateViolations(doc as unknown as Survey, before).map((v) => ({
+    status: 422,
+    field: v.field,
+    code: v.code,
+    message: v.message,
+  }));
+}
+
 /**
  * The per-collection write checks the server runs on every pushed document before writing any (the push's
  * effects only do side effects afterwards). A collection without an entry has only the access policy's checks.
@@ -254,6 +267,7 @@ export const WRITE_CHECKS: Readonly<Partial<Record<ReplicatedCollection, WriteCh
   tickets: checkTicket,
   ticket_events: checkTicketEvent,
   kb_articles: checkArticle,
+  surveys: checkSurvey,
   survey_responses: checkSurveyResponse,
   directory: checkDirectoryEntry,
 };

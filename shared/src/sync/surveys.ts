@@ -11,6 +11,9 @@ import type { LowScoreThresholds } from '../domain/survey-rules.js';
  */
 
 /** How the server sends surveys when tickets are resolved, and what counts as a low score. */
+/** GET and PUT (supervisors and admins): the settings of surveys sent on resolution. */
+export const SURVEY_SETTINGS_PATH = '/api/surveys/settings';
+
 export interface SurveySettings {
   /** The survey sent on resolution; null = the first survey whose status is "active". */
   activeSurveyId: string | null;

@@ -3,6 +3,7 @@ import { normalizeTicket } from '../domain/ticket-rules.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
 import type { DirectoryEntry } from '../schemas/directory.js';
+import type { Survey } from '../schemas/survey.js';
 
 // The one builder per record type that every suite, benchmark and load generator uses. Pure data, no test framework.
 
@@ -89,6 +90,37 @@ export function buildDirectoryEntry(overrides: Partial<DirectoryEntry> = {}): Di
     groupId: '',
     locale: 'en',
     active: true,
+    updatedAt: BUILD_NOW,
+    ...overrides,
+  };
+}
+
+/** A published survey complete in English and French: a CSAT question and a single-choice one; override to shape it. */
+export function buildSurvey(overrides: Partial<Survey> = {}): Survey {
+  return {
+    id: uniqueId('srv'),
+    title: { en: 'How did we do?', fr: 'Comment avons-nous fait?' },
+    version: 1,
+    status: 'active',
+    questions: [
+      {
+        id: 'q-csat',
+        type: 'csat',
+        label: { en: 'How satisfied are you?', fr: 'Êtes-vous satisfait?' },
+        required: true,
+        options: [],
+      },
+      {
+        id: 'q-channel',
+        type: 'single',
+        label: { en: 'How did you reach us?', fr: 'Comment nous avez-vous joints?' },
+        required: false,
+        options: [
+          { id: 'o-phone', label: { en: 'Phone', fr: 'Téléphone' } },
+          { id: 'o-mail', label: { en: 'E-mail', fr: 'Courriel' } },
+        ],
+      },
+    ],
     updatedAt: BUILD_NOW,
     ...overrides,
   };

@@ -1,6 +1,8 @@
-import { activeSurvey, type Survey, type SurveyResponse } from '@shared';
+import { SURVEY_SETTINGS_PATH, activeSurvey, type Survey, type SurveyResponse, type SurveySettings } from '@shared';
+import { useCallback, useEffect, useState } from 'react';
 import { map } from 'rxjs';
-import { useDb } from '../provider.js';
+import { useDataNetwork, useDb } from '../provider.js';
+import { requestJson } from '../replication/http.js';
 import { useObservable } from './use-observable.js';
 
 /** The survey to hand out (status 'active', highest version); null when none, undefined while loading. */
@@ -24,4 +26,59 @@ export function useSurveyResponse(id: string): SurveyResponse | null | undefined
     [db, id],
     undefined as SurveyResponse | null | undefined,
   );
+}
+
+/** Every survey template on this device (drafts, active and retired), by English title. */
+export function useSurveys(): Survey[] {
+  const db = useDb();
+  return useObservable(
+    () =>
+      db.surveys
+        .find()
+        .$.pipe(
+          map((docs) =>
+            docs
+              .map((d) => d.toJSON() as Survey)
+              .sort((a, b) => a.title.en.localeCompare(b.title.en) || a.id.localeCompare(b.id)),
+          ),
+        ),
+    [db],
+    [] as Survey[],
+  );
+}
+
+/** The survey settings (sampling, throttle, low-score thresholds) from the server, and a save; online only. */
+export function useSurveySettings(): {
+  settings: SurveySettings | null;
+  error: string | null;
+  save: (patch: Partial<SurveySettings>) => Promise<string | null>;
+} {
+  const network = useDataNetwork();
+  const [settings, setSettings] = useState<SurveySettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!network) return undefined;
+    let cancelled = false;
+    requestJson<SurveySettings>(network, SURVEY_SETTINGS_PATH)
+      .then((s) => !cancelled && setSettings(s))
+      .catch((err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [network]);
+  const save = useCallback(
+    async (patch: Partial<SurveySettings>): Promise<string | null> => {
+      if (!network) return 'offline';
+      try {
+        setSettings(
+          await requestJson<SurveySettings>(network, SURVEY_SETTINGS_PATH, { method: 'PUT', body: JSON.stringify(patch) }),
+        );
+        return null;
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
+    },
+    [network],
+  );
+  return { settings, error, save };
 }

@@ -1,4 +1,4 @@
-import { can, type Actor, type CampaignResult, type Survey, type SurveySettings } from '@shared';
+import { SURVEY_SETTINGS_PATH, can, type Actor, type CampaignResult, type Survey, type SurveySettings } from '@shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { ApiError, forbidden, notFound } from '../../http/api-error.js';
@@ -25,12 +25,12 @@ async function supervisor(request: FastifyRequest, ctx: AppContext): Promise<Act
 
 /** Settings of surveys sent on resolution, and manual campaigns. */
 export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/surveys/settings', async (request): Promise<SurveySettings> => {
+  app.get(SURVEY_SETTINGS_PATH, async (request): Promise<SurveySettings> => {
     await supervisor(request, ctx);
     return readSurveySettings(ctx.db);
   });
 
-  app.put('/api/surveys/settings', async (request): Promise<SurveySettings> => {
+  app.put(SURVEY_SETTINGS_PATH, async (request): Promise<SurveySettings> => {
     await supervisor(request, ctx);
     const patch = parseRequest(surveySettingsPatch, request.body, 'survey settings');
     if (patch.activeSurveyId) {

@@ -1,5 +1,4 @@
 import {
-  surveyVersionProblems,
   inSurveySample,
   jsonEqual,
   reachedResolution,
@@ -25,23 +24,20 @@ export interface SurveyEffectDeps {
 }
 
 /**
- * Surveys: a changed question list needs a higher version (422 otherwise), and every version pushed is
- * snapshotted so responses to it stay valid and readable after the template moves on.
+ * Surveys (already checked before the write: complete when published, a higher version for new questions, see the
+ * shared write checks): every version pushed is snapshotted so responses to it stay valid and readable after the
+ * template moves on. A version number once recorded with other questions (e.g. deleted and pushed again) is refused.
  */
-async function onSurveys({ tx, writes, previous }: PushEffectInput): Promise<void> {
+async function onSurveys({ tx, writes }: PushEffectInput): Promise<void> {
   const violations: Violation[] = [];
   for (const doc of writes) {
     if (doc._deleted) continue;
     const next = doc as unknown as Survey;
-    const before = previous.get(doc.id);
-    const problems = before && !before._deleted ? surveyVersionProblems(before as unknown as Survey, next) : [];
     const snapshot = await recordSurveyVersion(tx, next);
-    if (problems.length === 0 && !jsonEqual(snapshot.questions, next.questions)) {
-      problems.push(
-        `Version ${next.version} of this survey was already published with other questions: give the new questions a new version.`,
-      );
+    if (!jsonEqual(snapshot.questions, next.questions)) {
+      const message = `Version ${next.version} of this survey was already published with other questions: give the new questions a new version.`;
+      violations.push({ status: 422, documentId: doc.id, field: 'version', message });
     }
-    for (const message of problems) violations.push({ status: 422, documentId: doc.id, field: 'version', message });
   }
   if (violations.length > 0) throw rejectPush(violations);
 }
