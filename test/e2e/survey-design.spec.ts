@@ -1,10 +1,10 @@
 import type { Survey, SurveySettings } from '@shared';
 import type { Page } from '@playwright/test';
-import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { apiLogin, expect, pullAll, test } from './fixtures/mail-desk-test.js';
 import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
 
-// One server for this file (worker fixture), seeded with the demo CSAT survey.
+// One server for this file (worker fixture), seeded with the demo CSAT survey, mailing a real SMTP server.
 
 const HOSTILE = 'Check-up <img src=x onerror="window.__pwned=1">';
 
@@ -137,4 +137,52 @@ test('a supervisor sets half of resolved tickets to be surveyed, at most one sur
   const agent = (await signIn('agent@example.org')).page;
   await expect(agent.getByTestId('nav-tickets')).toBeVisible();
   await expect(agent.getByTestId('nav-survey-design')).toHaveCount(0);
+});
+
+test('a manual campaign previews who gets the survey and who is skipped and why; sending mails exactly those people', async ({
+  signIn,
+  smtp,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = await signIn('supervisor@example.org');
+  await page.getByTestId('nav-survey-design').click();
+  await page.getByTestId('survey-tab-campaigns').click();
+  await page.getByTestId('campaign-survey').click();
+  await page
+    .getByRole('option', { name: /\(v\d+\)$/ })
+    .first()
+    .click();
+  await page
+    .getByTestId('campaign-contacts')
+    .fill(
+      [
+        'email,name,language',
+        'zoe.camp@example.org,"Zoé <b>Camp</b>",fr',
+        'yann.camp@example.org,Yann,en',
+        'ZOE.CAMP@example.org',
+        'nobody here',
+        'a@example.org; b@example.org',
+      ].join('\n'),
+    );
+  await expect(page.getByTestId('campaign-contact-count')).toHaveText('4 people read.');
+  await expect(page.getByTestId('campaign-unread')).toContainText('nobody here');
+  await page.getByTestId('campaign-preview').click();
+  const rows = page.getByTestId('campaign-recipient');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText('Zoé <b>Camp</b> <zoe.camp@example.org>');
+  await expect(rows.nth(2).getByTestId('campaign-recipient-reason')).toHaveText('Listed twice');
+  await expect(rows.nth(3).getByTestId('campaign-recipient-reason')).toHaveText('Not a usable e-mail address');
+  expect(smtp.messages.filter((m) => m.to.some((to) => to.endsWith('.camp@example.org')))).toEqual([]);
+  expect(await seriousViolationsIn(page, '[data-testid="campaign-form"]')).toEqual([]);
+
+  await page.getByTestId('campaign-send').click();
+  await expect(page.getByTestId('campaign-message')).toHaveText('Sent: 2 e-mails. Skipped: 1. Unusable addresses: 1.');
+  const zoe = await smtp.waitFor((m) => m.to.includes('zoe.camp@example.org'));
+  expect(zoe.text).toContain('Bonjour Zoé <b>Camp</b>');
+  await smtp.waitFor((m) => m.to.includes('yann.camp@example.org'));
+
+  // The same list again: the throttle now leaves both out, and the preview says so before anything is sent.
+  await page.getByTestId('campaign-preview').click();
+  await expect(rows.nth(0).getByTestId('campaign-recipient-reason')).toHaveText('Already surveyed within the throttle period');
+  await expect(page.getByTestId('campaign-send')).toBeDisabled();
 });

@@ -75,7 +75,8 @@ export type { BulkRefusal } from './commands/bulk.js';
 export { useReportsSource } from './hooks/reports.js';
 export type { ReportsSource } from './hooks/reports.js';
 export { useActiveSurvey, useSurveyResponse, useSurveys, useSurveySettings } from './hooks/surveys.js';
-export { canManageSurveys, saveSurvey } from './commands/surveys.js';
+export { canManageSurveys, previewCampaign, saveSurvey, sendCampaign } from './commands/surveys.js';
+export type { CampaignAnswer } from './commands/surveys.js';
 export { submitOnsiteFeedback } from './commands/survey-response.js';
 export type { OnsiteFeedback, OnsiteFeedbackResult } from './commands/survey-response.js';
 export {

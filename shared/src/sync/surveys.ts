@@ -6,6 +6,7 @@ import type { LowScoreThresholds } from '../domain/survey-rules.js';
  * GET  /api/surveys/settings              -> SurveySettings
  * PUT  /api/surveys/settings  body Partial<SurveySettings> -> SurveySettings (the stored result)
  * POST /api/surveys/campaigns body CampaignRequest -> CampaignResult
+ * POST /api/surveys/campaigns/preview body CampaignRequest -> CampaignPreview (nothing is sent or recorded)
  * GET  /api/surveys/:surveyId/versions (any signed-in user) -> Survey[]: every published version, oldest first
  * Public, no sign-in: GET/POST /survey/:token (the page the e-mailed link opens).
  */
@@ -52,3 +53,25 @@ export interface CampaignResult {
   skipped: number;
   invalid: number;
 }
+
+/** Why a campaign leaves someone out: surveyed within the throttle window, their ticket already surveyed, listed twice, an unusable address, or a ticket with no caller to write to. */
+export const CAMPAIGN_SKIP_REASONS = ['throttled', 'ticket_surveyed', 'listed_twice', 'address_invalid', 'no_caller'] as const;
+export type CampaignSkipReason = (typeof CAMPAIGN_SKIP_REASONS)[number];
+
+/** One person a campaign reaches or leaves out, and why. */
+export interface CampaignRecipient {
+  email: string;
+  name: string;
+  /** The ticket whose caller they are (ticket-filter campaigns). */
+  ticketNumber?: string;
+  outcome: 'sent' | 'skipped' | 'invalid';
+  reason?: CampaignSkipReason;
+}
+
+/** What a campaign would do, person by person, before anything is sent. */
+export interface CampaignPreview extends CampaignResult {
+  recipients: CampaignRecipient[];
+}
+
+export const CAMPAIGN_PATH = '/api/surveys/campaigns';
+export const CAMPAIGN_PREVIEW_PATH = '/api/surveys/campaigns/preview';

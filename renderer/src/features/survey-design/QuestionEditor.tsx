@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { QUESTION_TYPES, type QuestionType, type SurveyQuestion } from '@shared';
+import { QUESTION_TYPES, type SurveyQuestion } from '@shared';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../data/doc-utils.js';
 import { withType } from './survey-draft.js';

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { newId } from '../../data/doc-utils.js';
 import { canManageSurveys, useSurveys } from '../../data/index.js';
 import { STATE_COLORS } from '../../ui/colors.js';
+import { CampaignForm } from './CampaignForm.js';
 import { SendingSettings } from './SendingSettings.js';
 import { SurveyEditor } from './SurveyEditor.js';
 import { emptySurvey } from './survey-draft.js';
@@ -36,6 +37,9 @@ export function SurveyDesignPage() {
           <Tabs.Tab value="templates">{t('surveyDesign.templates')}</Tabs.Tab>
           <Tabs.Tab value="sending" data-testid="survey-tab-sending">
             {t('surveyDesign.sending')}
+          </Tabs.Tab>
+          <Tabs.Tab value="campaigns" data-testid="survey-tab-campaigns">
+            {t('surveyDesign.campaigns')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="templates" pt="md">
@@ -90,6 +94,9 @@ export function SurveyDesignPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sending" pt="md">
           <SendingSettings surveys={surveys} />
+        </Tabs.Panel>
+        <Tabs.Panel value="campaigns" pt="md">
+          <CampaignForm surveys={surveys} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

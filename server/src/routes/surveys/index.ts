@@ -1,4 +1,14 @@
-import { SURVEY_SETTINGS_PATH, can, type Actor, type CampaignResult, type Survey, type SurveySettings } from '@shared';
+import {
+  CAMPAIGN_PATH,
+  CAMPAIGN_PREVIEW_PATH,
+  SURVEY_SETTINGS_PATH,
+  can,
+  type Actor,
+  type CampaignPreview,
+  type CampaignResult,
+  type Survey,
+  type SurveySettings,
+} from '@shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { ApiError, forbidden, notFound } from '../../http/api-error.js';
@@ -59,10 +69,19 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): voi
     return versions;
   });
 
-  app.post('/api/surveys/campaigns', async (request): Promise<CampaignResult> => {
+  app.post(CAMPAIGN_PATH, async (request): Promise<CampaignResult> => {
     await supervisor(request, ctx);
     const body = parseRequest(campaignBody, request.body, 'campaign');
     const target = 'contacts' in body ? { contacts: body.contacts } : { ticketFilter: body.ticketFilter };
-    return runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl());
+    const { sent, skipped, invalid } = await runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl());
+    return { sent, skipped, invalid };
+  });
+
+  // The same campaign decided person by person, with who is skipped and why; nothing is sent or recorded.
+  app.post(CAMPAIGN_PREVIEW_PATH, async (request): Promise<CampaignPreview> => {
+    await supervisor(request, ctx);
+    const body = parseRequest(campaignBody, request.body, 'campaign');
+    const target = 'contacts' in body ? { contacts: body.contacts } : { ticketFilter: body.ticketFilter };
+    return runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl(), true);
   });
 }

@@ -1,4 +1,4 @@
-import type { CampaignResult, SurveySettings } from '@shared';
+import { CAMPAIGN_PREVIEW_PATH, type CampaignPreview, type CampaignResult, type SurveySettings } from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSurvey } from '../../seed/survey-data.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
@@ -114,6 +114,35 @@ describe.each(backends)('$name', (backend) => {
         contacts: [{ email: `ben-${tag}@example.org`, language: 'en' }],
       });
       expect(again.body).toEqual({ sent: 0, skipped: 1, invalid: 0 });
+    });
+
+    it('previews a campaign person by person, with who is skipped and why, sending and recording nothing', async () => {
+      const before = await surveyTableCounts(env().server.db);
+      const mailBefore = capture.messages.length;
+      const body = {
+        surveyId: 'srv-csat',
+        contacts: [
+          { email: `ben-${tag}@example.org`, language: 'en' },
+          { email: `dora-${tag}@example.org`, name: 'Dora', language: 'en' },
+          { email: `DORA-${tag}@example.org`, language: 'en' },
+          { email: 'a@example.org, b@example.org', language: 'en' },
+        ],
+      };
+      const preview = await env().api.request<CampaignPreview>('POST', CAMPAIGN_PREVIEW_PATH, { token: tokens.supervisor, body });
+      expect(preview.status).toBe(200);
+      expect(preview.body.recipients.map((r) => [r.name, r.outcome, r.reason])).toEqual([
+        ['', 'skipped', 'throttled'],
+        ['Dora', 'sent', undefined],
+        ['', 'skipped', 'listed_twice'],
+        ['', 'invalid', 'address_invalid'],
+      ]);
+      expect(await surveyTableCounts(env().server.db)).toEqual(before);
+      // Sending does what the preview said.
+      const sent = await campaign(tokens.supervisor, body);
+      expect(sent.body).toEqual({ sent: preview.body.sent, skipped: preview.body.skipped, invalid: preview.body.invalid });
+      await capture.waitFor((m) => m.to.includes(`dora-${tag}@example.org`));
+      expect(capture.messages.length).toBe(mailBefore + 1);
+      expect((await env().api.request('POST', CAMPAIGN_PREVIEW_PATH, { token: tokens.agent, body })).status).toBe(403);
     });
 
     it('sends a campaign to the callers of the tickets matching a filter', async () => {

@@ -1,4 +1,4 @@
-import type { CampaignResult, CampaignTicketFilter, Language, Survey } from '@shared';
+import type { CampaignPreview, CampaignRecipient, CampaignResult, CampaignTicketFilter, Language, Survey, Ticket } from '@shared';
 import type { Database } from '../../db/database.js';
 import { findCampaignTickets } from '../../db/queries/campaign-tickets.js';
 import { findUserByEmail } from '../../db/queries/directory.js';
@@ -6,7 +6,7 @@ import { lockInvitationDecisions } from '../../db/queries/survey-invitations.js'
 import { findSurvey, recordSurveyVersion } from '../../db/queries/survey-versions.js';
 import { ApiError } from '../../http/api-error.js';
 import { callerContact } from '../contacts/caller-contact.js';
-import { inviteContact, type InviteOutcome } from './survey-invitations.js';
+import { inviteContact, inviteDecision, type SurveyContact } from './survey-invitations.js';
 import { readSurveySettings } from './survey-settings.js';
 
 /** Tickets one campaign may reach; a broader filter is refused so nobody mails thousands by mistake. */
@@ -28,23 +28,26 @@ async function campaignSurvey(db: Database, surveyId: string): Promise<Survey> {
   return survey;
 }
 
-const count = (outcomes: InviteOutcome[]): CampaignResult => ({
-  sent: outcomes.filter((o) => o === 'sent').length,
-  skipped: outcomes.filter((o) => o === 'skipped').length,
-  invalid: outcomes.filter((o) => o === 'invalid').length,
+const count = (recipients: readonly CampaignRecipient[]): CampaignResult => ({
+  sent: recipients.filter((r) => r.outcome === 'sent').length,
+  skipped: recipients.filter((r) => r.outcome === 'skipped').length,
+  invalid: recipients.filter((r) => r.outcome === 'invalid').length,
 });
 
 /**
  * A manual campaign: the survey to a list of contacts, or to the callers of the tickets matching a filter, in one
  * transaction (invitations and e-mails together). The throttle applies (a contact surveyed within the window, or
  * listed twice, is skipped), tickets already surveyed are skipped, unusable addresses are counted as invalid.
+ * `preview` decides the same, person by person with the reason, and writes nothing: what the supervisor sees before
+ * sending is what sending does (unless someone is surveyed in between).
  */
 export async function runCampaign(
   db: Database,
   surveyId: string,
   target: CampaignTarget,
   publicUrl: string,
-): Promise<CampaignResult> {
+  preview = false,
+): Promise<CampaignPreview> {
   const current = await campaignSurvey(db, surveyId);
   if ('ticketFilter' in target) {
     const tickets = await findCampaignTickets(db, target.ticketFilter, CAMPAIGN_MAX_TICKETS + 1);
@@ -57,16 +60,27 @@ export async function runCampaign(
     }
   }
   return db.transaction(async (tx) => {
-    await lockInvitationDecisions(tx);
-    const survey = await recordSurveyVersion(tx, current);
+    if (!preview) await lockInvitationDecisions(tx);
+    const survey = preview ? current : await recordSurveyVersion(tx, current);
     const settings = await readSurveySettings(tx);
-    const outcomes: InviteOutcome[] = [];
+    const recipients: CampaignRecipient[] = [];
+    // A preview writes no invitation, so the throttle between two people of this same campaign is counted here.
+    const invitedHere = new Set<string>();
+    const decide = async (contact: SurveyContact, ticket: Ticket | null): Promise<CampaignRecipient> => {
+      const who = { email: contact.email, name: contact.name, ...(ticket ? { ticketNumber: ticket.number } : {}) };
+      if (!preview) return { ...who, outcome: await inviteContact(tx, { survey, contact, ticket, settings, publicUrl }) };
+      let decision = await inviteDecision(tx, { contact, ticket, settings });
+      if (decision.outcome === 'sent' && settings.throttleDays > 0 && invitedHere.has(contact.email.toLowerCase()))
+        decision = { outcome: 'skipped', reason: 'throttled' };
+      if (decision.outcome === 'sent') invitedHere.add(contact.email.toLowerCase());
+      return { ...who, ...decision };
+    };
     const seen = new Set<string>();
     if ('contacts' in target) {
       for (const given of target.contacts) {
         const email = given.email.trim();
         if (seen.has(email.toLowerCase())) {
-          outcomes.push('skipped');
+          recipients.push({ email, name: given.name ?? '', outcome: 'skipped', reason: 'listed_twice' });
           continue;
         }
         seen.add(email.toLowerCase());
@@ -77,18 +91,18 @@ export async function runCampaign(
           language: given.language,
           directoryId: known ? String(known.id) : '',
         };
-        outcomes.push(await inviteContact(tx, { survey, contact, ticket: null, settings, publicUrl }));
+        recipients.push(await decide(contact, null));
       }
     } else {
       for (const ticket of await findCampaignTickets(tx, target.ticketFilter, CAMPAIGN_MAX_TICKETS)) {
         const contact = await callerContact(tx, ticket);
         if (!contact) {
-          outcomes.push('invalid');
+          recipients.push({ email: '', name: '', ticketNumber: ticket.number, outcome: 'invalid', reason: 'no_caller' });
           continue;
         }
-        outcomes.push(await inviteContact(tx, { survey, contact, ticket, settings, publicUrl }));
+        recipients.push(await decide(contact, ticket));
       }
     }
-    return count(outcomes);
+    return { ...count(recipients), recipients };
   });
 }

@@ -1,4 +1,4 @@
-import { isEmailAddress, type Survey, type SurveySettings, type Ticket } from '@shared';
+import { isEmailAddress, type CampaignSkipReason, type Survey, type SurveySettings, type Ticket } from '@shared';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/database.js';
 import { queueMail } from '../mail/mail-queue.js';
@@ -10,6 +10,24 @@ import { invitationMail } from './survey-mail.js';
 export type SurveyContact = CallerContact;
 
 export type InviteOutcome = 'sent' | 'skipped' | 'invalid';
+
+/** Whether a contact would be invited now, and if not, why (a campaign's preview shows it). */
+export type InviteDecision =
+  | { outcome: 'sent' }
+  | { outcome: 'skipped'; reason: Extract<CampaignSkipReason, 'throttled' | 'ticket_surveyed'> }
+  | { outcome: 'invalid'; reason: 'address_invalid' };
+
+/** Decides, without writing, whether `inviteContact` would invite this contact now. */
+export async function inviteDecision(
+  tx: Queryable,
+  input: Pick<InviteInput, 'contact' | 'ticket' | 'settings'>,
+): Promise<InviteDecision> {
+  const { contact, ticket, settings } = input;
+  if (!isEmailAddress(contact.email)) return { outcome: 'invalid', reason: 'address_invalid' };
+  if (ticket && (await ticketSurveyed(tx, ticket.id))) return { outcome: 'skipped', reason: 'ticket_surveyed' };
+  if (await invitedRecently(tx, contact.email, settings.throttleDays)) return { outcome: 'skipped', reason: 'throttled' };
+  return { outcome: 'sent' };
+}
 
 /** Token bytes: 256 bits, far above the 128 required, base64url in the link. */
 const TOKEN_BYTES = 32;
@@ -35,9 +53,8 @@ export interface InviteInput {
  */
 export async function inviteContact(tx: Queryable, input: InviteInput): Promise<InviteOutcome> {
   const { survey, contact, ticket, settings } = input;
-  if (!isEmailAddress(contact.email)) return 'invalid';
-  if (ticket && (await ticketSurveyed(tx, ticket.id))) return 'skipped';
-  if (await invitedRecently(tx, contact.email, settings.throttleDays)) return 'skipped';
+  const decision = await inviteDecision(tx, input);
+  if (decision.outcome !== 'sent') return decision.outcome;
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
   await insertInvitation(tx, {
     tokenHash: hashSurveyToken(token),
