@@ -103,3 +103,19 @@ export type { CmdbImportApi, CmdbImportOutcome } from './hooks/cmdb-import.js';
 export { useCiHistory, useConfigItems, useOpenTicketsOfCi } from './hooks/config-items.js';
 export { applyCiPatch, asConfigItem, sitesOfActor, updateConfigItem } from './commands/config-items.js';
 export type { CiEditViolation, CiPatch } from './commands/config-items.js';
+export {
+  applyWorkaround,
+  canManageProblems,
+  canMoveProblem,
+  canPublishKnownError,
+  createProblemFromCandidate,
+  dismissCandidate,
+  linkIncidentByNumber,
+  linkIncidents,
+  moveProblemPhase,
+  recordRootCause,
+  recordWorkaround,
+  saveKnownError,
+  WORKAROUND_APPLIED,
+} from './commands/problems.js';
+export type { ProblemFromCandidate, ProblemResolution, ProblemViolation } from './commands/problems.js';
