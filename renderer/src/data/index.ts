@@ -119,3 +119,4 @@ export {
   WORKAROUND_APPLIED,
 } from './commands/problems.js';
 export type { ProblemFromCandidate, ProblemResolution, ProblemViolation } from './commands/problems.js';
+export { useDismissedCandidates, useIncidentsSince, useLinkedIncidents, useProblems } from './hooks/problems.js';

@@ -3,6 +3,8 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useTicket, useTicketEvents } from '../../data/index.js';
 import { MajorIncidentPanel } from '../major/MajorIncidentPanel.js';
+import { KnownErrorSuggestions } from '../problems/KnownErrorSuggestions.js';
+import { ProblemPanel } from '../problems/ProblemPanel.js';
 import { SlaPanel } from '../sla/SlaPanel.js';
 import { EventForms } from './EventForms.js';
 import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
@@ -51,7 +53,9 @@ export function TicketDetailPage() {
             <Stack>
               <SlaPanel ticket={ticket} events={events} />
               <MajorIncidentPanel ticket={ticket} events={events} />
+              <ProblemPanel ticket={ticket} />
               <SuggestedArticles ticket={ticket} />
+              <KnownErrorSuggestions ticket={ticket} />
               <EventForms ticketId={ticket.id} />
               <Timeline events={events} />
             </Stack>
