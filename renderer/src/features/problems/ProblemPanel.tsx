@@ -280,10 +280,11 @@ export function ProblemPanel({ ticket }: { ticket: Ticket }) {
             {statement}
           </Text>
         )}
-        {/* Keyed by the stored analysis: a change pulled from another device refills the form. */}
-        <RootCauseForm key={`rca-${ticket.fieldRevs?.rootCause ?? 0}`} ticket={ticket} />
-        <WorkaroundForm key={`wa-${ticket.fieldRevs?.workaround ?? 0}`} ticket={ticket} />
-        <KnownErrorForm key={`ke-${ticket.fieldRevs?.knownError ?? 0}`} ticket={ticket} />
+        {/* The forms start from the stored values and keep what is being typed (a remount would lose it); a change
+            pulled meanwhile shows in the phase and the statement above, and saving writes what the form holds. */}
+        <RootCauseForm ticket={ticket} />
+        <WorkaroundForm ticket={ticket} />
+        <KnownErrorForm ticket={ticket} />
         <LinkedIncidents problem={ticket} />
       </Stack>
     </Paper>

@@ -47,15 +47,18 @@ export function TicketDetailPage() {
         </Group>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
+            <Stack>
+              <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
+              {/* Under the fields, not in the narrow column: a problem's analysis is long, its two languages side by side. */}
+              <ProblemPanel key={ticket.id} ticket={ticket} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack>
               <SlaPanel ticket={ticket} events={events} />
               <MajorIncidentPanel ticket={ticket} events={events} />
-              <ProblemPanel ticket={ticket} />
               <SuggestedArticles ticket={ticket} />
-              <KnownErrorSuggestions ticket={ticket} />
+              <KnownErrorSuggestions key={ticket.id} ticket={ticket} />
               <EventForms ticketId={ticket.id} />
               <Timeline events={events} />
             </Stack>
