@@ -18,7 +18,7 @@ const CLUSTER_TITLES = [
 ];
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> the kiosk agent leaks memory';
 
-test('a supervisor turns a candidate into a problem, records its root cause and publishes the known error; an agent offline applies its workaround', async ({
+test('a supervisor turns a candidate into a problem, records its root cause and publishes the known error; an agent offline applies its workaround; the problem is resolved with its incidents', async ({
   server,
   signIn,
 }) => {
@@ -157,4 +157,23 @@ test('a supervisor turns a candidate into a problem, records its root cause and 
         .map((e) => ({ fromValue: e.fromValue, toValue: e.toValue })),
     )
     .toEqual([{ fromValue: 'workaround', toValue: problemId }]);
+  // The supervisor resolves the problem and, with it, every open incident linked to it (the agent's one too).
+  await new SyncStatus(page).expectSettled();
+  await panel.getByTestId('problem-move-resolved').click();
+  await panel.getByTestId('problem-resolution-notes').fill('Driver 4.1 restored on every kiosk');
+  await expect(panel.getByTestId('problem-resolve-incident')).toHaveCount(6);
+  await panel.getByTestId('problem-resolve').click();
+  await expect(panel.getByTestId('problem-phase')).toHaveAttribute('data-phase', 'resolved');
+  await expect(panel.getByTestId('problem-resolved-count')).toContainText('6');
+  await new SyncStatus(page).expectSettled();
+  await expect
+    .poll(async () => {
+      const tickets = await pullAll<Stored<Ticket>>(server.url, supervisorToken, 'tickets');
+      const linked = tickets.filter((t) => t.problemId === problemId);
+      return {
+        count: tickets.find((t) => t.id === problemId)?.resolvedByProblemCount,
+        resolved: linked.filter((t) => t.status === 'resolved' && t.resolutionNotes.startsWith('Fixed by problem PRB')).length,
+      };
+    })
+    .toEqual({ count: 6, resolved: 6 });
 });

@@ -113,8 +113,10 @@ export {
   linkIncidentByNumber,
   linkIncidents,
   moveProblemPhase,
+  openIncidentsOf,
   recordRootCause,
   recordWorkaround,
+  resolveProblemWithIncidents,
   saveKnownError,
   WORKAROUND_APPLIED,
 } from './commands/problems.js';

@@ -12,8 +12,10 @@ import {
   linkIncidentByNumber,
   linkIncidents,
   moveProblemPhase,
+  openIncidentsOf,
   recordRootCause,
   recordWorkaround,
+  resolveProblemWithIncidents,
   saveKnownError,
 } from './problems.js';
 
@@ -174,5 +176,50 @@ describe('problem commands', () => {
       { key: 'ci:c1', count: 7 },
       { key: 'category:x', count: 5 },
     ]);
+  });
+  it('resolves a problem with its chosen open incidents, notes naming the problem, and counts them on the problem', async () => {
+    await linkIncidents(db, 'prb', ['i1', 'i2', 'i3'], agent);
+    await db.tickets.insert(
+      makeTicket({
+        id: 'i4',
+        number: 'INC0000104',
+        status: 'resolved',
+        resolutionCode: 'fixed',
+        resolutionNotes: 'x',
+        problemId: 'prb',
+      }),
+    );
+    const linked = (await db.tickets.find({ selector: { problemId: 'prb' } }).exec()).map((d) => d.toJSON() as Ticket);
+    expect(
+      openIncidentsOf(linked)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['i1', 'i2', 'i3']);
+    const fixed = { resolutionCode: 'fixed' as const, resolutionNotes: 'Driver rolled back' };
+    // Refused as a whole while the problem may not be resolved: nothing of the incidents is touched.
+    expect((await resolveProblemWithIncidents(db, 'prb', fixed, ['i1', 'i2'], supervisor)).violations.map((v) => v.code)).toEqual(
+      ['problem_phase_transition'],
+    );
+    expect((await ticket('i1')).status).toBe('assigned');
+    await moveProblemPhase(db, 'prb', 'assessment', supervisor);
+    await moveProblemPhase(db, 'prb', 'root_cause_analysis', supervisor);
+    await recordRootCause(db, 'prb', rootCause, agent);
+    expect(await resolveProblemWithIncidents(db, 'prb', fixed, ['i1', 'i2'], supervisor)).toEqual({
+      violations: [],
+      updated: 2,
+      refused: [],
+    });
+    expect(await ticket('prb')).toMatchObject({ problemPhase: 'resolved', status: 'resolved', resolvedByProblemCount: 2 });
+    for (const id of ['i1', 'i2']) {
+      expect(await ticket(id)).toMatchObject({
+        status: 'resolved',
+        resolutionCode: 'fixed',
+        resolutionNotes: 'Fixed by problem PRB0000001: Driver rolled back',
+      });
+    }
+    expect((await ticket('i3')).status).toBe('in_progress');
+    // A second round adds to the count.
+    expect((await resolveProblemWithIncidents(db, 'prb', fixed, ['i3'], supervisor)).updated).toBe(1);
+    expect((await ticket('prb')).resolvedByProblemCount).toBe(3);
   });
 });

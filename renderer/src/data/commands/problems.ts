@@ -1,4 +1,13 @@
-import { EVENT_BODY_MAX, can, canMovePhase, isProblemManager, problemPhaseOf, statusForPhase } from '@shared';
+import {
+  EVENT_BODY_MAX,
+  OPEN_STATUSES,
+  TICKET_TEXT_LIMITS,
+  can,
+  canMovePhase,
+  isProblemManager,
+  problemPhaseOf,
+  statusForPhase,
+} from '@shared';
 import type {
   Actor,
   KnownError,
@@ -124,6 +133,44 @@ export async function moveProblemPhase(
   const patch: TicketPatch = { problemPhase: to, status: statusForPhase(to, ticket.status, ticket.assigneeId) };
   if (to === 'resolved' && resolution) Object.assign(patch, resolution);
   return updateTicket(db, id, patch, actor);
+}
+
+/** The linked incidents a problem's resolution may resolve too: those still open. */
+export function openIncidentsOf(incidents: readonly Ticket[]): Ticket[] {
+  return incidents.filter((i) => i.type === 'incident' && OPEN_STATUSES.includes(i.status));
+}
+
+/**
+ * Resolves the problem and, in the same action, the chosen open linked incidents (issue 19): each incident through
+ * the ordinary ticket rules, resolved as fixed with notes naming the problem (the caller hears of it through the
+ * resolution mail every resolved ticket sends), and the problem counts how many were resolved that way.
+ */
+export async function resolveProblemWithIncidents(
+  db: DeskDatabase,
+  problemId: string,
+  resolution: ProblemResolution,
+  incidentIds: readonly string[],
+  actor: CommandActor,
+): Promise<{ violations: ProblemViolation[]; updated: number; refused: BulkRefusal[] }> {
+  const problem = await load(db, problemId);
+  if (!problem) return { violations: missing(problemId), updated: 0, refused: [] };
+  if (problemPhaseOf(problem) !== 'resolved') {
+    const violations = await moveProblemPhase(db, problemId, 'resolved', actor, resolution);
+    if (violations.length > 0) return { violations, updated: 0, refused: [] };
+  }
+  const resolved = (await load(db, problemId)) ?? problem;
+  const notes = `Fixed by problem ${resolved.number}: ${resolution.resolutionNotes.trim()}`.slice(
+    0,
+    TICKET_TEXT_LIMITS.resolutionNotes,
+  );
+  const patch: TicketPatch = { status: 'resolved', resolutionCode: 'fixed', resolutionNotes: notes };
+  const { updated, refused } = await bulkUpdateTickets(db, incidentIds, patch, actor);
+  if (updated > 0) {
+    const count = (resolved.resolvedByProblemCount ?? 0) + updated;
+    const violations = await updateTicket(db, problemId, { resolvedByProblemCount: count }, actor);
+    if (violations.length > 0) return { violations, updated, refused };
+  }
+  return { violations: [], updated, refused };
 }
 
 /** Blank lines and entries dropped, texts trimmed: what the form leaves behind is not part of the analysis. */

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { ProblemPhase, ResolutionCode, Ticket } from '@shared';
 import { PROBLEM_LIMITS, RESOLUTION_CODES, TICKET_TEXT_LIMITS, nextPhases, problemPhaseOf } from '@shared';
 import { useState } from 'react';
@@ -10,7 +10,9 @@ import {
   linkIncidentByNumber,
   linkIncidents,
   moveProblemPhase,
+  openIncidentsOf,
   recordWorkaround,
+  resolveProblemWithIncidents,
   useDb,
   useLinkedIncidents,
   useTicket,
@@ -33,13 +35,23 @@ function PhaseControl({ ticket }: { ticket: Ticket }) {
   const [code, setCode] = useState<ResolutionCode>('fixed');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  const openIncidents = openIncidentsOf(useLinkedIncidents(ticket.id));
+  // Every open incident is offered checked: the fix that resolves the problem resolves what it caused.
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const chosen = openIncidents.filter((i) => !skipped.has(i.id)).map((i) => i.id);
 
   const move = async (to: ProblemPhase) => {
     if (to === 'resolved' && !resolving) return setResolving(true);
-    const resolution = to === 'resolved' ? { resolutionCode: code, resolutionNotes: notes } : undefined;
-    const violations = await moveProblemPhase(db, ticket.id, to, user, resolution);
+    if (to === 'resolved') {
+      const resolution = { resolutionCode: code, resolutionNotes: notes };
+      const result = await resolveProblemWithIncidents(db, ticket.id, resolution, chosen, user);
+      const violations = [...result.violations, ...result.refused.flatMap((r) => r.violations)];
+      setErrors(violations.map(text));
+      if (result.violations.length === 0) setResolving(false);
+      return;
+    }
+    const violations = await moveProblemPhase(db, ticket.id, to, user);
     setErrors(violations.map(text));
-    if (violations.length === 0) setResolving(false);
   };
 
   return (
@@ -84,12 +96,25 @@ function PhaseControl({ ticket }: { ticket: Ticket }) {
             minRows={2}
             data-testid="problem-resolution-notes"
           />
+          {openIncidents.length > 0 && (
+            <Checkbox.Group
+              label={t('problems.alsoResolve')}
+              value={chosen}
+              onChange={(ids) => setSkipped(new Set(openIncidents.filter((i) => !ids.includes(i.id)).map((i) => i.id)))}
+            >
+              <Stack gap={4} mt={4}>
+                {openIncidents.map((i) => (
+                  <Checkbox key={i.id} value={i.id} label={`${i.number} · ${i.title}`} data-testid="problem-resolve-incident" />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
           <Group justify="flex-end" gap="xs">
             <Button size="xs" variant="subtle" onClick={() => setResolving(false)}>
               {t('problems.cancel')}
             </Button>
             <Button size="xs" onClick={() => void move('resolved')} data-testid="problem-resolve">
-              {t('problems.resolve')}
+              {chosen.length > 0 ? t('problems.resolveWith', { n: chosen.length }) : t('problems.resolve')}
             </Button>
           </Group>
         </Stack>
@@ -272,6 +297,11 @@ export function ProblemPanel({ ticket }: { ticket: Ticket }) {
           {t('problems.title')}
         </Title>
         <PhaseControl ticket={ticket} />
+        {(ticket.resolvedByProblemCount ?? 0) > 0 && (
+          <Text size="sm" data-testid="problem-resolved-count">
+            {t('problems.resolvedCount', { n: ticket.resolvedByProblemCount })}
+          </Text>
+        )}
         {statement && (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="problem-statement-view">
             <Text span fw={600}>
