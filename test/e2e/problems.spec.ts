@@ -177,3 +177,45 @@ test('a supervisor turns a candidate into a problem, records its root cause and 
     })
     .toEqual({ count: 6, resolved: 6 });
 });
+
+test('an agent links incidents to a problem in bulk from the queue', async ({ server, signIn }) => {
+  const api = new ApiClient(server.url);
+  const supervisorToken = (await apiLogin(server.url, 'supervisor@example.org')).accessToken;
+  const now = Date.now();
+  const base: Partial<Ticket> = {
+    status: 'new',
+    assigneeId: '',
+    groupId: 'grp-service-desk',
+    createdAt: now - 60_000,
+    updatedAt: now - 60_000,
+  };
+  const problem = await api.createTicketIn(
+    supervisorToken,
+    makeTicket({ ...base, type: 'problem', problemPhase: 'new', title: 'Vexnor printers misfeed' }),
+  );
+  const incidents = [
+    await api.createTicketIn(supervisorToken, makeTicket({ ...base, title: 'Vexnor printer misfeeds envelopes' })),
+    await api.createTicketIn(supervisorToken, makeTicket({ ...base, title: 'Vexnor printer eats labels' })),
+  ];
+
+  const { page } = await signIn('agent@example.org');
+  await new SyncStatus(page).expectSettled();
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('queue-search').fill('Vexnor printer');
+  const rows = page.locator('[data-testid="ticket-row"][data-number^="INC"]');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).getByTestId('bulk-select').check();
+  await rows.nth(1).getByTestId('bulk-select').check();
+  await page.getByTestId('bulk-problem').click();
+  await page.getByRole('option', { name: /Vexnor printers misfeed/ }).click();
+  await page.getByTestId('bulk-apply').click();
+  await new SyncStatus(page).expectSettled();
+
+  await expect
+    .poll(async () =>
+      (await pullAll<Stored<Ticket>>(server.url, supervisorToken, 'tickets'))
+        .filter((t) => incidents.some((i) => i.id === t.id))
+        .map((t) => t.problemId),
+    )
+    .toEqual([problem.id, problem.id]);
+});
