@@ -65,7 +65,7 @@ export function KnownErrorSuggestions({ ticket }: { ticket: Ticket }) {
         {hits.map(({ id }) => {
           const source = byId.get(id);
           if (!source) return null;
-          const applied = ticket.problemId === id;
+          const linked = ticket.problemId === id;
           return (
             <Stack key={id} gap={2} component="li" data-testid="known-error" data-problem-id={id}>
               <Anchor component={Link} to={`/tickets/${encodeURIComponent(id)}`} size="sm" lineClamp={2}>
@@ -81,7 +81,7 @@ export function KnownErrorSuggestions({ ticket }: { ticket: Ticket }) {
                 {pickLanguage(source.knownError.workaround, lang)}
               </Text>
               <Group justify="flex-end" gap={4}>
-                {applied && <Badge size="xs">{t('problems.applied')}</Badge>}
+                {linked && <Badge size="xs">{t('problems.linkedBadge')}</Badge>}
                 <Button
                   size="compact-xs"
                   variant="light"
