@@ -40,6 +40,7 @@ const heldMail = page(() => import('../features/held-mail/HeldMailPage.js'), 'He
 const cmdbImport = page(() => import('../features/cmdb-import/CmdbImportPage.js'), 'CmdbImportPage');
 const ciList = page(() => import('../features/cmdb/CiListPage.js'), 'CiListPage');
 const ciPage = page(() => import('../features/cmdb/CiPage.js'), 'CiPage');
+const problems = page(() => import('../features/problems/ProblemsPage.js'), 'ProblemsPage');
 
 export function AppRoutes() {
   return (
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path={CMDB_IMPORT_ROUTE} element={cmdbImport} />
         <Route path="/cmdb" element={ciList} />
         <Route path="/cmdb/:id" element={ciPage} />
+        <Route path="/problems" element={problems} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

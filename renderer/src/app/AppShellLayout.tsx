@@ -59,6 +59,7 @@ export function AppShellLayout() {
         <NavItem to="/tickets" label={t('nav.tickets')} testId="nav-tickets" />
         <NavItem to="/kb" label={t('nav.kb')} testId="nav-kb" />
         <NavItem to="/cmdb" label={t('nav.cmdb')} testId="nav-cmdb" />
+        <NavItem to="/problems" label={t('nav.problems')} testId="nav-problems" />
         <NavItem
           to="/conflicts"
           label={t('nav.conflicts')}

@@ -105,3 +105,22 @@ export type { CmdbImportApi, CmdbImportOutcome } from './hooks/cmdb-import.js';
 export { useCiHistory, useConfigItems, useOpenTicketsOfCi } from './hooks/config-items.js';
 export { applyCiPatch, asConfigItem, sitesOfActor, updateConfigItem } from './commands/config-items.js';
 export type { CiEditViolation, CiPatch } from './commands/config-items.js';
+export {
+  applyWorkaround,
+  canManageProblems,
+  canMoveProblem,
+  canPublishKnownError,
+  createProblemFromCandidate,
+  dismissCandidate,
+  linkIncidentByNumber,
+  linkIncidents,
+  moveProblemPhase,
+  openIncidentsOf,
+  recordRootCause,
+  recordWorkaround,
+  resolveProblemWithIncidents,
+  saveKnownError,
+  WORKAROUND_APPLIED,
+} from './commands/problems.js';
+export type { ProblemFromCandidate, ProblemResolution, ProblemViolation } from './commands/problems.js';
+export { useDismissedCandidates, useIncidentsSince, useLinkedIncidents, useProblems } from './hooks/problems.js';

@@ -43,6 +43,12 @@ export type TicketPatch = Partial<
     | 'linkedArticleIds'
     | 'resolvedWithArticleId'
     | 'parentId'
+    | 'problemId'
+    | 'problemPhase'
+    | 'rootCause'
+    | 'workaround'
+    | 'knownError'
+    | 'resolvedByProblemCount'
   >
 >;
 
@@ -146,7 +152,8 @@ export interface NewTicketFields {
 
 /**
  * A new ticket as every writer creates it (the desk, the server's own follow-ups, the seed, benchmarks): status new,
- * a provisional number, unassigned, texts trimmed, priority and queue key computed. Check it with checkTicketRules.
+ * a provisional number, unassigned, texts trimmed, priority and queue key computed (a problem in phase new). Check it
+ * with checkTicketRules.
  */
 export function newTicket(fields: NewTicketFields, actorId: string, now: number): Ticket {
   const reason = fields.priorityOverrideReason?.trim() ?? '';
@@ -183,6 +190,9 @@ export function newTicket(fields: NewTicketFields, actorId: string, now: number)
   if (affectedItem) ticket.affectedItem = affectedItem;
   if (fields.ciIds?.length) ticket.ciIds = [...new Set(fields.ciIds)];
   if (fields.parentId) ticket.parentId = fields.parentId;
+  // A problem starts its own lifecycle at once (problem-lifecycle.ts): the desk moves its phases (the problem panel),
+  // so a problem recorded now never follows the plain ticket lifecycle as those stored before schema v5 do.
+  if (fields.type === 'problem') ticket.problemPhase = 'new';
   return normalizeTicket(ticket);
 }
 

@@ -1,5 +1,6 @@
 import type { CollectionDefinition, JsonSchemaProperty } from './json-schema.js';
 import { kbArticleDefinition } from './kb-article.js';
+import { ticketDefinition } from './ticket.js';
 import { ticketEventDefinition } from './ticket-event.js';
 
 /** The maxLength the schema gives a property path (`title`, `title.en`, `tags[]`); throws if it states none. */
@@ -23,3 +24,17 @@ export const ARTICLE_TITLE_MAX = schemaMaxLength(kbArticleDefinition, 'title.en'
 /** The longest tag, and how many tags an article holds (kb_articles schema). */
 export const ARTICLE_TAG_MAX = schemaMaxLength(kbArticleDefinition, 'tags[]');
 export const ARTICLE_TAGS_MAX_COUNT = kbArticleDefinition.schema.properties.tags?.maxItems ?? 0;
+
+/** The lengths and counts of a problem's analysis and known error (tickets schema v5), for the problem forms. */
+const rootCauseProps = ticketDefinition.schema.properties.rootCause?.properties;
+export const PROBLEM_LIMITS = {
+  /** One line of the analysis: a timeline entry, a why, a contributing factor. */
+  line: schemaMaxLength(ticketDefinition, 'rootCause.whys[]'),
+  statement: schemaMaxLength(ticketDefinition, 'rootCause.statement'),
+  workaround: schemaMaxLength(ticketDefinition, 'workaround'),
+  /** Each language of the known error's symptoms, cause and workaround. */
+  knownErrorText: schemaMaxLength(ticketDefinition, 'knownError.symptoms.en'),
+  timelineEntries: rootCauseProps?.timeline?.maxItems ?? 0,
+  whys: rootCauseProps?.whys?.maxItems ?? 0,
+  contributingFactors: rootCauseProps?.contributingFactors?.maxItems ?? 0,
+} as const;

@@ -1,16 +1,19 @@
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TicketStatus } from '@shared';
-import { TICKET_STATUSES } from '@shared';
-import { useState } from 'react';
+import { TICKET_STATUSES, problemPhaseOf } from '@shared';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { violationText } from '../../ui/violations.js';
 import { useCurrentUser } from '../../app/session-context.js';
-import { bulkUpdateTickets, useDb, useDirectory } from '../../data/index.js';
+import { bulkUpdateTickets, useDb, useDirectory, useProblems } from '../../data/index.js';
 import type { TicketPatch } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
 
-/** Bulk assign and bulk status change for the selected tickets; refusals are reported ticket by ticket. */
+/**
+ * Bulk assign, bulk status change and bulk link to a problem for the selected tickets; refusals (a request linked to
+ * a problem, say) are reported ticket by ticket.
+ */
 export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -19,6 +22,17 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
   const directory = useDirectory();
   const [assignee, setAssignee] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const allProblems = useProblems();
+  // A closed problem takes no more incidents: its analysis is history.
+  const problems = useMemo(
+    () =>
+      allProblems
+        .filter((p) => problemPhaseOf(p) !== 'closed')
+        .sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }))
+        .map((p) => ({ value: p.id, label: `${p.number} · ${p.title}` })),
+    [allProblems],
+  );
   const [busy, setBusy] = useState(false);
   if (ids.length === 0) return null;
 
@@ -26,6 +40,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
     const patch: TicketPatch = {};
     if (assignee) patch.assigneeId = assignee;
     if (status) patch.status = status as TicketStatus;
+    if (problem) patch.problemId = problem;
     setBusy(true);
     try {
       const { updated, refused } = await bulkUpdateTickets(db, ids, patch, user);
@@ -65,7 +80,19 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
           data-testid="bulk-status"
           w={180}
         />
-        <Button onClick={() => void apply()} loading={busy} disabled={!assignee && !status} data-testid="bulk-apply">
+        {problems.length > 0 && (
+          <Select
+            label={t('bulk.problem')}
+            data={problems}
+            value={problem}
+            onChange={setProblem}
+            searchable
+            clearable
+            data-testid="bulk-problem"
+            w={260}
+          />
+        )}
+        <Button onClick={() => void apply()} loading={busy} disabled={!assignee && !status && !problem} data-testid="bulk-apply">
           {t('bulk.apply')}
         </Button>
         <Button variant="subtle" onClick={onDone}>

@@ -3,6 +3,8 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useTicket, useTicketEvents } from '../../data/index.js';
 import { MajorIncidentPanel } from '../major/MajorIncidentPanel.js';
+import { KnownErrorSuggestions } from '../problems/KnownErrorSuggestions.js';
+import { ProblemPanel } from '../problems/ProblemPanel.js';
 import { SlaPanel } from '../sla/SlaPanel.js';
 import { EventForms } from './EventForms.js';
 import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
@@ -45,13 +47,18 @@ export function TicketDetailPage() {
         </Group>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
+            <Stack>
+              <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
+              {/* Under the fields, not in the narrow column: a problem's analysis is long, its two languages side by side. */}
+              <ProblemPanel key={ticket.id} ticket={ticket} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack>
               <SlaPanel ticket={ticket} events={events} />
               <MajorIncidentPanel ticket={ticket} events={events} />
               <SuggestedArticles ticket={ticket} />
+              <KnownErrorSuggestions key={ticket.id} ticket={ticket} />
               <EventForms ticketId={ticket.id} />
               <Timeline events={events} />
             </Stack>

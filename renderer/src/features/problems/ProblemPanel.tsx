@@ -1,0 +1,322 @@
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import type { ProblemPhase, ResolutionCode, Ticket } from '@shared';
+import { PROBLEM_LIMITS, RESOLUTION_CODES, TICKET_TEXT_LIMITS, nextPhases, problemPhaseOf } from '@shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useCurrentUser } from '../../app/session-context.js';
+import {
+  canMoveProblem,
+  linkIncidentByNumber,
+  linkIncidents,
+  moveProblemPhase,
+  openIncidentsOf,
+  recordWorkaround,
+  resolveProblemWithIncidents,
+  useDb,
+  useLinkedIncidents,
+  useTicket,
+} from '../../data/index.js';
+import { useLabels } from '../../ui/labels.js';
+import { useViolationText } from '../../ui/violations.js';
+import { KnownErrorForm } from './KnownErrorForm.js';
+import { RootCauseForm } from './RootCauseForm.js';
+
+/** Where the problem stands, and the phases a problem manager may move it to next (resolving takes its resolution). */
+function PhaseControl({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const db = useDb();
+  const user = useCurrentUser();
+  const text = useViolationText();
+  const phase = problemPhaseOf(ticket);
+  const allowed = canMoveProblem(user, ticket);
+  const [resolving, setResolving] = useState(false);
+  const [code, setCode] = useState<ResolutionCode>('fixed');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const openIncidents = openIncidentsOf(useLinkedIncidents(ticket.id));
+  // Every open incident is offered checked: the fix that resolves the problem resolves what it caused.
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const chosen = openIncidents.filter((i) => !skipped.has(i.id)).map((i) => i.id);
+
+  const move = async (to: ProblemPhase) => {
+    if (to === 'resolved' && !resolving) return setResolving(true);
+    if (to === 'resolved') {
+      const resolution = { resolutionCode: code, resolutionNotes: notes };
+      const result = await resolveProblemWithIncidents(db, ticket.id, resolution, chosen, user);
+      const violations = [...result.violations, ...result.refused.flatMap((r) => r.violations)];
+      setErrors(violations.map(text));
+      if (result.violations.length === 0) setResolving(false);
+      return;
+    }
+    const violations = await moveProblemPhase(db, ticket.id, to, user);
+    setErrors(violations.map(text));
+  };
+
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <Text size="sm" fw={500}>
+          {t('problems.phaseLabel')}
+        </Text>
+        <Badge variant="light" data-testid="problem-phase" data-phase={phase}>
+          {t(`problems.phase.${phase}`)}
+        </Badge>
+      </Group>
+      {allowed && nextPhases(phase).length > 0 && (
+        <Group gap="xs" aria-label={t('problems.moveTo')} role="group">
+          {nextPhases(phase).map((to) => (
+            <Button key={to} size="compact-sm" variant="light" onClick={() => void move(to)} data-testid={`problem-move-${to}`}>
+              {t('problems.moveToPhase', { phase: t(`problems.phase.${to}`) })}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {!allowed && phase !== 'closed' && (
+        <Text size="sm" c="dimmed">
+          {t('problems.moveRestricted')}
+        </Text>
+      )}
+      {resolving && (
+        <Stack gap="xs" data-testid="problem-resolve-form">
+          <Select
+            label={t('ticket.resolutionCode')}
+            data={RESOLUTION_CODES.filter((c) => c !== '').map((c) => ({ value: c, label: labels.resolutionCode[c] }))}
+            value={code}
+            onChange={(v) => setCode(v ?? 'fixed')}
+            allowDeselect={false}
+          />
+          <Textarea
+            label={t('ticket.resolutionNotes')}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            maxLength={TICKET_TEXT_LIMITS.resolutionNotes}
+            autosize
+            minRows={2}
+            data-testid="problem-resolution-notes"
+          />
+          {openIncidents.length > 0 && (
+            <Checkbox.Group
+              label={t('problems.alsoResolve')}
+              value={chosen}
+              onChange={(ids) => setSkipped(new Set(openIncidents.filter((i) => !ids.includes(i.id)).map((i) => i.id)))}
+            >
+              <Stack gap={4} mt={4}>
+                {openIncidents.map((i) => (
+                  <Checkbox key={i.id} value={i.id} label={`${i.number} · ${i.title}`} data-testid="problem-resolve-incident" />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+          <Group justify="flex-end" gap="xs">
+            <Button size="xs" variant="subtle" onClick={() => setResolving(false)}>
+              {t('problems.cancel')}
+            </Button>
+            <Button size="xs" onClick={() => void move('resolved')} data-testid="problem-resolve">
+              {chosen.length > 0 ? t('problems.resolveWith', { n: chosen.length }) : t('problems.resolve')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {errors.map((e) => (
+        <Text key={e} size="sm" c="red.9" role="alert">
+          {e}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** The analysts' workaround, written before it is published in the known error. */
+function WorkaroundForm({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const db = useDb();
+  const user = useCurrentUser();
+  const text = useViolationText();
+  const [value, setValue] = useState(ticket.workaround ?? '');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  const save = async () => {
+    const violations = await recordWorkaround(db, ticket.id, value, user);
+    setErrors(violations.map(text));
+    setSaved(violations.length === 0);
+  };
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="problem-workaround-title">
+      <Title order={4} size="h6" id="problem-workaround-title">
+        {t('problems.workaround')}
+      </Title>
+      <Textarea
+        aria-labelledby="problem-workaround-title"
+        value={value}
+        onChange={(e) => {
+          setValue(e.currentTarget.value);
+          setSaved(false);
+        }}
+        autosize
+        minRows={2}
+        maxLength={PROBLEM_LIMITS.workaround}
+        data-testid="problem-workaround"
+      />
+      <Group justify="flex-end" gap="xs">
+        {saved && (
+          <Text size="sm" role="status">
+            {t('problems.saved')}
+          </Text>
+        )}
+        <Button size="xs" variant="light" onClick={() => void save()} data-testid="problem-workaround-save">
+          {t('problems.saveWorkaround')}
+        </Button>
+      </Group>
+      {errors.map((e) => (
+        <Text key={e} size="sm" c="red.9" role="alert">
+          {e}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** The incidents linked to the problem: link one by number, unlink. */
+function LinkedIncidents({ problem }: { problem: Ticket }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const db = useDb();
+  const user = useCurrentUser();
+  const text = useViolationText();
+  const incidents = useLinkedIncidents(problem.id);
+  const [number, setNumber] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const link = async () => {
+    const linked = number;
+    const violations = await linkIncidentByNumber(db, problem.id, linked, user);
+    if (violations.length > 0) {
+      return setError(violations[0].code === 'not_found' ? t('problems.notFound', { number: linked }) : text(violations[0]));
+    }
+    setNumber((current) => (current === linked ? '' : current));
+    setError(undefined);
+  };
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="problem-incidents-title">
+      <Title order={4} size="h6" id="problem-incidents-title">
+        {t('problems.incidents', { n: incidents.length })}
+      </Title>
+      <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {incidents.map((i) => (
+          <Group
+            key={i.id}
+            justify="space-between"
+            wrap="nowrap"
+            component="li"
+            data-testid="problem-incident"
+            data-ticket-id={i.id}
+          >
+            <Anchor component={Link} to={`/tickets/${encodeURIComponent(i.id)}`} size="sm" lineClamp={1}>
+              {i.number} · {i.title}
+            </Anchor>
+            <Group gap={4} wrap="nowrap">
+              <Badge size="sm" variant="light">
+                {labels.status[i.status]}
+              </Badge>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                onClick={() => void linkIncidents(db, '', [i.id], user)}
+                aria-label={t('problems.unlinkNamed', { number: i.number })}
+              >
+                {t('problems.unlink')}
+              </Button>
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          label={t('problems.linkNumber')}
+          placeholder="INC0001234"
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void link();
+          }}
+          aria-invalid={error !== undefined}
+          aria-describedby={error ? 'problem-link-error' : undefined}
+          data-testid="problem-link-number"
+          style={{ flex: 1 }}
+        />
+        <Button size="sm" variant="light" onClick={() => void link()} disabled={!number.trim()} data-testid="problem-link">
+          {t('problems.link')}
+        </Button>
+      </Group>
+      {error && (
+        <Text size="sm" c="red.9" id="problem-link-error" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** An incident's link to its problem. */
+function LinkedProblem({ problemId }: { problemId: string }) {
+  const { t } = useTranslation();
+  const problem = useTicket(problemId);
+  return (
+    <Paper withBorder p="sm" data-testid="incident-problem">
+      <Text size="sm">
+        {t('problems.linkedTo')}{' '}
+        <Anchor component={Link} to={`/tickets/${encodeURIComponent(problemId)}`}>
+          {problem ? `${problem.number} · ${problem.title}` : problemId}
+        </Anchor>
+        {problem && (
+          <Badge ml="xs" size="sm" variant="light">
+            {t(`problems.phase.${problemPhaseOf(problem)}`)}
+          </Badge>
+        )}
+      </Text>
+    </Paper>
+  );
+}
+
+/**
+ * The problem workspace of a ticket (issue 19): its phase and the moves a problem manager may make, the root-cause
+ * analysis, the workaround, the known error and the linked incidents. On an incident, the problem it is linked to.
+ */
+export function ProblemPanel({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  if (ticket.type !== 'problem') {
+    return ticket.type === 'incident' && ticket.problemId ? <LinkedProblem problemId={ticket.problemId} /> : null;
+  }
+  const statement = ticket.rootCause?.statement ?? '';
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="problem-title" data-testid="problem-panel">
+      <Stack gap="md">
+        <Title order={3} size="h5" id="problem-title">
+          {t('problems.title')}
+        </Title>
+        <PhaseControl ticket={ticket} />
+        {(ticket.resolvedByProblemCount ?? 0) > 0 && (
+          <Text size="sm" data-testid="problem-resolved-count">
+            {t('problems.resolvedCount', { n: ticket.resolvedByProblemCount })}
+          </Text>
+        )}
+        {statement && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="problem-statement-view">
+            <Text span fw={600}>
+              {t('problems.statement')}:
+            </Text>{' '}
+            {statement}
+          </Text>
+        )}
+        {/* The forms start from the stored values and keep what is being typed (a remount would lose it); a change
+            pulled meanwhile shows in the phase and the statement above, and saving writes what the form holds. */}
+        <RootCauseForm ticket={ticket} />
+        <WorkaroundForm ticket={ticket} />
+        <KnownErrorForm ticket={ticket} />
+        <LinkedIncidents problem={ticket} />
+      </Stack>
+    </Paper>
+  );
+}
