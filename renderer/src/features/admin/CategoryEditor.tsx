@@ -1,5 +1,5 @@
-import { Group, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
-import { DIRECTORY_LIMITS, type DirectoryEntry, type Level } from '@shared';
+import { Group, Select, Switch } from '@mantine/core';
+import type { DirectoryEntry, Level } from '@shared';
 import { routeTicket } from '@shared/domain/routing.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { levelOptions } from '../tickets/options.js';
 import { categoryAndDescendants, categoryTree, localName } from './category-tree.js';
-import { EditorActions } from './EditorActions.js';
+import { BilingualNameFields, EditorForm } from './EditorForm.js';
 import { useDirectorySave } from './use-directory-save.js';
 
 /**
@@ -43,88 +43,77 @@ export function CategoryEditor({
   const levels = levelOptions(labels);
 
   return (
-    <form
-      data-testid="admin-category-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save([{ ...category, name: category.name.trim(), nameFr: category.nameFr.trim() }]).then((ok) => ok && onDone());
-      }}
+    <EditorForm
+      prefix="admin-category"
+      title={isNew ? t('admin.categories.new') : t('admin.categories.edit', { name: initial.name })}
+      messages={messages}
+      saving={saving}
+      readOnly={readOnly}
+      onCancel={onDone}
+      onSubmit={() =>
+        void save([{ ...category, name: category.name.trim(), nameFr: category.nameFr.trim() }]).then((ok) => ok && onDone())
+      }
     >
-      <Stack>
-        <Title order={3}>{isNew ? t('admin.categories.new') : t('admin.categories.edit', { name: initial.name })}</Title>
-        <TextInput
-          label={t('admin.field.nameEn')}
-          required
-          maxLength={DIRECTORY_LIMITS.nameMax}
+      <BilingualNameFields
+        prefix="admin-category"
+        entry={category}
+        readOnly={readOnly}
+        error={errors.name}
+        onChange={(names) => setCategory((c) => ({ ...c, ...names }))}
+      />
+      <Select
+        label={t('admin.categories.parent')}
+        placeholder={t('admin.categories.top')}
+        disabled={readOnly}
+        data={parentOptions}
+        value={category.parentId || null}
+        onChange={(v) => set('parentId', v ?? '')}
+        error={errors.parentId}
+        searchable
+        clearable
+        data-testid="admin-category-parent"
+      />
+      <Select
+        label={t('admin.categories.routesTo')}
+        placeholder={t('admin.categories.inherits', { group: inherited ? localName(inherited, lang) : '' })}
+        disabled={readOnly}
+        data={groupOptions}
+        value={category.groupId || null}
+        onChange={(v) => set('groupId', v ?? '')}
+        error={errors.groupId}
+        searchable
+        clearable
+        data-testid="admin-category-group"
+      />
+      <Group grow>
+        <Select
+          label={t('admin.categories.impact')}
+          placeholder={t('admin.categories.noDefault')}
           disabled={readOnly}
-          value={category.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-          data-testid="admin-category-name"
-        />
-        <TextInput
-          label={t('admin.field.nameFr')}
-          maxLength={DIRECTORY_LIMITS.nameMax}
-          disabled={readOnly}
-          value={category.nameFr}
-          onChange={(e) => set('nameFr', e.currentTarget.value)}
-          data-testid="admin-category-name-fr"
+          data={levels}
+          value={category.impact ? String(category.impact) : null}
+          onChange={(v) => set('impact', v ? (Number(v) as Level) : undefined)}
+          clearable
+          data-testid="admin-category-impact"
         />
         <Select
-          label={t('admin.categories.parent')}
-          placeholder={t('admin.categories.top')}
+          label={t('admin.categories.urgency')}
+          placeholder={t('admin.categories.noDefault')}
           disabled={readOnly}
-          data={parentOptions}
-          value={category.parentId || null}
-          onChange={(v) => set('parentId', v ?? '')}
-          error={errors.parentId}
-          searchable
+          data={levels}
+          value={category.urgency ? String(category.urgency) : null}
+          onChange={(v) => set('urgency', v ? (Number(v) as Level) : undefined)}
           clearable
-          data-testid="admin-category-parent"
+          data-testid="admin-category-urgency"
         />
-        <Select
-          label={t('admin.categories.routesTo')}
-          placeholder={t('admin.categories.inherits', { group: inherited ? localName(inherited, lang) : '' })}
-          disabled={readOnly}
-          data={groupOptions}
-          value={category.groupId || null}
-          onChange={(v) => set('groupId', v ?? '')}
-          error={errors.groupId}
-          searchable
-          clearable
-          data-testid="admin-category-group"
-        />
-        <Group grow>
-          <Select
-            label={t('admin.categories.impact')}
-            placeholder={t('admin.categories.noDefault')}
-            disabled={readOnly}
-            data={levels}
-            value={category.impact ? String(category.impact) : null}
-            onChange={(v) => set('impact', v ? (Number(v) as Level) : undefined)}
-            clearable
-            data-testid="admin-category-impact"
-          />
-          <Select
-            label={t('admin.categories.urgency')}
-            placeholder={t('admin.categories.noDefault')}
-            disabled={readOnly}
-            data={levels}
-            value={category.urgency ? String(category.urgency) : null}
-            onChange={(v) => set('urgency', v ? (Number(v) as Level) : undefined)}
-            clearable
-            data-testid="admin-category-urgency"
-          />
-        </Group>
-        <Switch
-          label={t('admin.categories.active')}
-          disabled={readOnly}
-          checked={category.active}
-          onChange={(e) => set('active', e.currentTarget.checked)}
-          data-testid="admin-category-active"
-        />
-        <EditorActions prefix="admin-category" messages={messages} saving={saving} readOnly={readOnly} onCancel={onDone} />
-      </Stack>
-    </form>
+      </Group>
+      <Switch
+        label={t('admin.categories.active')}
+        disabled={readOnly}
+        checked={category.active}
+        onChange={(e) => set('active', e.currentTarget.checked)}
+        data-testid="admin-category-active"
+      />
+    </EditorForm>
   );
 }

@@ -1,9 +1,9 @@
-import { MultiSelect, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { MultiSelect, Select, Switch, TextInput } from '@mantine/core';
 import { DIRECTORY_LIMITS, type DirectoryEntry } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../data/index.js';
-import { EditorActions } from './EditorActions.js';
+import { BilingualNameFields, EditorForm } from './EditorForm.js';
 import { membershipChanges } from './group-members.js';
 import { useDirectorySave } from './use-directory-save.js';
 
@@ -37,88 +37,77 @@ export function GroupEditor({
   const leadIds = group.leadIds ?? [];
 
   return (
-    <form
-      data-testid="admin-group-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <EditorForm
+      prefix="admin-group"
+      title={isNew ? t('admin.groups.new') : t('admin.groups.edit', { name: initial.name })}
+      messages={messages}
+      saving={saving}
+      readOnly={readOnly}
+      onCancel={onDone}
+      onSubmit={() => {
         const saved = { ...group, name: group.name.trim(), nameFr: group.nameFr.trim(), email: group.email.trim() };
         void save([saved, ...membershipChanges(group.id, memberIds, users)]).then((ok) => ok && onDone());
       }}
     >
-      <Stack>
-        <Title order={3}>{isNew ? t('admin.groups.new') : t('admin.groups.edit', { name: initial.name })}</Title>
-        <TextInput
-          label={t('admin.field.nameEn')}
-          required
-          maxLength={DIRECTORY_LIMITS.nameMax}
-          disabled={readOnly}
-          value={group.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-          data-testid="admin-group-name"
-        />
-        <TextInput
-          label={t('admin.field.nameFr')}
-          maxLength={DIRECTORY_LIMITS.nameMax}
-          disabled={readOnly}
-          value={group.nameFr}
-          onChange={(e) => set('nameFr', e.currentTarget.value)}
-          data-testid="admin-group-name-fr"
-        />
-        <TextInput
-          label={t('admin.groups.email')}
-          type="email"
-          maxLength={DIRECTORY_LIMITS.emailMax}
-          disabled={readOnly}
-          value={group.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={errors.email}
-          data-testid="admin-group-email"
-        />
-        <Select
-          label={t('admin.groups.tier')}
-          disabled={readOnly}
-          data={TIERS.map((tier) => ({ value: String(tier), label: t(`admin.groups.tiers.${tier}`) }))}
-          value={group.tier ? String(group.tier) : null}
-          onChange={(v) => set('tier', v ? (Number(v) as 1 | 2 | 3) : undefined)}
-          clearable
-          data-testid="admin-group-tier"
-        />
-        <MultiSelect
-          label={t('admin.groups.members')}
-          disabled={readOnly}
-          data={userOptions}
-          value={memberIds}
-          onChange={(ids) => {
-            setMemberIds(ids);
-            set(
-              'leadIds',
-              leadIds.filter((id) => ids.includes(id)),
-            );
-          }}
-          searchable
-          data-testid="admin-group-members"
-        />
-        <MultiSelect
-          label={t('admin.groups.leads')}
-          description={t('admin.groups.leadsHint')}
-          disabled={readOnly}
-          data={userOptions.filter((o) => memberIds.includes(o.value))}
-          value={leadIds}
-          onChange={(ids) => set('leadIds', ids)}
-          error={errors.leadIds}
-          maxValues={DIRECTORY_LIMITS.groupsMax}
-          data-testid="admin-group-leads"
-        />
-        <Switch
-          label={t('admin.groups.active')}
-          disabled={readOnly}
-          checked={group.active}
-          onChange={(e) => set('active', e.currentTarget.checked)}
-          data-testid="admin-group-active"
-        />
-        <EditorActions prefix="admin-group" messages={messages} saving={saving} readOnly={readOnly} onCancel={onDone} />
-      </Stack>
-    </form>
+      <BilingualNameFields
+        prefix="admin-group"
+        entry={group}
+        readOnly={readOnly}
+        error={errors.name}
+        onChange={(names) => setGroup((g) => ({ ...g, ...names }))}
+      />
+      <TextInput
+        label={t('admin.groups.email')}
+        type="email"
+        maxLength={DIRECTORY_LIMITS.emailMax}
+        disabled={readOnly}
+        value={group.email}
+        onChange={(e) => set('email', e.currentTarget.value)}
+        error={errors.email}
+        data-testid="admin-group-email"
+      />
+      <Select
+        label={t('admin.groups.tier')}
+        disabled={readOnly}
+        data={TIERS.map((tier) => ({ value: String(tier), label: t(`admin.groups.tiers.${tier}`) }))}
+        value={group.tier ? String(group.tier) : null}
+        onChange={(v) => set('tier', v ? (Number(v) as 1 | 2 | 3) : undefined)}
+        clearable
+        data-testid="admin-group-tier"
+      />
+      <MultiSelect
+        label={t('admin.groups.members')}
+        disabled={readOnly}
+        data={userOptions}
+        value={memberIds}
+        onChange={(ids) => {
+          setMemberIds(ids);
+          set(
+            'leadIds',
+            leadIds.filter((id) => ids.includes(id)),
+          );
+        }}
+        searchable
+        data-testid="admin-group-members"
+      />
+      <MultiSelect
+        label={t('admin.groups.leads')}
+        description={t('admin.groups.leadsHint')}
+        disabled={readOnly}
+        data={userOptions.filter((o) => memberIds.includes(o.value))}
+        value={leadIds}
+        onChange={(ids) => set('leadIds', ids)}
+        error={errors.leadIds}
+        maxValues={DIRECTORY_LIMITS.groupsMax}
+        data-testid="admin-group-leads"
+      />
+      <Switch
+        label={t('admin.groups.active')}
+        disabled={readOnly}
+        checked={group.active}
+        onChange={(e) => set('active', e.currentTarget.checked)}
+        data-testid="admin-group-active"
+      />
+    </EditorForm>
   );
 }

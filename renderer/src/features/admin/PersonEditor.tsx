@@ -1,4 +1,4 @@
-import { Button, MultiSelect, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { DIRECTORY_LIMITS, ROLES, type DirectoryEntry } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { sendPasswordLink, useDataNetwork, useDirectory } from '../../data/index
 import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { localName } from './category-tree.js';
-import { EditorActions } from './EditorActions.js';
+import { EditorForm } from './EditorForm.js';
 import { useDirectorySave } from './use-directory-save.js';
 
 /**
@@ -50,97 +50,97 @@ export function PersonEditor({
     .map((g) => ({ value: g.id, label: localName(g, lang) }));
 
   return (
-    <form
-      data-testid="admin-person-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save([{ ...person, name: person.name.trim(), email: person.email.trim() }]).then((ok) => ok && onDone());
-      }}
+    <EditorForm
+      prefix="admin-person"
+      title={isNew ? t('admin.people.new') : t('admin.people.edit', { name: initial.name })}
+      messages={messages}
+      saving={saving}
+      readOnly={readOnly}
+      onCancel={onDone}
+      onSubmit={() =>
+        void save([{ ...person, name: person.name.trim(), email: person.email.trim() }]).then((ok) => ok && onDone())
+      }
     >
-      <Stack>
-        <Title order={3}>{isNew ? t('admin.people.new') : t('admin.people.edit', { name: initial.name })}</Title>
-        <TextInput
-          label={t('admin.field.name')}
-          required
-          maxLength={DIRECTORY_LIMITS.nameMax}
-          disabled={readOnly}
-          value={person.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-          data-testid="admin-person-name"
-        />
-        <TextInput
-          label={t('admin.field.email')}
-          description={t('admin.people.emailHint')}
-          type="email"
-          required
-          maxLength={DIRECTORY_LIMITS.emailMax}
-          disabled={readOnly}
-          value={person.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={errors.email}
-          data-testid="admin-person-email"
-        />
-        <Select
-          label={t('admin.field.role')}
-          required
-          disabled={readOnly}
-          data={ROLES.map((r) => ({ value: r, label: labels.role[r] }))}
-          value={person.role || null}
-          onChange={(v) => set('role', v ?? '')}
-          error={errors.role}
-          allowDeselect={false}
-          data-testid="admin-person-role"
-        />
-        <MultiSelect
-          label={t('admin.field.groups')}
-          disabled={readOnly}
-          data={groupOptions}
-          value={person.groupIds}
-          onChange={(v) => set('groupIds', v)}
-          error={errors.groupIds}
-          searchable
-          data-testid="admin-person-groups"
-        />
-        <Select
-          label={t('admin.field.language')}
-          disabled={readOnly}
-          data={[
-            { value: 'en', label: t('admin.language.en') },
-            { value: 'fr', label: t('admin.language.fr') },
-          ]}
-          value={person.locale}
-          onChange={(v) => set('locale', v === 'fr' ? 'fr' : 'en')}
-          allowDeselect={false}
-          data-testid="admin-person-language"
-        />
-        <Switch
-          label={t('admin.people.active')}
-          description={t('admin.people.activeHint')}
-          disabled={readOnly}
-          checked={person.active}
-          onChange={(e) => set('active', e.currentTarget.checked)}
-          error={errors.active}
-          data-testid="admin-person-active"
-        />
-        {!isNew && !readOnly && initial.active && (
-          <Stack gap={4}>
-            <Button
-              variant="light"
-              w="fit-content"
-              loading={linkState.busy}
-              onClick={() => void sendLink()}
-              data-testid="admin-person-send-link"
-            >
-              {t('admin.people.sendLink')}
-            </Button>
-            <Text size="sm" c="dimmed" role="status" data-testid="admin-person-link-result">
-              {linkState.result ?? t('admin.people.sendLinkHint')}
-            </Text>
-          </Stack>
-        )}
-        <EditorActions prefix="admin-person" messages={messages} saving={saving} readOnly={readOnly} onCancel={onDone} />
-      </Stack>
-    </form>
+      <TextInput
+        label={t('admin.field.name')}
+        required
+        maxLength={DIRECTORY_LIMITS.nameMax}
+        disabled={readOnly}
+        value={person.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={errors.name}
+        data-testid="admin-person-name"
+      />
+      <TextInput
+        label={t('admin.field.email')}
+        description={t('admin.people.emailHint')}
+        type="email"
+        required
+        maxLength={DIRECTORY_LIMITS.emailMax}
+        disabled={readOnly}
+        value={person.email}
+        onChange={(e) => set('email', e.currentTarget.value)}
+        error={errors.email}
+        data-testid="admin-person-email"
+      />
+      <Select
+        label={t('admin.field.role')}
+        required
+        disabled={readOnly}
+        data={ROLES.map((r) => ({ value: r, label: labels.role[r] }))}
+        value={person.role || null}
+        onChange={(v) => set('role', v ?? '')}
+        error={errors.role}
+        allowDeselect={false}
+        data-testid="admin-person-role"
+      />
+      <MultiSelect
+        label={t('admin.field.groups')}
+        disabled={readOnly}
+        data={groupOptions}
+        value={person.groupIds}
+        onChange={(v) => set('groupIds', v)}
+        error={errors.groupIds}
+        searchable
+        data-testid="admin-person-groups"
+      />
+      <Select
+        label={t('admin.field.language')}
+        disabled={readOnly}
+        data={[
+          { value: 'en', label: t('admin.language.en') },
+          { value: 'fr', label: t('admin.language.fr') },
+        ]}
+        value={person.locale}
+        onChange={(v) => set('locale', v === 'fr' ? 'fr' : 'en')}
+        allowDeselect={false}
+        data-testid="admin-person-language"
+      />
+      <Switch
+        label={t('admin.people.active')}
+        description={t('admin.people.activeHint')}
+        disabled={readOnly}
+        checked={person.active}
+        onChange={(e) => set('active', e.currentTarget.checked)}
+        error={errors.active}
+        data-testid="admin-person-active"
+      />
+      {!isNew && !readOnly && initial.active && (
+        <Stack gap={4}>
+          <Button
+            variant="light"
+            w="fit-content"
+            loading={linkState.busy}
+            onClick={() => void sendLink()}
+            data-testid="admin-person-send-link"
+          >
+            {t('admin.people.sendLink')}
+          </Button>
+          <Text size="sm" c="dimmed" role="status" data-testid="admin-person-link-result">
+            {linkState.result ?? t('admin.people.sendLinkHint')}
+          </Text>
+        </Stack>
+      )}
+    </EditorForm>
   );
 }
