@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { Ticket } from '@shared';
 import { childrenToResolve } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { violationText } from '../../ui/violations.js';
 import { Link } from 'react-router-dom';
+import { LinkByNumber } from '../tickets/LinkByNumber.js';
 import { useCurrentUser } from '../../app/session-context.js';
 import { linkChildByNumber, unlinkChild, useChildTickets, useDb } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
@@ -17,22 +18,14 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
   const db = useDb();
   const user = useCurrentUser();
   const children = useChildTickets(parent.id);
-  const [number, setNumber] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const [resolving, setResolving] = useState(false);
   const open = childrenToResolve(children);
   const parentDone = parent.status === 'resolved' || parent.status === 'closed';
 
-  const link = async () => {
-    const linked = number;
-    const violations = await linkChildByNumber(db, parent.id, linked, user);
-    if (violations.length > 0)
-      return setError(
-        violations[0].field === 'number' ? t('major.notFound', { number: linked }) : violationText(t, violations[0]),
-      );
-    // Clear only what was linked: a number typed while the link was saving is the next one.
-    setNumber((current) => (current === linked ? '' : current));
-    setError(undefined);
+  const link = async (number: string): Promise<string | undefined> => {
+    const violations = await linkChildByNumber(db, parent.id, number, user);
+    if (violations.length === 0) return undefined;
+    return violations[0].field === 'number' ? t('major.notFound', { number }) : violationText(t, violations[0]);
   };
 
   return (
@@ -63,30 +56,7 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
           </Group>
         ))}
       </Stack>
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label={t('major.linkNumber')}
-          placeholder="INC0001234"
-          value={number}
-          onChange={(e) => setNumber(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void link();
-          }}
-          // The message sits below in dark red: Mantine's error colour is too light for WCAG AA on white.
-          aria-invalid={error !== undefined}
-          aria-describedby={error ? 'major-link-error' : undefined}
-          data-testid="major-link-number"
-          style={{ flex: 1 }}
-        />
-        <Button size="sm" variant="light" onClick={() => void link()} disabled={!number.trim()} data-testid="major-link">
-          {t('major.link')}
-        </Button>
-      </Group>
-      {error && (
-        <Text size="sm" c="red.9" id="major-link-error" role="alert">
-          {error}
-        </Text>
-      )}
+      <LinkByNumber prefix="major-link" label={t('major.linkNumber')} action={t('major.link')} onLink={link} />
       {(!parentDone || open.length > 0) && (
         <Group justify="flex-end">
           {parentDone && (

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ProblemPhase, ResolutionCode, Ticket } from '@shared';
 import { PROBLEM_LIMITS, RESOLUTION_CODES, TICKET_TEXT_LIMITS, nextPhases, problemPhaseOf } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { LinkByNumber } from '../tickets/LinkByNumber.js';
 import { useCurrentUser } from '../../app/session-context.js';
 import {
   canMoveProblem,
@@ -186,16 +187,10 @@ function LinkedIncidents({ problem }: { problem: Ticket }) {
   const user = useCurrentUser();
   const text = useViolationText();
   const incidents = useLinkedIncidents(problem.id);
-  const [number, setNumber] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const link = async () => {
-    const linked = number;
-    const violations = await linkIncidentByNumber(db, problem.id, linked, user);
-    if (violations.length > 0) {
-      return setError(violations[0].code === 'not_found' ? t('problems.notFound', { number: linked }) : text(violations[0]));
-    }
-    setNumber((current) => (current === linked ? '' : current));
-    setError(undefined);
+  const link = async (number: string): Promise<string | undefined> => {
+    const violations = await linkIncidentByNumber(db, problem.id, number, user);
+    if (violations.length === 0) return undefined;
+    return violations[0].code === 'not_found' ? t('problems.notFound', { number }) : text(violations[0]);
   };
   return (
     <Stack gap="xs" component="section" aria-labelledby="problem-incidents-title">
@@ -232,29 +227,7 @@ function LinkedIncidents({ problem }: { problem: Ticket }) {
           </Group>
         ))}
       </Stack>
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label={t('problems.linkNumber')}
-          placeholder="INC0001234"
-          value={number}
-          onChange={(e) => setNumber(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void link();
-          }}
-          aria-invalid={error !== undefined}
-          aria-describedby={error ? 'problem-link-error' : undefined}
-          data-testid="problem-link-number"
-          style={{ flex: 1 }}
-        />
-        <Button size="sm" variant="light" onClick={() => void link()} disabled={!number.trim()} data-testid="problem-link">
-          {t('problems.link')}
-        </Button>
-      </Group>
-      {error && (
-        <Text size="sm" c="red.9" id="problem-link-error" role="alert">
-          {error}
-        </Text>
-      )}
+      <LinkByNumber prefix="problem-link" label={t('problems.linkNumber')} action={t('problems.link')} onLink={link} />
     </Stack>
   );
 }
