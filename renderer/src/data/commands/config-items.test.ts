@@ -4,10 +4,21 @@ import type { ConfigItem } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase } from '../types.js';
-import { applyCiPatch, updateConfigItem } from './config-items.js';
+import { applyCiPatch, createConfigItem, updateConfigItem } from './config-items.js';
 
 const technician = { id: 'u-tech', role: 'technician' as const, groupIds: ['grp-field'] };
 const admin = { id: 'u-admin', role: 'admin' as const, groupIds: [] };
+const agent = { id: 'u-agent', role: 'agent' as const, groupIds: ['grp-desk'] };
+const configManager = { id: 'u-cm', role: 'agent' as const, groupIds: ['grp-config-managers'] };
+const newServer = {
+  name: '  OTT-APP-07 ',
+  ciClass: 'server_virtual' as const,
+  status: 'planned' as const,
+  criticality: 'high' as const,
+  ownerGroupId: 'grp-apps',
+  locationId: 'site-ott',
+  attributes: { os: 'RHEL 9', cpuCores: 4 },
+};
 
 const stored = ({ deleted: _d, ...ci }: ConfigItem) => ci;
 
@@ -63,6 +74,48 @@ describe('CI commands', () => {
     expect(invalid.map((v) => v.code).sort()).toEqual(['ci_attribute_out_of_range', 'ci_attribute_required']);
     expect(await updateConfigItem(db, 'srv-1', { name: 'OTT-FS-02', attributes: { cpuCores: 8 } }, admin)).toEqual([]);
     expect(await ci('srv-1')).toMatchObject({ name: 'OTT-FS-02', attributes: { serialNumber: 'A1', cpuCores: 8 } });
+  });
+
+  it('creates a CI for an admin or a configuration manager, in their name, with no import key', async () => {
+    const created = await createConfigItem(db, newServer, admin);
+    expect(created.violations).toEqual([]);
+    expect(created.id).toEqual(expect.any(String));
+    expect(await ci(created.id!)).toMatchObject({
+      name: 'OTT-APP-07',
+      ciClass: 'server_virtual',
+      status: 'planned',
+      attributes: { os: 'RHEL 9', cpuCores: 4 },
+      relations: [],
+      externalId: '',
+      updatedBy: 'u-admin',
+    });
+    expect((await createConfigItem(db, { ...newServer, name: 'Second' }, configManager)).violations).toEqual([]);
+    // History is the server's to write (its push effect), never the device's.
+    expect(await db.ci_history.count().exec()).toBe(0);
+  });
+
+  it('refuses creation to those the CMDB policy does not let manage configuration, writing nothing', async () => {
+    for (const who of [agent, technician, { id: 'u-anon' }]) {
+      const refused = await createConfigItem(db, newServer, who);
+      expect(refused).toEqual({ id: null, violations: [expect.objectContaining({ code: 'ci_manage_forbidden' })] });
+    }
+    expect(await db.config_items.count().exec()).toBe(3);
+  });
+
+  it('validates a new CI with the shared class rules (required attribute, types, name)', async () => {
+    const refused = await createConfigItem(
+      db,
+      { ...newServer, name: ' ', ciClass: 'server_physical', attributes: { cpuCores: -2, colour: 'red' } },
+      admin,
+    );
+    expect(refused.id).toBeNull();
+    expect(refused.violations.map((v) => [v.code, v.attribute]).sort()).toEqual([
+      ['ci_attribute_out_of_range', 'attributes.cpuCores'],
+      ['ci_attribute_required', 'attributes.serialNumber'],
+      ['ci_attribute_unknown', 'attributes.colour'],
+      ['ci_name_required', 'name'],
+    ]);
+    expect(await db.config_items.count().exec()).toBe(3);
   });
 
   it('applies a patch without touching the CI it was given', () => {

@@ -1,5 +1,6 @@
-import { forbiddenCiFields, jsonEqual, sitesOfGroups, validateCi } from '@shared';
-import type { CiAttributeValue, CiViolation, ConfigItem, TechnicianSites } from '@shared';
+import { can, forbiddenCiFields, jsonEqual, sitesOfGroups, validateCi } from '@shared';
+import type { Actor, CiAttributeValue, CiRelation, CiViolation, ConfigItem, TechnicianSites } from '@shared';
+import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor } from './tickets.js';
 
@@ -9,10 +10,24 @@ export type CiPatch = Partial<Pick<ConfigItem, 'name' | 'status' | 'criticality'
   attributes?: Record<string, CiAttributeValue | null>;
 };
 
-/** A refused CI edit: a shared validation code, or `ci_field_forbidden` / `not_found` with the field it names. */
+/** A refused CI write: a shared validation code, a policy refusal or `not_found`, with the field it names. */
 export type CiEditViolation = Pick<CiViolation, 'attribute' | 'message'> & {
-  code: CiViolation['code'] | 'ci_field_forbidden' | 'not_found';
+  code: CiViolation['code'] | 'ci_field_forbidden' | 'ci_manage_forbidden' | 'not_found';
 };
+
+/** What a new CI is made of; the command adds the id, author, time and (when not given) empty attributes and edges. */
+export type NewConfigItem = Pick<ConfigItem, 'name' | 'ciClass' | 'status' | 'criticality' | 'ownerGroupId' | 'locationId'> & {
+  attributes?: Record<string, CiAttributeValue>;
+  relations?: CiRelation[];
+};
+
+/** The outcome of creating a CI: its id when written, else the violations that refused it. */
+export type CiCreateResult = { id: string; violations: [] } | { id: null; violations: CiEditViolation[] };
+
+/** The actor as the shared policy reads it, or null when nobody is signed in (no role: nothing may be changed). */
+function policyActor(actor: CommandActor): Actor | null {
+  return actor.role ? { id: actor.id, role: actor.role, groupIds: actor.groupIds ?? [] } : null;
+}
 
 /** The CI as the shared model sees it (RxDB keeps the tombstone flag outside the document). */
 export function asConfigItem(doc: Omit<ConfigItem, 'deleted'>): ConfigItem {
@@ -58,9 +73,23 @@ export async function updateConfigItem(
   const before = asConfigItem(doc.toMutableJSON());
   const after = applyCiPatch(before, patch);
   if (jsonEqual(before, after)) return [];
-  if (!actor.role) return [{ code: 'ci_field_forbidden', attribute: 'id', message: 'Sign in to change configuration items.' }];
+  return writeCiEdit(db, before, after, actor);
+}
+
+/**
+ * Writes an edit of a stored CI after the checks the server's push runs: every changed field allowed by
+ * `forbiddenCiFields` (relinking is the field `relations`, which only configuration managers and admins may change),
+ * then `validateCi`. Shared by the field edit and the relationship commands so they cannot drift apart.
+ */
+async function writeCiEdit(
+  db: DeskDatabase,
+  before: ConfigItem,
+  after: ConfigItem,
+  actor: CommandActor,
+): Promise<CiEditViolation[]> {
+  const who = policyActor(actor);
+  if (!who) return [{ code: 'ci_field_forbidden', attribute: 'id', message: 'Sign in to change configuration items.' }];
   const sites = await sitesOfActor(db, actor);
-  const who = { id: actor.id, role: actor.role, groupIds: actor.groupIds ?? [] };
   const violations: CiEditViolation[] = forbiddenCiFields(who, sites, before, after).map((field) => ({
     code: 'ci_field_forbidden',
     attribute: field,
@@ -68,6 +97,8 @@ export async function updateConfigItem(
   }));
   violations.push(...validateCi(after));
   if (violations.length > 0) return violations;
+  const doc = await db.config_items.findOne(before.id).exec();
+  if (!doc) return [{ code: 'not_found', attribute: 'id', message: `Configuration item ${before.id} is not on this device.` }];
   const { deleted: _tombstone, ...fields } = after;
   await doc.incrementalModify((current) => ({
     ...current,
@@ -77,4 +108,46 @@ export async function updateConfigItem(
     updatedBy: actor.id,
   }));
   return [];
+}
+
+/**
+ * Creates a CI on this device; it replicates, and the server's push runs the same checks. Only those the shared
+ * CMDB policy lets manage configuration (`ci.manage`: configuration managers, supervisors, admins) may create, and
+ * the CI must pass `validateCi` (class attributes, required fields, limits), as a CSV import's rows must. History
+ * is the server's to write: the push effect records the `created` entry in the pusher's name.
+ */
+export async function createConfigItem(db: DeskDatabase, input: NewConfigItem, actor: CommandActor): Promise<CiCreateResult> {
+  const who = policyActor(actor);
+  if (!who || !can(who, 'ci.manage'))
+    return {
+      id: null,
+      violations: [
+        {
+          code: 'ci_manage_forbidden',
+          attribute: 'id',
+          message: 'Only configuration managers and administrators may create configuration items.',
+        },
+      ],
+    };
+  const ci: ConfigItem = {
+    id: newId(),
+    name: input.name.trim(),
+    ciClass: input.ciClass,
+    status: input.status,
+    criticality: input.criticality,
+    ownerGroupId: input.ownerGroupId,
+    locationId: input.locationId,
+    attributes: { ...(input.attributes ?? {}) },
+    relations: [...(input.relations ?? [])],
+    // Only an import sets it: a CI created by hand is never matched by re-importing a file.
+    externalId: '',
+    updatedAt: Date.now(),
+    updatedBy: actor.id,
+    deleted: false,
+  };
+  const violations = validateCi(ci);
+  if (violations.length > 0) return { id: null, violations };
+  const { deleted: _tombstone, ...doc } = ci;
+  await db.config_items.insert(doc);
+  return { id: ci.id, violations: [] };
 }
