@@ -103,7 +103,15 @@ export { useChildTickets } from './hooks/child-tickets.js';
 export { useCmdbImportApi } from './hooks/cmdb-import.js';
 export type { CmdbImportApi, CmdbImportOutcome } from './hooks/cmdb-import.js';
 export { useCiHistory, useConfigItems, useOpenTicketsOfCi } from './hooks/config-items.js';
-export { applyCiPatch, asConfigItem, createConfigItem, sitesOfActor, updateConfigItem } from './commands/config-items.js';
+export {
+  addCiRelation,
+  applyCiPatch,
+  asConfigItem,
+  createConfigItem,
+  removeCiRelation,
+  sitesOfActor,
+  updateConfigItem,
+} from './commands/config-items.js';
 export type { CiCreateResult, CiEditViolation, CiPatch, NewConfigItem } from './commands/config-items.js';
 export {
   applyWorkaround,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfigItem } from './build-config-item.js';
 import type { ConfigItem } from './ci-model.js';
-import { addRelation, validateCi } from './ci-validation.js';
+import { addRelation, removeRelation, validateCi } from './ci-validation.js';
 
 const codes = (ci: ConfigItem): string[] => validateCi(ci).map((v) => `${v.code}@${v.attribute}`);
 
@@ -82,5 +82,21 @@ describe('addRelation', () => {
     // A different type between the same two CIs is another relationship.
     const other = addRelation(first.ci, { type: 'depends_on', targetKind: 'ci', targetId: 'srv' });
     expect('ci' in other && other.ci.relations).toHaveLength(2);
+  });
+});
+
+describe('removeRelation', () => {
+  it('removes only the edge of that type to that target, leaving the CI it was given unchanged', () => {
+    const ci = buildConfigItem({
+      id: 'app',
+      relations: [
+        { type: 'runs_on', targetKind: 'ci', targetId: 'srv' },
+        { type: 'depends_on', targetKind: 'ci', targetId: 'srv' },
+      ],
+    });
+    const after = removeRelation(ci, { type: 'runs_on', targetKind: 'ci', targetId: 'srv' });
+    expect(after.relations).toEqual([{ type: 'depends_on', targetKind: 'ci', targetId: 'srv' }]);
+    expect(ci.relations).toHaveLength(2);
+    expect(removeRelation(after, { type: 'runs_on', targetKind: 'ci', targetId: 'srv' }).relations).toEqual(after.relations);
   });
 });

@@ -178,6 +178,12 @@ export function addRelation(ci: ConfigItem, relation: CiRelation): { ci: ConfigI
   return { ci: { ...ci, relations: [...ci.relations, relation] } };
 }
 
+/** The CI without the edge (the same type to the same target); unchanged when it has no such edge. */
+export function removeRelation(ci: ConfigItem, relation: CiRelation): ConfigItem {
+  const key = relationKey(relation);
+  return { ...ci, relations: ci.relations.filter((r) => relationKey(r) !== key) };
+}
+
 /** True when the CI is a location (site, building, room). */
 export function isLocation(ci: Pick<ConfigItem, 'ciClass'>): boolean {
   return LOCATION_CLASSES.includes(ci.ciClass);

@@ -4,7 +4,7 @@ import type { ConfigItem } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase } from '../types.js';
-import { applyCiPatch, createConfigItem, updateConfigItem } from './config-items.js';
+import { addCiRelation, applyCiPatch, createConfigItem, removeCiRelation, updateConfigItem } from './config-items.js';
 
 const technician = { id: 'u-tech', role: 'technician' as const, groupIds: ['grp-field'] };
 const admin = { id: 'u-admin', role: 'admin' as const, groupIds: [] };
@@ -116,6 +116,46 @@ describe('CI commands', () => {
       ['ci_name_required', 'name'],
     ]);
     expect(await db.config_items.count().exec()).toBe(3);
+  });
+
+  it('lets a configuration manager link a CI to another and remove the edge, in their name', async () => {
+    const created = await createConfigItem(db, newServer, configManager);
+    const id = created.id!;
+    const runsOn = { type: 'runs_on' as const, targetKind: 'ci' as const, targetId: 'srv-1' };
+    expect(await addCiRelation(db, id, runsOn, configManager)).toEqual([]);
+    expect(await addCiRelation(db, id, { ...runsOn, type: 'depends_on' }, admin)).toEqual([]);
+    expect(await ci(id)).toMatchObject({ relations: [runsOn, { ...runsOn, type: 'depends_on' }], updatedBy: 'u-admin' });
+    expect(await removeCiRelation(db, id, runsOn, configManager)).toEqual([]);
+    expect(await ci(id)).toMatchObject({ relations: [{ ...runsOn, type: 'depends_on' }], updatedBy: 'u-cm' });
+  });
+
+  it('refuses a duplicate edge, a self-loop and a CI not on the device with their codes, writing nothing', async () => {
+    const runsOn = { type: 'runs_on' as const, targetKind: 'ci' as const, targetId: 'site-ott' };
+    expect(await addCiRelation(db, 'srv-1', runsOn, admin)).toEqual([]);
+    const before = await ci('srv-1');
+    expect((await addCiRelation(db, 'srv-1', runsOn, admin)).map((v) => v.code)).toEqual(['ci_relation_duplicate']);
+    expect((await addCiRelation(db, 'srv-1', { ...runsOn, targetId: 'srv-1' }, admin)).map((v) => v.code)).toEqual([
+      'ci_relation_self',
+    ]);
+    expect((await addCiRelation(db, 'srv-1', { ...runsOn, targetId: 'nowhere' }, admin)).map((v) => v.code)).toEqual([
+      'not_found',
+    ]);
+    expect((await addCiRelation(db, 'srv-1', { ...runsOn, type: 'used_by' }, admin)).map((v) => v.code)).toEqual([
+      'ci_relation_target_kind',
+    ]);
+    expect(await ci('srv-1')).toEqual(before);
+  });
+
+  it('refuses relinking to those the policy does not let change relations (an agent, a technician on site)', async () => {
+    const edge = { type: 'depends_on' as const, targetKind: 'ci' as const, targetId: 'site-gat' };
+    for (const who of [agent, technician]) {
+      expect((await addCiRelation(db, 'srv-1', edge, who)).map((v) => [v.code, v.attribute])).toEqual([
+        ['ci_field_forbidden', 'relations'],
+      ]);
+    }
+    expect(await addCiRelation(db, 'srv-1', edge, admin)).toEqual([]);
+    expect((await removeCiRelation(db, 'srv-1', edge, technician)).map((v) => v.code)).toEqual(['ci_field_forbidden']);
+    expect((await ci('srv-1')).relations).toEqual([edge]);
   });
 
   it('applies a patch without touching the CI it was given', () => {

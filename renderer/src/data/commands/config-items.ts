@@ -1,4 +1,4 @@
-import { can, forbiddenCiFields, jsonEqual, sitesOfGroups, validateCi } from '@shared';
+import { addRelation, can, forbiddenCiFields, jsonEqual, removeRelation, sitesOfGroups, validateCi } from '@shared';
 import type { Actor, CiAttributeValue, CiRelation, CiViolation, ConfigItem, TechnicianSites } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
@@ -150,4 +150,51 @@ export async function createConfigItem(db: DeskDatabase, input: NewConfigItem, a
   const { deleted: _tombstone, ...doc } = ci;
   await db.config_items.insert(doc);
   return { id: ci.id, violations: [] };
+}
+
+/** The stored CI, or the `not_found` violation (a CI not on this device, or deleted since the page was drawn). */
+async function storedCi(db: DeskDatabase, id: string): Promise<ConfigItem | CiEditViolation[]> {
+  const doc = await db.config_items.findOne(id).exec();
+  if (!doc) return [{ code: 'not_found', attribute: 'id', message: `Configuration item ${id} is not on this device.` }];
+  return asConfigItem(doc.toMutableJSON());
+}
+
+/**
+ * Adds an outgoing edge to a CI (relinking: the shared policy lets only configuration managers and admins change
+ * `relations`). The shared `addRelation` refuses a duplicate, a self-loop or a target of the wrong kind with its
+ * code; a CI target must be on this device, so the edge never points at an id nobody can open.
+ */
+export async function addCiRelation(
+  db: DeskDatabase,
+  id: string,
+  relation: CiRelation,
+  actor: CommandActor,
+): Promise<CiEditViolation[]> {
+  const before = await storedCi(db, id);
+  if (Array.isArray(before)) return before;
+  if (relation.targetKind === 'ci' && relation.targetId !== id && !(await db.config_items.findOne(relation.targetId).exec()))
+    return [
+      {
+        code: 'not_found',
+        attribute: `relations[${before.relations.length}]`,
+        message: `Configuration item ${relation.targetId} is not on this device.`,
+      },
+    ];
+  const added = addRelation(before, relation);
+  if ('violations' in added) return added.violations;
+  return writeCiEdit(db, before, added.ci, actor);
+}
+
+/** Removes an outgoing edge of a CI (relinking, under the same policy as adding one); nothing to do when absent. */
+export async function removeCiRelation(
+  db: DeskDatabase,
+  id: string,
+  relation: CiRelation,
+  actor: CommandActor,
+): Promise<CiEditViolation[]> {
+  const before = await storedCi(db, id);
+  if (Array.isArray(before)) return before;
+  const after = removeRelation(before, relation);
+  if (jsonEqual(before, after)) return [];
+  return writeCiEdit(db, before, after, actor);
 }

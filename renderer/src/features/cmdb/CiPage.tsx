@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { buildCmdbGraph, isLocation, sitesOfGroups } from '@shared';
+import { buildCmdbGraph, can, isLocation, sitesOfGroups } from '@shared';
 import type { ConfigItem } from '@shared';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { CiCriticalityBadge, CiStatusBadge } from './CiBadges.js';
 import { CiFactsForm } from './CiFactsForm.js';
 import { CiHistoryList } from './CiHistoryList.js';
 import { CiImpactPanel } from './CiImpactPanel.js';
+import { CiRelationsPanel } from './CiRelationsPanel.js';
 import type { CiDraft } from './ci-form.js';
 import { attributeSpecs, CI_FORM_FIELDS, draftOf, editableFields, patchOf } from './ci-form.js';
 import { historyRows } from './ci-history-rows.js';
@@ -22,9 +23,10 @@ import { useCiLabels } from './ci-labels.js';
 import { useDirectoryNames } from './use-directory-names.js';
 
 /**
- * One configuration item: key facts and class attributes (editable as the shared CMDB policy allows), impact
- * analysis, open tickets naming it, and its history. Everything is read from this device, so it works offline;
- * an edit is written locally and syncs, and the server records its history.
+ * One configuration item: key facts and class attributes (editable as the shared CMDB policy allows), its outgoing
+ * relationships (relinked by those the policy lets), impact analysis, open tickets naming it, and its history.
+ * Everything is read from this device, so it works offline; an edit is written locally and syncs, and the server
+ * records its history.
  */
 export function CiPage() {
   const { t } = useTranslation();
@@ -70,6 +72,8 @@ function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
   const graph = useMemo(() => buildCmdbGraph(items), [items]);
   const sites = useMemo(() => sitesOfGroups(user.groupIds, items), [user.groupIds, items]);
   const editable = useMemo(() => editableFields(user, ci, sites), [user, ci, sites]);
+  // Relinking is the field `relations` of the shared policy (configuration managers and admins), as the push checks.
+  const canRelink = can(user, 'ci.edit_field', { ci, sites, field: 'relations' });
   const locations = useMemo(
     () =>
       items
@@ -197,6 +201,9 @@ function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
             )}
           </Stack>
         </form>
+      </Paper>
+      <Paper withBorder p="md">
+        <CiRelationsPanel ci={ci} byId={byId} nameOf={directoryName} canRelink={canRelink} />
       </Paper>
       <Paper withBorder p="md">
         <CiImpactPanel ci={ci} graph={graph} byId={byId} nameOf={directoryName} />
