@@ -4,7 +4,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { TicketQueuePage } from '../features/tickets/TicketQueuePage.js';
 import { AppShellLayout } from './AppShellLayout.js';
-import { CMDB_IMPORT_ROUTE } from './routes.js';
+import { CMDB_IMPORT_ROUTE, CMDB_NEW_ROUTE } from './routes.js';
 
 /**
  * A page loaded when first opened, `name` being its module's export. Only the queue, where the console starts, is in
@@ -40,6 +40,7 @@ const heldMail = page(() => import('../features/held-mail/HeldMailPage.js'), 'He
 const cmdbImport = page(() => import('../features/cmdb-import/CmdbImportPage.js'), 'CmdbImportPage');
 const ciList = page(() => import('../features/cmdb/CiListPage.js'), 'CiListPage');
 const ciPage = page(() => import('../features/cmdb/CiPage.js'), 'CiPage');
+const newCi = page(() => import('../features/cmdb/NewCiPage.js'), 'NewCiPage');
 const problems = page(() => import('../features/problems/ProblemsPage.js'), 'ProblemsPage');
 
 export function AppRoutes() {
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="/surveys/design" element={surveyDesign} />
         <Route path={CMDB_IMPORT_ROUTE} element={cmdbImport} />
         <Route path="/cmdb" element={ciList} />
+        <Route path={CMDB_NEW_ROUTE} element={newCi} />
         <Route path="/cmdb/:id" element={ciPage} />
         <Route path="/problems" element={problems} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />

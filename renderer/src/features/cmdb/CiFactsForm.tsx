@@ -1,6 +1,6 @@
 import { Checkbox, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { CI_CRITICALITIES, CI_LIMITS, CI_STATUSES } from '@shared';
-import type { CiAttributeSpec, ConfigItem } from '@shared';
+import { CI_CLASS_NAMES, CI_CRITICALITIES, CI_LIMITS, CI_STATUSES } from '@shared';
+import type { CiAttributeSpec, CiClass, ConfigItem } from '@shared';
 import { useTranslation } from 'react-i18next';
 import type { CiDraft } from './ci-form.js';
 import { attributeSpecs } from './ci-form.js';
@@ -12,7 +12,10 @@ export interface Choice {
 }
 
 export interface CiFactsFormProps {
-  ci: ConfigItem;
+  /** The CI's class: its attributes are the inputs. */
+  ci: Pick<ConfigItem, 'ciClass'>;
+  /** Given only while creating a CI: the class is then chosen here; a stored CI's class is shown, never changed. */
+  onClassChange?: (ciClass: CiClass) => void;
   draft: CiDraft;
   /** Fields the user may change (`name`, `attributes.serialNumber`, …); the others are shown disabled. */
   editable: ReadonlySet<string>;
@@ -30,7 +33,7 @@ const LONG_TEXT = 500;
  * The CI's key facts and its class's attributes as typed inputs (text, number, date, list, check box), from
  * CI_CLASSES. Limits come from the class specs; what the user may change comes from the shared CMDB policy.
  */
-export function CiFactsForm({ ci, draft, editable, onChange, errors, locations, groups }: CiFactsFormProps) {
+export function CiFactsForm({ ci, onClassChange, draft, editable, onChange, errors, locations, groups }: CiFactsFormProps) {
   const { t } = useTranslation();
   const labels = useCiLabels();
   const set = <K extends keyof CiDraft>(key: K, value: CiDraft[K]) => onChange({ ...draft, [key]: value });
@@ -107,7 +110,18 @@ export function CiFactsForm({ ci, draft, editable, onChange, errors, locations, 
           onChange={(e) => set('name', e.currentTarget.value)}
           data-testid="ci-name-input"
         />
-        <TextInput label={t('cmdb.fields.ciClass')} value={labels.ciClass[ci.ciClass]} readOnly data-testid="ci-class" />
+        {onClassChange ? (
+          <NativeSelect
+            label={t('cmdb.fields.ciClass')}
+            value={ci.ciClass}
+            required
+            onChange={(e) => onClassChange(e.currentTarget.value as CiClass)}
+            data={CI_CLASS_NAMES.map((c) => ({ value: c, label: labels.ciClass[c] }))}
+            data-testid="ci-class-select"
+          />
+        ) : (
+          <TextInput label={t('cmdb.fields.ciClass')} value={labels.ciClass[ci.ciClass]} readOnly data-testid="ci-class" />
+        )}
         <NativeSelect
           label={t('cmdb.fields.status')}
           value={draft.status}

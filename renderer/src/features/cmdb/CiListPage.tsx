@@ -1,10 +1,10 @@
-import { Anchor, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { CI_CLASS_NAMES, CI_CRITICALITIES, CI_STATUSES, can } from '@shared';
 import type { ConfigItem } from '@shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { CMDB_IMPORT_ROUTE } from '../../app/routes.js';
+import { CMDB_IMPORT_ROUTE, CMDB_NEW_ROUTE } from '../../app/routes.js';
 import { useCurrentUser } from '../../app/session-context.js';
 import { useUrlParams } from '../../app/use-url-params.js';
 import { useConfigItems } from '../../data/index.js';
@@ -62,11 +62,19 @@ export function CiListPage() {
     <Stack data-testid="ci-list">
       <Group justify="space-between">
         <Title order={2}>{t('cmdb.title')}</Title>
-        {(can(user, 'ci.import') || can(user, 'ci.export')) && (
-          <Anchor component={Link} to={CMDB_IMPORT_ROUTE} data-testid="ci-import-link">
-            {t('cmdbImport.title')}
-          </Anchor>
-        )}
+        <Group>
+          {(can(user, 'ci.import') || can(user, 'ci.export')) && (
+            <Anchor component={Link} to={CMDB_IMPORT_ROUTE} data-testid="ci-import-link">
+              {t('cmdbImport.title')}
+            </Anchor>
+          )}
+          {/* Offered only to those the shared policy lets create CIs; the command and the server ask it again. */}
+          {can(user, 'ci.manage') && (
+            <Button component={Link} to={CMDB_NEW_ROUTE} data-testid="ci-new-button">
+              {t('cmdb.create.button')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Group align="flex-end" wrap="wrap">
         <TextInput

@@ -4,7 +4,7 @@ import { buildConfigItem } from '@shared/cmdb/build-config-item.js';
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
-import { draftOf, editableFields, parseAttribute, patchOf } from './ci-form.js';
+import { blankDraft, draftOf, editableFields, newCiOf, parseAttribute, patchOf, withClass } from './ci-form.js';
 import { historyRows } from './ci-history-rows.js';
 
 const server = buildConfigItem({
@@ -29,6 +29,26 @@ describe('the CI form', () => {
     expect(patchOf(server, { ...draft, attributes: { ...draft.attributes, serialNumber: ' ' } })).toEqual({
       attributes: { serialNumber: null },
     });
+  });
+
+  it('makes a new CI of a blank draft: the class attributes typed, the empty ones left out', () => {
+    const draft = blankDraft('server_physical', 'grp-network');
+    expect(draft).toMatchObject({ name: '', status: 'in_service', ownerGroupId: 'grp-network' });
+    expect(Object.keys(draft.attributes)).toContain('serialNumber');
+    const typed = { ...draft, name: 'OTT-FS-09', attributes: { ...draft.attributes, serialNumber: 'SN-9', cpuCores: '16' } };
+    expect(newCiOf('server_physical', typed)).toEqual({
+      name: 'OTT-FS-09',
+      ciClass: 'server_physical',
+      status: 'in_service',
+      criticality: 'medium',
+      ownerGroupId: 'grp-network',
+      locationId: '',
+      attributes: { serialNumber: 'SN-9', cpuCores: 16 },
+    });
+    // Another class keeps what both classes share and drops the rest.
+    const workstation = withClass(typed, 'workstation');
+    expect(workstation.attributes).toEqual({ serialNumber: 'SN-9', model: '', os: '', assetTag: '' });
+    expect(newCiOf('workstation', workstation).attributes).toEqual({ serialNumber: 'SN-9' });
   });
 
   it('keeps text typed into a number field as text, so the shared validation names the attribute', () => {

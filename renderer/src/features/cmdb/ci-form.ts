@@ -1,6 +1,6 @@
 import { can, CI_CLASSES } from '@shared';
-import type { Actor, CiAttributeSpec, CiAttributeValue, ConfigItem, TechnicianSites } from '@shared';
-import type { CiPatch } from '../../data/index.js';
+import type { Actor, CiAttributeSpec, CiAttributeValue, CiClass, ConfigItem, TechnicianSites } from '@shared';
+import type { CiPatch, NewConfigItem } from '../../data/index.js';
 
 /** The CI's own fields the form edits (attributes come from the class, as `attributes.<key>`). */
 export const CI_FORM_FIELDS = ['name', 'status', 'criticality', 'locationId', 'ownerGroupId'] as const;
@@ -20,6 +20,45 @@ export interface CiDraft {
 export function attributeSpecs(ci: Pick<ConfigItem, 'ciClass'>): [string, CiAttributeSpec][] {
   const specs: Readonly<Record<string, CiAttributeSpec>> = CI_CLASSES[ci.ciClass];
   return Object.entries(specs);
+}
+
+/** The draft of a new CI of a class: nothing typed yet, in service, of medium criticality, owned by `ownerGroupId`. */
+export function blankDraft(ciClass: CiClass, ownerGroupId: string): CiDraft {
+  const attributes: Record<string, string | boolean> = {};
+  for (const [key, spec] of attributeSpecs({ ciClass })) attributes[key] = spec.type === 'boolean' ? false : '';
+  return { name: '', status: 'in_service', criticality: 'medium', locationId: '', ownerGroupId, attributes };
+}
+
+/**
+ * The draft with another class: the attributes both classes share keep what was typed, the others start empty,
+ * so changing one's mind about the class does not carry attributes the new class does not have.
+ */
+export function withClass(draft: CiDraft, ciClass: CiClass): CiDraft {
+  const blank = blankDraft(ciClass, draft.ownerGroupId);
+  const attributes = { ...blank.attributes };
+  for (const key of Object.keys(attributes)) if (key in draft.attributes) attributes[key] = draft.attributes[key]!;
+  return { ...draft, attributes };
+}
+
+/**
+ * The new CI the draft describes, typed as `patchOf` types an edit: numbers parsed, empty attributes left out (and
+ * an unticked check box, as an edit leaves it unset). The create command then validates it with the shared rules.
+ */
+export function newCiOf(ciClass: CiClass, draft: CiDraft): NewConfigItem {
+  const attributes: Record<string, CiAttributeValue> = {};
+  for (const [key, spec] of attributeSpecs({ ciClass })) {
+    const value = parseAttribute(spec, draft.attributes[key] ?? '');
+    if (value !== null && value !== false) attributes[key] = value;
+  }
+  return {
+    name: draft.name,
+    ciClass,
+    status: draft.status,
+    criticality: draft.criticality,
+    ownerGroupId: draft.ownerGroupId,
+    locationId: draft.locationId,
+    attributes,
+  };
 }
 
 /** The draft of a CI as stored. */
