@@ -203,7 +203,7 @@ function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
         </form>
       </Paper>
       <Paper withBorder p="md">
-        <CiRelationsPanel ci={ci} byId={byId} nameOf={directoryName} canRelink={canRelink} />
+        <CiRelationsPanel ci={ci} items={items} byId={byId} nameOf={directoryName} canRelink={canRelink} />
       </Paper>
       <Paper withBorder p="md">
         <CiImpactPanel ci={ci} graph={graph} byId={byId} nameOf={directoryName} />

@@ -11,10 +11,12 @@ import type { CiEditViolation } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { CiPicker } from './CiPicker.js';
 import { useCiLabels } from './ci-labels.js';
-import { useCmdbLookup } from './use-cmdb.js';
+import { useCmdbLookupOf } from './use-cmdb.js';
 
 export interface CiRelationsPanelProps {
   ci: ConfigItem;
+  /** Every CI of this device (the CI page's), searched for a target. */
+  items: ConfigItem[];
   byId: ReadonlyMap<string, ConfigItem>;
   nameOf: (id: string) => string | undefined;
   /** May the user relink this CI (the shared policy's `relations` field: configuration managers and admins)? */
@@ -32,14 +34,14 @@ const keyOf = (r: CiRelation) => `${r.type}:${r.targetKind}:${r.targetId}`;
  * then a CI chosen with the CMDB search (or, for "used by", a user or group). The data commands ask the shared
  * policy and rules (duplicate, self, target kind), so refusals arrive as coded violations translated here.
  */
-export function CiRelationsPanel({ ci, byId, nameOf, canRelink }: CiRelationsPanelProps) {
+export function CiRelationsPanel({ ci, items, byId, nameOf, canRelink }: CiRelationsPanelProps) {
   const { t } = useTranslation();
   const db = useDb();
   const user = useCurrentUser();
   const labels = useCiLabels();
   const lang = useLanguage();
   const directory = useDirectory();
-  const cmdb = useCmdbLookup();
+  const cmdb = useCmdbLookupOf(items, false, byId);
   const [type, setType] = useState<CiRelationType>('depends_on');
   const [ciTarget, setCiTarget] = useState('');
   const [partyTarget, setPartyTarget] = useState('');

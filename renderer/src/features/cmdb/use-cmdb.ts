@@ -19,9 +19,17 @@ export interface CmdbLookup {
  */
 export function useCmdbLookup(): CmdbLookup {
   const { items, loading } = useConfigItems();
+  return useCmdbLookupOf(items, loading);
+}
+
+/**
+ * The same lookup over CIs a screen already reads (the CI page), without a second query of every CI; `known` is the
+ * screen's own map of them by id, when it has one.
+ */
+export function useCmdbLookupOf(items: ConfigItem[], loading: boolean, known?: ReadonlyMap<string, ConfigItem>): CmdbLookup {
   const [live] = useState(() => new LiveCiIndex());
   const index = useMemo((): CiIndex => ({ search: (query) => live.update(items).search(query) }), [live, items]);
-  const byId = useMemo(() => new Map(items.map((ci) => [ci.id, ci])), [items]);
+  const byId = useMemo(() => known ?? new Map(items.map((ci) => [ci.id, ci])), [known, items]);
   return { items, byId, index, loading };
 }
 
