@@ -7,6 +7,9 @@ import { seriousViolationsIn } from './page-models/axe.js';
 import { CreateTicketPage } from './page-models/create-ticket-page.js';
 import { SyncStatus } from './page-models/sync-status.js';
 
+// This file changes what the whole desk shares: it runs against a server of its own.
+test.use({ serverFor: 'admin-directory' });
+
 // One server for this file (worker fixture): the demo directory, its groups, categories and people, sending mail to a
 // real SMTP server the tests read.
 

@@ -4,6 +4,9 @@ import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
 import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
 
+// This file changes what the whole desk shares: it runs against a server of its own.
+test.use({ serverFor: 'cmdb-manage' });
+
 type StoredCi = Omit<ConfigItem, 'deleted'> & { _deleted: boolean };
 
 /** The seeded file server at the Ottawa head office (OTT-FS-01). */

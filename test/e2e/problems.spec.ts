@@ -6,6 +6,9 @@ import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
 import { TicketPage } from './page-models/ticket-page.js';
 
+// This file changes what the whole desk shares: it runs against a server of its own.
+test.use({ serverFor: 'problems' });
+
 type Stored<T> = T & { _deleted: boolean };
 
 // Words no demo ticket holds, so the cluster is this test's own whatever the demo data's dates.

@@ -4,6 +4,9 @@ import { apiLogin, expect, pullAll, test } from './fixtures/mail-desk-test.js';
 import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
 
+// This file changes what the whole desk shares: it runs against a server of its own.
+test.use({ serverFor: 'survey-design' });
+
 // One server for this file (worker fixture), seeded with the demo CSAT survey, mailing a real SMTP server.
 
 const HOSTILE = 'Check-up <img src=x onerror="window.__pwned=1">';
