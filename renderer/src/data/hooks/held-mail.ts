@@ -1,11 +1,11 @@
 import { HELD_MAIL_PATH, type HeldMail } from '@shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useDataNetwork } from '../provider.js';
 import { requestJson } from '../replication/http.js';
+import { useServerRead, type ServerRead } from './server-read.js';
 
 /** The held-mail list as the page shows it: loading, the server unreachable (offline), refused, or the list. */
-export type HeldMailState =
-  { status: 'loading' } | { status: 'unavailable'; message: string } | { status: 'ready'; mail: HeldMail[] };
+export type HeldMailState = ServerRead<HeldMail[]>;
 
 /**
  * The mail the desk holds back, read from the server (it is not replicated: it is the server's outbox), and a
@@ -13,23 +13,9 @@ export type HeldMailState =
  */
 export function useHeldMail(): { state: HeldMailState; reload: () => void; release: (id: number) => Promise<string | null> } {
   const network = useDataNetwork();
-  const [state, setState] = useState<HeldMailState>({ status: 'loading' });
   const [round, setRound] = useState(0);
   const reload = useCallback(() => setRound((n) => n + 1), []);
-
-  useEffect(() => {
-    if (!network) return undefined;
-    let cancelled = false;
-    requestJson<HeldMail[]>(network, HELD_MAIL_PATH)
-      .then((mail) => !cancelled && setState({ status: 'ready', mail }))
-      .catch(
-        (err: unknown) =>
-          !cancelled && setState({ status: 'unavailable', message: err instanceof Error ? err.message : String(err) }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [network, round]);
+  const state = useServerRead<HeldMail[]>(HELD_MAIL_PATH, round);
 
   const release = useCallback(
     async (id: number): Promise<string | null> => {

@@ -41,8 +41,8 @@ export function AuditTab({ byId }: { byId: ReadonlyMap<string, DirectoryEntry> }
           {t('admin.audit.unavailable', { message: state.message })}
         </Alert>
       )}
-      {state.status === 'ready' && state.changes.length === 0 && <Text>{t('admin.audit.none')}</Text>}
-      {state.status === 'ready' && state.changes.length > 0 && (
+      {state.status === 'ready' && state.value.length === 0 && <Text>{t('admin.audit.none')}</Text>}
+      {state.status === 'ready' && state.value.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table data-testid="admin-audit-list">
             <Table.Thead>
@@ -54,7 +54,7 @@ export function AuditTab({ byId }: { byId: ReadonlyMap<string, DirectoryEntry> }
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {state.changes.map((row) => (
+              {state.value.map((row) => (
                 <Table.Tr key={row.id} data-testid="admin-audit-row" data-entry-id={row.entryId}>
                   <Table.Td>{new Date(row.at).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{nameOf(row.actorId)}</Table.Td>

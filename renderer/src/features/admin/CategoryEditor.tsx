@@ -1,7 +1,6 @@
 import { Group, Select, Switch } from '@mantine/core';
-import type { DirectoryEntry, Level } from '@shared';
+import type { Level } from '@shared';
 import { routeTicket } from '@shared/domain/routing.js';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -9,30 +8,19 @@ import { useLabels } from '../../ui/labels.js';
 import { levelOptions } from '../tickets/options.js';
 import { categoryAndDescendants, categoryTree, localName } from './category-tree.js';
 import { BilingualNameFields, EditorForm } from './EditorForm.js';
-import { useDirectorySave } from './use-directory-save.js';
+import { useEntryForm } from './use-directory-save.js';
+import type { EditorProps } from './DirectoryTab.js';
 
 /**
  * A category: names in English and French, where it sits in the tree, the group its new tickets go to (or its
  * parent's) and the impact and urgency a new ticket of it starts with.
  */
-export function CategoryEditor({
-  initial,
-  isNew,
-  readOnly,
-  onDone,
-}: {
-  initial: DirectoryEntry;
-  isNew: boolean;
-  readOnly: boolean;
-  onDone: () => void;
-}) {
+export function CategoryEditor({ initial, isNew, readOnly, onDone }: EditorProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const labels = useLabels();
   const directory = useDirectory();
-  const [category, setCategory] = useState(initial);
-  const { save, saving, errors, messages } = useDirectorySave(category.id);
-  const set = <K extends keyof DirectoryEntry>(key: K, value: DirectoryEntry[K]) => setCategory((c) => ({ ...c, [key]: value }));
+  const { entry: category, setEntry: setCategory, set, save, saving, errors, messages } = useEntryForm(initial);
   const categories = directory.all.filter((e) => e.kind === 'category');
   const excluded = categoryAndDescendants(category.id, categories);
   const parentOptions = categoryTree(categories, lang)

@@ -1,11 +1,12 @@
 import { MultiSelect, Select, Switch, TextInput } from '@mantine/core';
-import { DIRECTORY_LIMITS, type DirectoryEntry } from '@shared';
+import { DIRECTORY_LIMITS } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../data/index.js';
 import { BilingualNameFields, EditorForm } from './EditorForm.js';
 import { membershipChanges } from './group-members.js';
-import { useDirectorySave } from './use-directory-save.js';
+import { useEntryForm } from './use-directory-save.js';
+import type { EditorProps } from './DirectoryTab.js';
 
 const TIERS = [1, 2, 3] as const;
 
@@ -13,24 +14,12 @@ const TIERS = [1, 2, 3] as const;
  * An assignment group: names in English and French, its shared mailbox, support tier, members and leads. Members
  * are saved on the people themselves in the same save, so the rules see the group and its members together.
  */
-export function GroupEditor({
-  initial,
-  isNew,
-  readOnly,
-  onDone,
-}: {
-  initial: DirectoryEntry;
-  isNew: boolean;
-  readOnly: boolean;
-  onDone: () => void;
-}) {
+export function GroupEditor({ initial, isNew, readOnly, onDone }: EditorProps) {
   const { t } = useTranslation();
   const directory = useDirectory();
-  const [group, setGroup] = useState(initial);
   const users = directory.all.filter((e) => e.kind === 'user');
   const [memberIds, setMemberIds] = useState(() => users.filter((u) => u.groupIds.includes(initial.id)).map((u) => u.id));
-  const { save, saving, errors, messages } = useDirectorySave(group.id);
-  const set = <K extends keyof DirectoryEntry>(key: K, value: DirectoryEntry[K]) => setGroup((g) => ({ ...g, [key]: value }));
+  const { entry: group, setEntry: setGroup, set, save, saving, errors, messages } = useEntryForm(initial);
   const userOptions = users
     .filter((u) => u.active || memberIds.includes(u.id))
     .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));

@@ -1,5 +1,5 @@
 import { Button, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { DIRECTORY_LIMITS, ROLES, type DirectoryEntry } from '@shared';
+import { DIRECTORY_LIMITS, ROLES } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendPasswordLink, useDataNetwork, useDirectory } from '../../data/index.js';
@@ -7,30 +7,20 @@ import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { localName } from './category-tree.js';
 import { EditorForm } from './EditorForm.js';
-import { useDirectorySave } from './use-directory-save.js';
+import { useEntryForm } from './use-directory-save.js';
+import type { EditorProps } from './DirectoryTab.js';
 
 /**
  * A person's account: name, sign-in address, role, groups, language and whether they may sign in. Deactivating
  * keeps the person (their tickets and history name them); the rules refuse a taken address and changes to your own
  * role, groups or access.
  */
-export function PersonEditor({
-  initial,
-  isNew,
-  readOnly,
-  onDone,
-}: {
-  initial: DirectoryEntry;
-  isNew: boolean;
-  readOnly: boolean;
-  onDone: () => void;
-}) {
+export function PersonEditor({ initial, isNew, readOnly, onDone }: EditorProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const labels = useLabels();
   const directory = useDirectory();
-  const [person, setPerson] = useState(initial);
-  const { save, saving, errors, messages } = useDirectorySave(person.id);
+  const { entry: person, set, save, saving, errors, messages } = useEntryForm(initial);
   const network = useDataNetwork();
   const [linkState, setLinkState] = useState<{ busy: boolean; result?: string }>({ busy: false });
   const sendLink = async () => {
@@ -44,7 +34,6 @@ export function PersonEditor({
         : t('admin.people.linkFailed', { message: answer.message }),
     });
   };
-  const set = <K extends keyof DirectoryEntry>(key: K, value: DirectoryEntry[K]) => setPerson((p) => ({ ...p, [key]: value }));
   const groupOptions = directory.all
     .filter((e) => e.kind === 'group' && (e.active || person.groupIds.includes(e.id)))
     .map((g) => ({ value: g.id, label: localName(g, lang) }));

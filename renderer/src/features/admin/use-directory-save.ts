@@ -34,3 +34,10 @@ export function useDirectorySave(entryId: string) {
     messages: violations.map(text),
   };
 }
+
+/** An administration form's state: the entry being edited, a setter per field, and its save (see useDirectorySave). */
+export function useEntryForm(initial: DirectoryEntry) {
+  const [entry, setEntry] = useState(initial);
+  const set = <K extends keyof DirectoryEntry>(key: K, value: DirectoryEntry[K]) => setEntry((e) => ({ ...e, [key]: value }));
+  return { entry, setEntry, set, ...useDirectorySave(initial.id) };
+}

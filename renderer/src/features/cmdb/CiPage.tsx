@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { buildCmdbGraph, can, isLocation, sitesOfGroups } from '@shared';
 import type { ConfigItem } from '@shared';
@@ -20,6 +20,7 @@ import type { CiDraft } from './ci-form.js';
 import { attributeSpecs, CI_FORM_FIELDS, draftOf, editableFields, patchOf } from './ci-form.js';
 import { historyRows } from './ci-history-rows.js';
 import { useCiLabels } from './ci-labels.js';
+import { CiViolationsAlert } from './CiViolationsAlert.js';
 import { useDirectoryNames } from './use-directory-names.js';
 
 /**
@@ -173,15 +174,7 @@ function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
               locations={locations}
               groups={groups}
             />
-            {unplaced.length > 0 && (
-              <Alert color="red" data-testid="ci-violations">
-                {unplaced.map((v) => (
-                  <Text key={`${v.code}-${v.attribute}`} size="sm">
-                    {labels.violation(v)}
-                  </Text>
-                ))}
-              </Alert>
-            )}
+            <CiViolationsAlert violations={unplaced} />
             {editable.size > 0 && (
               <Group>
                 <Button type="submit" disabled={!dirty} loading={saving} data-testid="ci-save">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { can, isLocation } from '@shared';
 import type { CiClass } from '@shared';
@@ -13,6 +13,7 @@ import { CiFactsForm } from './CiFactsForm.js';
 import { attributeSpecs, blankDraft, CI_FORM_FIELDS, newCiOf, withClass } from './ci-form.js';
 import type { CiDraft } from './ci-form.js';
 import { useCiLabels } from './ci-labels.js';
+import { CiViolationsAlert } from './CiViolationsAlert.js';
 
 /** The class a new CI starts as: the one most often added by hand (the rest come from imports). */
 const DEFAULT_CLASS: CiClass = 'application';
@@ -123,15 +124,7 @@ function NewCiForm() {
               locations={locations}
               groups={groups}
             />
-            {unplaced.length > 0 && (
-              <Alert color="red" data-testid="ci-violations">
-                {unplaced.map((v) => (
-                  <Text key={`${v.code}-${v.attribute}`} size="sm">
-                    {labels.violation(v)}
-                  </Text>
-                ))}
-              </Alert>
-            )}
+            <CiViolationsAlert violations={unplaced} />
             <Group>
               <Button type="submit" loading={saving} data-testid="ci-create">
                 {t('cmdb.create.submit')}

@@ -47,8 +47,8 @@ export function HeldMailPage() {
           {t('heldMail.unavailable', { message: state.message })}
         </Alert>
       )}
-      {state.status === 'ready' && state.mail.length === 0 && <Text data-testid="held-mail-empty">{t('heldMail.empty')}</Text>}
-      {state.status === 'ready' && state.mail.length > 0 && (
+      {state.status === 'ready' && state.value.length === 0 && <Text data-testid="held-mail-empty">{t('heldMail.empty')}</Text>}
+      {state.status === 'ready' && state.value.length > 0 && (
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -61,7 +61,7 @@ export function HeldMailPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {state.mail.map((mail) => (
+            {state.value.map((mail) => (
               <Table.Tr key={mail.id} data-testid="held-mail-row" data-mail-id={mail.id}>
                 <Table.Td>{when(mail.createdAt)}</Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{mail.to}</Table.Td>
