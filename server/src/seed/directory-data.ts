@@ -1,4 +1,4 @@
-import { can, type DirectoryEntry, type Role } from '@shared';
+import { PROBLEM_MANAGER_GROUP_ID, can, type DirectoryEntry, type Role } from '@shared';
 
 /** Password of every seeded user. */
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -17,6 +17,8 @@ export const GROUP_IDS = {
   network: 'grp-network',
   apps: 'grp-apps',
   security: 'grp-security',
+  // The problem policies name this group (PROBLEM_MANAGER_GROUP_ID): administrators add its members.
+  problemManagers: PROBLEM_MANAGER_GROUP_ID,
 } as const;
 
 const GROUPS: readonly (readonly [string, string, string])[] = [
@@ -25,6 +27,7 @@ const GROUPS: readonly (readonly [string, string, string])[] = [
   [GROUP_IDS.network, 'Network Operations', 'Exploitation du réseau'],
   [GROUP_IDS.apps, 'Business Applications', 'Applications opérationnelles'],
   [GROUP_IDS.security, 'IT Security', 'Sécurité des TI'],
+  [GROUP_IDS.problemManagers, 'Problem management', 'Gestion des problèmes'],
 ];
 
 /** [id, parentId, English, French, routing group]. Leaves are what tickets and articles use. */

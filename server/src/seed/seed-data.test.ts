@@ -29,7 +29,7 @@ describe('seed data', () => {
   const ctx = { rng: new Random(1), now: NOW, users, byGroup };
   const tickets = Array.from({ length: 1500 }, (_, i) => makeTicket(ctx, i));
 
-  it('has the demo users in every role and the five groups', () => {
+  it('has the demo users in every role and the six groups, problem managers among them', () => {
     const byId = new Map<string, DirectoryEntry>(directory.map((e) => [e.id, e]));
     expect(byId.get(DEMO_USERS.agent.id)).toMatchObject({
       role: 'agent',
@@ -45,7 +45,7 @@ describe('seed data', () => {
         .filter((e) => e.kind === 'group')
         .map((e) => e.id)
         .sort(),
-    ).toEqual(['grp-apps', 'grp-field', 'grp-network', 'grp-security', 'grp-service-desk']);
+    ).toEqual(['grp-apps', 'grp-field', 'grp-network', 'grp-problem-managers', 'grp-security', 'grp-service-desk']);
     for (const entry of directory) valid('directory', entry);
     expect(new Set(directory.map((e) => e.id)).size).toBe(directory.length);
   });
