@@ -23,6 +23,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { createProblemFromCandidate, dismissCandidate, useDb } from '../../data/index.js';
 import { useViolationText } from '../../ui/violations.js';
 import { candidateDomId, traitLabel, trendDays } from './candidate-view.js';
+import { ErrorLines } from './FormFeedback.js';
 
 /** The candidate's incidents per day as small bars: the trend a problem manager judges it by. */
 function Trend({ candidate }: { candidate: ProblemCandidate }) {
@@ -203,11 +204,7 @@ export function CandidateCard({
                 {t('problems.page.createSubmit', { n: candidate.count })}
               </Button>
             </Group>
-            {errors.map((e) => (
-              <Text key={e} size="sm" c="red.9" role="alert">
-                {e}
-              </Text>
-            ))}
+            <ErrorLines errors={errors} />
           </Stack>
         )}
       </Stack>

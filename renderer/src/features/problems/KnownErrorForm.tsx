@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { canMoveProblem, canPublishKnownError, saveKnownError, useDb } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useViolationText } from '../../ui/violations.js';
+import { ErrorLines } from './FormFeedback.js';
 
 const PARTS = ['symptoms', 'cause', 'workaround'] as const;
 const LANGS = ['en', 'fr'] as const;
@@ -105,11 +106,7 @@ export function KnownErrorForm({ ticket }: { ticket: Ticket }) {
           </Button>
         )}
       </Group>
-      {errors.map((e) => (
-        <Text key={e} size="sm" c="red.9" role="alert">
-          {e}
-        </Text>
-      ))}
+      <ErrorLines errors={errors} />
     </Stack>
   );
 }

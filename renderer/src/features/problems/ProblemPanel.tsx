@@ -22,6 +22,7 @@ import { useLabels } from '../../ui/labels.js';
 import { useViolationText } from '../../ui/violations.js';
 import { KnownErrorForm } from './KnownErrorForm.js';
 import { RootCauseForm } from './RootCauseForm.js';
+import { ErrorLines, SavedMark } from './FormFeedback.js';
 
 /** Where the problem stands, and the phases a problem manager may move it to next (resolving takes its resolution). */
 function PhaseControl({ ticket }: { ticket: Ticket }) {
@@ -120,11 +121,7 @@ function PhaseControl({ ticket }: { ticket: Ticket }) {
           </Group>
         </Stack>
       )}
-      {errors.map((e) => (
-        <Text key={e} size="sm" c="red.9" role="alert">
-          {e}
-        </Text>
-      ))}
+      <ErrorLines errors={errors} />
     </Stack>
   );
 }
@@ -161,20 +158,12 @@ function WorkaroundForm({ ticket }: { ticket: Ticket }) {
         data-testid="problem-workaround"
       />
       <Group justify="flex-end" gap="xs">
-        {saved && (
-          <Text size="sm" role="status">
-            {t('problems.saved')}
-          </Text>
-        )}
+        <SavedMark saved={saved} />
         <Button size="xs" variant="light" onClick={() => void save()} data-testid="problem-workaround-save">
           {t('problems.saveWorkaround')}
         </Button>
       </Group>
-      {errors.map((e) => (
-        <Text key={e} size="sm" c="red.9" role="alert">
-          {e}
-        </Text>
-      ))}
+      <ErrorLines errors={errors} />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
 import { recordRootCause, useDb } from '../../data/index.js';
 import { useViolationText } from '../../ui/violations.js';
+import { ErrorLines, SavedMark } from './FormFeedback.js';
 
 const EMPTY: RootCause = { timeline: [], whys: [''], contributingFactors: [''], statement: '', fixChangeId: '' };
 
@@ -170,20 +171,12 @@ export function RootCauseForm({ ticket }: { ticket: Ticket }) {
         data-testid="problem-statement"
       />
       <Group justify="flex-end" gap="xs">
-        {saved && (
-          <Text size="sm" role="status">
-            {t('problems.saved')}
-          </Text>
-        )}
+        <SavedMark saved={saved} />
         <Button size="xs" onClick={() => void save()} data-testid="problem-root-cause-save">
           {t('problems.saveRootCause')}
         </Button>
       </Group>
-      {errors.map((e) => (
-        <Text key={e} size="sm" c="red.9" role="alert">
-          {e}
-        </Text>
-      ))}
+      <ErrorLines errors={errors} />
     </Stack>
   );
 }
