@@ -31,6 +31,7 @@ export * from './domain/survey-template-rules.js';
 export * from './sync/surveys.js';
 export * from './policy/index.js';
 export * from './cmdb/index.js';
+export * from './change/index.js';
 export * from './sla/business-calendar.js';
 export * from './sla/sla-policy.js';
 export * from './sla/sla-clock.js';

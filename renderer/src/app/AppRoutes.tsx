@@ -42,6 +42,7 @@ const ciList = page(() => import('../features/cmdb/CiListPage.js'), 'CiListPage'
 const ciPage = page(() => import('../features/cmdb/CiPage.js'), 'CiPage');
 const newCi = page(() => import('../features/cmdb/NewCiPage.js'), 'NewCiPage');
 const problems = page(() => import('../features/problems/ProblemsPage.js'), 'ProblemsPage');
+const changes = page(() => import('../features/changes/ChangesPage.js'), 'ChangesPage');
 
 export function AppRoutes() {
   return (
@@ -65,6 +66,7 @@ export function AppRoutes() {
         <Route path={CMDB_NEW_ROUTE} element={newCi} />
         <Route path="/cmdb/:id" element={ciPage} />
         <Route path="/problems" element={problems} />
+        <Route path="/changes" element={changes} />
         <Route path="*" element={<Navigate to="/tickets" replace />} />
       </Route>
     </Routes>

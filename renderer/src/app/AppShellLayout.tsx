@@ -60,6 +60,7 @@ export function AppShellLayout() {
         <NavItem to="/kb" label={t('nav.kb')} testId="nav-kb" />
         <NavItem to="/cmdb" label={t('nav.cmdb')} testId="nav-cmdb" />
         <NavItem to="/problems" label={t('nav.problems')} testId="nav-problems" />
+        <NavItem to="/changes" label={t('nav.changes')} testId="nav-changes" />
         <NavItem
           to="/conflicts"
           label={t('nav.conflicts')}

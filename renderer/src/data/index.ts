@@ -133,3 +133,17 @@ export {
 } from './commands/problems.js';
 export type { ProblemFromCandidate, ProblemResolution, ProblemViolation } from './commands/problems.js';
 export { useDismissedCandidates, useIncidentsSince, useLinkedIncidents, useProblems } from './hooks/problems.js';
+export {
+  addChangeTask,
+  approvalStateOf,
+  canManageChanges,
+  canMoveChangeTo,
+  changeBoardsFrom,
+  completeChangeTask,
+  linkCausingChange,
+  moveChange,
+  recordApproval,
+  saveChangePlan,
+} from './commands/changes.js';
+export type { ChangeBoardsView, ChangeMoveDetails, ChangePlanPatch, ChangeViolation, NewChangeTask } from './commands/changes.js';
+export { useChangeBoards, useChanges, useSettingDocuments } from './hooks/changes.js';

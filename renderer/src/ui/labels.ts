@@ -49,6 +49,7 @@ export function useLabels() {
       problem: t('ticketType.problem'),
       change: t('ticketType.change'),
       release: t('ticketType.release'),
+      task: t('ticketType.task'),
     };
     const eventKind: Record<TicketEventKind, string> = {
       comment: t('timeline.kind.comment'),
@@ -63,6 +64,7 @@ export function useLabels() {
       field_change: t('timeline.kind.field_change'),
       sla_action: t('timeline.kind.sla_action'),
       survey_response: t('timeline.kind.survey_response'),
+      approval: t('timeline.kind.approval'),
     };
     return { status, level, priority, pendingReason, resolutionCode, role, type, eventKind };
     // i18n.language: recompute the labels when the language changes.

@@ -1,4 +1,11 @@
-import { PROBLEM_MANAGER_GROUP_ID, can, type DirectoryEntry, type Role } from '@shared';
+import {
+  CHANGE_MANAGER_GROUP_ID,
+  DEFAULT_CHANGE_SETTINGS,
+  PROBLEM_MANAGER_GROUP_ID,
+  can,
+  type DirectoryEntry,
+  type Role,
+} from '@shared';
 
 /** Password of every seeded user. */
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -19,6 +26,11 @@ export const GROUP_IDS = {
   security: 'grp-security',
   // The problem policies name this group (PROBLEM_MANAGER_GROUP_ID): administrators add its members.
   problemManagers: PROBLEM_MANAGER_GROUP_ID,
+  // Change management: the change-manager group (CHANGE_MANAGER_GROUP_ID) and the CAB and emergency CAB that the
+  // default change settings name (a change's board may be changed in the settings; its members on this screen).
+  changeManagers: CHANGE_MANAGER_GROUP_ID,
+  cab: DEFAULT_CHANGE_SETTINGS.cabGroupId,
+  emergencyCab: DEFAULT_CHANGE_SETTINGS.emergencyCabGroupId,
 } as const;
 
 const GROUPS: readonly (readonly [string, string, string])[] = [
@@ -28,6 +40,9 @@ const GROUPS: readonly (readonly [string, string, string])[] = [
   [GROUP_IDS.apps, 'Business Applications', 'Applications opérationnelles'],
   [GROUP_IDS.security, 'IT Security', 'Sécurité des TI'],
   [GROUP_IDS.problemManagers, 'Problem management', 'Gestion des problèmes'],
+  [GROUP_IDS.changeManagers, 'Change management', 'Gestion des changements'],
+  [GROUP_IDS.cab, 'Change Advisory Board', 'Comité consultatif sur les changements'],
+  [GROUP_IDS.emergencyCab, 'Emergency CAB', 'Comité des changements urgents'],
 ];
 
 /** [id, parentId, English, French, routing group]. Leaves are what tickets and articles use. */
@@ -60,7 +75,14 @@ type UserSeed = readonly [id: string, name: string, email: string, role: Role, g
 const USERS: readonly UserSeed[] = [
   [DEMO_USERS.agent.id, 'Avery Martin', DEMO_USERS.agent.email, 'agent', [GROUP_IDS.serviceDesk], 'en'],
   [DEMO_USERS.technician.id, 'Théo Tremblay', DEMO_USERS.technician.email, 'technician', [GROUP_IDS.field], 'fr'],
-  [DEMO_USERS.supervisor.id, 'Sophie Gagnon', DEMO_USERS.supervisor.email, 'supervisor', [GROUP_IDS.serviceDesk], 'fr'],
+  [
+    DEMO_USERS.supervisor.id,
+    'Sophie Gagnon',
+    DEMO_USERS.supervisor.email,
+    'supervisor',
+    [GROUP_IDS.serviceDesk, GROUP_IDS.cab],
+    'fr',
+  ],
   [DEMO_USERS.admin.id, 'Adam Roy', DEMO_USERS.admin.email, 'admin', [], 'en'],
   ['usr-0001', 'Chloé Bouchard', 'chloe.bouchard@example.org', 'agent', [GROUP_IDS.serviceDesk], 'fr'],
   ['usr-0002', 'Liam Wilson', 'liam.wilson@example.org', 'agent', [GROUP_IDS.serviceDesk], 'en'],
@@ -73,11 +95,32 @@ const USERS: readonly UserSeed[] = [
   ['usr-0009', 'Ethan Taylor', 'ethan.taylor@example.org', 'technician', [GROUP_IDS.network], 'en'],
   ['usr-0010', 'Léa Fortin', 'lea.fortin@example.org', 'technician', [GROUP_IDS.apps], 'fr'],
   ['usr-0011', 'Jacob Anderson', 'jacob.anderson@example.org', 'technician', [GROUP_IDS.apps], 'en'],
-  ['usr-0012', 'Camille Gauthier', 'camille.gauthier@example.org', 'technician', [GROUP_IDS.apps, GROUP_IDS.network], 'fr'],
+  [
+    'usr-0012',
+    'Camille Gauthier',
+    'camille.gauthier@example.org',
+    'technician',
+    [GROUP_IDS.apps, GROUP_IDS.network, GROUP_IDS.changeManagers],
+    'fr',
+  ],
   ['usr-0013', 'Priya Patel', 'priya.patel@example.org', 'technician', [GROUP_IDS.security], 'en'],
   ['usr-0014', 'Mathis Morin', 'mathis.morin@example.org', 'technician', [GROUP_IDS.security], 'fr'],
-  ['usr-0015', 'Grace Thompson', 'grace.thompson@example.org', 'supervisor', [GROUP_IDS.field, GROUP_IDS.network], 'en'],
-  ['usr-0016', 'Jérôme Bélanger', 'jerome.belanger@example.org', 'supervisor', [GROUP_IDS.apps], 'fr'],
+  [
+    'usr-0015',
+    'Grace Thompson',
+    'grace.thompson@example.org',
+    'supervisor',
+    [GROUP_IDS.field, GROUP_IDS.network, GROUP_IDS.cab, GROUP_IDS.emergencyCab],
+    'en',
+  ],
+  [
+    'usr-0016',
+    'Jérôme Bélanger',
+    'jerome.belanger@example.org',
+    'supervisor',
+    [GROUP_IDS.apps, GROUP_IDS.cab, GROUP_IDS.emergencyCab],
+    'fr',
+  ],
   ['usr-0017', 'Hannah Lee', 'hannah.lee@example.org', 'admin', [], 'en'],
   ['usr-0018', 'Gabriel Ouellet', 'gabriel.ouellet@example.org', 'agent', [GROUP_IDS.serviceDesk], 'fr'],
   ['usr-0019', 'Zoé Leblanc', 'zoe.leblanc@example.org', 'agent', [GROUP_IDS.serviceDesk], 'fr'],

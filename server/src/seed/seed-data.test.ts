@@ -1,4 +1,5 @@
 import {
+  DEFAULT_CHANGE_SETTINGS,
   canTransition,
   checkSlaSetting,
   checkTicketRules,
@@ -29,7 +30,7 @@ describe('seed data', () => {
   const ctx = { rng: new Random(1), now: NOW, users, byGroup };
   const tickets = Array.from({ length: 1500 }, (_, i) => makeTicket(ctx, i));
 
-  it('has the demo users in every role and the six groups, problem managers among them', () => {
+  it('has the demo users in every role and the groups, problem and change managers and both CABs among them', () => {
     const byId = new Map<string, DirectoryEntry>(directory.map((e) => [e.id, e]));
     expect(byId.get(DEMO_USERS.agent.id)).toMatchObject({
       role: 'agent',
@@ -45,7 +46,21 @@ describe('seed data', () => {
         .filter((e) => e.kind === 'group')
         .map((e) => e.id)
         .sort(),
-    ).toEqual(['grp-apps', 'grp-field', 'grp-network', 'grp-problem-managers', 'grp-security', 'grp-service-desk']);
+    ).toEqual([
+      'grp-apps',
+      'grp-cab',
+      'grp-change-managers',
+      'grp-ecab',
+      'grp-field',
+      'grp-network',
+      'grp-problem-managers',
+      'grp-security',
+      'grp-service-desk',
+    ]);
+    // The change settings' boards have members who can approve (people who are not everyone's requester).
+    const members = (groupId: string) => users.filter((u) => u.groupIds.includes(groupId)).length;
+    expect(members(DEFAULT_CHANGE_SETTINGS.cabGroupId)).toBeGreaterThanOrEqual(3);
+    expect(members(DEFAULT_CHANGE_SETTINGS.emergencyCabGroupId)).toBeGreaterThanOrEqual(2);
     for (const entry of directory) valid('directory', entry);
     expect(new Set(directory.map((e) => e.id)).size).toBe(directory.length);
   });

@@ -58,6 +58,23 @@ export const TICKET_REVISED_FIELDS = [
   'workaround',
   'knownError',
   'resolvedByProblemCount',
+  'changeType',
+  'changePhase',
+  'changePlan',
+  'changeTemplateId',
+  'riskAnswers',
+  'plannedStart',
+  'plannedEnd',
+  'implementedAt',
+  'changeOutcome',
+  'reviewNotes',
+  'fixesTicketIds',
+  'causedByChangeId',
+  'releaseChangeIds',
+  'releaseDeployments',
+  'releaseNotes',
+  'actualStart',
+  'actualEnd',
 ] as const;
 
 export type TicketRevisedField = (typeof TICKET_REVISED_FIELDS)[number];

@@ -4,6 +4,7 @@ import { isEmailAddress } from './email-address.js';
 import { checkMajorIncidentRules } from './major-incident.js';
 import { computePriority } from './priority-matrix.js';
 import { checkProblemRules } from './problem-lifecycle.js';
+import { checkChangeRules } from '../change/change-lifecycle.js';
 import { canTransition } from './ticket-lifecycle.js';
 
 /** Stable identifiers of broken rules; the UI translates each under the i18n key `violations.<code>`. */
@@ -51,6 +52,17 @@ export const VIOLATION_CODES = [
   'problem_link',
   'known_error_incomplete',
   'root_cause_required',
+  'change_field_type',
+  'task_parent_required',
+  'change_window_order',
+  'change_phase_transition',
+  'change_phase_status',
+  'change_plan_incomplete',
+  'change_window_required',
+  'change_risk_incomplete',
+  'change_outcome_required',
+  'change_review_required',
+  'change_approval_required',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
@@ -85,7 +97,8 @@ export function checkTicketRules(next: Ticket, previous?: Ticket): RuleViolation
     });
   }
   if (next.status === 'resolved' || next.status === 'closed') {
-    if (next.resolutionCode === '') {
+    // A change with a phase ends by its own lifecycle: its outcome (successful, failed, backed out) is its resolution.
+    if (next.resolutionCode === '' && !(next.type === 'change' && next.changePhase !== undefined)) {
       violations.push({
         code: 'resolution_code_required',
         field: 'resolutionCode',
@@ -119,6 +132,7 @@ export function checkTicketRules(next: Ticket, previous?: Ticket): RuleViolation
   }
   violations.push(...checkMajorIncidentRules(next));
   violations.push(...checkProblemRules(next, previous));
+  violations.push(...checkChangeRules(next, previous));
   violations.push(...callerEmailViolations(next, previous));
   return violations;
 }

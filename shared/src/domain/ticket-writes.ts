@@ -2,6 +2,8 @@ import type { DirectoryEntry } from '../schemas/directory.js';
 import type { Channel, Level, Priority, TicketType } from '../schemas/ticket.js';
 import { ticketDefinition, type Ticket } from '../schemas/ticket.js';
 import { TICKET_REVISED_FIELDS, bumpFieldRevisions } from './field-revisions.js';
+import { changeFingerprint } from '../change/change-approvals.js';
+import { changeTypeOf } from '../change/change-lifecycle.js';
 import { ticketMergePolicy } from './merge-policies.js';
 import { jsonEqual } from './three-way-merge.js';
 import { routeTicket } from './routing.js';
@@ -49,6 +51,23 @@ export type TicketPatch = Partial<
     | 'workaround'
     | 'knownError'
     | 'resolvedByProblemCount'
+    | 'changeType'
+    | 'changePhase'
+    | 'changePlan'
+    | 'changeTemplateId'
+    | 'riskAnswers'
+    | 'plannedStart'
+    | 'plannedEnd'
+    | 'implementedAt'
+    | 'changeOutcome'
+    | 'reviewNotes'
+    | 'fixesTicketIds'
+    | 'causedByChangeId'
+    | 'releaseChangeIds'
+    | 'releaseDeployments'
+    | 'releaseNotes'
+    | 'actualStart'
+    | 'actualEnd'
   >
 >;
 
@@ -114,6 +133,12 @@ export function applyTicketPatch(previous: Ticket, patch: TicketPatch, actorId: 
     merged.status = statusForAssignee(merged.status, merged.assigneeId);
   }
   if (merged.status !== 'pending' && patch.pendingReason === undefined) merged.pendingReason = '';
+  // A scheduled change replanned (plan, window, CIs) goes back to its CAB, which approved another plan.
+  if (merged.type === 'change' && merged.changePhase === 'scheduled' && previous.changePhase === 'scheduled') {
+    if (changeTypeOf(merged) !== 'standard' && changeFingerprint(merged) !== changeFingerprint(previous)) {
+      merged.changePhase = 'awaiting_approval';
+    }
+  }
   // updatedAt must move forward even when the device clock lags behind the last writer's.
   const updatedAt = Math.max(now, previous.updatedAt + 1);
   return withEditCounts(previous, normalizeTicket({ ...merged, updatedAt, updatedBy: actorId }));
@@ -193,6 +218,11 @@ export function newTicket(fields: NewTicketFields, actorId: string, now: number)
   // A problem starts its own lifecycle at once (problem-lifecycle.ts): the desk moves its phases (the problem panel),
   // so a problem recorded now never follows the plain ticket lifecycle as those stored before schema v5 do.
   if (fields.type === 'problem') ticket.problemPhase = 'new';
+  // Likewise a change starts as a draft RFC (change-lifecycle.ts), normal unless it is made from a standard template.
+  if (fields.type === 'change') {
+    ticket.changePhase = 'draft';
+    ticket.changeType = 'normal';
+  }
   return normalizeTicket(ticket);
 }
 

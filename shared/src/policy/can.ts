@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/access-policy.js';
+import { changePolicies } from './change-policies.js';
 import { cmdbPolicies } from './cmdb-policies.js';
 import { deskPolicies } from './desk-policies.js';
 import { problemPolicies } from './problem-policies.js';
@@ -15,6 +16,7 @@ const POLICIES = {
   ...scopePolicies,
   ...slaPolicies,
   ...problemPolicies,
+  ...changePolicies,
 } as const;
 
 type Policies = typeof POLICIES;

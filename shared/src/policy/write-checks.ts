@@ -17,6 +17,18 @@ import type { DirectoryIndex, DirectoryViolationCode } from '../domain/directory
 import type { DirectoryEntry } from '../schemas/directory.js';
 import { can } from './can.js';
 import { PROBLEM_MANAGER_GROUP_ID } from './problem-policies.js';
+import { CHANGE_MANAGER_GROUP_ID } from './change-policies.js';
+import { changePhaseOf, movesChange } from '../change/change-lifecycle.js';
+import {
+  APPROVED_PHASES,
+  approvalBeforeSchedule,
+  approvalBoardGroupId,
+  approvalRefusals,
+  approvalState,
+} from '../change/change-approvals.js';
+import type { ApprovalRefusalCode } from '../change/change-approvals.js';
+import type { ChangeSettings } from '../change/change-settings.js';
+import type { TicketEvent } from '../schemas/ticket-event.js';
 
 /** Stable codes of write-check refusals, carried in the push error's details for the UI and tests. */
 export const WRITE_CHECK_CODES = [
@@ -27,6 +39,8 @@ export const WRITE_CHECK_CODES = [
   'event_kind_server_only',
   'problem_move_forbidden',
   'known_error_edit_forbidden',
+  'change_move_forbidden',
+  'change_approval_value',
 ] as const;
 export type WriteCheckCode = (typeof WRITE_CHECK_CODES)[number];
 
@@ -36,7 +50,7 @@ export interface WriteProblem {
   field: string;
   message: string;
   /** Stable code of the refusal for the rules that have one: a write-check code or a shared violation code. */
-  code?: WriteCheckCode | ViolationCode | DirectoryViolationCode | SurveyTemplateCode;
+  code?: WriteCheckCode | ViolationCode | DirectoryViolationCode | SurveyTemplateCode | ApprovalRefusalCode;
   /** Passes later unchanged (e.g. a response whose ticket has not been pushed yet). */
   retryable?: boolean;
 }
@@ -52,6 +66,16 @@ export interface WriteCheckContext {
   now: number;
   /** Directory pushes: every entry by id with the push's own entries applied (see `writeCheckNeeds`). */
   directory?: DirectoryIndex;
+  /** Approval events and changes entering "scheduled": the change settings and each board group's active members. */
+  changeBoards?: ChangeBoards;
+  /** Changes entering "scheduled": their stored approval events (with this push's when it carries events). */
+  approvals?: ReadonlyMap<string, readonly TicketEvent[]>;
+}
+
+/** Who approves changes: the settings in force and the active members of each group they may name. */
+export interface ChangeBoards {
+  settings: ChangeSettings;
+  membersOf: (groupId: string) => ReadonlySet<string>;
 }
 
 type Doc = Readonly<Record<string, unknown>>;
@@ -134,6 +158,35 @@ function problemProblems(context: WriteCheckContext, doc: Doc, previous: Doc | u
 }
 
 /**
+ * Who moves a change between phases (`change.move`: change managers; the assignee through the implementation;
+ * anyone submitting or withdrawing a draft), and a normal or emergency change enters "scheduled" only with its
+ * quorum met by the stored approvals (retryable: the approvals may be in a push still on its way).
+ */
+function changeProblems(context: WriteCheckContext, doc: Doc, previous: Doc | undefined): WriteProblem[] {
+  if (doc._deleted === true || doc.type !== 'change') return [];
+  const next = doc as unknown as Ticket;
+  const before = previous as unknown as Ticket | undefined;
+  const out: WriteProblem[] = [];
+  const from = before?.type === 'change' ? changePhaseOf(before) : 'draft';
+  const to = changePhaseOf(next);
+  if (movesChange(next, before) && !can(context.actor, 'change.move', { ticket: next, from, to })) {
+    const message =
+      `Only change managers (group "${CHANGE_MANAGER_GROUP_ID}") and supervisors move ${next.number} from "${from}" ` +
+      `to "${to}"; its assignee starts and ends the implementation. Ask a change manager.`;
+    out.push({ status: 403, field: 'changePhase', code: 'change_move_forbidden', message });
+  }
+  const boards = context.changeBoards;
+  if (boards) {
+    const members = boards.membersOf(approvalBoardGroupId(next, boards.settings));
+    const state = approvalState(next, context.approvals?.get(next.id) ?? [], members, boards.settings);
+    for (const v of approvalBeforeSchedule(next, before, state)) {
+      out.push({ status: 422, field: v.field, code: v.code, message: v.message, retryable: true });
+    }
+  }
+  return out;
+}
+
+/**
  * A pushed ticket (deletions too: a tombstone keeps its counters for a restore): times bounded by the server's clock,
  * counters raised by at most one push's edits, and a create in a status its lifecycle reaches.
  */
@@ -143,6 +196,7 @@ function checkTicket(context: WriteCheckContext, doc: Doc, previous: Doc | undef
     ...fieldRevisionProblems(doc, previous),
     ...initialStatusProblems(doc, previous),
     ...problemProblems(context, doc, previous),
+    ...changeProblems(context, doc, previous),
   ];
 }
 
@@ -162,6 +216,7 @@ function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] 
     const message = `"${String(doc.kind)}" entries are written by the server itself (SLA actions, survey answers); record a comment instead.`;
     return [{ status: 403, field: 'kind', code: 'event_kind_server_only', message }];
   }
+  if (doc.kind === 'approval' && doc._deleted !== true) return approvalProblems(context, doc);
   if (doc.kind !== 'communication' || doc.toValue !== STAKEHOLDER_UPDATE) return [];
   // An event whose ticket is not on the server is deferred by the event rules already.
   const ticket = context.tickets.get(String(doc.ticketId));
@@ -175,6 +230,32 @@ function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] 
     return [{ status: 403, field: 'toValue', code: 'stakeholder_update_forbidden', message, retryable: true }];
   }
   return [];
+}
+
+/**
+ * A pushed CAB decision: approved or rejected, on a fingerprint, by a member of the change's board who did not request
+ * it. Accepted whatever the change's phase (an approver on the road decides offline; a decision on a change that
+ * moved on, or was replanned, simply stops counting). Retryable when the change is not on the server yet.
+ */
+function approvalProblems(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  if (doc.toValue !== 'approved' && doc.toValue !== 'rejected') {
+    const message = 'An approval says "approved" or "rejected" (toValue).';
+    return [{ status: 422, field: 'toValue', code: 'change_approval_value', message }];
+  }
+  if (typeof doc.fromValue !== 'string' || doc.fromValue === '') {
+    const message = 'An approval names the version of the change it decides on (fromValue: changeFingerprint).';
+    return [{ status: 422, field: 'fromValue', code: 'change_approval_value', message }];
+  }
+  const ticket = context.tickets.get(String(doc.ticketId));
+  const boards = context.changeBoards;
+  if (!ticket || !boards) return [];
+  const members = boards.membersOf(approvalBoardGroupId(ticket, boards.settings));
+  return approvalRefusals(context.actor.id, ticket, members, boards.settings).map((r) => ({
+    status: r.code === 'change_approval_not_change' ? (422 as const) : (403 as const),
+    field: 'authorId',
+    code: r.code,
+    message: r.message,
+  }));
 }
 
 /** A pushed person, group or category against the whole directory (directory-rules.ts); taking over your own account is a 403. */
@@ -284,17 +365,36 @@ export function attributeWrite(collection: ReplicatedCollection, actor: Actor, d
   return doc;
 }
 
+/** What a push's write checks need the server to load before they run. */
+export interface WriteCheckNeeds {
+  ticketIds: string[];
+  surveyVersions: { surveyId: string; version: number }[];
+  directory?: true;
+  /** The change settings and board members (approval events, changes entering "scheduled"). */
+  changeBoards?: true;
+  /** Changes whose stored approval events the checks read. */
+  approvalsOf?: string[];
+}
+
 /** What a collection's write checks need loaded: the ticket ids (responses, stakeholder updates) and survey versions. */
 export function writeCheckNeeds(
   collection: ReplicatedCollection,
   docs: readonly Readonly<Record<string, unknown>>[],
-): { ticketIds: string[]; surveyVersions: { surveyId: string; version: number }[]; directory?: true } {
+): WriteCheckNeeds {
   if (collection === 'directory') return { ticketIds: [], surveyVersions: [], directory: true };
   if (collection === 'ticket_events') {
     const ticketIds = docs
-      .filter((e) => e.kind === 'communication' && e.toValue === STAKEHOLDER_UPDATE)
+      .filter((e) => (e.kind === 'communication' && e.toValue === STAKEHOLDER_UPDATE) || e.kind === 'approval')
       .map((e) => String(e.ticketId));
-    return { ticketIds: [...new Set(ticketIds)], surveyVersions: [] };
+    const boards = docs.some((e) => e.kind === 'approval');
+    return { ticketIds: [...new Set(ticketIds)], surveyVersions: [], ...(boards ? { changeBoards: true as const } : {}) };
+  }
+  if (collection === 'tickets') {
+    const scheduling = docs
+      .filter((t) => t.type === 'change' && (APPROVED_PHASES as readonly unknown[]).includes(t.changePhase))
+      .map((t) => String(t.id));
+    if (scheduling.length === 0) return { ticketIds: [], surveyVersions: [] };
+    return { ticketIds: [], surveyVersions: [], changeBoards: true, approvalsOf: scheduling };
   }
   if (collection !== 'survey_responses') return { ticketIds: [], surveyVersions: [] };
   const responses = docs as unknown as readonly SurveyResponse[];

@@ -38,3 +38,13 @@ export const PROBLEM_LIMITS = {
   whys: rootCauseProps?.whys?.maxItems ?? 0,
   contributingFactors: rootCauseProps?.contributingFactors?.maxItems ?? 0,
 } as const;
+
+/** The lengths of a change's plan, review and a release's notes (tickets schema v6), for the change forms. */
+export const CHANGE_LIMITS = {
+  /** Each part of the plan: reason, implementation, test, back-out. */
+  planText: schemaMaxLength(ticketDefinition, 'changePlan.reason'),
+  reviewNotes: schemaMaxLength(ticketDefinition, 'reviewNotes'),
+  /** Each language of a release's notes. */
+  releaseNotes: schemaMaxLength(ticketDefinition, 'releaseNotes.en'),
+  environment: schemaMaxLength(ticketDefinition, 'releaseDeployments[].environment'),
+} as const;

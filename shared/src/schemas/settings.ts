@@ -5,7 +5,7 @@ import { idProp, timeProp } from './json-schema.js';
  * The kinds of replicated configuration document. One generic collection for every kind keeps the RxDB
  * collection budget (13 per process): SLA policies and business calendars first; other screens may add kinds.
  */
-export const SETTING_KINDS = ['sla_policy', 'sla_calendar'] as const;
+export const SETTING_KINDS = ['sla_policy', 'sla_calendar', 'change_settings', 'change_window', 'change_template'] as const;
 export type SettingKind = (typeof SETTING_KINDS)[number];
 
 /** One configuration document: its kind and its content, whose shape the kind's own rules check. */
@@ -21,7 +21,7 @@ export interface SettingDocument {
 export const settingsDefinition: CollectionDefinition = {
   schema: {
     title: 'settings',
-    version: 0,
+    version: 1,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -34,5 +34,10 @@ export const settingsDefinition: CollectionDefinition = {
     required: ['id', 'kind', 'data', 'updatedAt', 'updatedBy'],
     additionalProperties: false,
   },
-  migrationStrategies: {},
+  migrationStrategies: {
+    // v1 added the change-management kinds: v0 documents are valid v1 documents.
+    1: (doc) => doc,
+  },
+  // No stored document changes shape, so the replication carries on.
+  replicationVersion: 0,
 };

@@ -23,6 +23,12 @@ export const TICKET_EVENT_KINDS = [
   'sla_action',
   /** Written by the server when the caller's survey answer arrives (no score, no word of it: only that it came). */
   'survey_response',
+  // Since v2:
+  /**
+   * A CAB member's decision on a change: `toValue` 'approved' or 'rejected', `fromValue` the fingerprint of the plan,
+   * schedule and CIs decided on (changeFingerprint), `body` the comment. Counts only while the change still matches.
+   */
+  'approval',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
@@ -48,7 +54,7 @@ export const ticketEventDefinition: CollectionDefinition = {
   schema: {
     title: 'ticket_events',
     description: 'Comments, worklog, status and assignment changes: append-only',
-    version: 1,
+    version: 2,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -69,6 +75,8 @@ export const ticketEventDefinition: CollectionDefinition = {
   migrationStrategies: {
     // v1 added event kinds only: v0 entries are valid v1 entries.
     1: (doc) => doc,
+    // v2 added the approval kind: v1 entries are valid v2 entries.
+    2: (doc) => doc,
   },
   // No stored entry changes shape, so the replication carries on (no re-pull of the whole history).
   replicationVersion: 0,

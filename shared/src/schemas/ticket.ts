@@ -3,7 +3,8 @@ import type { BilingualText } from './bilingual.js';
 import type { CollectionDefinition, JsonSchemaProperty } from './json-schema.js';
 import { bilingualProp, idProp, refProp, timeProp } from './json-schema.js';
 
-export const TICKET_TYPES = ['incident', 'request', 'problem', 'change', 'release'] as const;
+/** `task`: one piece of a change's work (parentId names the change), given to whoever does it, done offline too. */
+export const TICKET_TYPES = ['incident', 'request', 'problem', 'change', 'release', 'task'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
 export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed'] as const;
@@ -27,6 +28,57 @@ export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
  */
 export const PROBLEM_PHASES = ['new', 'assessment', 'root_cause_analysis', 'known_error', 'resolved', 'closed'] as const;
 export type ProblemPhase = (typeof PROBLEM_PHASES)[number];
+
+/**
+ * Change management (type 'change', see change/change-lifecycle.ts): standard changes come from the catalogue of
+ * pre-approved templates and need no CAB; normal ones are assessed and approved by the CAB; emergency ones by the
+ * emergency CAB, and may be implemented before the approval is complete.
+ */
+export const CHANGE_TYPES = ['standard', 'normal', 'emergency'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+/** The phases of a change, kept beside its ticket status as a problem's are. */
+export const CHANGE_PHASES = [
+  'draft',
+  'assessment',
+  'awaiting_approval',
+  'scheduled',
+  'implementing',
+  'review',
+  'closed',
+  'cancelled',
+  'rejected',
+] as const;
+export type ChangePhase = (typeof CHANGE_PHASES)[number];
+
+/** How the implementation went ('' until it is known). */
+export const CHANGE_OUTCOMES = ['', 'successful', 'failed', 'backed_out'] as const;
+export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];
+
+/** What a change is for and how it is done, tested and undone: an approval is given on these. */
+export interface ChangePlan {
+  reason: string;
+  implementation: string;
+  test: string;
+  backout: string;
+}
+
+/** One answer of the risk questionnaire (change/change-risk.ts names the questions and their answers). */
+export interface RiskAnswer {
+  questionId: string;
+  answer: string;
+}
+
+export const RELEASE_STAGES = ['build', 'test', 'deploy'] as const;
+export type ReleaseStage = (typeof RELEASE_STAGES)[number];
+
+/** One deployment record of a release: a stage run in an environment, with its result. */
+export interface ReleaseDeployment {
+  stage: ReleaseStage;
+  environment: string;
+  result: 'planned' | 'succeeded' | 'failed';
+  at: number;
+}
 
 /** One dated entry of a root-cause analysis's timeline (what happened when, as the analysts reconstructed it). */
 export interface RootCauseTimelineEntry {
@@ -125,6 +177,32 @@ export interface Ticket {
   knownError?: KnownError;
   /** On a problem: how many linked incidents were resolved with it ("fixed by problem PRB…"). */
   resolvedByProblemCount?: number;
+  // Since schema v6 (change and release management), optional so that v5 documents stay valid as they are.
+  changeType?: ChangeType;
+  /** On a change: its phase (changes stored before v6 have none and follow the plain ticket lifecycle). */
+  changePhase?: ChangePhase;
+  changePlan?: ChangePlan;
+  /** On a standard change: the catalogue template it was made from (a `change_template` setting). */
+  changeTemplateId?: string;
+  riskAnswers?: RiskAnswer[];
+  /** On a change or release: the planned window (0 or absent: not scheduled). */
+  plannedStart?: number;
+  plannedEnd?: number;
+  /** On a change: when the implementation ended (set when it moves to review), which "caused by" suggestions count from. */
+  implementedAt?: number;
+  changeOutcome?: ChangeOutcome;
+  /** On a change: the post-implementation review, required to close a failed, backed-out or emergency change. */
+  reviewNotes?: string;
+  /** On a change: the incidents and problems it fixes. */
+  fixesTicketIds?: string[];
+  /** On an incident: the change that caused it. */
+  causedByChangeId?: string;
+  /** On a release: the changes it bundles, its deployments and its notes as published. */
+  releaseChangeIds?: string[];
+  releaseDeployments?: ReleaseDeployment[];
+  releaseNotes?: BilingualText;
+  actualStart?: number;
+  actualEnd?: number;
 }
 
 const MAX_TEXT = 20_000;
@@ -165,6 +243,49 @@ const knownErrorProp: JsonSchemaProperty = {
   additionalProperties: false,
 };
 
+const PLAN_TEXT_MAX = 10_000;
+/** Most changes a release bundles and tickets a change says it fixes. */
+export const CHANGE_LINKS_MAX = 100;
+
+const changePlanProp: JsonSchemaProperty = {
+  type: 'object',
+  properties: {
+    reason: { type: 'string', maxLength: PLAN_TEXT_MAX },
+    implementation: { type: 'string', maxLength: PLAN_TEXT_MAX },
+    test: { type: 'string', maxLength: PLAN_TEXT_MAX },
+    backout: { type: 'string', maxLength: PLAN_TEXT_MAX },
+  },
+  required: ['reason', 'implementation', 'test', 'backout'],
+  additionalProperties: false,
+};
+
+const riskAnswersProp: JsonSchemaProperty = {
+  type: 'array',
+  maxItems: 20,
+  items: {
+    type: 'object',
+    properties: { questionId: { type: 'string', maxLength: 40 }, answer: { type: 'string', maxLength: 40 } },
+    required: ['questionId', 'answer'],
+    additionalProperties: false,
+  },
+};
+
+const releaseDeploymentsProp: JsonSchemaProperty = {
+  type: 'array',
+  maxItems: 100,
+  items: {
+    type: 'object',
+    properties: {
+      stage: { type: 'string', enum: RELEASE_STAGES },
+      environment: { type: 'string', minLength: 1, maxLength: 60 },
+      result: { type: 'string', enum: ['planned', 'succeeded', 'failed'] },
+      at: timeProp,
+    },
+    required: ['stage', 'environment', 'result', 'at'],
+    additionalProperties: false,
+  },
+};
+
 const fieldRevsProp: JsonSchemaProperty = {
   type: 'object',
   properties: Object.fromEntries(
@@ -177,7 +298,7 @@ export const ticketDefinition: CollectionDefinition = {
   schema: {
     title: 'tickets',
     description: 'Incidents, service requests and later problems, changes and releases',
-    version: 5,
+    version: 6,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -223,6 +344,23 @@ export const ticketDefinition: CollectionDefinition = {
       workaround: { type: 'string', maxLength: MAX_TEXT },
       knownError: knownErrorProp,
       resolvedByProblemCount: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
+      changeType: { type: 'string', enum: CHANGE_TYPES },
+      changePhase: { type: 'string', enum: CHANGE_PHASES },
+      changePlan: changePlanProp,
+      changeTemplateId: refProp,
+      riskAnswers: riskAnswersProp,
+      plannedStart: timeProp,
+      plannedEnd: timeProp,
+      implementedAt: timeProp,
+      changeOutcome: { type: 'string', enum: CHANGE_OUTCOMES },
+      reviewNotes: { type: 'string', maxLength: MAX_TEXT },
+      fixesTicketIds: { type: 'array', maxItems: CHANGE_LINKS_MAX, items: idProp },
+      causedByChangeId: refProp,
+      releaseChangeIds: { type: 'array', maxItems: CHANGE_LINKS_MAX, items: idProp },
+      releaseDeployments: releaseDeploymentsProp,
+      releaseNotes: bilingualProp(MAX_TEXT),
+      actualStart: timeProp,
+      actualEnd: timeProp,
     },
     required: [
       'id',
@@ -269,6 +407,8 @@ export const ticketDefinition: CollectionDefinition = {
     // v5 added the optional problem-management fields (problemId, problemPhase, rootCause, workaround, knownError,
     // resolvedByProblemCount): v4 documents are valid v5 documents, so the replication is kept as for v4.
     5: (doc) => doc,
+    // v6 added the task type and the optional change and release fields: v5 documents are valid v6 documents.
+    6: (doc) => doc,
   },
   replicationVersion: 2,
 };

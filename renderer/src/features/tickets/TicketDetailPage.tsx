@@ -5,6 +5,8 @@ import { useTicket, useTicketEvents } from '../../data/index.js';
 import { MajorIncidentPanel } from '../major/MajorIncidentPanel.js';
 import { KnownErrorSuggestions } from '../problems/KnownErrorSuggestions.js';
 import { ProblemPanel } from '../problems/ProblemPanel.js';
+import { CausingChangeSuggestions } from '../changes/CausingChangeSuggestions.js';
+import { ChangePanel } from '../changes/ChangePanel.js';
 import { SlaPanel } from '../sla/SlaPanel.js';
 import { EventForms } from './EventForms.js';
 import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
@@ -51,6 +53,7 @@ export function TicketDetailPage() {
               <TicketEditor key={ticket.id} ticket={ticket} eventIds={events.map((e) => e.id)} />
               {/* Under the fields, not in the narrow column: a problem's analysis is long, its two languages side by side. */}
               <ProblemPanel key={ticket.id} ticket={ticket} />
+              <ChangePanel key={`change:${ticket.id}`} ticket={ticket} events={events} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
@@ -59,6 +62,7 @@ export function TicketDetailPage() {
               <MajorIncidentPanel ticket={ticket} events={events} />
               <SuggestedArticles ticket={ticket} />
               <KnownErrorSuggestions key={ticket.id} ticket={ticket} />
+              <CausingChangeSuggestions ticket={ticket} />
               <EventForms ticketId={ticket.id} />
               <Timeline events={events} />
             </Stack>

@@ -22,6 +22,7 @@ const KIND_COLORS: Record<TicketEvent['kind'], string> = {
   field_change: 'violet',
   sla_action: 'pink',
   survey_response: 'lime',
+  approval: 'yellow',
 };
 
 /** A linked article by its title in the reader's language (its id only when the article is not on this device). */

@@ -9,6 +9,8 @@ import {
   checkArticleRules,
   calendarHistoryViolations,
   checkSlaSetting,
+  checkChangeSetting,
+  isChangeSettingKind,
   checkReviewBeforeClose,
   checkTicketRules,
   decreasedFieldRevisions,
@@ -223,6 +225,30 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
 /** SLA policies and calendars: only who `can('sla.settings.write')`, and only well-formed, valid content. */
 function settingViolations(ctx: RowContext, master: SyncDocument | undefined, next: SyncDocument): Violation[] {
   const documentId = next.id;
+  if (isChangeSettingKind(next.kind) || (master && isChangeSettingKind(master.kind))) {
+    if (!can(ctx.actor, 'change.settings.write')) {
+      return [
+        {
+          status: 403,
+          documentId,
+          message: 'Only administrators change the CAB, blackout and maintenance windows and standard changes.',
+        },
+      ];
+    }
+    if (next._deleted) return [];
+    if (master && !master._deleted && master.kind !== next.kind) {
+      return [
+        { status: 422, documentId, field: 'kind', message: 'A setting keeps its kind: store the new one under another id.' },
+      ];
+    }
+    return checkChangeSetting(next as unknown as SettingDocument).map((v) => ({
+      status: 422,
+      documentId,
+      field: v.field,
+      code: v.code,
+      message: v.message,
+    }));
+  }
   if (!can(ctx.actor, 'sla.settings.write')) {
     return [{ status: 403, documentId, message: 'Only administrators change SLA policies and calendars.' }];
   }

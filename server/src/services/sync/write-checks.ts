@@ -1,5 +1,9 @@
 import {
   WRITE_CHECKS,
+  changeSettingsOf,
+  CHANGE_SETTINGS_ID,
+  type ChangeBoards,
+  type TicketEvent,
   surveyVersionKey,
   writeCheckNeeds,
   type Actor,
@@ -10,6 +14,7 @@ import {
 } from '@shared';
 import type { Queryable } from '../../db/database.js';
 import { allDirectoryEntries } from '../../db/queries/directory.js';
+import { activeMembersOfGroups, approvalEventsOf, storedChangeSettings } from '../../db/queries/change-boards.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { findSurveyVersion } from '../../db/queries/survey-versions.js';
 import type { SyncDocument } from './document-validation.js';
@@ -44,10 +49,24 @@ export async function writeCheckViolations(
     if (template) surveyVersions.set(key, template);
   }
   const directory = needs.directory ? await directoryAfter(tx, writes) : undefined;
-  const context = { actor, tickets, surveyVersions, now: Date.now(), directory };
+  const changeBoards = needs.changeBoards ? await loadChangeBoards(tx) : undefined;
+  const approvals = new Map<string, TicketEvent[]>();
+  for (const data of await approvalEventsOf(tx, needs.approvalsOf ?? [])) {
+    const event = data as unknown as TicketEvent;
+    approvals.set(event.ticketId, [...(approvals.get(event.ticketId) ?? []), event]);
+  }
+  const context = { actor, tickets, surveyVersions, now: Date.now(), directory, changeBoards, approvals };
   return writes.flatMap((doc) =>
     check(context, doc, previous.get(doc.id)).map((problem) => ({ ...problem, documentId: doc.id })),
   );
+}
+
+/** The change settings in force and the active members of the CAB and emergency CAB groups they name. */
+async function loadChangeBoards(tx: Queryable): Promise<ChangeBoards> {
+  const stored = await storedChangeSettings(tx);
+  const settings = changeSettingsOf(stored ? [{ id: CHANGE_SETTINGS_ID, kind: 'change_settings', data: stored }] : []);
+  const members = await activeMembersOfGroups(tx, [settings.cabGroupId, settings.emergencyCabGroupId]);
+  return { settings, membersOf: (groupId) => members.get(groupId) ?? new Set() };
 }
 
 /** The directory as it will be after this push: the stored entries with the pushed ones applied (deletions removed). */

@@ -7,6 +7,7 @@ export const TICKET_NUMBER_PREFIXES: Readonly<Record<TicketType, string>> = {
   problem: 'PRB',
   change: 'CHG',
   release: 'RLS',
+  task: 'TSK',
 };
 
 /** A confirmed number: prefix and at least 7 digits (INC0001234), the format of the seeded tickets. */

@@ -1,0 +1,37 @@
+import type { SettingDocument, Ticket } from '@shared';
+import { useMemo } from 'react';
+import { map } from 'rxjs';
+import { changeBoardsFrom, type ChangeBoardsView } from '../commands/changes.js';
+import { useDb } from '../provider.js';
+import { useObservable } from './use-observable.js';
+import { useDirectory } from './reference.js';
+
+/** The changes on this device (the calendar, collision checks and the approval queue read them), by number. */
+export function useChanges(): Ticket[] | undefined {
+  const db = useDb();
+  return useObservable(
+    () =>
+      db.tickets
+        .find({ selector: { type: 'change' } })
+        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket).sort((a, b) => a.number.localeCompare(b.number)))),
+    [db],
+    undefined as Ticket[] | undefined,
+  );
+}
+
+/** The replicated settings documents (change settings, blackout and maintenance windows, templates, SLA). */
+export function useSettingDocuments(): SettingDocument[] {
+  const db = useDb();
+  return useObservable(
+    () => db.settings.find().$.pipe(map((rows) => rows.map((d) => d.toJSON() as SettingDocument))),
+    [db],
+    [] as SettingDocument[],
+  );
+}
+
+/** Who approves changes, from this device's settings and directory (live, offline too). */
+export function useChangeBoards(): ChangeBoardsView {
+  const settings = useSettingDocuments();
+  const { users } = useDirectory();
+  return useMemo(() => changeBoardsFrom(settings, users), [settings, users]);
+}
