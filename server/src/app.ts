@@ -22,6 +22,7 @@ import { ChangeHub } from './services/sync/change-hub.js';
 import { recordPublishedVersions } from './services/kb/version-snapshots.js';
 import { resyncWidenedAccess } from './services/sync/access-change-resync.js';
 import { mailStakeholderUpdates } from './services/major/stakeholder-mail.js';
+import { mailApprovalRequests } from './services/changes/approval-mail.js';
 import { feedSlaFromPush } from './services/sla/sla-feed.js';
 import { DEFAULT_SLA_SCHEDULER_MS, SlaSchedulerTimer } from './services/sla/sla-scheduler-timer.js';
 
@@ -143,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         recordCiHistory,
         recordDirectoryAudit,
         mailStakeholderUpdates(publicUrl, mailPerUserPerHour),
+        mailApprovalRequests(publicUrl, mailPerUserPerHour),
         resyncWidenedAccess,
         // The SLA due table follows every committed ticket and event write (after numbers: subjects quote them).
         feedSlaFromPush,

@@ -1,5 +1,13 @@
 import {
   DEFAULT_CHANGE_SETTINGS,
+  approvalState,
+  buildChangeCalendar,
+  buildCmdbGraph,
+  calendarEntryOf,
+  changeCollisions,
+  changeWindowsOf,
+  checkChangeSetting,
+  suggestCausingChanges,
   canTransition,
   checkSlaSetting,
   checkTicketRules,
@@ -12,6 +20,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../services/sync/document-validation.js';
 import { demoConfigItems, seedHistory } from './cmdb-data.js';
+import { demoChangeManagement } from './change-data.js';
 import { directoryEntries, usersOf, DEMO_USERS } from './directory-data.js';
 import { makeArticle } from './kb-data.js';
 import { Random } from './random.js';
@@ -151,5 +160,44 @@ describe('seed data', () => {
     const policies = settings.filter((s) => s.kind === 'sla_policy').map((s) => s.data as unknown as SlaPolicy);
     expect(policies.map((p) => p.id)).toEqual(['sla-gold', 'sla-silver', 'sla-bronze']);
     for (const ticket of tickets) expect(matchSlaPolicy(policies, ticket), ticket.id).toBeDefined();
+  });
+});
+
+describe('demo change management', () => {
+  const now = Date.UTC(2026, 11, 7, 15);
+  const demo = demoChangeManagement(now);
+
+  it('writes valid changes, settings and approvals that pass every rule', () => {
+    for (const ticket of demo.tickets) {
+      valid('tickets', ticket);
+      expect(checkTicketRules(ticket)).toEqual([]);
+    }
+    for (const setting of demo.settings) {
+      valid('settings', setting);
+      expect(checkChangeSetting(setting)).toEqual([]);
+    }
+    for (const event of demo.events) valid('ticket_events', event);
+  });
+
+  it('shows a collision, a quorum met by the seeded approval, and an incident a change may have caused', () => {
+    const byNumber = new Map(demo.tickets.map((t) => [t.number, t]));
+    const graph = buildCmdbGraph(demoConfigItems(now));
+    const entries = demo.tickets.map(calendarEntryOf).filter((e) => e !== null);
+    const awaiting = calendarEntryOf(byNumber.get('CHG0001001')!)!;
+    const collisions = changeCollisions(awaiting, {
+      calendar: buildChangeCalendar(entries),
+      graph,
+      windows: changeWindowsOf(demo.settings),
+    });
+    expect(collisions).toEqual([expect.objectContaining({ kind: 'dependent_ci', otherChangeId: 'chg-demo-2' })]);
+    const scheduled = byNumber.get('CHG0001002')!;
+    const cab = new Set(
+      directoryEntries(now)
+        .filter((e) => e.groupIds.includes(DEFAULT_CHANGE_SETTINGS.cabGroupId))
+        .map((e) => e.id),
+    );
+    expect(approvalState(scheduled, demo.events, cab, DEFAULT_CHANGE_SETTINGS).met).toBe(true);
+    const incident = byNumber.get('INC0009001')!;
+    expect(suggestCausingChanges(incident, demo.tickets, 72, graph).map((s) => s.changeId)).toEqual(['chg-demo-4']);
   });
 });

@@ -8,6 +8,7 @@ import { makeArticle } from './kb-data.js';
 import { Random } from './random.js';
 import { SeedWriter } from './seed-writer.js';
 import { slaSettings } from './sla-data.js';
+import { demoChangeManagement } from './change-data.js';
 import { makeResponse, makeSurvey } from './survey-data.js';
 import { makeEvents, makeTicket, type TicketContext } from './ticket-data.js';
 import { versionSnapshot } from '../services/kb/version-snapshots.js';
@@ -58,6 +59,13 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<voi
   for (const { deleted: _deleted, ...ci } of demoConfigItems(now)) {
     await writer.add('config_items', ci);
     await writer.add('ci_history', seedHistory({ ...ci, deleted: false }));
+  }
+  // Change management with the demo tickets: settings and windows, and changes in different phases on the CIs above.
+  if (opts.tickets > 0) {
+    const changes = demoChangeManagement(now);
+    for (const setting of changes.settings) await writer.add('settings', setting);
+    for (const ticket of changes.tickets) await writer.add('tickets', ticket);
+    for (const event of changes.events) await writer.add('ticket_events', event);
   }
   await writer.finish();
   await analyzeDocuments(db);
