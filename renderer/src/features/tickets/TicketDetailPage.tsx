@@ -7,6 +7,7 @@ import { KnownErrorSuggestions } from '../problems/KnownErrorSuggestions.js';
 import { ProblemPanel } from '../problems/ProblemPanel.js';
 import { CausingChangeSuggestions } from '../changes/CausingChangeSuggestions.js';
 import { ChangePanel } from '../changes/ChangePanel.js';
+import { ReleasePanel } from '../releases/ReleasePanel.js';
 import { SlaPanel } from '../sla/SlaPanel.js';
 import { EventForms } from './EventForms.js';
 import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
@@ -54,6 +55,7 @@ export function TicketDetailPage() {
               {/* Under the fields, not in the narrow column: a problem's analysis is long, its two languages side by side. */}
               <ProblemPanel key={ticket.id} ticket={ticket} />
               <ChangePanel key={`change:${ticket.id}`} ticket={ticket} events={events} />
+              <ReleasePanel key={`release:${ticket.id}`} ticket={ticket} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
