@@ -10,8 +10,9 @@ export const RELEASE_DEPLOYMENTS_MAX = ticketDefinition.schema.properties.releas
 
 /**
  * The release rules on one ticket write: each bundled change once, no more than the schema allows, deployments
- * naming their environment, notes within their length, and the actual window in order. Which changes may join is judged when one is bundled (bundleRefusals), since a ticket write does
- * not hold the changes it names, and a change that closed after joining stays in its release.
+ * naming their environment, notes within their length, and the actual window in order. Which changes may join is
+ * judged when one is bundled (bundleRefusals), since a ticket write does not hold the changes it names, and a change
+ * that closed after joining stays in its release.
  */
 export function checkReleaseRules(next: Ticket): RuleViolation[] {
   if (next.type !== 'release') return [];
