@@ -147,3 +147,13 @@ export {
 } from './commands/changes.js';
 export type { ChangeBoardsView, ChangeMoveDetails, ChangePlanPatch, ChangeViolation, NewChangeTask } from './commands/changes.js';
 export { useChangeBoards, useChanges, useSettingDocuments } from './hooks/changes.js';
+export {
+  bundleChange,
+  recordDeployment,
+  releaseNotesDraft,
+  saveReleaseNotes,
+  saveReleaseSchedule,
+  unbundleChange,
+} from './commands/releases.js';
+export type { NewDeployment, ReleaseSchedule } from './commands/releases.js';
+export { useTicketsByIds } from './hooks/releases.js';

@@ -6,3 +6,4 @@ export * from './change-windows.js';
 export * from './change-collisions.js';
 export * from './caused-incidents.js';
 export * from './release-notes.js';
+export * from './release-rules.js';

@@ -5,6 +5,7 @@ import { checkMajorIncidentRules } from './major-incident.js';
 import { computePriority } from './priority-matrix.js';
 import { checkProblemRules } from './problem-lifecycle.js';
 import { checkChangeRules } from '../change/change-lifecycle.js';
+import { checkReleaseRules } from '../change/release-rules.js';
 import { canTransition } from './ticket-lifecycle.js';
 
 /** Stable identifiers of broken rules; the UI translates each under the i18n key `violations.<code>`. */
@@ -63,6 +64,13 @@ export const VIOLATION_CODES = [
   'change_outcome_required',
   'change_review_required',
   'change_approval_required',
+  'release_change_duplicate',
+  'release_change_limit',
+  'release_actual_order',
+  'release_change_not_change',
+  'release_change_not_approved',
+  'release_deployment_limit',
+  'release_environment_required',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
@@ -133,6 +141,7 @@ export function checkTicketRules(next: Ticket, previous?: Ticket): RuleViolation
   violations.push(...checkMajorIncidentRules(next));
   violations.push(...checkProblemRules(next, previous));
   violations.push(...checkChangeRules(next, previous));
+  violations.push(...checkReleaseRules(next));
   violations.push(...callerEmailViolations(next, previous));
   return violations;
 }

@@ -4,15 +4,20 @@ import { useState } from 'react';
 /**
  * Links a ticket typed by its number (a major incident's child, a problem's incident). `onLink` answers the refusal
  * as a sentence, or undefined when linked; only the number that was linked is cleared, since a number typed while
- * the link was saving is the next one. `prefix` names the test ids and the message's id.
+ * the link was saving is the next one. `prefix` names the test ids and the message's id (`inputTestId` the input's,
+ * when a screen's tests name it otherwise); `placeholder` shows the kind of number expected.
  */
 export function LinkByNumber({
   prefix,
   label,
   action,
   onLink,
+  inputTestId,
+  placeholder = 'INC0001234',
 }: {
   prefix: string;
+  inputTestId?: string;
+  placeholder?: string;
   label: string;
   action: string;
   onLink: (number: string) => Promise<string | undefined>;
@@ -30,7 +35,7 @@ export function LinkByNumber({
       <Group align="flex-end" gap="xs">
         <TextInput
           label={label}
-          placeholder="INC0001234"
+          placeholder={placeholder}
           value={number}
           onChange={(e) => setNumber(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -39,7 +44,7 @@ export function LinkByNumber({
           // The message sits below in dark red: Mantine's error colour is too light for WCAG AA on white.
           aria-invalid={error !== undefined}
           aria-describedby={error ? `${prefix}-error` : undefined}
-          data-testid={`${prefix}-number`}
+          data-testid={inputTestId ?? `${prefix}-number`}
           style={{ flex: 1 }}
         />
         <Button size="sm" variant="light" onClick={() => void link()} disabled={!number.trim()} data-testid={prefix}>

@@ -8,6 +8,7 @@ import { ProblemPanel } from '../problems/ProblemPanel.js';
 import { CausingChangeSuggestions } from '../changes/CausingChangeSuggestions.js';
 import { ChangePanel } from '../changes/ChangePanel.js';
 import { ChangeTaskPanel } from '../changes/ChangeTaskPanel.js';
+import { ReleasePanel } from '../releases/ReleasePanel.js';
 import { SlaPanel } from '../sla/SlaPanel.js';
 import { EventForms } from './EventForms.js';
 import { PresenceAvatars, TicketPresenceProvider } from './presence.js';
@@ -56,6 +57,7 @@ export function TicketDetailPage() {
               <ProblemPanel key={ticket.id} ticket={ticket} />
               <ChangePanel key={`change:${ticket.id}`} ticket={ticket} events={events} />
               <ChangeTaskPanel key={`task:${ticket.id}`} ticket={ticket} />
+              <ReleasePanel key={`release:${ticket.id}`} ticket={ticket} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
