@@ -15,6 +15,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { canMoveChangeTo, moveChange, useDb } from '../../data/index.js';
 import { useViolationText } from '../../ui/violations.js';
 import { ErrorLines } from '../problems/FormFeedback.js';
+import { OUTCOME_COLORS } from './change-colors.js';
 
 const FINAL: readonly ChangePhase[] = ['closed', 'cancelled', 'rejected'];
 
@@ -69,7 +70,7 @@ export function ChangePhaseControl({ ticket }: { ticket: Ticket }) {
           {t(`changes.type.${type}`)}
         </Badge>
         {ticket.changeOutcome && (
-          <Badge color={ticket.changeOutcome === 'successful' ? 'green' : 'red'}>
+          <Badge variant="outline" color={OUTCOME_COLORS[ticket.changeOutcome]}>
             {t(`changes.outcome.${ticket.changeOutcome}`)}
           </Badge>
         )}

@@ -8,6 +8,7 @@ import { saveChangePlan, useDb } from '../../data/index.js';
 import { useViolationText } from '../../ui/violations.js';
 import { ErrorLines, SavedMark } from '../problems/FormFeedback.js';
 import { toLocalInput } from '../problems/RootCauseForm.js';
+import { RISK_COLORS } from './change-colors.js';
 
 const PLAN_PARTS = ['reason', 'implementation', 'test', 'backout'] as const;
 const EMPTY_PLAN: ChangePlan = { reason: '', implementation: '', test: '', backout: '' };
@@ -111,11 +112,7 @@ export function ChangePlanForm({ ticket }: { ticket: Ticket }) {
             <Text size="sm" fw={500}>
               {t('changes.risk.title')}
             </Text>
-            <Badge
-              color={risk.level === 'high' ? 'red' : risk.level === 'medium' ? 'orange' : 'green'}
-              data-testid="change-risk-level"
-              data-level={risk.level}
-            >
+            <Badge variant="outline" color={RISK_COLORS[risk.level]} data-testid="change-risk-level" data-level={risk.level}>
               {t(`changes.risk.level.${risk.level}`)} · {t('changes.risk.score', { score: risk.score })}
             </Badge>
           </Group>

@@ -14,6 +14,7 @@ import { useFormatters } from '../../ui/format.js';
 import type { TicketEvent } from '@shared';
 import { map } from 'rxjs';
 import { useChangeCalendar } from './use-change-calendar.js';
+import { WARNING_COLOR } from './change-colors.js';
 
 type View = 'month' | 'week' | 'list';
 const PHASE_COLORS: Record<string, string> = { awaiting_approval: 'yellow', scheduled: 'blue', implementing: 'grape' };
@@ -83,7 +84,7 @@ function ChangeCalendar() {
       </Badge>
       {e.change.number}
       {e.collisions > 0 && (
-        <Badge size="xs" color="orange" ml={4} data-testid="calendar-collision-count">
+        <Badge size="xs" variant="outline" color={WARNING_COLOR} ml={4} data-testid="calendar-collision-count">
           ⚠ {e.collisions}
         </Badge>
       )}
@@ -146,7 +147,15 @@ function ChangeCalendar() {
                     {e.change.title}
                   </Table.Td>
                   <Table.Td>{t(`changes.phase.${changePhaseOf(e.change)}`)}</Table.Td>
-                  <Table.Td>{e.collisions > 0 ? <Badge color="orange">{e.collisions}</Badge> : '—'}</Table.Td>
+                  <Table.Td>
+                    {e.collisions > 0 ? (
+                      <Badge variant="outline" color={WARNING_COLOR}>
+                        {e.collisions}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
