@@ -20,12 +20,21 @@
 //                         layered layout above) of 500 CIs, from asking for the analysis to the frame that paints
 //                         every node (target < 500 ms); median of BENCH_GRAPH_RUNS (default 3, 0 skips it) fresh
 //                         pages (cmdb/graph-render.ts). graph_layout_ms: the layout alone.
-// 300 timed queries after 30 warm-ups for each of impact, upstream, baseline and search.
+//   collision_check_*     issue 20: changeCollisions (shared/src/change/change-collisions.ts) of one change against
+//                         a calendar of BENCH_CHANGES (default 5,000) changes over a year on this CMDB, 1–8 h, 1–3
+//                         CIs each, some on CIs changes come back to, some on the servers with the most dependents;
+//                         a year-end freeze, a weekly blackout and weekly maintenance windows on some services
+//                         (target p95 < 50 ms: the change panel runs it in the client). The checked changes are
+//                         drawn like the calendar's (cmdb/change-collision-bench.ts). collision_baseline_* is the
+//                         calendar's overlap scan and same-CI test alone (no traversal, no windows);
+//                         collision_vs_baseline_p95 the ratio.
+// 300 timed queries after 30 warm-ups for each of impact, upstream, baseline, search and collision checks.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildConfigItem } from '../../shared/src/cmdb/build-config-item.js';
 import type { CiClass, CiRelation, ConfigItem } from '../../shared/src/cmdb/ci-model.js';
 import { buildCmdbGraph, downstreamImpact, upstreamCauses } from '../../shared/src/cmdb/impact.js';
+import { timeCollisions } from './cmdb/change-collision-bench.js';
 import { benchGraphRender } from './cmdb/graph-render.js';
 import { realisticCi, searchQueries, timeSearch } from './cmdb/ci-search-bench.js';
 import { percentile, round, writeResults } from './lib/stats.js';
@@ -39,9 +48,12 @@ const CROSS_EDGE_SHARE = 0.002;
 const RUNS = 300;
 const GRAPH_NODES = 500;
 const GRAPH_RUNS = Number(process.env.BENCH_GRAPH_RUNS ?? 3);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 5_000);
 const rnd = prng(18);
 // Names, serials and attributes from their own sequence, so the graph is the one earlier runs measured.
 const textRnd = prng(1818);
+// Changes and windows from their own sequence too, so the figures above stay those of earlier runs.
+const changeRnd = prng(20);
 
 // Share of the CIs in each layer, bottom (what everything stands on) to top.
 const LAYERS: [CiClass, number][] = [
@@ -159,6 +171,7 @@ const impact = time((id) => downstreamImpact(graph, [id]).nodes.length);
 const upstream = time((id) => upstreamCauses(graph, [id]).nodes.length);
 const baseline = time(rawBfs);
 const search = timeSearch(cis, searchQueries(cis, WARM_UPS + RUNS, textRnd), WARM_UPS);
+const collisions = timeCollisions(cis, graph, changeRnd, CHANGES, WARM_UPS, RUNS);
 // Last, alone: Chromium and the Node figures would otherwise share the two cores.
 const graphRender = GRAPH_RUNS > 0 ? await benchGraphRender(GRAPH_NODES, GRAPH_RUNS) : null;
 const stats = (prefix: string, s: { ms: number[] } | number[]): Record<string, number> => {
@@ -185,6 +198,13 @@ writeResults('test/bench/results/cmdb.json', {
   ci_search_result_p50: percentile(search.results, 0.5),
   ...stats('baseline_scan', search.baseline),
   ci_search_vs_scan_p95: round(percentile(search.search, 0.95) / percentile(search.baseline, 0.95)),
+  calendar_changes: collisions.calendarSize,
+  change_windows: collisions.windows,
+  ...stats('collision_check', collisions.check),
+  collision_result_p50: percentile(collisions.collisions, 0.5),
+  collision_result_max: Math.max(...collisions.collisions),
+  ...stats('collision_baseline', collisions.baseline),
+  collision_vs_baseline_p95: round(percentile(collisions.check, 0.95) / percentile(collisions.baseline, 0.95)),
   graph_render_ms: graphRender && round(graphRender.firstPaintMs),
   graph_layout_ms: graphRender && round(graphRender.layoutMs),
   graph_render_nodes: graphRender?.runs[0].nodes ?? null,

@@ -1,5 +1,5 @@
-import type { CmdbGraph, ImpactResult } from '../cmdb/impact.js';
-import { downstreamImpact, upstreamCauses } from '../cmdb/impact.js';
+import type { CmdbGraph, Reach } from '../cmdb/impact.js';
+import { reachedFrom } from '../cmdb/impact.js';
 import { SERVICE_CLASSES } from '../cmdb/ci-model.js';
 import type { ChangePhase, Ticket } from '../schemas/ticket.js';
 import type { ChangeWindow } from './change-windows.js';
@@ -73,19 +73,6 @@ function firstStartingFrom(byStart: readonly CalendarChange[], at: number): numb
   return lo;
 }
 
-/** The change's own CI a traversal node was reached from (follows `via` back to depth 0). */
-function originOf(byId: ReadonlyMap<string, { via: string | null }>, id: string): string {
-  let current = id;
-  for (let guard = 0; guard < 10_000; guard++) {
-    const via = byId.get(current)?.via ?? null;
-    if (via === null) return current;
-    current = via;
-  }
-  return current;
-}
-
-const nodesById = (result: ImpactResult): Map<string, { via: string | null }> => new Map(result.nodes.map((n) => [n.id, n]));
-
 /**
  * Everything a change collides with in its planned window: other changes on the same CIs or on CIs that one of them
  * depends on (either way, any depth, through the CMDB's impact traversals), blackout windows that freeze the
@@ -97,10 +84,12 @@ export function changeCollisions(change: CalendarChange, context: CollisionConte
   if (!(change.end > change.start)) return out;
   const { graph, calendar } = context;
   const own = new Set(change.ciIds);
-  const downstream = downstreamImpact(graph, change.ciIds);
-  const upstream = upstreamCauses(graph, change.ciIds);
-  const downNodes = nodesById(downstream);
-  const upNodes = nodesById(upstream);
+  // The walks run only when something reads them (most changes overlap no other change on a dependent CI), and
+  // answer by graph index: a walk from a server many CIs stand on reaches most of the CMDB.
+  let upstream: Reach | null = null;
+  let downstream: Reach | null = null;
+  const up = (): Reach => (upstream ??= reachedFrom(graph, change.ciIds, 'upstream'));
+  const down = (): Reach => (downstream ??= reachedFrom(graph, change.ciIds, 'downstream'));
   // Changes overlapping [start, end): they start before its end and after (start - the longest change).
   const from = firstStartingFrom(calendar.byStart, change.start - calendar.longest);
   const to = firstStartingFrom(calendar.byStart, change.end);
@@ -113,40 +102,63 @@ export function changeCollisions(change: CalendarChange, context: CollisionConte
       continue;
     }
     for (const otherCi of other.ciIds) {
+      const index = graph.indexOf.get(otherCi);
+      if (index === undefined) continue;
       // The other change's CI is upstream of ours: ours depends on it. Downstream: it depends on ours.
-      const relation = upNodes.has(otherCi) ? 'depends_on' : downNodes.has(otherCi) ? 'depended_on_by' : undefined;
-      if (!relation) continue;
-      const ciId = originOf(relation === 'depends_on' ? upNodes : downNodes, otherCi);
+      const upOrigin = up().origin[index];
+      const origin = upOrigin !== -1 ? upOrigin : down().origin[index];
+      if (origin === -1) continue;
       out.push({
         kind: 'dependent_ci',
         otherChangeId: other.id,
-        ciId,
+        ciId: graph.ids[origin],
         otherCiId: otherCi,
-        relation,
+        relation: upOrigin !== -1 ? 'depends_on' : 'depended_on_by',
         start: other.start,
         end: other.end,
       });
       break;
     }
   }
-  const services = downstream.nodes
-    .map((n) => n.id)
-    .filter((id) => {
-      const index = graph.indexOf.get(id);
-      return index !== undefined && SERVICE_CLASSES.includes(graph.items[index].ciClass);
-    });
-  const touched = new Set([...own, ...services]);
+  if (context.windows.length === 0) return out;
+  const isService = (index: number): boolean => SERVICE_CLASSES.includes(graph.items[index].ciClass);
+  const impactsService = (id: string): boolean => {
+    const index = graph.indexOf.get(id);
+    return index !== undefined && down().origin[index] !== -1 && isService(index);
+  };
   for (const window of context.windows) {
     if (window.kind !== 'blackout') continue;
-    if (window.ciIds.length > 0 && !window.ciIds.some((id) => touched.has(id))) continue;
+    if (window.ciIds.length > 0 && !window.ciIds.some((id) => own.has(id) || impactsService(id))) continue;
     for (const o of windowOccurrences(window, change.start, change.end)) {
       out.push({ kind: 'blackout', windowId: window.id, start: o.start, end: o.end });
     }
   }
-  for (const serviceId of services) {
-    const windows = context.windows.filter((w) => w.kind === 'maintenance' && w.ciIds.includes(serviceId));
-    if (windows.length === 0 || windows.some((w) => withinWindow(w, change.start, change.end))) continue;
-    out.push({ kind: 'outside_maintenance', serviceId, windowIds: windows.map((w) => w.id) });
+  // Maintenance windows by the services they are for, marked by graph index, so the tens of thousands of CIs a
+  // walk may reach are each tested with a byte; whether a window holds the change is asked once (an rrule expansion).
+  const maintenance = new Map<number, ChangeWindow[]>();
+  for (const w of context.windows) {
+    if (w.kind !== 'maintenance') continue;
+    for (const id of new Set(w.ciIds)) {
+      const index = graph.indexOf.get(id);
+      if (index === undefined || !isService(index)) continue;
+      const list = maintenance.get(index);
+      if (list) list.push(w);
+      else maintenance.set(index, [w]);
+    }
+  }
+  if (maintenance.size === 0) return out;
+  const marked = new Uint8Array(graph.ids.length);
+  for (const index of maintenance.keys()) marked[index] = 1;
+  const holds = new Map<ChangeWindow, boolean>();
+  const holdsChange = (w: ChangeWindow): boolean => {
+    let within = holds.get(w);
+    if (within === undefined) holds.set(w, (within = withinWindow(w, change.start, change.end)));
+    return within;
+  };
+  for (const index of down().order) {
+    const windows = marked[index] ? maintenance.get(index) : undefined;
+    if (!windows || windows.some(holdsChange)) continue;
+    out.push({ kind: 'outside_maintenance', serviceId: graph.ids[index], windowIds: windows.map((w) => w.id) });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildConfigItem } from './build-config-item.js';
 import type { CiRelation, ConfigItem } from './ci-model.js';
-import { buildCmdbGraph, downstreamImpact, impactEdges, upstreamCauses } from './impact.js';
+import { buildCmdbGraph, downstreamImpact, impactEdges, reachedFrom, upstreamCauses } from './impact.js';
 
 const on = (targetId: string, type: CiRelation['type'] = 'depends_on'): CiRelation => ({ type, targetKind: 'ci', targetId });
 
@@ -241,6 +241,38 @@ describe('impact results besides the CIs', () => {
         expect(gotParties.size).toBe(result.parties.length);
         expect(new Map([...gotParties].map(([k, v]) => [k, new Set(v)]))).toEqual(parties);
         for (const serviceIds of gotParties.values()) expect(serviceIds).toHaveLength(new Set(serviceIds).size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('reachedFrom', () => {
+  it('reaches the CIs of the impact walks in the same order, each with the starting CI its via chain leads back to', () => {
+    fc.assert(
+      fc.property(arbitraryCmdb, fc.array(fc.nat(25), { maxLength: 4 }), ([specs], starts) => {
+        const cis = specs.map((s, i) =>
+          buildConfigItem({
+            id: `c${i}`,
+            status: s.retired ? 'retired' : 'in_service',
+            deleted: s.deleted,
+            relations: s.relations.flatMap(([type, t]): CiRelation[] => (type === 'used_by' ? [] : [on(`c${t}`, type)])),
+          }),
+        );
+        const graph = buildCmdbGraph(cis);
+        // Some starting ids repeat or name no CI (c20 and above, deleted CIs).
+        const startIds = starts.map((k) => `c${k}`);
+        for (const direction of ['downstream', 'upstream'] as const) {
+          const walked = (direction === 'downstream' ? downstreamImpact : upstreamCauses)(graph, startIds);
+          const reach = reachedFrom(graph, startIds, direction);
+          expect(reach.order.map((i) => graph.ids[i])).toEqual(walked.nodes.map((n) => n.id));
+          const via = new Map(walked.nodes.map((n) => [n.id, n.via]));
+          graph.ids.forEach((id, i) => {
+            let origin = via.has(id) ? id : null;
+            for (let next = origin && via.get(origin); next; next = via.get(next)) origin = next;
+            expect(reach.origin[i]).toBe(origin === null ? -1 : graph.indexOf.get(origin));
+          });
+        }
       }),
       { numRuns: 300 },
     );
