@@ -138,14 +138,13 @@ export {
   approvalStateOf,
   canManageChanges,
   canMoveChangeTo,
-  changeBoardsFrom,
   completeChangeTask,
   linkCausingChange,
   moveChange,
   recordApproval,
   saveChangePlan,
 } from './commands/changes.js';
-export type { ChangeBoardsView, ChangeMoveDetails, ChangePlanPatch, ChangeViolation, NewChangeTask } from './commands/changes.js';
+export type { ChangeMoveDetails, ChangePlanPatch, ChangeViolation, NewChangeTask } from './commands/changes.js';
 export { useChangeBoards, useChanges, useSettingDocuments } from './hooks/changes.js';
 export {
   bundleChange,

@@ -7,6 +7,7 @@ import {
   newTicket,
   normalizeTicket,
   zonedInstant,
+  type ChangeTemplate,
   type ChangeWindow,
   type RiskAnswer,
   type SettingDocument,
@@ -128,6 +129,32 @@ export function demoChangeManagement(now: number): { settings: SettingDocument[]
       ciIds: [],
     },
   ];
+  const templates: ChangeTemplate[] = [
+    {
+      id: 'tpl-backup-disks',
+      name: 'Rotate the backup disks of a server',
+      nameFr: 'Rotation des disques de sauvegarde d’un serveur',
+      plan: {
+        reason: 'Weekly off-site rotation of the backup disks.',
+        implementation: 'Eject the disks, label them, insert the next set and start a full backup.',
+        test: 'The full backup completes without error.',
+        backout: 'Put the previous set back and restart the backup.',
+      },
+      active: true,
+    },
+    {
+      id: 'tpl-restart-web',
+      name: 'Restart a web application in its maintenance window',
+      nameFr: 'Redémarrage d’une application Web dans sa fenêtre de maintenance',
+      plan: {
+        reason: 'Clear a memory leak the vendor has acknowledged.',
+        implementation: 'Drain the node from the load balancer, restart the application, put the node back.',
+        test: 'The health page answers and a user signs in.',
+        backout: 'Leave the node out of the load balancer and call the vendor.',
+      },
+      active: true,
+    },
+  ];
   const settings: SettingDocument[] = [
     {
       id: CHANGE_SETTINGS_ID,
@@ -139,6 +166,12 @@ export function demoChangeManagement(now: number): { settings: SettingDocument[]
       id: w.id,
       kind: 'change_window' as const,
       data: w as unknown as Record<string, unknown>,
+      ...stamp,
+    })),
+    ...templates.map((tpl) => ({
+      id: tpl.id,
+      kind: 'change_template' as const,
+      data: tpl as unknown as Record<string, unknown>,
       ...stamp,
     })),
   ];
@@ -183,6 +216,7 @@ export function demoChangeManagement(now: number): { settings: SettingDocument[]
         start: saturday + 2 * DAY + 14 * HOUR,
         hours: 1,
         risk: [],
+        extra: { changeTemplateId: templates[0].id, changePlan: templates[0].plan },
       },
       now,
     ),

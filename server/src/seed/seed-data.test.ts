@@ -8,6 +8,8 @@ import {
   changeWindowsOf,
   checkChangeSetting,
   suggestCausingChanges,
+  changeBoardsOf,
+  standardTemplateViolations,
   canTransition,
   checkSlaSetting,
   checkTicketRules,
@@ -199,5 +201,8 @@ describe('demo change management', () => {
     expect(approvalState(scheduled, demo.events, cab, DEFAULT_CHANGE_SETTINGS).met).toBe(true);
     const incident = byNumber.get('INC0009001')!;
     expect(suggestCausingChanges(incident, demo.tickets, 72, graph).map((s) => s.changeId)).toEqual(['chg-demo-4']);
+    // The standard change is one of the catalogue's, plan and all.
+    const templates = changeBoardsOf(demo.settings, []).templates;
+    expect(standardTemplateViolations(byNumber.get('CHG0001003')!, undefined, templates)).toEqual([]);
   });
 });

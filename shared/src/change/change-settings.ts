@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SettingDocument } from '../schemas/settings.js';
+import type { DirectoryEntry } from '../schemas/directory.js';
 import type { SettingViolation } from '../sla/sla-settings.js';
 import { RISK_LEVELS, type RiskLevel } from './change-risk.js';
 import { changeWindowShape, type ChangeWindow } from './change-windows.js';
@@ -103,6 +104,31 @@ export function changeTemplatesOf(docs: readonly Pick<SettingDocument, 'id' | 'k
     .filter((d) => d.kind === 'change_template' && checkChangeSetting(d).length === 0)
     .map((d) => d.data as unknown as ChangeTemplate)
     .filter((t) => t.active);
+}
+
+/** Who approves changes and what the catalogue pre-approves: the settings in force, each group's active members, the templates. */
+export interface ChangeBoards {
+  settings: ChangeSettings;
+  membersOf: (groupId: string) => ReadonlySet<string>;
+  /** Active standard-change templates by id. */
+  templates: ReadonlyMap<string, ChangeTemplate>;
+}
+
+/** The boards from settings documents and directory entries (what a device holds; the server loads the same). */
+export function changeBoardsOf(
+  docs: readonly Pick<SettingDocument, 'id' | 'kind' | 'data'>[],
+  directory: readonly Pick<DirectoryEntry, 'id' | 'kind' | 'active' | 'groupIds'>[],
+): ChangeBoards {
+  const members = new Map<string, Set<string>>();
+  for (const entry of directory) {
+    if (entry.kind !== 'user' || !entry.active) continue;
+    for (const groupId of entry.groupIds) members.set(groupId, (members.get(groupId) ?? new Set()).add(entry.id));
+  }
+  return {
+    settings: changeSettingsOf(docs),
+    membersOf: (groupId) => members.get(groupId) ?? new Set(),
+    templates: new Map(changeTemplatesOf(docs).map((t) => [t.id, t])),
+  };
 }
 
 /** The change settings in force: the stored document when it is valid, else the defaults. */

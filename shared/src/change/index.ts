@@ -7,3 +7,4 @@ export * from './change-collisions.js';
 export * from './caused-incidents.js';
 export * from './release-notes.js';
 export * from './release-rules.js';
+export * from './standard-changes.js';

@@ -64,6 +64,8 @@ export const VIOLATION_CODES = [
   'change_outcome_required',
   'change_review_required',
   'change_approval_required',
+  'change_template_required',
+  'change_template_plan',
   'release_change_duplicate',
   'release_change_limit',
   'release_actual_order',

@@ -27,7 +27,8 @@ import {
   approvalState,
 } from '../change/change-approvals.js';
 import type { ApprovalRefusalCode } from '../change/change-approvals.js';
-import type { ChangeSettings } from '../change/change-settings.js';
+import type { ChangeBoards } from '../change/change-settings.js';
+import { standardTemplateViolations } from '../change/standard-changes.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
 
 /** Stable codes of write-check refusals, carried in the push error's details for the UI and tests. */
@@ -72,11 +73,6 @@ export interface WriteCheckContext {
   approvals?: ReadonlyMap<string, readonly TicketEvent[]>;
 }
 
-/** Who approves changes: the settings in force and the active members of each group they may name. */
-export interface ChangeBoards {
-  settings: ChangeSettings;
-  membersOf: (groupId: string) => ReadonlySet<string>;
-}
 
 type Doc = Readonly<Record<string, unknown>>;
 
@@ -181,6 +177,9 @@ function changeProblems(context: WriteCheckContext, doc: Doc, previous: Doc | un
     const state = approvalState(next, context.approvals?.get(next.id) ?? [], members, boards.settings);
     for (const v of approvalBeforeSchedule(next, before, state)) {
       out.push({ status: 422, field: v.field, code: v.code, message: v.message, retryable: true });
+    }
+    for (const v of standardTemplateViolations(next, before, boards.templates)) {
+      out.push({ status: 422, field: v.field, code: v.code, message: v.message });
     }
   }
   return out;
@@ -390,6 +389,7 @@ export function writeCheckNeeds(
     return { ticketIds: [...new Set(ticketIds)], surveyVersions: [], ...(boards ? { changeBoards: true as const } : {}) };
   }
   if (collection === 'tickets') {
+    // Past the CAB (or the catalogue, for a standard change): the quorum or the template is judged.
     const scheduling = docs
       .filter((t) => t.type === 'change' && (APPROVED_PHASES as readonly unknown[]).includes(t.changePhase))
       .map((t) => String(t.id));

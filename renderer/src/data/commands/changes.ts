@@ -7,7 +7,10 @@ import {
   canMoveChange,
   changeFingerprint,
   changePhaseOf,
-  changeSettingsOf,
+  changeBoardsOf,
+  checkTicketRules,
+  hiddenAfterChange,
+  standardTemplateViolations,
   changeTypeOf,
   isChangeManager,
   newTicket,
@@ -21,7 +24,7 @@ import type {
   ApprovalRefusalCode,
   ApprovalState,
   ChangePhase,
-  ChangeSettings,
+  ChangeBoards,
   DirectoryEntry,
   RuleViolation,
   SettingDocument,
@@ -76,34 +79,18 @@ async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
   return doc ? (doc.toJSON() as Ticket) : null;
 }
 
-/** Who approves changes, as this device knows it: the replicated change settings and the directory's members. */
-export interface ChangeBoardsView {
-  settings: ChangeSettings;
-  membersOf: (groupId: string) => ReadonlySet<string>;
-}
-
-/** The boards from a device's settings and directory documents (pure, for hooks and commands alike). */
-export function changeBoardsFrom(settings: readonly SettingDocument[], directory: readonly DirectoryEntry[]): ChangeBoardsView {
-  const members = new Map<string, Set<string>>();
-  for (const entry of directory) {
-    if (entry.kind !== 'user' || !entry.active) continue;
-    for (const groupId of entry.groupIds) members.set(groupId, (members.get(groupId) ?? new Set()).add(entry.id));
-  }
-  return { settings: changeSettingsOf(settings), membersOf: (groupId) => members.get(groupId) ?? new Set() };
-}
-
-async function loadBoards(db: DeskDatabase): Promise<ChangeBoardsView> {
+async function loadBoards(db: DeskDatabase): Promise<ChangeBoards> {
   const settings = (await db.settings.find().exec()).map((d) => d.toJSON() as SettingDocument);
   const directory = (await db.directory.find({ selector: { kind: 'user' } }).exec()).map((d) => d.toJSON() as DirectoryEntry);
-  return changeBoardsFrom(settings, directory);
+  return changeBoardsOf(settings, directory);
 }
 
 /** Where a change's approval stands from the decisions on this device. */
-export function approvalStateOf(change: Ticket, events: readonly TicketEvent[], boards: ChangeBoardsView): ApprovalState {
+export function approvalStateOf(change: Ticket, events: readonly TicketEvent[], boards: ChangeBoards): ApprovalState {
   return approvalState(change, events, boards.membersOf(approvalBoardGroupId(change, boards.settings)), boards.settings);
 }
 
-async function localApprovalState(db: DeskDatabase, change: Ticket, boards: ChangeBoardsView): Promise<ApprovalState> {
+async function localApprovalState(db: DeskDatabase, change: Ticket, boards: ChangeBoards): Promise<ApprovalState> {
   const events = (await db.ticket_events.find({ selector: { ticketId: change.id, kind: 'approval' } }).exec()).map(
     (d) => d.toJSON() as TicketEvent,
   );
@@ -152,7 +139,10 @@ export async function moveChange(
   }
   const boards = await loadBoards(db);
   const next = normalizeTicket({ ...ticket, ...patch });
-  const gate = approvalBeforeSchedule(next, ticket, await localApprovalState(db, next, boards));
+  const gate = [
+    ...approvalBeforeSchedule(next, ticket, await localApprovalState(db, next, boards)),
+    ...standardTemplateViolations(next, ticket, boards.templates),
+  ];
   if (gate.length > 0) return gate;
   return updateTicket(db, id, patch, actor);
 }
@@ -161,6 +151,7 @@ export async function moveChange(
 export type ChangePlanPatch = Pick<
   TicketPatch,
   | 'changeType'
+  | 'changeTemplateId'
   | 'changePlan'
   | 'plannedStart'
   | 'plannedEnd'
@@ -234,10 +225,13 @@ export async function recordApproval(
 export interface NewChangeTask {
   title: string;
   assigneeId: string;
-  groupId: string;
 }
 
-/** Adds a task under a change (a ticket of type `task` whose parent is the change), assigned to whoever does it. */
+/**
+ * Adds a task under a change (a ticket of type `task` whose parent is the change), in the change's group and
+ * assigned to whoever does it: the change's group keeps seeing it (a technician managing the change too), and the
+ * assignee receives it wherever their own groups are.
+ */
 export async function addChangeTask(
   db: DeskDatabase,
   changeId: string,
@@ -258,7 +252,7 @@ export async function addChangeTask(
       impact: change.impact,
       urgency: change.urgency,
       categoryId: change.categoryId,
-      groupId: task.groupId,
+      groupId: change.groupId,
       callerId: actor.id,
       channel: 'field',
       security: false,
@@ -273,6 +267,10 @@ export async function addChangeTask(
     status: task.assigneeId === '' ? 'new' : 'assigned',
     ciIds: change.ciIds,
   });
+  // What the server's push would refuse is refused here, before anything is written (never a task set aside later).
+  const hidden = actor.role ? hiddenAfterChange(policyActor(actor), ticket) : null;
+  const violations = [...checkTicketRules(ticket), ...(hidden ? [hidden] : [])];
+  if (violations.length > 0) return { task: null, violations };
   await db.tickets.insert(ticket);
   const base = { ticketId: ticket.id, authorId: actor.id, occurredAt: ticket.createdAt, body: '', minutes: 0 };
   await db.ticket_events.insert({ ...base, id: newId(), kind: 'created', fromValue: '', toValue: ticket.status });

@@ -1,7 +1,7 @@
 import type { SettingDocument, Ticket } from '@shared';
 import { useMemo } from 'react';
 import { map } from 'rxjs';
-import { changeBoardsFrom, type ChangeBoardsView } from '../commands/changes.js';
+import { changeBoardsOf, type ChangeBoards } from '@shared';
 import { useDb } from '../provider.js';
 import { useObservable } from './use-observable.js';
 import { useDirectory } from './reference.js';
@@ -30,8 +30,8 @@ export function useSettingDocuments(): SettingDocument[] {
 }
 
 /** Who approves changes, from this device's settings and directory (live, offline too). */
-export function useChangeBoards(): ChangeBoardsView {
+export function useChangeBoards(): ChangeBoards {
   const settings = useSettingDocuments();
   const { users } = useDirectory();
-  return useMemo(() => changeBoardsFrom(settings, users), [settings, users]);
+  return useMemo(() => changeBoardsOf(settings, users), [settings, users]);
 }

@@ -4,7 +4,8 @@ import { CHANGE_LIMITS, CHANGE_TYPES, RISK_QUESTIONS, changePhaseOf, changeTypeO
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { saveChangePlan, useDb } from '../../data/index.js';
+import { saveChangePlan, useChangeBoards, useDb } from '../../data/index.js';
+import { useLanguage } from '../../i18n/index.js';
 import { useViolationText } from '../../ui/violations.js';
 import { ErrorLines, SavedMark } from '../problems/FormFeedback.js';
 import { toLocalInput } from '../problems/RootCauseForm.js';
@@ -32,6 +33,9 @@ export function ChangePlanForm({ ticket }: { ticket: Ticket }) {
   const [start, setStart] = useState(ticket.plannedStart ? toLocalInput(ticket.plannedStart) : '');
   const [end, setEnd] = useState(ticket.plannedEnd ? toLocalInput(ticket.plannedEnd) : '');
   const [answers, setAnswers] = useState<RiskAnswer[]>(ticket.riskAnswers ?? []);
+  const [templateId, setTemplateId] = useState(ticket.changeTemplateId ?? '');
+  const templates = useChangeBoards().templates;
+  const lang = useLanguage();
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const risk = riskAssessment(answers);
@@ -54,6 +58,7 @@ export function ChangePlanForm({ ticket }: { ticket: Ticket }) {
         plannedStart: fromLocalInput(start),
         plannedEnd: fromLocalInput(end),
         riskAnswers: ordered,
+        changeTemplateId: type === 'standard' ? templateId : '',
       },
       user,
     );
@@ -75,6 +80,22 @@ export function ChangePlanForm({ ticket }: { ticket: Ticket }) {
         allowDeselect={false}
         data-testid="change-type-select"
       />
+      {type === 'standard' && (
+        <Select
+          label={t('changes.template')}
+          description={t('changes.templateHint')}
+          data={[...templates.values()].map((tpl) => ({ value: tpl.id, label: lang === 'fr' ? tpl.nameFr : tpl.name }))}
+          value={templateId || null}
+          onChange={(id) => {
+            const template = id ? templates.get(id) : undefined;
+            setTemplateId(id ?? '');
+            if (template) setPlan(template.plan);
+            setSaved(false);
+          }}
+          disabled={!typeEditable}
+          data-testid="change-template"
+        />
+      )}
       {PLAN_PARTS.map((part) => (
         <Textarea
           key={part}

@@ -33,12 +33,7 @@ export function ChangeTasks({ ticket }: { ticket: Ticket }) {
 
   const add = async () => {
     const assignee = workers.find((u) => u.id === assigneeId);
-    const result = await addChangeTask(
-      db,
-      ticket.id,
-      { title, assigneeId: assignee?.id ?? '', groupId: assignee?.groupIds[0] ?? ticket.groupId },
-      user,
-    );
+    const result = await addChangeTask(db, ticket.id, { title, assigneeId: assignee?.id ?? '' }, user);
     setErrors(result.violations.map(text));
     if (result.task) {
       setTitle('');

@@ -1,13 +1,11 @@
-import { CHANGE_SETTINGS_ID } from '@shared';
 import type { Queryable } from '../database.js';
 
-/** The stored change-management settings document's content (null when none is stored). */
-export async function storedChangeSettings(db: Queryable): Promise<Record<string, unknown> | null> {
-  const rows = await db.query<{ data: Record<string, unknown> }>(
-    `SELECT data->'data' AS data FROM sync_documents WHERE collection = 'settings' AND id = $1 AND NOT deleted`,
-    [CHANGE_SETTINGS_ID],
+/** The stored change settings and standard-change templates (settings documents of those kinds), as stored. */
+export async function changeSettingDocuments(db: Queryable): Promise<{ id: string; kind: string; data: Record<string, unknown> }[]> {
+  const rows = await db.query<{ data: { id: string; kind: string; data: Record<string, unknown> } }>(
+    `SELECT data FROM sync_documents WHERE collection = 'settings' AND NOT deleted AND data->>'kind' IN ('change_settings', 'change_template')`,
   );
-  return rows[0]?.data ?? null;
+  return rows.map((row) => row.data);
 }
 
 /** The active people of each of these groups (their `groupIds` name it), by group id. */

@@ -1,14 +1,6 @@
-import {
-  approvalBoardGroupId,
-  changeFingerprint,
-  changePhaseOf,
-  changeSettingsOf,
-  CHANGE_SETTINGS_ID,
-  isEmailAddress,
-  type Ticket,
-} from '@shared';
+import { approvalBoardGroupId, changeFingerprint, changePhaseOf, isEmailAddress, type Ticket } from '@shared';
 import type { Transaction } from '../../db/database.js';
-import { activeMembersOfGroups, storedChangeSettings } from '../../db/queries/change-boards.js';
+import { loadChangeBoards } from '../sync/write-checks.js';
 import { usersByIds } from '../../db/queries/directory.js';
 import { queueMail } from '../mail/mail-queue.js';
 import type { PushEffect } from '../sync/push-effects.js';
@@ -52,11 +44,9 @@ async function mailBoards(
   publicUrl: () => string,
   perHour: number,
 ): Promise<void> {
-  const stored = await storedChangeSettings(tx);
-  const settings = changeSettingsOf(stored ? [{ id: CHANGE_SETTINGS_ID, kind: 'change_settings', data: stored }] : []);
-  const members = await activeMembersOfGroups(tx, [settings.cabGroupId, settings.emergencyCabGroupId]);
+  const boards = await loadChangeBoards(tx);
   for (const { change, reason } of asks) {
-    const ids = [...(members.get(approvalBoardGroupId(change, settings)) ?? [])].filter((id) => id !== change.callerId);
+    const ids = [...boards.membersOf(approvalBoardGroupId(change, boards.settings))].filter((id) => id !== change.callerId);
     const link = `${publicUrl()}/#/tickets/${encodeURIComponent(change.id)}`;
     for (const user of await usersByIds(tx, ids)) {
       const to = typeof user.email === 'string' ? user.email.trim() : '';

@@ -1,7 +1,8 @@
 import {
   WRITE_CHECKS,
   changeSettingsOf,
-  CHANGE_SETTINGS_ID,
+  changeTemplatesOf,
+  type SettingDocument,
   type ChangeBoards,
   type TicketEvent,
   surveyVersionKey,
@@ -14,7 +15,7 @@ import {
 } from '@shared';
 import type { Queryable } from '../../db/database.js';
 import { allDirectoryEntries } from '../../db/queries/directory.js';
-import { activeMembersOfGroups, approvalEventsOf, storedChangeSettings } from '../../db/queries/change-boards.js';
+import { activeMembersOfGroups, approvalEventsOf, changeSettingDocuments } from '../../db/queries/change-boards.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { findSurveyVersion } from '../../db/queries/survey-versions.js';
 import type { SyncDocument } from './document-validation.js';
@@ -61,12 +62,16 @@ export async function writeCheckViolations(
   );
 }
 
-/** The change settings in force and the active members of the CAB and emergency CAB groups they name. */
-async function loadChangeBoards(tx: Queryable): Promise<ChangeBoards> {
-  const stored = await storedChangeSettings(tx);
-  const settings = changeSettingsOf(stored ? [{ id: CHANGE_SETTINGS_ID, kind: 'change_settings', data: stored }] : []);
+/** The change settings and templates in force and the active members of the CAB and emergency CAB groups they name. */
+export async function loadChangeBoards(tx: Queryable): Promise<ChangeBoards> {
+  const docs = (await changeSettingDocuments(tx)) as Pick<SettingDocument, 'id' | 'kind' | 'data'>[];
+  const settings = changeSettingsOf(docs);
   const members = await activeMembersOfGroups(tx, [settings.cabGroupId, settings.emergencyCabGroupId]);
-  return { settings, membersOf: (groupId) => members.get(groupId) ?? new Set() };
+  return {
+    settings,
+    membersOf: (groupId) => members.get(groupId) ?? new Set(),
+    templates: new Map(changeTemplatesOf(docs).map((t) => [t.id, t])),
+  };
 }
 
 /** The directory as it will be after this push: the stored entries with the pushed ones applied (deletions removed). */
