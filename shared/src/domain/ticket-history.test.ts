@@ -23,6 +23,11 @@ describe('ticket history records', () => {
     expect(ticketFieldChanges({ ...before, ciIds: [] }, { ...before, ciIds: ['ci-1', 'ci-2'] })).toEqual([
       { field: 'ciIds', from: '', to: 'ci-1,ci-2' },
     ]);
+    // A change's phase move is history too: the change report reads when it got past its board.
+    const change = buildTicket({ type: 'change', changePhase: 'awaiting_approval' });
+    expect(ticketFieldChanges(change, { ...change, changePhase: 'scheduled' })).toEqual([
+      { field: 'changePhase', from: 'awaiting_approval', to: 'scheduled' },
+    ]);
   });
 
   it('keeps the beginning of a long text, so an entry stays far below the event body limit', () => {

@@ -20,6 +20,8 @@ export const TRACKED_TICKET_FIELDS = [
   'affectedItem',
   'ciIds',
   'parentId',
+  // A change's phase moves: when it reached the board, was scheduled, implemented (the change report's lead times).
+  'changePhase',
 ] as const satisfies readonly (keyof Ticket)[];
 export type TrackedTicketField = (typeof TRACKED_TICKET_FIELDS)[number];
 

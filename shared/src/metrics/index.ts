@@ -22,3 +22,4 @@ export * from './verbatims.js';
 export * from './report-filter.js';
 export * from './report-query.js';
 export * from './sla-compliance.js';
+export * from './change-metrics.js';

@@ -10,6 +10,7 @@ import { useDirectory } from '../../data/index.js';
 import { getDesk } from '../../platform/desk.js';
 import { useFormatters } from '../../ui/format.js';
 import { canSeeReports } from './access.js';
+import { ChangesSection } from './ChangesSection.js';
 import { KpiCards } from './KpiCards.js';
 import { printReport } from './print-report.js';
 import { PrintingContext, ReportTableCard } from './ReportTableCard.js';
@@ -47,7 +48,7 @@ const INCIDENT_KPIS = [
 ] as const;
 const SURVEY_KPIS = ['responses', 'responseRatePct', 'csatPct', 'nps', 'ces'] as const;
 
-const TABS = ['surveys', 'incidents', 'trends', 'sla'] as const;
+const TABS = ['surveys', 'incidents', 'trends', 'sla', 'changes'] as const;
 type TabId = (typeof TABS)[number];
 const isTab = (v: string | null): v is TabId => (TABS as readonly (string | null)[]).includes(v);
 const PRINT_RENDER_MS = 500;
@@ -72,6 +73,7 @@ function Section({
     incidents: t('reports.tab.incidents'),
     trends: t('reports.tab.trends'),
     sla: t('reports.tab.sla'),
+    changes: t('reports.tab.changes'),
   };
   return (
     <Stack>
@@ -98,6 +100,7 @@ function Section({
         </>
       )}
       {id === 'sla' && <SlaSection model={model} filter={filter} labels={labels} />}
+      {id === 'changes' && <ChangesSection model={model} filter={filter} labels={labels} />}
     </Stack>
   );
 }
@@ -227,6 +230,9 @@ function ReportsConsole() {
             </Tabs.Tab>
             <Tabs.Tab value="sla" data-testid="tab-sla">
               {t('reports.tab.sla')}
+            </Tabs.Tab>
+            <Tabs.Tab value="changes" data-testid="tab-changes">
+              {t('reports.tab.changes')}
             </Tabs.Tab>
           </Tabs.List>
           {TABS.map((id) => (

@@ -89,6 +89,7 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
     if (field === 'categoryId' || field === 'callerId') return nameOf(value);
     if (field === 'parentId') return <TicketRef id={value} />;
     if (field === 'ciIds') return <CiNames ids={value} />;
+    if (field === 'changePhase') return t(`changes.phase.${value}`, { defaultValue: value });
     return value;
   };
 

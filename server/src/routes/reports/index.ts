@@ -1,11 +1,14 @@
 import { can, type Actor } from '@shared';
 import {
+  CHANGE_GROUP_BY,
   INCIDENT_GROUP_BY,
   SLA_GROUP_BY,
   SURVEY_GROUP_BY,
+  changeReport,
   incidentReport,
   slaComplianceReport,
   surveyReport,
+  type ChangeReport,
   type IncidentMetrics,
   type ReportResult,
   type SlaComplianceReport,
@@ -15,7 +18,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { forbidden } from '../../http/api-error.js';
 import { authenticate } from '../../http/authenticate.js';
-import { loadReportData, loadSlaReportData } from '../../services/reports/report-data.js';
+import { loadChangeReportData, loadReportData, loadSlaReportData } from '../../services/reports/report-data.js';
 import { parseReportQuery } from './schema.js';
 
 async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
@@ -27,9 +30,9 @@ async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Prom
 }
 
 /**
- * GET /api/reports/incidents, /api/reports/surveys and /api/reports/sla: the figures of the supervisors' console,
- * computed with the shared metrics module over the server's documents. Query: from, to, groupBy, groupId,
- * offsetMinutes. SLA clocks are read at the server's now.
+ * GET /api/reports/incidents, /api/reports/surveys, /api/reports/sla and /api/reports/changes: the figures of the
+ * supervisors' console, computed with the shared metrics module over the server's documents. Query: from, to,
+ * groupBy, groupId, offsetMinutes. SLA clocks are read at the server's now.
  */
 export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/reports/incidents', async (request): Promise<ReportResult<IncidentMetrics> & { groupBy: string | null }> => {
@@ -51,5 +54,12 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
     const query = parseReportQuery(request.query, SLA_GROUP_BY);
     const { data, sla } = await loadSlaReportData(ctx.db, Date.now(), query.offsetMinutes);
     return { groupBy: query.groupBy ?? null, ...slaComplianceReport(data, sla, query.filter, query.groupBy) };
+  });
+
+  app.get('/api/reports/changes', async (request): Promise<ChangeReport & { groupBy: string | null }> => {
+    await supervisorOrAdmin(request, ctx);
+    const query = parseReportQuery(request.query, CHANGE_GROUP_BY);
+    const { data, changes } = await loadChangeReportData(ctx.db, Date.now(), query.offsetMinutes);
+    return { groupBy: query.groupBy ?? null, ...changeReport(data, changes, query.filter, query.groupBy) };
   });
 }

@@ -1,5 +1,5 @@
-import type { Survey, SurveyResponse, Ticket, TicketEvent } from '@shared';
-import { indexEventsByTicket, type ReportData, type SlaReportInput } from '@shared/metrics/index.js';
+import { buildCmdbGraph, type ConfigItem, type Survey, type SurveyResponse, type Ticket, type TicketEvent } from '@shared';
+import { indexEventsByTicket, type ChangeReportInput, type ReportData, type SlaReportInput } from '@shared/metrics/index.js';
 import type { Database } from '../../db/database.js';
 import { loadLiveDocuments } from '../../db/queries/reports.js';
 import { loadSlaSettings } from '../../db/queries/sla-settings.js';
@@ -37,5 +37,25 @@ export async function loadSlaReportData(
   return {
     data: { index: indexEventsByTicket(tickets, events), surveys: [], responses: [], now, offsetMinutes },
     sla: { policies: config.policies, calendars: config.calendars, events },
+  };
+}
+
+/**
+ * The inputs of the change report in one snapshot: tickets and events (changes, the incidents naming them, the phase
+ * history) and every live CI, for the services a change impacts and the collisions through dependencies.
+ */
+export async function loadChangeReportData(
+  db: Database,
+  now: number,
+  offsetMinutes: number,
+): Promise<{ data: ReportData; changes: ChangeReportInput }> {
+  const { tickets, events, cis } = await db.transaction(async (tx) => ({
+    tickets: await loadLiveDocuments<Ticket>(tx, 'tickets'),
+    events: await loadLiveDocuments<TicketEvent>(tx, 'ticket_events'),
+    cis: await loadLiveDocuments<ConfigItem>(tx, 'config_items'),
+  }));
+  return {
+    data: { index: indexEventsByTicket(tickets, events), surveys: [], responses: [], now, offsetMinutes },
+    changes: { events, graph: buildCmdbGraph(cis) },
   };
 }
