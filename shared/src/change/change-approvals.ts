@@ -213,3 +213,14 @@ export function approvalBeforeSchedule(
     },
   ];
 }
+
+/**
+ * True when a change write asks its board to decide: it entered "awaiting approval", or was replanned while there
+ * (the decisions given on the old plan no longer count, so every member is asked again). The desk's mail and the
+ * approvers' desktop notices both follow it.
+ */
+export function asksForApproval(next: Ticket, previous: Ticket | null | undefined): 'new' | 'again' | null {
+  if (next.type !== 'change' || changePhaseOf(next) !== 'awaiting_approval') return null;
+  if (!previous || previous.type !== 'change' || changePhaseOf(previous) !== 'awaiting_approval') return 'new';
+  return changeFingerprint(previous) !== changeFingerprint(next) ? 'again' : null;
+}

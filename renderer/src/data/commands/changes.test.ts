@@ -105,6 +105,9 @@ describe('change commands', () => {
       status: 'assigned',
       title: 'Check the UPS',
     });
+    // The field technician may not see the change: the task carries its plan to do the work offline.
+    expect(task!.description).toContain('Stop the service, apply the patch, start it.');
+    expect(task!.description).toContain('Restore the snapshot taken before.');
     expect(await completeChangeTask(db, task!.id, 'Done.', field)).toEqual([]);
     expect(await ticket(task!.id)).toMatchObject({ status: 'resolved', resolutionCode: 'fixed' });
     await db.tickets.insert(buildChange({ id: 'chg-field', groupId: 'grp-network' }));

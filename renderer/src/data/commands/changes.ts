@@ -17,6 +17,7 @@ import {
   normalizeTicket,
   statusForChangePhase,
   EVENT_BODY_MAX,
+  TICKET_TEXT_LIMITS,
 } from '@shared';
 import type {
   Actor,
@@ -221,6 +222,28 @@ export async function recordApproval(
   return [];
 }
 
+/**
+ * What a task carries of its change: number, title, window and the implementation and back-out plans. The assignee
+ * may not see the change itself (a field technician outside its group), yet does the work offline from this.
+ */
+export function taskBrief(change: Ticket): string {
+  const plan = change.changePlan;
+  const window =
+    change.plannedStart && change.plannedEnd
+      ? `${new Date(change.plannedStart).toISOString().slice(0, 16)} – ${new Date(change.plannedEnd).toISOString().slice(0, 16)} UTC`
+      : '';
+  const parts = [
+    `${change.number}: ${change.title}`,
+    window,
+    plan?.implementation ? `Implementation / Mise en œuvre:\n${plan.implementation}` : '',
+    plan?.backout ? `Back-out / Retour arrière:\n${plan.backout}` : '',
+  ];
+  return parts
+    .filter((p) => p !== '')
+    .join('\n\n')
+    .slice(0, TICKET_TEXT_LIMITS.description);
+}
+
 /** A task of a change: what to do and who does it (a field technician, who completes it offline too). */
 export interface NewChangeTask {
   title: string;
@@ -248,7 +271,7 @@ export async function addChangeTask(
       id: newId(),
       type: 'task',
       title: task.title.trim(),
-      description: `${change.number}: ${change.title}`,
+      description: taskBrief(change),
       impact: change.impact,
       urgency: change.urgency,
       categoryId: change.categoryId,

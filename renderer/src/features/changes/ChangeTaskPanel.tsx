@@ -24,12 +24,19 @@ export function ChangeTaskPanel({ ticket }: { ticket: Ticket }) {
   return (
     <Paper withBorder p="md" data-testid="change-task-panel">
       <Stack gap="xs">
-        <Text size="sm">
-          {t('changes.tasks.ofChange')}{' '}
-          <Anchor component={Link} to={`/tickets/${ticket.parentId ?? ''}`}>
-            {change ? `${change.number} ${change.title}` : ticket.parentId}
-          </Anchor>
-        </Text>
+        {change ? (
+          <Text size="sm">
+            {t('changes.tasks.ofChange')}{' '}
+            <Anchor component={Link} to={`/tickets/${change.id}`}>
+              {`${change.number} ${change.title}`}
+            </Anchor>
+          </Text>
+        ) : (
+          // The change is not on this device (its group is not the assignee's): the task carries its brief.
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="change-task-brief">
+            {ticket.description}
+          </Text>
+        )}
         {open && (
           <>
             <Textarea

@@ -20,7 +20,10 @@ import { DuplicateHints } from './DuplicateHints.js';
 import { PriorityFields } from './PriorityFields.js';
 import { toInput, useCreateForm } from './use-create-form.js';
 
-/** Records a new incident or request on this device; it syncs when the device is online. */
+/** What a person records from this form; a change's tasks are made from the change (they need their parent). */
+const CREATABLE_TYPES: readonly TicketType[] = ['incident', 'request', 'problem', 'change', 'release'];
+
+/** Records a new ticket on this device (a change starts as a draft RFC); it syncs when the device is online. */
 export function CreateTicketPage() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -73,7 +76,7 @@ export function CreateTicketPage() {
           <Stack gap={4}>
             <SegmentedControl
               aria-label={t('create.type')}
-              data={(['incident', 'request'] as TicketType[]).map((v) => ({ value: v, label: labels.type[v] }))}
+              data={CREATABLE_TYPES.map((v) => ({ value: v, label: labels.type[v] }))}
               value={values.type}
               onChange={(v) => set('type', v)}
               data-testid="create-type"

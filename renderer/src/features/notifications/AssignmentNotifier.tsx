@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { useDb, useSyncController, watchIncomingTickets } from '../../data/index.js';
+import { useChangeBoards, useDb, useSyncController, watchIncomingTickets } from '../../data/index.js';
 import type { SyncController } from '../../data/index.js';
 import { getDesk } from '../../platform/desk.js';
 import { assignmentNotifications, newlyAssignedToMe } from './assignment-notices.js';
+import { approvalRequestsForMe } from './approval-notices.js';
 
 /**
- * Tells the signed-in user when replication brings a ticket newly assigned to them by someone else (not during the
- * first download): a native notification on the desktop (clicking it opens the ticket), an in-page one on the web.
+ * Tells the signed-in user when replication brings a ticket newly assigned to them by someone else, or a change whose
+ * board asks for their decision (not during the first download): a native notification on the desktop (clicking it opens the ticket), an in-page one on the web.
  * Renders nothing.
  */
 export function AssignmentNotifier() {
@@ -17,9 +18,12 @@ export function AssignmentNotifier() {
   const user = useCurrentUser();
   const { t } = useTranslation();
   const syncRef = useRef<SyncController | null>(sync);
+  const boards = useChangeBoards();
+  const boardsRef = useRef(boards);
   useEffect(() => {
     syncRef.current = sync;
-  }, [sync]);
+    boardsRef.current = boards;
+  }, [sync, boards]);
 
   useEffect(
     () =>
@@ -27,10 +31,16 @@ export function AssignmentNotifier() {
         const current = syncRef.current;
         const firstSync = !current || current.getStatus().initialSync.running;
         const tickets = newlyAssignedToMe(changes, { userId: user.id, firstSync });
-        const requests = assignmentNotifications(tickets, {
-          one: ({ number }) => t('notify.assignedOne', { number }),
-          many: (n) => t('notify.assignedMany', { n }),
-        });
+        const requests = [
+          ...assignmentNotifications(tickets, {
+            one: ({ number }) => t('notify.assignedOne', { number }),
+            many: (n) => t('notify.assignedMany', { n }),
+          }),
+          ...assignmentNotifications(approvalRequestsForMe(changes, { userId: user.id, firstSync, boards: boardsRef.current }), {
+            one: ({ number }) => t('notify.approvalOne', { number }),
+            many: (n) => t('notify.approvalMany', { n }),
+          }),
+        ];
         const desk = getDesk();
         for (const request of requests)
           void desk.notify(request).catch((err: unknown) => desk.log('warn', `Notification not shown: ${String(err)}`));

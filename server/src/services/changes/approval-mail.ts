@@ -1,20 +1,10 @@
-import { approvalBoardGroupId, changeFingerprint, changePhaseOf, isEmailAddress, type Ticket } from '@shared';
+import { approvalBoardGroupId, asksForApproval, isEmailAddress, type Ticket } from '@shared';
 import type { Transaction } from '../../db/database.js';
 import { loadChangeBoards } from '../sync/write-checks.js';
 import { usersByIds } from '../../db/queries/directory.js';
 import { queueMail } from '../mail/mail-queue.js';
 import type { PushEffect } from '../sync/push-effects.js';
 import { renderApprovalRequest } from './approval-mail-template.js';
-
-/**
- * True when a pushed change asks its board to decide: it entered "awaiting approval", or was replanned while there
- * (the approvals given on the old plan no longer count, so every member is asked again).
- */
-export function asksForApproval(next: Ticket, previous: Ticket | undefined): 'new' | 'again' | null {
-  if (next.type !== 'change' || changePhaseOf(next) !== 'awaiting_approval') return null;
-  if (!previous || previous.type !== 'change' || changePhaseOf(previous) !== 'awaiting_approval') return 'new';
-  return changeFingerprint(previous) !== changeFingerprint(next) ? 'again' : null;
-}
 
 /**
  * E-mails the members of a change's board (CAB or emergency CAB, but never the requester) when their decision is
