@@ -3,6 +3,7 @@ import { buildApproval, buildChange, buildRiskAnswers } from '../testing/build-c
 import {
   approvalBeforeSchedule,
   approvalRefusals,
+  decisionOpen,
   approvalState,
   changeFingerprint,
   requiredApprovals,
@@ -57,6 +58,8 @@ describe('CAB quorum', () => {
       { plannedStart: change.plannedStart! + 3_600_000 },
       { ciIds: ['ci-app', 'ci-db'] },
       { changePlan: { ...change.changePlan!, backout: 'Reinstall.' } },
+      // Lowering the risk answers would lower the quorum the board decided under.
+      { riskAnswers: buildRiskAnswers() },
     ]) {
       const replanned = { ...change, ...edit };
       expect(changeFingerprint(replanned)).not.toBe(changeFingerprint(change));
@@ -98,6 +101,16 @@ describe('CAB quorum', () => {
     const moved = { ...scheduled, plannedEnd: scheduled.plannedEnd! + 60_000 };
     const stale = approvalState(moved, [buildApproval(scheduled, 'usr-b')], CAB, SETTINGS);
     expect(approvalBeforeSchedule(moved, scheduled, stale).map((v) => v.code)).toEqual(['change_approval_required']);
+  });
+});
+
+describe('when the board is asked', () => {
+  it('is open while awaiting approval, and for an emergency change implemented before its approval', () => {
+    expect(decisionOpen(buildChange())).toBe(true);
+    expect(decisionOpen(buildChange({ changePhase: 'scheduled' }))).toBe(false);
+    expect(decisionOpen(buildChange({ changeType: 'emergency', changePhase: 'implementing' }))).toBe(true);
+    expect(decisionOpen(buildChange({ changeType: 'normal', changePhase: 'implementing' }))).toBe(false);
+    expect(decisionOpen(buildChange({ changeType: 'emergency', changePhase: 'closed', status: 'resolved' }))).toBe(false);
   });
 });
 

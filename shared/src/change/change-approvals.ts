@@ -8,7 +8,7 @@ import { riskAssessment } from './change-risk.js';
 export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
 export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
 
-type Fingerprinted = Pick<Ticket, 'changeType' | 'changePlan' | 'plannedStart' | 'plannedEnd' | 'ciIds'>;
+type Fingerprinted = Pick<Ticket, 'changeType' | 'changePlan' | 'plannedStart' | 'plannedEnd' | 'ciIds' | 'riskAnswers'>;
 
 /** 32-bit FNV-1a over a string, from a seed (two seeds give 64 bits: ample to tell one plan from the next). */
 function fnv1a(text: string, seed: number): number {
@@ -21,7 +21,7 @@ function fnv1a(text: string, seed: number): number {
 }
 
 /**
- * What an approval is given on: the change's type, plan, planned window and affected CIs, as a short hash. An
+ * What an approval is given on: the change's type, plan, planned window, affected CIs and risk answers, as a short hash. An
  * approval records it (`fromValue`), so once any of these changes the approval stops counting and the approver is
  * asked again. Text edits elsewhere (title, comments) leave approvals standing.
  */
@@ -36,6 +36,8 @@ export function changeFingerprint(change: Fingerprinted): string {
     change.plannedStart ?? 0,
     change.plannedEnd ?? 0,
     [...(change.ciIds ?? [])].sort(),
+    // The risk answers set the quorum: lowering them after the board decided must not lower what it takes.
+    [...(change.riskAnswers ?? [])].map((a) => `${a.questionId}=${a.answer}`).sort(),
   ]);
   const hex = (n: number): string => n.toString(16).padStart(8, '0');
   return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x050c5d1f));
@@ -223,4 +225,14 @@ export function asksForApproval(next: Ticket, previous: Ticket | null | undefine
   if (next.type !== 'change' || changePhaseOf(next) !== 'awaiting_approval') return null;
   if (!previous || previous.type !== 'change' || changePhaseOf(previous) !== 'awaiting_approval') return 'new';
   return changeFingerprint(previous) !== changeFingerprint(next) ? 'again' : null;
+}
+
+/**
+ * True while the board is asked to decide on a change: awaiting approval, or an emergency change implemented before
+ * its approval (the emergency CAB decides after the fact, until the change closes).
+ */
+export function decisionOpen(change: Pick<Ticket, 'type' | 'changeType' | 'changePhase' | 'status'>): boolean {
+  if (change.type !== 'change') return false;
+  const phase = changePhaseOf(change);
+  return phase === 'awaiting_approval' || (changeTypeOf(change) === 'emergency' && (phase === 'implementing' || phase === 'review'));
 }

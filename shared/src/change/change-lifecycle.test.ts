@@ -4,7 +4,7 @@ import { ticketDefinition } from '../schemas/ticket.js';
 import { ticketEventDefinition } from '../schemas/ticket-event.js';
 import { buildChange } from '../testing/build-change.js';
 import { buildTicket } from '../testing/build-records.js';
-import { canMoveChange, nextChangePhases, reachableChangePhase, statusForChangePhase } from './change-lifecycle.js';
+import { canMoveChange, nextChangePhases, plannedTooFarViolations, reachableChangePhase, statusForChangePhase } from './change-lifecycle.js';
 
 const codes = (ticket: Parameters<typeof checkTicketRules>[0], previous?: Parameters<typeof checkTicketRules>[1]) =>
   checkTicketRules(ticket, previous).map((v) => v.code);
@@ -87,5 +87,26 @@ describe('change lifecycle', () => {
   it('keeps a phase once given', () => {
     const stored = buildChange();
     expect(codes({ ...stored, changePhase: undefined }, stored)).toContain('change_phase_transition');
+  });
+});
+
+describe('change rules a hostile or careless client meets', () => {
+  it('settles the type during assessment: no relabelling a change before the CAB as emergency or standard', () => {
+    const awaiting = buildChange();
+    expect(codes({ ...awaiting, changeType: 'emergency' }, awaiting)).toContain('change_type_locked');
+    expect(codes({ ...awaiting, changeType: 'standard' }, awaiting)).toContain('change_type_locked');
+    const assessed = buildChange({ changePhase: 'assessment' });
+    expect(codes({ ...assessed, changeType: 'emergency' }, assessed)).not.toContain('change_type_locked');
+  });
+
+  it('refuses a window longer than a year, and a start more than five years ahead when it moves', () => {
+    const change = buildChange();
+    expect(codes({ ...change, plannedEnd: change.plannedStart! + 367 * 86_400_000 })).toContain('change_window_too_long');
+    const now = change.createdAt;
+    const far = { ...change, plannedStart: now + 6 * 366 * 86_400_000, plannedEnd: now + 6 * 366 * 86_400_000 + 3_600_000 };
+    expect(plannedTooFarViolations(far, change, now).map((v) => v.code)).toEqual(['change_window_far']);
+    expect(plannedTooFarViolations(change, undefined, now)).toEqual([]);
+    // Stored before the rule: left alone until the start moves.
+    expect(plannedTooFarViolations({ ...far, title: 'x' }, far, now)).toEqual([]);
   });
 });

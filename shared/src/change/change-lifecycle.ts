@@ -122,8 +122,25 @@ const CHANGE_FIELDS = [
 const RELEASE_FIELDS = ['releaseChangeIds', 'releaseDeployments', 'releaseNotes', 'actualStart', 'actualEnd'] as const;
 const PLAN_PARTS = ['reason', 'implementation', 'test', 'backout'] as const;
 
+/** The phases in which a change's type may still change. */
+export const TYPE_EDITABLE_PHASES: readonly ChangePhase[] = ['draft', 'assessment'];
+
+/** Longest planned window of one change (a year): longer work is split, and calendars stay bounded. */
+export const CHANGE_WINDOW_MAX_MS = 366 * 86_400_000;
+
 /** Phases at and past which a change has a complete plan and a planned window (approval is given on them). */
 const PLANNED_PHASES: readonly ChangePhase[] = ['awaiting_approval', 'scheduled', 'implementing', 'review'];
+
+/** How far ahead a change may be planned: collision checks expand recurring windows up to its window. */
+export const CHANGE_PLAN_AHEAD_MAX_MS = 5 * 366 * 86_400_000;
+
+/** A change planned more than CHANGE_PLAN_AHEAD_MAX_MS after `now` (judged when its start moves: a typo'd year). */
+export function plannedTooFarViolations(next: Ticket, previous: Ticket | undefined, now: number): RuleViolation[] {
+  if (next.plannedStart === undefined || next.plannedStart === previous?.plannedStart) return [];
+  if (next.plannedStart - now <= CHANGE_PLAN_AHEAD_MAX_MS) return [];
+  const message = 'A change is planned at most five years ahead: check the planned start (its year?).';
+  return [{ code: 'change_window_far', field: 'plannedStart', message }];
+}
 
 /** True when the change needs its post-implementation review before closing: failed, backed out, or emergency. */
 export function reviewRequired(ticket: Pick<Ticket, 'changeType' | 'changeOutcome'>): boolean {
@@ -166,6 +183,16 @@ export function checkChangeRules(next: Ticket, previous?: Ticket): RuleViolation
   }
   const phase = next.changePhase;
   const type = changeTypeOf(next);
+  if (previous?.type === 'change' && changeTypeOf(previous) !== type && !TYPE_EDITABLE_PHASES.includes(changePhaseOf(previous))) {
+    // Relabelling a normal change "emergency" (implemented before approval) or "standard" (no CAB) once it is before
+    // the board would be a way round it: the type is settled during assessment.
+    const message = `A change's type is settled during assessment: ${next.number} stays ${changeTypeOf(previous)}; withdraw it and raise a new one.`;
+    out.push({ code: 'change_type_locked', field: 'changeType', message, params: { type: changeTypeOf(previous) } });
+  }
+  if ((next.plannedEnd ?? 0) - (next.plannedStart ?? 0) > CHANGE_WINDOW_MAX_MS) {
+    const message = 'A change is planned over at most a year: split a longer piece of work into several changes.';
+    out.push({ code: 'change_window_too_long', field: 'plannedEnd', message });
+  }
   if (previous?.type === 'change') {
     const from = changePhaseOf(previous);
     if (!reachableChangePhase(type, from, phase)) {

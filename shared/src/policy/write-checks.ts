@@ -18,7 +18,7 @@ import type { DirectoryEntry } from '../schemas/directory.js';
 import { can } from './can.js';
 import { PROBLEM_MANAGER_GROUP_ID } from './problem-policies.js';
 import { CHANGE_MANAGER_GROUP_ID } from './change-policies.js';
-import { changePhaseOf, movesChange } from '../change/change-lifecycle.js';
+import { changePhaseOf, movesChange, plannedTooFarViolations } from '../change/change-lifecycle.js';
 import {
   APPROVED_PHASES,
   approvalBeforeSchedule,
@@ -170,6 +170,9 @@ function changeProblems(context: WriteCheckContext, doc: Doc, previous: Doc | un
       `Only change managers (group "${CHANGE_MANAGER_GROUP_ID}") and supervisors move ${next.number} from "${from}" ` +
       `to "${to}"; its assignee starts and ends the implementation. Ask a change manager.`;
     out.push({ status: 403, field: 'changePhase', code: 'change_move_forbidden', message });
+  }
+  for (const v of plannedTooFarViolations(next, before, context.now)) {
+    out.push({ status: 422, field: v.field, code: v.code, message: v.message });
   }
   const boards = context.changeBoards;
   if (boards) {

@@ -8,6 +8,7 @@ import {
   changeFingerprint,
   changePhaseOf,
   changeBoardsOf,
+  plannedTooFarViolations,
   checkTicketRules,
   hiddenAfterChange,
   standardTemplateViolations,
@@ -178,6 +179,8 @@ export async function saveChangePlan(
   if (!ticket) return missing(id);
   if (ticket.type !== 'change') return notChange(ticket);
   const next = applyTicketPatch(ticket, plan, actor.id);
+  const far = plannedTooFarViolations(next, ticket, Date.now());
+  if (far.length > 0) return far;
   if (next.changePhase !== ticket.changePhase && !canMoveChangeTo(actor, ticket, changePhaseOf(next))) {
     const message = `${ticket.number} is scheduled on the plan its CAB approved: only a change manager replans it.`;
     return [{ code: 'change_move_forbidden', field: 'changePhase', message }];

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ApprovalDecision, Ticket, TicketEvent } from '@shared';
-import { EVENT_BODY_MAX, approvalRefusals, changePhaseOf } from '@shared';
+import { EVENT_BODY_MAX, approvalRefusals, changePhaseOf, decisionOpen } from '@shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
@@ -29,7 +29,7 @@ export function ApprovalPanel({ ticket, events }: { ticket: Ticket; events: read
   const [errors, setErrors] = useState<string[]>([]);
   const phase = changePhaseOf(ticket);
   const members = boards.membersOf(state.boardGroupId);
-  const mayDecide = phase === 'awaiting_approval' && approvalRefusals(user.id, ticket, members, boards.settings).length === 0;
+  const mayDecide = decisionOpen(ticket) && approvalRefusals(user.id, ticket, members, boards.settings).length === 0;
   const mine = state.decisions.find((d) => d.approverId === user.id && d.current);
 
   const decide = async (decision: ApprovalDecision) => {
@@ -58,6 +58,11 @@ export function ApprovalPanel({ ticket, events }: { ticket: Ticket; events: read
           {t(`changes.approval.rule.${state.rule}`)}
         </Text>
       </Group>
+      {ticket.changeType === 'emergency' && ['implementing', 'review', 'closed'].includes(phase) && !state.met && (
+        <Text size="sm" c="red.9" data-testid="change-implemented-before-approval">
+          {t('changes.implementedBeforeApproval')}
+        </Text>
+      )}
       {state.electorate.length === 0 && (
         <Text size="sm" c="red.9" role="alert">
           {t('changes.approval.noMembers')}
@@ -74,7 +79,7 @@ export function ApprovalPanel({ ticket, events }: { ticket: Ticket; events: read
           ))}
         </List>
       )}
-      {phase === 'awaiting_approval' && state.waitingFor.length > 0 && (
+      {decisionOpen(ticket) && state.waitingFor.length > 0 && (
         <Text size="sm" data-testid="change-waiting-for">
           {t('changes.approval.waitingFor', { names: state.waitingFor.map((id) => nameOf(id) ?? id).join(', ') })}
         </Text>

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import type { Ticket } from '@shared';
-import { calendarEntryOf, changePhaseOf } from '@shared';
+import { calendarEntryOf, changePhaseOf, decisionOpen } from '@shared';
 import { addDays, addMonths, addWeeks, endOfMonth, endOfWeek, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { enCA, frCA } from 'date-fns/locale';
 import { useMemo, useState } from 'react';
@@ -211,7 +211,7 @@ function MyApprovals() {
   const fmt = useFormatters();
   const boards = useChangeBoards();
   const calendar = useChangeCalendar();
-  const awaiting = (calendar.changes ?? []).filter((c) => changePhaseOf(c) === 'awaiting_approval');
+  const awaiting = (calendar.changes ?? []).filter(decisionOpen);
   const ids = awaiting.map((c) => c.id).join(',');
   const events = useObservable(
     () =>
