@@ -147,6 +147,13 @@ export {
 export type { ChangeMoveDetails, ChangePlanPatch, ChangeViolation, NewChangeTask } from './commands/changes.js';
 export { useChangeBoards, useChanges, useSettingDocuments } from './hooks/changes.js';
 export {
+  canReadChangeSettings,
+  canWriteChangeSettings,
+  deleteChangeSetting,
+  saveChangeSetting,
+} from './commands/change-settings.js';
+export type { ChangeSettingKind } from './commands/change-settings.js';
+export {
   bundleChange,
   recordDeployment,
   releaseNotesDraft,

@@ -3,7 +3,7 @@ import type { SettingDocument } from '../schemas/settings.js';
 import type { DirectoryEntry } from '../schemas/directory.js';
 import type { SettingViolation } from '../sla/sla-settings.js';
 import { RISK_LEVELS, type RiskLevel } from './change-risk.js';
-import { changeWindowShape, type ChangeWindow } from './change-windows.js';
+import { CHANGE_SETTING_LIMITS, changeWindowShape, type ChangeWindow } from './change-windows.js';
 
 export const QUORUM_RULES = ['any', 'majority', 'all'] as const;
 export type QuorumRule = (typeof QUORUM_RULES)[number];
@@ -60,8 +60,8 @@ const text = z.string().max(10_000);
 const templateShape = z
   .object({
     id: z.string().min(1).max(40),
-    name: z.string().trim().min(1).max(200),
-    nameFr: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(CHANGE_SETTING_LIMITS.name),
+    nameFr: z.string().trim().min(1).max(CHANGE_SETTING_LIMITS.name),
     plan: z.object({ reason: text, implementation: text.min(1), test: text, backout: text.min(1) }).strict(),
     active: z.boolean(),
   })
@@ -89,6 +89,34 @@ export function checkChangeSetting(doc: Pick<SettingDocument, 'id' | 'kind' | 'd
     return [{ code: 'change.setting.id_mismatch', field: 'id', message: `This setting's id must be "${expectedId}".` }];
   }
   return [];
+}
+
+/** The codes a change-management setting write can be refused with (each has a message in both languages). */
+export const CHANGE_SETTING_CODES = [
+  'change.setting.shape',
+  'change.setting.id_mismatch',
+  'change.setting.unknown_group',
+  'change.setting.kind_changed',
+  'change.setting.not_deletable',
+] as const;
+
+/**
+ * The CAB and emergency CAB a settings document names that are not active groups of the directory: a board nobody
+ * can sit on would leave every change waiting for approvals that never come. The device checks it before writing;
+ * the server, whose directory may lag a push by a moment, does not.
+ */
+export function checkChangeBoardGroups(
+  settings: Pick<ChangeSettings, 'cabGroupId' | 'emergencyCabGroupId'>,
+  groupIds: readonly string[],
+): SettingViolation[] {
+  const known = new Set(groupIds);
+  return (['cabGroupId', 'emergencyCabGroupId'] as const)
+    .filter((field) => !known.has(settings[field]))
+    .map((field) => ({
+      code: 'change.setting.unknown_group',
+      field: `data.${field}`,
+      message: `The group "${settings[field]}" is not an active group of the directory.`,
+    }));
 }
 
 /** The valid blackout and maintenance windows among settings documents (an invalid one is left out, not fatal). */

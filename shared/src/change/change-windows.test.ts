@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChangeWindow } from '../testing/build-change.js';
 import { zonedInstant } from '../sla/business-calendar.js';
 import { checkChangeSetting } from './change-settings.js';
-import { windowOccurrences, withinWindow } from './change-windows.js';
+import { recurrenceText, windowOccurrences, withinWindow } from './change-windows.js';
 
 const toronto = (date: string, minutes: number) => zonedInstant(date, minutes, 'America/Toronto');
 
@@ -46,5 +46,13 @@ describe('change windows', () => {
     expect(checkChangeSetting(doc({ ...window, timeZone: 'Mars/Base' }))[0].field).toBe('data.timeZone');
     expect(checkChangeSetting(doc({ ...window, startDate: '6 March' }))[0].field).toBe('data.startDate');
     expect(checkChangeSetting(doc(window, 'win-2'))[0].code).toBe('change.setting.id_mismatch');
+  });
+});
+
+describe('recurrenceText', () => {
+  it('says a weekly rule in words, and nothing for a one-off or an unreadable rule', () => {
+    expect(recurrenceText('FREQ=WEEKLY;BYDAY=SA')).toBe('every week on Saturday');
+    expect(recurrenceText('')).toBe('');
+    expect(recurrenceText('FREQ=HOURLY')).toBe('');
   });
 });

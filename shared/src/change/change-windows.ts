@@ -34,6 +34,9 @@ export interface ChangeWindow {
   ciIds: string[];
 }
 
+/** The lengths of a window's or template's names and of a window's rule, for the shapes and the admin forms. */
+export const CHANGE_SETTING_LIMITS = { name: 200, rule: 300 } as const;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RRULE_ALLOWED = /^[A-Z0-9=;,+-]*$/;
 
@@ -63,8 +66,8 @@ function parsesAsRule(text: string): boolean {
 export const changeWindowShape = z
   .object({
     id: z.string().min(1).max(40),
-    name: z.string().trim().min(1).max(200),
-    nameFr: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(CHANGE_SETTING_LIMITS.name),
+    nameFr: z.string().trim().min(1).max(CHANGE_SETTING_LIMITS.name),
     kind: z.enum(CHANGE_WINDOW_KINDS),
     timeZone: z.string().max(64).refine(isKnownTimeZone, 'unknown time zone: use an IANA name such as America/Toronto'),
     startDate: z.string().regex(DATE, 'write dates as YYYY-MM-DD'),
@@ -76,7 +79,7 @@ export const changeWindowShape = z
       .max(366 * 1440),
     rrule: z
       .string()
-      .max(300)
+      .max(CHANGE_SETTING_LIMITS.rule)
       .refine(parsesAsRule, 'not an RRULE this desk reads (e.g. FREQ=WEEKLY;BYDAY=SA; no DTSTART or UNTIL)'),
     until: z.union([z.literal(''), z.string().regex(DATE, 'write dates as YYYY-MM-DD')]),
     ciIds: z.array(z.string().min(1).max(40)).max(500),
@@ -133,4 +136,10 @@ export function windowOccurrences(window: ChangeWindow, from: number, to: number
 /** True when [start, end) lies wholly inside one occurrence of the window. */
 export function withinWindow(window: ChangeWindow, start: number, end: number): boolean {
   return windowOccurrences(window, start, end).some((o) => o.start <= start && o.end >= end);
+}
+
+/** A window's recurrence in English words ("every week on Saturday"), by the `rrule` library; '' for a one-off. */
+export function recurrenceText(rule: string): string {
+  if (rule === '' || !parsesAsRule(rule)) return '';
+  return new rrule.RRule(rrule.RRule.parseString(rule)).toText();
 }

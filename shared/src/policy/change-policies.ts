@@ -38,6 +38,8 @@ export const changePolicies = {
     if (REQUESTER_MOVES.includes(step)) return true;
     return IMPLEMENTER_MOVES.includes(step) && move.ticket.assigneeId === actor.id;
   },
+  /** See change management's configuration (read-only for supervisors). */
+  'change.settings.read': (actor: Actor): boolean => isOverseer(actor),
   /** Configure change management: CAB groups, quorum rules, blackout and maintenance windows, standard templates. */
   'change.settings.write': (actor: Actor): boolean => isAdmin(actor),
 } as const;

@@ -3,9 +3,10 @@ import type { DirectoryEntry } from '@shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { canEditDirectory, canReadDirectoryAdmin, useDirectory } from '../../data/index.js';
+import { canEditDirectory, canReadChangeSettings, canReadDirectoryAdmin, useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
+import { ChangeAdminTab } from '../change-admin/ChangeAdminTab.js';
 import { AuditTab } from './AuditTab.js';
 import { categoryTree, localName } from './category-tree.js';
 import { CategoryEditor } from './CategoryEditor.js';
@@ -74,6 +75,11 @@ export function AdminPage() {
           <Tabs.Tab value="audit" data-testid="admin-tab-audit">
             {t('admin.tabs.audit')}
           </Tabs.Tab>
+          {canReadChangeSettings(user) && (
+            <Tabs.Tab value="change" data-testid="admin-tab-change">
+              {t('admin.tabs.change')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="people" pt="md">
           <DirectoryTab
@@ -137,6 +143,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="md">
           <AuditTab byId={directory.byId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="change" pt="md">
+          <ChangeAdminTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
