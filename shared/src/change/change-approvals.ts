@@ -234,5 +234,7 @@ export function asksForApproval(next: Ticket, previous: Ticket | null | undefine
 export function decisionOpen(change: Pick<Ticket, 'type' | 'changeType' | 'changePhase' | 'status'>): boolean {
   if (change.type !== 'change') return false;
   const phase = changePhaseOf(change);
-  return phase === 'awaiting_approval' || (changeTypeOf(change) === 'emergency' && (phase === 'implementing' || phase === 'review'));
+  return (
+    phase === 'awaiting_approval' || (changeTypeOf(change) === 'emergency' && (phase === 'implementing' || phase === 'review'))
+  );
 }

@@ -4,7 +4,13 @@ import { ticketDefinition } from '../schemas/ticket.js';
 import { ticketEventDefinition } from '../schemas/ticket-event.js';
 import { buildChange } from '../testing/build-change.js';
 import { buildTicket } from '../testing/build-records.js';
-import { canMoveChange, nextChangePhases, plannedTooFarViolations, reachableChangePhase, statusForChangePhase } from './change-lifecycle.js';
+import {
+  canMoveChange,
+  nextChangePhases,
+  plannedTooFarViolations,
+  reachableChangePhase,
+  statusForChangePhase,
+} from './change-lifecycle.js';
 
 const codes = (ticket: Parameters<typeof checkTicketRules>[0], previous?: Parameters<typeof checkTicketRules>[1]) =>
   checkTicketRules(ticket, previous).map((v) => v.code);
@@ -97,6 +103,13 @@ describe('change rules a hostile or careless client meets', () => {
     expect(codes({ ...awaiting, changeType: 'standard' }, awaiting)).toContain('change_type_locked');
     const assessed = buildChange({ changePhase: 'assessment' });
     expect(codes({ ...assessed, changeType: 'emergency' }, assessed)).not.toContain('change_type_locked');
+  });
+
+  it('keeps the requester of a submitted change, so no CAB member can name someone else and approve their own', () => {
+    const awaiting = buildChange();
+    expect(codes({ ...awaiting, callerId: 'usr-someone-else' }, awaiting)).toContain('change_requester_locked');
+    const draft = buildChange({ changePhase: 'draft', status: 'assigned' });
+    expect(codes({ ...draft, callerId: 'usr-someone-else' }, draft)).not.toContain('change_requester_locked');
   });
 
   it('refuses a window longer than a year, and a start more than five years ahead when it moves', () => {

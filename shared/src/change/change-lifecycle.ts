@@ -189,6 +189,11 @@ export function checkChangeRules(next: Ticket, previous?: Ticket): RuleViolation
     const message = `A change's type is settled during assessment: ${next.number} stays ${changeTypeOf(previous)}; withdraw it and raise a new one.`;
     out.push({ code: 'change_type_locked', field: 'changeType', message, params: { type: changeTypeOf(previous) } });
   }
+  if (previous?.type === 'change' && previous.callerId !== next.callerId && changePhaseOf(previous) !== 'draft') {
+    // The requester never approves their own change: naming someone else as requester later would get round that.
+    const message = `${next.number} was requested by someone already; the requester of a submitted change does not change.`;
+    out.push({ code: 'change_requester_locked', field: 'callerId', message });
+  }
   if ((next.plannedEnd ?? 0) - (next.plannedStart ?? 0) > CHANGE_WINDOW_MAX_MS) {
     const message = 'A change is planned over at most a year: split a longer piece of work into several changes.';
     out.push({ code: 'change_window_too_long', field: 'plannedEnd', message });

@@ -66,6 +66,7 @@ export const VIOLATION_CODES = [
   'change_approval_required',
   'change_template_required',
   'change_type_locked',
+  'change_requester_locked',
   'change_window_too_long',
   'change_window_far',
   'change_template_plan',

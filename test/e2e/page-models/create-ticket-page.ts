@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 export interface NewTicketForm {
-  type?: 'Incident' | 'Service request';
+  type?: 'Incident' | 'Service request' | 'Problem' | 'Change' | 'Release';
   /** A directory caller, chosen by typing part of the name. */
   caller?: string;
   newContact?: { name: string; email: string };
