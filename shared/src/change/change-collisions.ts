@@ -61,8 +61,8 @@ export interface CollisionContext {
   windows: readonly ChangeWindow[];
 }
 
-/** The index of the first change starting at or after `at`. */
-function firstStartingFrom(byStart: readonly CalendarChange[], at: number): number {
+/** The index of the first change of the calendar starting at or after `at` (a binary search over `byStart`). */
+export function firstStartingFrom(byStart: readonly CalendarChange[], at: number): number {
   let lo = 0;
   let hi = byStart.length;
   while (lo < hi) {

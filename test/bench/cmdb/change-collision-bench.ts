@@ -4,7 +4,12 @@ import type { CiClass, ConfigItem } from '../../../shared/src/cmdb/ci-model.js';
 import { SERVICE_CLASSES } from '../../../shared/src/cmdb/ci-model.js';
 import type { CmdbGraph } from '../../../shared/src/cmdb/impact.js';
 import type { CalendarChange, ChangeCalendar } from '../../../shared/src/change/change-collisions.js';
-import { buildChangeCalendar, calendarEntryOf, changeCollisions } from '../../../shared/src/change/change-collisions.js';
+import {
+  buildChangeCalendar,
+  calendarEntryOf,
+  changeCollisions,
+  firstStartingFrom,
+} from '../../../shared/src/change/change-collisions.js';
 import type { ChangeWindow } from '../../../shared/src/change/change-windows.js';
 import { buildChange, buildChangeWindow } from '../../../shared/src/testing/build-change.js';
 
@@ -100,19 +105,13 @@ function changeWindows(cis: readonly ConfigItem[], rnd: () => number): ChangeWin
 /** The floor: the calendar's overlap scan and same-CI test alone, no CMDB traversal and no windows. */
 function rawOverlaps(change: CalendarChange, calendar: ChangeCalendar): number {
   const { byStart } = calendar;
-  const firstFrom = (at: number): number => {
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byStart[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const own = new Set(change.ciIds);
   let found = 0;
-  for (let i = firstFrom(change.start - calendar.longest), to = firstFrom(change.end); i < to; i++) {
+  for (
+    let i = firstStartingFrom(byStart, change.start - calendar.longest), to = firstStartingFrom(byStart, change.end);
+    i < to;
+    i++
+  ) {
     const other = byStart[i];
     if (other.id === change.id || other.end <= change.start) continue;
     if (other.ciIds.some((id) => own.has(id))) found++;

@@ -1,7 +1,8 @@
 import { can, checkChangeBoardGroups, checkChangeSetting } from '@shared';
-import type { ChangeSettings, SettingDocument, SettingViolation } from '@shared';
+import type { ChangeSettings, SettingViolation } from '@shared';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor } from './tickets.js';
+import { writeSettingDocument } from './setting-writes.js';
 
 /** The setting kinds of change management. */
 export type ChangeSettingKind = 'change_settings' | 'change_window' | 'change_template';
@@ -60,14 +61,7 @@ export async function saveChangeSetting(
       },
     ];
   }
-  const next: SettingDocument = {
-    id: setting.id,
-    kind: setting.kind,
-    data: setting.data,
-    updatedAt: Math.max(Date.now(), (previous?.updatedAt ?? 0) + 1),
-    updatedBy: actor.id,
-  };
-  await db.settings.upsert(next);
+  await writeSettingDocument(db, setting, previous, actor);
   return [];
 }
 

@@ -1,7 +1,8 @@
 import { can, checkSlaSetting } from '@shared';
-import type { SettingDocument, SettingKind, SettingViolation } from '@shared';
+import type { SettingKind, SettingViolation } from '@shared';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor } from './tickets.js';
+import { writeSettingDocument } from './setting-writes.js';
 
 /** True when this user may change SLA policies and calendars (the server asks the same policy on every push). */
 export function canWriteSlaSettings(actor: CommandActor): boolean {
@@ -33,13 +34,6 @@ export async function saveSlaSetting(
   const violations = checkSlaSetting(setting, calendarIds);
   if (violations.length > 0) return violations;
   const previous = await db.settings.findOne(setting.id).exec();
-  const next: SettingDocument = {
-    id: setting.id,
-    kind: setting.kind,
-    data: setting.data,
-    updatedAt: Math.max(Date.now(), (previous?.updatedAt ?? 0) + 1),
-    updatedBy: actor.id,
-  };
-  await db.settings.upsert(next);
+  await writeSettingDocument(db, setting, previous, actor);
   return [];
 }
