@@ -39,6 +39,7 @@ import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { applyTicketPatch, updateTicket } from './tickets.js';
+import { loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 /**
  * Change management on this device (issue 20): phase moves, plans, CAB decisions, tasks and "caused by" links. Each
@@ -64,9 +65,6 @@ export function canMoveChangeTo(actor: CommandActor, ticket: Ticket, to: ChangeP
   return actor.role !== undefined && can(policyActor(actor), 'change.move', { ticket, from: changePhaseOf(ticket), to });
 }
 
-const missing = (id: string): ChangeViolation[] => [
-  { code: 'not_found', field: 'id', message: `Ticket ${id} does not exist on this device.` },
-];
 const notChange = (ticket: Ticket): ChangeViolation[] => [
   {
     code: 'change_field_type',
@@ -75,11 +73,6 @@ const notChange = (ticket: Ticket): ChangeViolation[] => [
     params: { type: ticket.type },
   },
 ];
-
-async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
-  const doc = await db.tickets.findOne(id).exec();
-  return doc ? (doc.toJSON() as Ticket) : null;
-}
 
 async function loadBoards(db: DeskDatabase): Promise<ChangeBoards> {
   const settings = (await db.settings.find().exec()).map((d) => d.toJSON() as SettingDocument);

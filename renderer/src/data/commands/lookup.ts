@@ -1,3 +1,4 @@
+import type { RuleViolation, Ticket } from '@shared';
 import type { DeskDatabase } from '../types.js';
 
 /** The local id of the ticket with this number (e.g. from a servicedesk://ticket/INC0001003 link), or null. */
@@ -9,4 +10,15 @@ export async function findTicketIdByNumber(db: DeskDatabase, number: string): Pr
 /** Schema version of each collection, for diagnostics bundles. */
 export function schemaVersions(db: DeskDatabase): Record<string, number> {
   return Object.fromEntries(Object.entries(db.collections).map(([name, c]) => [name, c.schema.version]));
+}
+
+/** A ticket of this device by id, as plain data, or null. */
+export async function loadTicket(db: DeskDatabase, id: string): Promise<Ticket | null> {
+  const doc = await db.tickets.findOne(id).exec();
+  return doc ? (doc.toJSON() as Ticket) : null;
+}
+
+/** The refusal of a command on a ticket this device does not hold. */
+export function ticketMissing(id: string): RuleViolation[] {
+  return [{ code: 'not_found', field: 'id', message: `Ticket ${id} does not exist on this device.` }];
 }

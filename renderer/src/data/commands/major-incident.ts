@@ -6,15 +6,11 @@ import type { BulkRefusal } from './bulk.js';
 import { bulkUpdateTickets } from './bulk.js';
 import type { CommandActor } from './tickets.js';
 import { updateTicket } from './tickets.js';
+import { loadTicket as load } from './lookup.js';
 
 const missing = (what: string): RuleViolation[] => [
   { code: 'not_found', field: 'id', message: `${what} is not on this device.` },
 ];
-
-async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
-  const doc = await db.tickets.findOne(id).exec();
-  return doc ? (doc.toJSON() as Ticket) : null;
-}
 
 /** Names the major-incident manager. */
 export function setMajorManager(db: DeskDatabase, id: string, managerId: string, actor: CommandActor) {

@@ -28,6 +28,7 @@ import { bulkUpdateTickets } from './bulk.js';
 import { createTicket } from './create-ticket.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { updateTicket } from './tickets.js';
+import { loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 /**
  * Problem management on this device (issue 19): the phase moves, the analysis, the known error, the incident links
@@ -67,10 +68,6 @@ export function canManageProblems(actor: CommandActor): boolean {
   return actor.role !== undefined && isProblemManager(policyActor(actor));
 }
 
-const missing = (id: string): RuleViolation[] => [
-  { code: 'not_found', field: 'id', message: `Ticket ${id} does not exist on this device.` },
-];
-
 const notProblem = (ticket: Ticket): RuleViolation[] => [
   {
     code: 'problem_field_type',
@@ -91,11 +88,6 @@ const publishForbidden: ProblemViolation = {
   field: 'knownError',
   message: "Only problem managers and supervisors write a problem's known error.",
 };
-
-async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
-  const doc = await db.tickets.findOne(id).exec();
-  return doc ? (doc.toJSON() as Ticket) : null;
-}
 
 /** What resolving a problem records beside its phase (the ticket rules require a code and notes). */
 export interface ProblemResolution {

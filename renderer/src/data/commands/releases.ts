@@ -3,6 +3,7 @@ import type { BilingualText, ReleaseDeployment, RuleViolation, Ticket } from '@s
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { updateTicket } from './tickets.js';
+import { loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 /**
  * Release management on this device (issue 20): the changes a release bundles, its schedule, deployments and notes.
@@ -10,9 +11,6 @@ import { updateTicket } from './tickets.js';
  * runs, so a refusal here is the one the server would give, as coded violations the screen translates.
  */
 
-const missing = (id: string): RuleViolation[] => [
-  { code: 'not_found', field: 'id', message: `Ticket ${id} does not exist on this device.` },
-];
 const notRelease = (ticket: Ticket): RuleViolation[] => [
   {
     code: 'change_field_type',
@@ -21,11 +19,6 @@ const notRelease = (ticket: Ticket): RuleViolation[] => [
     params: { type: ticket.type },
   },
 ];
-
-async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
-  const doc = await db.tickets.findOne(id).exec();
-  return doc ? (doc.toJSON() as Ticket) : null;
-}
 
 /** The release `id`, or why there is none to edit. */
 async function loadRelease(db: DeskDatabase, id: string): Promise<Ticket | RuleViolation[]> {

@@ -1,18 +1,10 @@
-import type { DirectoryEntry, RuleViolation, Ticket, TicketEvent } from '@shared';
+import type { DirectoryEntry, RuleViolation, TicketEvent } from '@shared';
 import { handOverPatch, recategorisePatch, watcherEventValues } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { updateTicket } from './tickets.js';
-
-async function load(db: DeskDatabase, id: string): Promise<Ticket | null> {
-  const doc = await db.tickets.findOne(id).exec();
-  return doc ? (doc.toJSON() as Ticket) : null;
-}
-
-const missing = (id: string): RuleViolation[] => [
-  { code: 'not_found', field: 'id', message: `Ticket ${id} does not exist on this device.` },
-];
+import { loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 async function recordEvent(
   db: DeskDatabase,

@@ -18,6 +18,8 @@ const MONDAY = Date.UTC(2026, 0, 5, 8);
 const MANAGER = 'camille.gauthier@example.org';
 const WINDOW = 'from=2026-01-01&to=2026-02-01';
 const PLAN = { reason: 'Vendor fix.', implementation: 'Run the script.', test: 'Pay slip.', backout: 'Restore.' };
+/** The catalogue template the standard changes come from (a standard change names one and keeps its plan). */
+const TEMPLATE = { id: 'tpl-rep', name: 'Vendor fix', nameFr: 'Correctif du fournisseur', plan: PLAN, active: true };
 
 /**
  * Three changes of grp-apps, made as they are recorded once done (created closed, as an offline device may push them):
@@ -39,6 +41,7 @@ function fixture() {
       groupId: 'grp-apps',
       callerId: 'usr-supervisor',
       changeType: 'standard',
+      changeTemplateId: TEMPLATE.id,
       changePhase: 'closed',
       changePlan: PLAN,
       createdAt: created,
@@ -111,6 +114,16 @@ describe.each(backends)('$name', (backend) => {
     let pushed: Promise<void> | null = null;
     const ensureFixture = (): Promise<void> =>
       (pushed ??= (async () => {
+        const admin = await token('admin');
+        const template = {
+          id: TEMPLATE.id,
+          kind: 'change_template',
+          data: TEMPLATE,
+          updatedAt: MONDAY,
+          updatedBy: DEMO_USERS.admin.id,
+          _deleted: false,
+        };
+        await env().api.create(admin, 'settings', [template]);
         const t = (await env().api.login(MANAGER)).accessToken;
         const { tickets, events } = fixture();
         await env().api.create(t, 'tickets', tickets);
