@@ -140,6 +140,8 @@ export {
   canMoveChangeTo,
   completeChangeTask,
   linkCausingChange,
+  linkFixedTicket,
+  unlinkFixedTicket,
   moveChange,
   recordApproval,
   saveChangePlan,

@@ -1,5 +1,5 @@
 import type { ChangePhase, ChangeType, Ticket, TicketStatus } from '../schemas/ticket.js';
-import { CHANGE_PHASES } from '../schemas/ticket.js';
+import { CHANGE_LINKS_MAX, CHANGE_PHASES } from '../schemas/ticket.js';
 import { OPEN_STATUSES } from '../domain/ticket-lifecycle.js';
 import type { RuleViolation } from '../domain/ticket-rules.js';
 import { riskAssessment } from './change-risk.js';
@@ -118,6 +118,7 @@ const CHANGE_FIELDS = [
   'implementedAt',
   'changeOutcome',
   'reviewNotes',
+  'fixesTicketIds',
 ] as const;
 const RELEASE_FIELDS = ['releaseChangeIds', 'releaseDeployments', 'releaseNotes', 'actualStart', 'actualEnd'] as const;
 const PLAN_PARTS = ['reason', 'implementation', 'test', 'backout'] as const;
@@ -140,6 +141,23 @@ export function plannedTooFarViolations(next: Ticket, previous: Ticket | undefin
   if (next.plannedStart - now <= CHANGE_PLAN_AHEAD_MAX_MS) return [];
   const message = 'A change is planned at most five years ahead: check the planned start (its year?).';
   return [{ code: 'change_window_far', field: 'plannedStart', message }];
+}
+
+/** Why `target` cannot be added to the tickets `change` fixes (empty: it can): incidents and problems, once each. */
+export function fixLinkRefusals(
+  change: Pick<Ticket, 'id' | 'type' | 'fixesTicketIds'>,
+  target: Pick<Ticket, 'id' | 'type' | 'number'>,
+): RuleViolation[] {
+  const refuse = (message: string): RuleViolation[] => [{ code: 'change_fix_link', field: 'fixesTicketIds', message }];
+  if (change.type !== 'change') return refuse('Only a change fixes incidents and problems.');
+  if (target.type !== 'incident' && target.type !== 'problem') {
+    return refuse(`${target.number} is a ${target.type}: a change fixes incidents and problems.`);
+  }
+  if ((change.fixesTicketIds ?? []).includes(target.id)) return refuse(`${target.number} is already listed.`);
+  if ((change.fixesTicketIds ?? []).length >= CHANGE_LINKS_MAX) {
+    return refuse(`A change lists at most ${CHANGE_LINKS_MAX} tickets it fixes.`);
+  }
+  return [];
 }
 
 /** True when the change needs its post-implementation review before closing: failed, backed out, or emergency. */

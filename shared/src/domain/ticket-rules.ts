@@ -67,6 +67,7 @@ export const VIOLATION_CODES = [
   'change_template_required',
   'change_type_locked',
   'change_requester_locked',
+  'change_fix_link',
   'change_window_too_long',
   'change_window_far',
   'change_template_plan',

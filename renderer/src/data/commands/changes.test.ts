@@ -4,7 +4,16 @@ import { buildDirectoryEntry } from '@shared/testing/build-records.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase } from '../types.js';
-import { addChangeTask, completeChangeTask, linkCausingChange, moveChange, recordApproval, saveChangePlan } from './changes.js';
+import {
+  addChangeTask,
+  completeChangeTask,
+  linkCausingChange,
+  linkFixedTicket,
+  moveChange,
+  recordApproval,
+  saveChangePlan,
+  unlinkFixedTicket,
+} from './changes.js';
 
 // The seeded shape: a CAB of three (the requester among them), change managers, an implementer and a field technician.
 const manager = { id: 'u-cm', role: 'technician' as const, groupIds: ['grp-apps', 'grp-change-managers'] };
@@ -130,5 +139,46 @@ describe('change commands', () => {
     expect(await linkCausingChange(db, 'inc', 'chg', agent)).toEqual([]);
     expect((await ticket('inc')).causedByChangeId).toBe('chg');
     expect((await linkCausingChange(db, 'chg', 'chg', manager)).map((v) => v.code)).toContain('change_field_type');
+  });
+});
+
+describe('what a change fixes', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await memoryDb();
+    await db.tickets.bulkInsert([
+      buildChange({ id: 'chg', number: 'CHG0000100' }),
+      buildChange({
+        id: 'inc',
+        number: 'INC0000200',
+        type: 'incident',
+        changeType: undefined,
+        changePhase: undefined,
+        changePlan: undefined,
+        riskAnswers: undefined,
+      }),
+      buildChange({
+        id: 'req',
+        number: 'REQ0000300',
+        type: 'request',
+        changeType: undefined,
+        changePhase: undefined,
+        changePlan: undefined,
+        riskAnswers: undefined,
+      }),
+    ]);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('lists incidents and problems by number, each once, and nothing else', async () => {
+    expect(await linkFixedTicket(db, 'chg', ' inc0000200 ', manager)).toEqual([]);
+    expect((await linkFixedTicket(db, 'chg', 'INC0000200', manager)).map((v) => v.code)).toEqual(['change_fix_link']);
+    expect((await linkFixedTicket(db, 'chg', 'REQ0000300', manager)).map((v) => v.code)).toEqual(['change_fix_link']);
+    expect((await linkFixedTicket(db, 'chg', 'INC9999999', manager)).map((v) => v.code)).toEqual(['not_found']);
+    expect((await db.tickets.findOne('chg').exec())!.toJSON().fixesTicketIds).toEqual(['inc']);
+    expect(await unlinkFixedTicket(db, 'chg', 'inc', manager)).toEqual([]);
+    expect((await db.tickets.findOne('chg').exec())!.toJSON().fixesTicketIds).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   changeFingerprint,
   changePhaseOf,
   changeBoardsOf,
+  fixLinkRefusals,
   plannedTooFarViolations,
   checkTicketRules,
   hiddenAfterChange,
@@ -39,7 +40,7 @@ import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { applyTicketPatch, updateTicket } from './tickets.js';
-import { loadTicket as load, ticketMissing as missing } from './lookup.js';
+import { findTicketIdByNumber, loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 /**
  * Change management on this device (issue 20): phase moves, plans, CAB decisions, tasks and "caused by" links. Each
@@ -314,4 +315,33 @@ export async function linkCausingChange(
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
   return updateTicket(db, incidentId, { causedByChangeId: changeId }, actor);
+}
+
+/** Adds an incident or problem, by number, to the tickets a change fixes (fixLinkRefusals, then the ticket rules). */
+export async function linkFixedTicket(
+  db: DeskDatabase,
+  changeId: string,
+  number: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const change = await load(db, changeId);
+  if (!change) return missing(changeId);
+  const targetId = await findTicketIdByNumber(db, number.trim().toUpperCase());
+  const target = targetId ? await load(db, targetId) : null;
+  if (!target) return [{ code: 'not_found', field: 'number', message: `No ticket ${number.trim()} on this device.` }];
+  const refusals = fixLinkRefusals(change, target);
+  if (refusals.length > 0) return refusals;
+  return updateTicket(db, changeId, { fixesTicketIds: [...(change.fixesTicketIds ?? []), target.id] }, actor);
+}
+
+/** Takes a ticket off the list a change fixes. */
+export async function unlinkFixedTicket(
+  db: DeskDatabase,
+  changeId: string,
+  ticketId: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const change = await load(db, changeId);
+  if (!change) return missing(changeId);
+  return updateTicket(db, changeId, { fixesTicketIds: (change.fixesTicketIds ?? []).filter((id) => id !== ticketId) }, actor);
 }

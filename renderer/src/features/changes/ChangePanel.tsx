@@ -6,6 +6,7 @@ import { ApprovalPanel } from './ApprovalPanel.js';
 import { ChangePhaseControl } from './ChangePhaseControl.js';
 import { ChangePlanForm } from './ChangePlanForm.js';
 import { ChangeTasks } from './ChangeTasks.js';
+import { ChangeFixes } from './ChangeFixes.js';
 import { CollisionList } from './CollisionList.js';
 import { useChangeCalendar } from './use-change-calendar.js';
 
@@ -32,6 +33,7 @@ function ChangePanelBody({ ticket, events }: { ticket: Ticket; events: readonly 
           key={`${ticket.id}:${ticket.fieldRevs?.changePlan ?? 0}:${ticket.fieldRevs?.plannedStart ?? 0}`}
           ticket={ticket}
         />
+        <ChangeFixes ticket={ticket} />
         <ChangeTasks ticket={ticket} />
       </Stack>
     </Paper>
