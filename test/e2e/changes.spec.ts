@@ -152,6 +152,13 @@ test('a release bundles two approved changes, refuses what is not one, and draft
   test.setTimeout(150_000);
   const { page } = await signIn(MANAGER);
   await new SyncStatus(page).expectSettled();
+  // The firmware patch fixes the slow shared folders: listed on the change, shown on the incident, named in the notes.
+  await new TicketPage(page).open('CHG0001002');
+  await page.getByTestId('change-fix-link-number').fill('inc0009001');
+  await page.getByTestId('change-fix-link').click();
+  await expect(page.getByTestId('change-fix')).toContainText('INC0009001');
+  await new TicketPage(page).open('INC0009001');
+  await expect(page.locator('[data-testid="fixing-change"][data-change-id="chg-demo-2"]')).toBeVisible();
   const create = new CreateTicketPage(page);
   await create.open();
   await create.fill({
@@ -183,6 +190,7 @@ test('a release bundles two approved changes, refuses what is not one, and draft
   await expect(en).toHaveValue(/CHG0001002/);
   await expect(en).toHaveValue(/CHG0001003/);
   await expect(en).toHaveValue(/## Changes/);
+  await expect(en).toHaveValue(/Fixes: INC0009001/);
   await expect(fr).toHaveValue(/## Changements/);
   // The hostile title is escaped in the Markdown, never markup.
   await expect(en).toHaveValue(/\\<img src=x onerror="window\\.\\_\\_pwned=1"\\>/);

@@ -73,7 +73,6 @@ export interface WriteCheckContext {
   approvals?: ReadonlyMap<string, readonly TicketEvent[]>;
 }
 
-
 type Doc = Readonly<Record<string, unknown>>;
 
 /**

@@ -8,6 +8,7 @@ import { ProblemPanel } from '../problems/ProblemPanel.js';
 import { CausingChangeSuggestions } from '../changes/CausingChangeSuggestions.js';
 import { ChangePanel } from '../changes/ChangePanel.js';
 import { ChangeTaskPanel } from '../changes/ChangeTaskPanel.js';
+import { FixingChanges } from '../changes/FixingChanges.js';
 import { ReleasePanel } from '../releases/ReleasePanel.js';
 import { SlaPanel } from '../sla/SlaPanel.js';
 import { EventForms } from './EventForms.js';
@@ -67,6 +68,7 @@ export function TicketDetailPage() {
               <SuggestedArticles ticket={ticket} />
               <KnownErrorSuggestions key={ticket.id} ticket={ticket} />
               <CausingChangeSuggestions ticket={ticket} />
+              <FixingChanges ticket={ticket} />
               <EventForms ticketId={ticket.id} />
               <Timeline events={events} />
             </Stack>

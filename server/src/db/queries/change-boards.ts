@@ -1,7 +1,9 @@
 import type { Queryable } from '../database.js';
 
 /** The stored change settings and standard-change templates (settings documents of those kinds), as stored. */
-export async function changeSettingDocuments(db: Queryable): Promise<{ id: string; kind: string; data: Record<string, unknown> }[]> {
+export async function changeSettingDocuments(
+  db: Queryable,
+): Promise<{ id: string; kind: string; data: Record<string, unknown> }[]> {
   const rows = await db.query<{ data: { id: string; kind: string; data: Record<string, unknown> } }>(
     `SELECT data FROM sync_documents WHERE collection = 'settings' AND NOT deleted AND data->>'kind' IN ('change_settings', 'change_template')`,
   );
