@@ -5,18 +5,11 @@ import { changeBoardsOf, type ChangeBoards } from '@shared';
 import { useDb } from '../provider.js';
 import { useObservable } from './use-observable.js';
 import { useDirectory } from './reference.js';
+import { useTicketsOfType } from './queue.js';
 
 /** The changes on this device (the calendar, collision checks and the approval queue read them), by number. */
 export function useChanges(): Ticket[] | undefined {
-  const db = useDb();
-  return useObservable(
-    () =>
-      db.tickets
-        .find({ selector: { type: 'change' } })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket).sort((a, b) => a.number.localeCompare(b.number)))),
-    [db],
-    undefined as Ticket[] | undefined,
-  );
+  return useTicketsOfType('change');
 }
 
 /** The replicated settings documents (change settings, blackout and maintenance windows, templates, SLA). */

@@ -3,6 +3,7 @@ import { map } from 'rxjs';
 import { DISMISSALS_DOC_ID } from '../commands/problems.js';
 import { useDb } from '../provider.js';
 import { useObservable } from './use-observable.js';
+import { useTicketsOfType } from './queue.js';
 
 const byNumber = (a: Ticket, b: Ticket) => a.number.localeCompare(b.number, undefined, { numeric: true });
 
@@ -21,13 +22,10 @@ export function useLinkedIncidents(problemId: string): Ticket[] {
 
 /** The problems on this device (their known errors are searched offline). */
 export function useProblems(): Ticket[] {
-  const db = useDb();
-  return useObservable(
-    () => db.tickets.find({ selector: { type: 'problem' } }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket))),
-    [db],
-    [] as Ticket[],
-  );
+  return useTicketsOfType('problem') ?? NONE;
 }
+
+const NONE: Ticket[] = [];
 
 /**
  * The incidents created since `since` on this device, what candidate detection reads. Undefined while loading, so the

@@ -1,3 +1,4 @@
+import type { Ticket } from '@shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useDb } from '../provider.js';
 import { queueIndexFor } from '../queue-index/load-queue-index.js';
@@ -35,6 +36,16 @@ function useIndexVersion(index: QueueIndex): number {
     };
   }, [index]);
   return version;
+}
+
+const byNumber = (a: Ticket, b: Ticket) => a.number.localeCompare(b.number, undefined, { numeric: true });
+
+/** The tickets of one type on this device, by number, live; undefined until every stored ticket has been read. */
+export function useTicketsOfType(type: Ticket['type']): Ticket[] | undefined {
+  const index = useQueueIndex();
+  const version = useIndexVersion(index);
+  // version: the index changed.
+  return useMemo(() => (index.loaded ? index.ofType(type).sort(byNumber) : undefined), [index, version, type]);
 }
 
 export interface TicketQueueRequest {

@@ -187,6 +187,19 @@ describe('queue index: live updates', () => {
     expect(notified).toBe(3);
   });
 
+  it('lists the tickets of one type, following a change of type and a deletion', () => {
+    const index = indexOf([
+      { id: 'c1', type: 'change' },
+      { id: 'i1', type: 'incident' },
+      { id: 'p1', type: 'problem' },
+    ]);
+    expect(index.ofType('change').map((t) => t.id)).toEqual(['c1']);
+    index.apply([{ doc: stored({ id: 'i1', type: 'change' }, 2) }, { deletedId: 'c1', rev: '2-y' }]);
+    expect(index.ofType('change').map((t) => t.id)).toEqual(['i1']);
+    expect(index.ofType('incident')).toEqual([]);
+    expect(index.ofType('problem').map((t) => t.id)).toEqual(['p1']);
+  });
+
   it('a result already handed out keeps its rows when later changes arrive', () => {
     const index = indexOf([{ id: 'p' }, { id: 'q' }]);
     const before = index.query({ queue: 'all', me, filter: EMPTY_FILTER, sort: DEFAULT_SORT, now: NOW });

@@ -99,6 +99,8 @@ export class QueueIndex {
   private readonly escalated = new Set<Entry>();
   private readonly major = new Set<Entry>();
   private readonly byAssignee = new Map<string, Set<Entry>>();
+  /** Changes, problems and releases are few beside incidents: their screens read them without a scan. */
+  private readonly byType = new Map<Ticket['type'], Set<Entry>>();
   /** Revisions of tickets deleted while the initial load runs, so a stale page read cannot bring them back. */
   private tombstones: Map<string, number> | null = new Map();
   private readonly listeners = new Set<() => void>();
@@ -129,6 +131,11 @@ export class QueueIndex {
 
   get(id: string): Ticket | undefined {
     return this.entries.get(id)?.ticket;
+  }
+
+  /** Every ticket of this type, in no particular order. */
+  ofType(type: Ticket['type']): Ticket[] {
+    return Array.from(this.byType.get(type) ?? [], (e) => e.ticket);
   }
 
   /** How the assignee column sorts: by the person's name. A new resolver re-sorts that column. */
@@ -192,12 +199,16 @@ export class QueueIndex {
     let set = this.byAssignee.get(e.ticket.assigneeId);
     if (!set) this.byAssignee.set(e.ticket.assigneeId, (set = new Set()));
     set.add(e);
+    let ofType = this.byType.get(e.ticket.type);
+    if (!ofType) this.byType.set(e.ticket.type, (ofType = new Set()));
+    ofType.add(e);
   }
 
   private unlink(e: Entry): void {
     this.escalated.delete(e);
     this.major.delete(e);
     this.byAssignee.get(e.ticket.assigneeId)?.delete(e);
+    this.byType.get(e.ticket.type)?.delete(e);
   }
 
   /** The few rows a query can match, when a small queue or an assignee filter says so; null: scan everything. */

@@ -213,9 +213,14 @@ function MyApprovals() {
   const calendar = useChangeCalendar();
   const awaiting = (calendar.changes ?? []).filter(decisionOpen);
   const ids = awaiting.map((c) => c.id).join(',');
+  // By ticket (the events' index), never by kind: a device holds hundreds of thousands of history entries.
   const events = useObservable(
     () =>
-      db.ticket_events.find({ selector: { kind: 'approval' } }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as TicketEvent))),
+      ids === ''
+        ? null
+        : db.ticket_events
+            .find({ selector: { ticketId: { $in: ids.split(',') } } })
+            .$.pipe(map((docs) => docs.map((d) => d.toJSON() as TicketEvent).filter((e) => e.kind === 'approval'))),
     [db, ids],
     [] as TicketEvent[],
   );
