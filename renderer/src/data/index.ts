@@ -141,6 +141,7 @@ export {
   completeChangeTask,
   linkCausingChange,
   linkFixedTicket,
+  loadChangeBoards,
   unlinkFixedTicket,
   moveChange,
   recordApproval,

@@ -75,7 +75,8 @@ const notChange = (ticket: Ticket): ChangeViolation[] => [
   },
 ];
 
-async function loadBoards(db: DeskDatabase): Promise<ChangeBoards> {
+/** Who approves changes, read once from this device's settings and directory. */
+export async function loadChangeBoards(db: DeskDatabase): Promise<ChangeBoards> {
   const settings = (await db.settings.find().exec()).map((d) => d.toJSON() as SettingDocument);
   const directory = (await db.directory.find({ selector: { kind: 'user' } }).exec()).map((d) => d.toJSON() as DirectoryEntry);
   return changeBoardsOf(settings, directory);
@@ -133,7 +134,7 @@ export async function moveChange(
     patch.resolutionNotes = (details.resolutionNotes ?? '').trim();
     patch.resolutionCode = to === 'closed' ? '' : 'cancelled';
   }
-  const boards = await loadBoards(db);
+  const boards = await loadChangeBoards(db);
   const next = normalizeTicket({ ...ticket, ...patch });
   const gate = [
     ...approvalBeforeSchedule(next, ticket, await localApprovalState(db, next, boards)),
@@ -196,7 +197,7 @@ export async function recordApproval(
 ): Promise<ChangeViolation[]> {
   const change = await load(db, changeId);
   if (!change) return missing(changeId);
-  const boards = await loadBoards(db);
+  const boards = await loadChangeBoards(db);
   const members = boards.membersOf(approvalBoardGroupId(change, boards.settings));
   const refusals = approvalRefusals(actor.id, change, members, boards.settings);
   if (refusals.length > 0) return refusals.map((r) => ({ code: r.code, field: 'authorId', message: r.message }));

@@ -3,7 +3,7 @@ import type { BilingualText, ReleaseDeployment, RuleViolation, Ticket } from '@s
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { updateTicket } from './tickets.js';
-import { loadTicket as load, ticketMissing as missing } from './lookup.js';
+import { findTicketIdByNumber, loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 /**
  * Release management on this device (issue 20): the changes a release bundles, its schedule, deployments and notes.
@@ -31,8 +31,8 @@ async function loadRelease(db: DeskDatabase, id: string): Promise<Ticket | RuleV
 async function findChange(db: DeskDatabase, ref: string): Promise<Ticket | null> {
   const byId = await load(db, ref);
   if (byId) return byId;
-  const doc = await db.tickets.findOne({ selector: { number: ref.trim().toUpperCase() } }).exec();
-  return doc ? (doc.toJSON() as Ticket) : null;
+  const id = await findTicketIdByNumber(db, ref.trim().toUpperCase());
+  return id ? load(db, id) : null;
 }
 
 /**
