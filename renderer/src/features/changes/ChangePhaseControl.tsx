@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Select, Stack, Textarea } from '@mantine/core';
 import type { ChangeOutcome, ChangePhase, Ticket } from '@shared';
 import {
   CHANGE_LIMITS,
@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
 import { canMoveChangeTo, moveChange, useDb } from '../../data/index.js';
+import { PhaseMoves } from '../../ui/PhaseMoves.js';
 import { useViolationText } from '../../ui/violations.js';
 import { ErrorLines } from '../problems/FormFeedback.js';
 import { OUTCOME_COLORS } from './change-colors.js';
@@ -59,13 +60,18 @@ export function ChangePhaseControl({ ticket }: { ticket: Ticket }) {
 
   return (
     <Stack gap="xs">
-      <Group gap="xs">
-        <Text size="sm" fw={500}>
-          {t('changes.phaseLabel')}
-        </Text>
-        <Badge variant="light" data-testid="change-phase" data-phase={phase}>
-          {t(`changes.phase.${phase}`)}
-        </Badge>
+      <PhaseMoves
+        label={t('changes.phaseLabel')}
+        phase={phase}
+        phaseName={(p) => t(`changes.phase.${p}`)}
+        moves={moves}
+        moveLabel={(to) => t('changes.moveToPhase', { phase: t(`changes.phase.${to}`) })}
+        movesLabel={t('changes.moveTo')}
+        onMove={(to) => void move(to)}
+        pending={pending}
+        restricted={FINAL.includes(phase) ? null : t('changes.moveRestricted')}
+        testPrefix="change"
+      >
         <Badge variant="outline" color={type === 'emergency' ? 'red' : 'gray'} data-testid="change-type">
           {t(`changes.type.${type}`)}
         </Badge>
@@ -74,27 +80,7 @@ export function ChangePhaseControl({ ticket }: { ticket: Ticket }) {
             {t(`changes.outcome.${ticket.changeOutcome}`)}
           </Badge>
         )}
-      </Group>
-      {moves.length > 0 && (
-        <Group gap="xs" role="group" aria-label={t('changes.moveTo')}>
-          {moves.map((to) => (
-            <Button
-              key={to}
-              size="compact-sm"
-              variant={pending === to ? 'filled' : 'light'}
-              onClick={() => void move(to)}
-              data-testid={`change-move-${to}`}
-            >
-              {t('changes.moveToPhase', { phase: t(`changes.phase.${to}`) })}
-            </Button>
-          ))}
-        </Group>
-      )}
-      {moves.length === 0 && !FINAL.includes(phase) && (
-        <Text size="sm" c="dimmed">
-          {t('changes.moveRestricted')}
-        </Text>
-      )}
+      </PhaseMoves>
       {pending === 'review' && (
         <Select
           label={t('changes.outcomeLabel')}

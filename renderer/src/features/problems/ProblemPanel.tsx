@@ -19,6 +19,7 @@ import {
   useTicket,
 } from '../../data/index.js';
 import { useLabels } from '../../ui/labels.js';
+import { PhaseMoves } from '../../ui/PhaseMoves.js';
 import { useViolationText } from '../../ui/violations.js';
 import { KnownErrorForm } from './KnownErrorForm.js';
 import { RootCauseForm } from './RootCauseForm.js';
@@ -58,28 +59,18 @@ function PhaseControl({ ticket }: { ticket: Ticket }) {
 
   return (
     <Stack gap="xs">
-      <Group gap="xs">
-        <Text size="sm" fw={500}>
-          {t('problems.phaseLabel')}
-        </Text>
-        <Badge variant="light" data-testid="problem-phase" data-phase={phase}>
-          {t(`problems.phase.${phase}`)}
-        </Badge>
-      </Group>
-      {allowed && nextPhases(phase).length > 0 && (
-        <Group gap="xs" aria-label={t('problems.moveTo')} role="group">
-          {nextPhases(phase).map((to) => (
-            <Button key={to} size="compact-sm" variant="light" onClick={() => void move(to)} data-testid={`problem-move-${to}`}>
-              {t('problems.moveToPhase', { phase: t(`problems.phase.${to}`) })}
-            </Button>
-          ))}
-        </Group>
-      )}
-      {!allowed && phase !== 'closed' && (
-        <Text size="sm" c="dimmed">
-          {t('problems.moveRestricted')}
-        </Text>
-      )}
+      <PhaseMoves
+        label={t('problems.phaseLabel')}
+        phase={phase}
+        phaseName={(p) => t(`problems.phase.${p}`)}
+        moves={allowed ? nextPhases(phase) : []}
+        moveLabel={(to) => t('problems.moveToPhase', { phase: t(`problems.phase.${to}`) })}
+        movesLabel={t('problems.moveTo')}
+        onMove={(to) => void move(to)}
+        pending={resolving ? 'resolved' : null}
+        restricted={phase === 'closed' ? null : t('problems.moveRestricted')}
+        testPrefix="problem"
+      />
       {resolving && (
         <Stack gap="xs" data-testid="problem-resolve-form">
           <Select
