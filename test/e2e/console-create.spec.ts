@@ -28,6 +28,8 @@ test('an agent records a ticket: live priority, routed by its category, synced w
   // Online, the provisional number (NEW-…) is replaced by the server's as soon as the ticket syncs.
   await expect(page.getByTestId('ticket-provisional')).toHaveCount(0);
   await expect(page.getByTestId('ticket-number')).toContainText(/INC\d{7}/);
+  // The toast names the confirmed number, the one to give the caller.
+  await expect(page.getByText(/^Ticket NEW-[A-Z2-7]{6} is now INC\d{7}/)).toBeVisible();
 
   const { accessToken } = await apiLogin(server.url, 'supervisor@example.org');
   const stored = (await pullAll<Ticket>(server.url, accessToken, 'tickets')).find((t) => t.id === id);
@@ -37,6 +39,39 @@ test('an agent records a ticket: live priority, routed by its category, synced w
     priority: 1,
     number: expect.stringMatching(/^INC\d{7}$/),
   });
+});
+
+test('a number given to the caller while offline keeps finding the ticket once the server confirms another', async ({
+  signIn,
+}) => {
+  const { page, context } = await signIn('agent@example.org');
+  const sync = new SyncStatus(page);
+  await sync.expectSettled();
+  await context.setOffline(true);
+  const create = new CreateTicketPage(page);
+  await create.open();
+  await create.fill({ caller: 'Liam Wilson', category: /VPN/, title: 'Tunnel drops at the depot', description: 'Offline' });
+  await create.submit();
+  const given = ((await page.getByTestId('ticket-number').textContent()) ?? '').match(/NEW-[A-Z2-7]{6}/)?.[0] ?? '';
+  expect(given).toMatch(/^NEW-/);
+  await expect(page.getByTestId('ticket-provisional')).toBeVisible();
+
+  await context.setOffline(false);
+  await sync.expectSettled();
+  await expect(page.getByTestId('ticket-number')).toContainText(/INC\d{7}/);
+  const confirmed = ((await page.getByTestId('ticket-number').textContent()) ?? '').match(/INC\d{7}/)?.[0] ?? '';
+
+  // The queue search and the palette find it by the number the caller holds, showing the confirmed one.
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('queue-search').fill(given.toLowerCase());
+  await expect(page.getByTestId('ticket-row')).toHaveCount(1);
+  await expect(page.getByTestId('ticket-row')).toHaveAttribute('data-number', confirmed);
+  // Out of the search box: the palette's shortcut is not taken from inside a text field.
+  await page.getByTestId('nav-tickets').click();
+  await page.locator('body').press('Control+k');
+  await page.getByTestId('palette-search').fill(given);
+  await page.locator(`[data-testid="palette-ticket"][data-number="${confirmed}"]`).click();
+  await expect(page.getByTestId('ticket-number')).toContainText(confirmed);
 });
 
 test('similar open tickets are suggested while the title is typed', async ({ signIn }) => {

@@ -30,7 +30,7 @@ export { DataProvider, useDataNetwork, useDb, useSyncController } from './provid
 export type { DataNetwork } from './presence/presence-client.js';
 export { useTicketPresence } from './hooks/presence.js';
 export { useLocalDraft } from './hooks/drafts.js';
-export { useTicket, useTicketEvents } from './hooks/tickets.js';
+export { onNumberConfirmed, useTicket, useTicketEvents } from './hooks/tickets.js';
 export { useTicketQueue, useQueueIndex } from './hooks/queue.js';
 export type { TicketQueueRequest, TicketQueueView } from './hooks/queue.js';
 export { queueIndexFor } from './queue-index/load-queue-index.js';

@@ -19,3 +19,8 @@ export function provisionalNumber(id: string): string {
 export function isProvisionalNumber(number: string): boolean {
   return number.startsWith('NEW-');
 }
+
+/** Whether a text is a whole provisional number as a device hands it out (any case), e.g. `NEW-K3ZQ7A`. */
+export function looksLikeProvisionalNumber(text: string): boolean {
+  return /^NEW-[A-Z2-7]{6}$/i.test(text);
+}

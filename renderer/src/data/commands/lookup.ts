@@ -1,10 +1,23 @@
 import type { RuleViolation, Ticket } from '@shared';
+import { looksLikeProvisionalNumber } from '@shared/domain/ticket-numbering.js';
+import { queueIndexFor } from '../queue-index/load-queue-index.js';
+import { EMPTY_FILTER } from '../queue-index/queue-filter.js';
+import { DEFAULT_SORT } from '../queue-index/queue-sort.js';
 import type { DeskDatabase } from '../types.js';
 
-/** The local id of the ticket with this number (e.g. from a servicedesk://ticket/INC0001003 link), or null. */
+/**
+ * The local id of the ticket with this number (e.g. from a servicedesk://ticket/INC0001003 link), or null. A
+ * provisional number (NEW-…) still finds its ticket after the server confirmed another one.
+ */
 export async function findTicketIdByNumber(db: DeskDatabase, number: string): Promise<string | null> {
   const doc = await db.tickets.findOne({ selector: { number } }).exec();
-  return doc ? doc.id : null;
+  if (doc) return doc.id;
+  if (!looksLikeProvisionalNumber(number)) return null;
+  const index = queueIndexFor(db.tickets);
+  await index.whenLoaded();
+  const filter = { ...EMPTY_FILTER, text: number };
+  const found = index.query({ queue: 'all', me: { id: '', groupIds: [] }, filter, sort: DEFAULT_SORT, limit: 1 });
+  return found.length > 0 ? found.at(0).id : null;
 }
 
 /** Schema version of each collection, for diagnostics bundles. */

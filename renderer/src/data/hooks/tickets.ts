@@ -1,5 +1,7 @@
 import type { Ticket, TicketEvent } from '@shared';
-import { map } from 'rxjs';
+import { isProvisionalNumber } from '@shared/domain/ticket-numbering.js';
+import { filter, map, take } from 'rxjs';
+import type { DeskDatabase } from '../types.js';
 import { useDb } from '../provider.js';
 import { useObservable } from './use-observable.js';
 
@@ -24,4 +26,17 @@ export function useTicketEvents(ticketId: string): TicketEvent[] {
     [db, ticketId],
     [] as TicketEvent[],
   );
+}
+
+/** Calls `listener` once with the ticket's number when the server has confirmed it (at once if it has); returns a stop. */
+export function onNumberConfirmed(db: DeskDatabase, id: string, listener: (number: string) => void): () => void {
+  const sub = db.tickets
+    .findOne(id)
+    .$.pipe(
+      map((d) => d?.number ?? ''),
+      filter((number) => number !== '' && !isProvisionalNumber(number)),
+      take(1),
+    )
+    .subscribe(listener);
+  return () => sub.unsubscribe();
 }

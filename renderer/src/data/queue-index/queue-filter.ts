@@ -1,5 +1,6 @@
 import type { Priority, Ticket, TicketStatus } from '@shared';
 import { OPEN_STATUSES, ticketNamesAnyCi } from '@shared';
+import { looksLikeProvisionalNumber, provisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { foldText } from './fold-text.js';
 import type { NamedQueue, QueueOwner } from './named-queues.js';
 
@@ -100,6 +101,16 @@ function ageTest(age: AgeFilter | '', now: number): ((createdAt: number) => bool
   }
 }
 
+/**
+ * A search word's test. A whole provisional number also finds its ticket after the server confirmed another number:
+ * a technician may have given it to the customer, and it derives from the ticket's id.
+ */
+function wordTest(word: string): (row: FilterableRow) => boolean {
+  if (!looksLikeProvisionalNumber(word)) return (r) => r.text.includes(word);
+  const number = word.toUpperCase();
+  return (r) => r.text.includes(word) || provisionalNumber(r.ticket.id) === number;
+}
+
 /** What the compiled predicate reads: the ticket, its queue flags and its folded searchable text. */
 export interface FilterableRow {
   ticket: Ticket;
@@ -156,11 +167,9 @@ export function compileFilter(
   }
   const age = ageTest(f.age, now);
   if (age) tests.push((r) => age(r.ticket.createdAt));
-  const words = searchWords(f.text);
-  if (words.length === 1) {
-    const word = words[0];
-    tests.push((r) => r.text.includes(word));
-  } else if (words.length > 1) tests.push((r) => words.every((w) => r.text.includes(w)));
+  const words = searchWords(f.text).map(wordTest);
+  if (words.length === 1) tests.push(words[0]);
+  else if (words.length > 1) tests.push((r) => words.every((test) => test(r)));
   const mask = QUEUE_FLAGS[queue];
   const rest = tests.length === 0 ? null : tests.length === 1 ? tests[0] : (r: FilterableRow) => tests.every((test) => test(r));
   if (mask === 0) return rest ?? (() => true);

@@ -1,4 +1,5 @@
 import type { Ticket } from '@shared';
+import { provisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { describe, expect, it } from 'vitest';
 import { makeTicket } from '../testing/fixtures.js';
 import type { NamedQueue } from './named-queues.js';
@@ -111,6 +112,14 @@ describe('queue index: saved filter fields', () => {
     expect(ids(index, 'all', { text: 'ÉTAGE imprim' })).toEqual(['a']);
     expect(ids(index, 'all', { text: 'inc0042' })).toEqual(['c']);
     expect(ids(index, 'all', { text: 'printer vpn' })).toEqual([]);
+  });
+
+  it('text: a provisional number handed out on the device still finds its ticket once confirmed', () => {
+    const given = provisionalNumber('c');
+    expect(ids(index, 'all', { text: given.toLowerCase() })).toEqual(['c']);
+    expect(ids(index, 'all', { text: `${given} vpn` })).toEqual([]);
+    // Only a whole provisional number: "new" alone must not match every ticket.
+    expect(ids(index, 'all', { text: 'new' })).toEqual([]);
   });
 
   it('combine: every set condition must hold', () => {

@@ -124,6 +124,18 @@ export class QueueIndex {
     this.changed();
   }
 
+  /** Resolves once every stored ticket has been read. */
+  whenLoaded(): Promise<void> {
+    if (this.loadedFlag) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.subscribe(() => {
+        if (!this.loadedFlag) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
-import { createTicket, useDb, useDirectory } from '../../data/index.js';
+import { createTicket, onNumberConfirmed, useDb, useDirectory } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useLabels } from '../../ui/labels.js';
 import { byField, useViolationText } from '../../ui/violations.js';
@@ -49,7 +49,18 @@ export function CreateTicketPage() {
     try {
       const { ticket, violations } = await createTicket(db, toInput(values), user);
       if (!ticket) return form.setViolations(violations);
-      notifications.show({ color: 'green', message: t('create.created', { number: ticket.number }) });
+      // The toast names the number the server confirms while it is shown: the one the caller should be given.
+      let stop = () => {};
+      const toast = notifications.show({
+        color: 'green',
+        message: t('create.created', { number: ticket.number }),
+        autoClose: 8000,
+        onClose: () => stop(),
+      });
+      stop = onNumberConfirmed(db, ticket.id, (number) => {
+        const message = t('create.confirmed', { number, provisional: ticket.number });
+        notifications.update({ id: toast, color: 'green', message, autoClose: 8000, onClose: () => stop() });
+      });
       void navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
     } finally {
       setSaving(false);
