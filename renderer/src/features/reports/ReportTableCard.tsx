@@ -2,21 +2,23 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Button, Card, Group, SegmentedControl, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { createContext, memo, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
-import { csvFileName, downloadCsv, toCsv } from './csv.js';
+import { csvDialectFor, csvFileName, downloadCsv, toCsv } from './csv.js';
 import { chartData, type Cell, type ReportTable } from './view-model.js';
 
 const COLORS = ['indigo.7', 'teal.7', 'orange.7', 'grape.7', 'red.7', 'cyan.8', 'lime.8', 'pink.7'];
 /** Rows shown on screen; the CSV has them all. */
 const MAX_ROWS_SHOWN = 200;
 
-/** Downloads one table as CSV (header = the column labels). */
-export function exportTableCsv(table: ReportTable): void {
+/** Downloads one table as CSV (header = the column labels), as a spreadsheet in the reader's language reads it. */
+export function exportTableCsv(table: ReportTable, language: string): void {
   downloadCsv(
     csvFileName(table.id, new Date()),
     toCsv(
       table.columns.map((c) => c.label),
       table.rows,
+      csvDialectFor(language),
     ),
   );
 }
@@ -109,6 +111,7 @@ function Chart({ table }: { table: ReportTable }) {
 /** One report table: its chart (with a switch to the table view), and a CSV download. Prints both. */
 export const ReportTableCard = memo(function ReportTableCard({ table }: { table: ReportTable }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [view, setView] = useState<'chart' | 'table'>(table.chart ? 'chart' : 'table');
   const printing = useContext(PrintingContext);
   const headingId = `report-${table.id}-title`;
@@ -139,7 +142,7 @@ export const ReportTableCard = memo(function ReportTableCard({ table }: { table:
               ]}
             />
           )}
-          <Button size="xs" variant="default" onClick={() => exportTableCsv(table)} data-testid={`csv-${table.id}`}>
+          <Button size="xs" variant="default" onClick={() => exportTableCsv(table, language)} data-testid={`csv-${table.id}`}>
             {t('reports.csv')}
           </Button>
         </Group>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFileName, toCsv } from './csv.js';
+import { csvCell, csvDialectFor, csvFileName, toCsv } from './csv.js';
 
 describe('CSV export', () => {
   it('quotes cells with commas, quotes and line breaks, doubling quotes', () => {
@@ -39,6 +39,21 @@ describe('CSV export', () => {
     expect(csv.slice(1)).toBe('Groupe,CSAT %\r\nÉquipe terrain,66.7\r\n"Sécurité, TI",\r\n');
     const bytes = new TextEncoder().encode(csv);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('in French, splits on semicolons and writes a decimal comma, quoting cells that hold a semicolon', () => {
+    const dialect = csvDialectFor('fr');
+    const csv = toCsv(
+      ['Groupe', 'CSAT %'],
+      [
+        ['Équipe terrain', 66.7],
+        ['Sécurité; TI', -1250.5],
+        ['Réseau, Est', 3],
+      ],
+      dialect,
+    );
+    expect(csv.slice(1)).toBe('Groupe;CSAT %\r\nÉquipe terrain;66,7\r\n"Sécurité; TI";-1250,5\r\nRéseau, Est;3\r\n');
+    expect(csvDialectFor('en')).toEqual({ separator: ',', decimal: '.' });
   });
 
   it('makes safe file names', () => {

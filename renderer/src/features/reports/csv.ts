@@ -7,21 +7,36 @@
 
 export type CsvCell = string | number | boolean | null | undefined;
 
+/** How a spreadsheet in the reader's locale expects CSV: French ones split on semicolons and read a decimal comma. */
+export interface CsvDialect {
+  separator: ',' | ';';
+  decimal: '.' | ',';
+}
+
+export const CSV_ENGLISH: CsvDialect = { separator: ',', decimal: '.' };
+export const CSV_FRENCH: CsvDialect = { separator: ';', decimal: ',' };
+
+/** The CSV a spreadsheet opens as columns in this UI language. */
+export function csvDialectFor(language: string): CsvDialect {
+  return language === 'fr' ? CSV_FRENCH : CSV_ENGLISH;
+}
+
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell as CSV text. */
-export function csvCell(value: CsvCell): string {
+export function csvCell(value: CsvCell, dialect: CsvDialect = CSV_ENGLISH): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', dialect.decimal) : '';
   let text = String(value);
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const quote = text.includes(dialect.separator) || /["\r\n]/.test(text);
+  return quote ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A whole table (header row first) as CSV text, with the BOM. */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], dialect = CSV_ENGLISH): string {
+  const lines = [header, ...rows].map((row) => row.map((cell) => csvCell(cell, dialect)).join(dialect.separator));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
