@@ -69,6 +69,9 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
   await expect(kpi(page, 'responses')).toHaveAttribute('data-value', String(responses.length + 1), { timeout: 90_000 });
   // The verbatim comment is listed too, newest first.
   await expect(page.getByTestId('table-verbatims').locator('tbody tr').first()).toContainText('said the "tester"');
+  // Named by the number people quote, never by an id.
+  await expect(page.getByTestId('table-verbatims').locator('tbody tr').first()).toContainText(ticket.number);
+  await expect(page.getByTestId('table-verbatims')).not.toContainText(ticket.id);
 
   // The table view shows exactly the chart's data.
   const card = page.getByTestId('report-surveysByGroup');

@@ -103,6 +103,7 @@ describe('verbatim comments', () => {
     expect(verbatims(scored, { contains: 'handoffs' })[0]).toEqual({
       responseId: 'r4',
       ticketId: 't4',
+      ticketNumber: 'T4',
       questionId: 'q-text',
       text: 'Too many handoffs',
       submittedAt: at(1, 14, 15),

@@ -24,6 +24,8 @@ export interface VerbatimFilter {
 export interface Verbatim {
   responseId: string;
   ticketId: string;
+  /** What people quote (INC…); empty when the ticket is not held here. */
+  ticketNumber: string;
   questionId: string;
   text: string;
   submittedAt: number;
@@ -66,6 +68,7 @@ export function verbatims(scored: readonly ScoredResponse[], filter: VerbatimFil
       out.push({
         responseId: r.id,
         ticketId: r.ticketId,
+        ticketNumber: s.ticket?.number ?? '',
         questionId,
         text,
         submittedAt: r.submittedAt,

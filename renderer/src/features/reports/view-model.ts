@@ -245,7 +245,7 @@ export function verbatimTable(labels: ViewLabels, list: readonly Verbatim[], dat
     ],
     rows: list.map((v) => [
       dateOf(v.submittedAt),
-      v.ticketId,
+      v.ticketNumber || null,
       labels.name('group', v.groupId),
       labels.name('agent', v.assigneeId),
       v.csat,
