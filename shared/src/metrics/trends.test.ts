@@ -27,11 +27,13 @@ describe('trends', () => {
         highlight,
       })),
     );
-    // c1: 0 -> 5 (rise from 0: percent null, 5 tickets: highlighted), 5 -> 0 (-100 %, highlighted).
+    // c1: 0 -> 5 (rise from 0: percent null, 5 tickets: highlighted), 5 -> 0 (-100 %) in February, which the report
+    // cuts on the 15th: half a month, so the fall is not flagged.
     expect(c1).toEqual([
       { period: '2026-01', count: 5, previous: 0, change: 5, changePct: null, highlight: true },
-      { period: '2026-02', count: 0, previous: 5, change: -5, changePct: -100, highlight: true },
+      { period: '2026-02', count: 0, previous: 5, change: -5, changePct: -100, highlight: false },
     ]);
+    expect(series[0].points.map((p) => p.partial)).toEqual([false, true]);
     // c2: 0 -> 2 (too few), 2 -> 1 (-50 % but 1 ticket).
     expect(c2.map((p) => [p.change, p.changePct, p.highlight])).toEqual([
       [2, null, false],
@@ -42,6 +44,13 @@ describe('trends', () => {
       [1, 0, 0, false],
       [1, -1, -100, false],
     ]);
+  });
+
+  it('a fall over a whole period is flagged, the same fall in a period the range cuts is not', () => {
+    const options = { unit: 'month' as const, offsetMinutes: 0, from: at(1, 1) };
+    const whole = trendBy(TICKETS, TICKET_DIMENSIONS.category, (t) => t.createdAt, { ...options, to: at(3, 1) });
+    const feb = whole.find((s) => s.key === 'c1')?.points[1];
+    expect(feb).toMatchObject({ period: '2026-02', change: -5, partial: false, highlight: true });
   });
 
   it('recurring callers week over week: minTotal and top', () => {

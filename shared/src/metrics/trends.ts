@@ -6,7 +6,8 @@
  *   before `from` (counted from the data too), so every point has a previous value.
  * - change = count - previous; changePct = 100 * change / previous, null when previous is 0.
  * - highlight when |change| >= minChange (default 5 tickets) AND |changePct| >= thresholdPct (default 25); a rise
- *   from 0 (changePct null) counts as past any percentage, so 0 -> 7 is highlighted, 0 -> 3 is not.
+ *   from 0 (changePct null) counts as past any percentage, so 0 -> 7 is highlighted, 0 -> 3 is not. A period the
+ *   range [from, to) cuts (the current one, say) is `partial`: a fall there is never highlighted.
  * - Series are sorted by total (sum of the counts in [from, to)) descending, then key; `minTotal` (default 1)
  *   keeps only keys seen at least that often ("recurring"), `top` keeps the first N.
  */
@@ -40,6 +41,8 @@ export interface TrendPoint extends PeriodChange {
   start: number;
   end: number;
   count: number;
+  /** The report's range cuts this period (the current week, say): it holds only part of its tickets. */
+  partial: boolean;
 }
 
 /** The per-period counts of one key. */
@@ -102,7 +105,11 @@ export function trendByEncoded(encoded: EncodedKeys, slots: Int32Array, options:
     total: totals[g],
     points: periods.map((p, i) => {
       const count = counts[g * width + i + 1];
-      return { period: p.key, start: p.start, end: p.end, count, ...periodChange(count, counts[g * width + i], options) };
+      const partial = p.start < from || p.end > to;
+      const change = periodChange(count, counts[g * width + i], options);
+      // A fall in a cut period is the cut, not a trend; a rise there is real already.
+      const highlight = change.highlight && !(partial && change.change < 0);
+      return { period: p.key, start: p.start, end: p.end, count, partial, ...change, highlight };
     }),
   }));
 }

@@ -46,6 +46,7 @@ export function useReportLabels(directory: Directory): ViewLabels {
       agent: t('reports.col.agent'),
       csat: t('reports.col.csat'),
       comment: t('reports.col.comment'),
+      partialPeriod: t('reports.col.partialPeriod'),
     };
     const titles: Record<TableId, string> = {
       incidentsSummary: t('reports.table.incidentsSummary'),

@@ -58,14 +58,14 @@ describe('the reports view model', () => {
   it('lays trends out by period with one column per series and flags highlighted changes', () => {
     const monthly = table('trendCategoriesMonthly');
     expect(monthly.columns.map((c) => c.label)).toEqual(['dim:period', 'category:c1', 'category:c2', 'category:c3']);
-    expect(monthly.rows.map((r) => r[0])).toEqual(['2025-12', '2026-01', '2026-02']);
+    // The range starts in December and stops on 15 February: both months are cut, and say so.
+    expect(monthly.rows.map((r) => r[0])).toEqual(['2025-12 (col:partialPeriod)', '2026-01', '2026-02 (col:partialPeriod)']);
     // c1: t1 t3 t5 t7 t9 in January, none in December or February.
     expect(column(monthly, 's0')).toEqual([0, 5, 0]);
-    // 0 -> 5 is a rise of at least 5 from nothing: highlighted; 5 -> 0 too.
-    expect(monthly.highlights?.map((r) => r[1])).toEqual([false, true, true]);
+    // 0 -> 5 is a rise of at least 5 from nothing: highlighted; 5 -> 0 in half of February is not a fall yet.
+    expect(monthly.highlights?.map((r) => r[1])).toEqual([false, true, false]);
     const changes = table('trendChanges');
     expect(changes.rows.filter((r) => r[0] === 'category:c1' && r[1] === 'col:monthly').map((r) => [r[2], r[3], r[4]])).toEqual([
-      ['2026-02', 5, 0],
       ['2026-01', 0, 5],
     ]);
   });

@@ -175,7 +175,8 @@ export const TREND_SERIES_SHOWN = 8;
 
 function trendTable(id: TableId, labels: ViewLabels, dimension: Dimension, series: readonly TrendSeries[]): ReportTable {
   const shown = series.slice(0, TREND_SERIES_SHOWN);
-  const periods = shown[0]?.points.map((p) => p.period) ?? [];
+  // A period the range cuts says so: its counts are not comparable with a whole one's.
+  const periods = shown[0]?.points.map((p) => (p.partial ? `${p.period} (${labels.column('partialPeriod')})` : p.period)) ?? [];
   const ids = shown.map((_, i) => `s${i}`);
   return {
     id,
