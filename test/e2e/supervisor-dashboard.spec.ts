@@ -67,6 +67,9 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
     [],
   );
   await expect(kpi(page, 'responses')).toHaveAttribute('data-value', String(responses.length + 1), { timeout: 90_000 });
+  // A score says how many answers it rests on.
+  const csatAnswered = [...responses, pushed].filter((r) => r.answers.some((a) => a.questionId === 'q-csat')).length;
+  await expect(page.getByTestId('kpi-csatPct-sample')).toHaveText(`from ${csatAnswered} answers`);
   // The verbatim comment is listed too, newest first.
   await expect(page.getByTestId('table-verbatims').locator('tbody tr').first()).toContainText('said the "tester"');
   // Named by the number people quote, never by an id.

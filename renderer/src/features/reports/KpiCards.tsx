@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../ui/format.js';
 import type { Cell, ViewLabels } from './view-model.js';
 
@@ -8,12 +9,16 @@ export function KpiCards<C extends string>({
   values,
   labels,
   testPrefix,
+  samples = {},
 }: {
   ids: readonly C[];
   values: Record<C, Cell>;
   labels: ViewLabels;
   testPrefix: string;
+  /** The column holding how many answers a score rests on, shown under it. */
+  samples?: Partial<Record<C, C>>;
 }) {
+  const { t } = useTranslation();
   const { number } = useFormatters();
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: ids.length > 5 ? 4 : 5 }} spacing="sm">
@@ -27,6 +32,11 @@ export function KpiCards<C extends string>({
             <Text size="sm" c="dimmed">
               {labels.column(id)}
             </Text>
+            {samples[id] !== undefined && (
+              <Text size="xs" c="dimmed" data-testid={`${testPrefix}-${id}-sample`}>
+                {t('reports.sampleSize', { count: Number(values[samples[id]] ?? 0) })}
+              </Text>
+            )}
           </Paper>
         );
       })}

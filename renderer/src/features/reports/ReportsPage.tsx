@@ -47,6 +47,7 @@ const INCIDENT_KPIS = [
   'reassignments',
 ] as const;
 const SURVEY_KPIS = ['responses', 'responseRatePct', 'csatPct', 'nps', 'ces'] as const;
+const SCORE_SAMPLES = { csatPct: 'csatAnswers', nps: 'npsAnswers', ces: 'cesAnswers' } as const;
 
 const TABS = ['surveys', 'incidents', 'trends', 'sla', 'changes'] as const;
 type TabId = (typeof TABS)[number];
@@ -82,7 +83,7 @@ function Section({
       </Title>
       {id === 'surveys' && (
         <>
-          <KpiCards ids={SURVEY_KPIS} values={view.kpis.surveys} labels={labels} testPrefix="kpi" />
+          <KpiCards ids={SURVEY_KPIS} values={view.kpis.surveys} labels={labels} testPrefix="kpi" samples={SCORE_SAMPLES} />
           <Tables tables={view.surveys} />
           <VerbatimList scored={model.scope.scored} labels={labels} />
         </>

@@ -57,7 +57,18 @@ export const INCIDENT_COLUMNS = [
   'escalationPct',
   'reassignments',
 ] as const;
-export const SURVEY_COLUMNS = ['responses', 'responseRatePct', 'csatPct', 'nps', 'ces', 'comments'] as const;
+/** Each score is followed by how many answers it rests on: a score without its sample size misleads. */
+export const SURVEY_COLUMNS = [
+  'responses',
+  'responseRatePct',
+  'csatPct',
+  'csatAnswers',
+  'nps',
+  'npsAnswers',
+  'ces',
+  'cesAnswers',
+  'comments',
+] as const;
 export type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
 export type SurveyColumn = (typeof SURVEY_COLUMNS)[number];
 
@@ -123,8 +134,11 @@ export function surveyCells(m: SurveyMetrics): Record<SurveyColumn, Cell> {
     responses: m.responses,
     responseRatePct: pct(m.responseRate),
     csatPct: round(m.csatPct, 1),
+    csatAnswers: m.csatAnswers,
     nps: m.nps,
+    npsAnswers: m.npsAnswers,
     ces: round(m.ces, 2),
+    cesAnswers: m.cesAnswers,
     comments: m.comments,
   };
 }
