@@ -112,7 +112,10 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
   // The CSAT 1 above is a low score: the server opened a follow-up request, and the volume counts it.
   const now = await pullAll<Ticket>(server.url, accessToken, 'tickets');
   expect(now.filter((t) => t.parentId === ticket.id && t.type === 'request')).toHaveLength(1);
-  await expect(kpi(page, 'volume')).toHaveAttribute('data-value', String(now.length));
+  // Incidents and requests only: the seeded changes and problems have reports of their own.
+  const desk = now.filter((t) => t.type === 'incident' || t.type === 'request');
+  expect(desk.length).toBeLessThan(now.length);
+  await expect(kpi(page, 'volume')).toHaveAttribute('data-value', String(desk.length));
   expect(now.length).toBe(tickets.length + 1);
   expect(await seriousViolations(page), 'reports: incidents').toEqual([]);
   await page.getByTestId('tab-trends').click();

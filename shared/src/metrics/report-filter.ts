@@ -41,6 +41,8 @@ export function subsetEventIndex(index: EventIndex, keep: (ticket: Ticket) => bo
     rows.push(r);
     events += index.offsets[r + 1] - index.offsets[r];
   }
+  // Every ticket kept: the index itself serves (no copy of every event).
+  if (rows.length === index.tickets.length) return index;
   const tickets = rows.map((r) => index.tickets[r]);
   const rowOf = new Map<string, number>();
   const offsets = new Int32Array(rows.length + 1);

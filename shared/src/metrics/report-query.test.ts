@@ -25,6 +25,24 @@ describe('filtered reports', () => {
     expect(dashboard.surveys.byGroup.map((r) => r.metrics.csatPct)).toEqual(full.surveys.byGroup.map((r) => r.metrics.csatPct));
   });
 
+  it('incident figures count incidents and requests only: a change or a problem swells neither volume nor backlog', () => {
+    const before = incidentReport(data, {}).overall;
+    const others = (['change', 'problem', 'release', 'task'] as const).map((type, i) => ({
+      ...TICKETS[0],
+      id: `other-${type}`,
+      number: `X${i}`,
+      type,
+      status: 'new' as const,
+    }));
+    const request = { ...TICKETS[0], id: 'req-1', number: 'REQ1', type: 'request' as const, status: 'new' as const };
+    const tickets = [...TICKETS, ...others, request];
+    const wider: ReportData = { ...data, index: indexEventsByTicket(tickets, EVENTS) };
+    const after = incidentReport(wider, {}).overall;
+    expect(after.volume).toBe(before.volume + 1);
+    expect(after.backlog.count).toBe(before.backlog.count + 1);
+    expect(computeFilteredDashboard(wider, {}).dashboard.incidents.overall.volume).toBe(before.volume + 1);
+  });
+
   it('a sub-index holds the same rows as an index built from the kept tickets only', () => {
     const keep = (id: string) => ['t2', 't4', 't9'].includes(id);
     const sub = subsetEventIndex(index, (t) => keep(t.id));

@@ -68,6 +68,14 @@ export function reportScope(data: ReportData, filter: ReportFilter): ReportScope
   return { index: sub, scored, window: { from, asOf } };
 }
 
+/**
+ * What the incident figures and trends count: the desk's incidents and service requests. Problems, changes, releases
+ * and change tasks have their own reports, and would otherwise swell volume, backlog and resolution times.
+ */
+export function isDeskTicket(t: Pick<Ticket, 'type'>): boolean {
+  return t.type === 'incident' || t.type === 'request';
+}
+
 /** The whole dashboard for a filter, plus the scored responses (for the verbatim comments). */
 export function computeFilteredDashboard(
   data: ReportData,
@@ -76,9 +84,10 @@ export function computeFilteredDashboard(
 ): { dashboard: ReportsDashboard; scope: ReportScope } {
   const scope = reportScope(data, filter);
   const { from, asOf } = scope.window;
+  const desk = subsetEventIndex(scope.index, isDeskTicket);
   const base = computeReportsDashboard({
-    tickets: scope.index.tickets,
-    events: scope.index,
+    tickets: desk.tickets,
+    events: desk,
     surveys: data.surveys,
     responses: [],
     asOf,
@@ -148,7 +157,7 @@ const isPeriod = (g: string): g is PeriodUnit => g === 'day' || g === 'week' || 
 /** Incident-process metrics of the filter, overall and by `groupBy`. */
 export function incidentReport(data: ReportData, filter: ReportFilter, groupBy?: IncidentGroupBy): ReportResult<IncidentMetrics> {
   const { index, window } = reportScope(data, filter);
-  const table = buildFactsTable(index);
+  const table = buildFactsTable(subsetEventIndex(index, isDeskTicket));
   const overall = summarizeIncidents(table, window.asOf);
   let rows: ReportResult<IncidentMetrics>['rows'] = [];
   if (groupBy && isPeriod(groupBy)) {

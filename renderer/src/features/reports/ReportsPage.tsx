@@ -90,6 +90,7 @@ function Section({
       )}
       {id === 'incidents' && (
         <>
+          <Text size="sm">{t('reports.incidentsHint')}</Text>
           <KpiCards ids={INCIDENT_KPIS} values={view.kpis.incidents} labels={labels} testPrefix="kpi" />
           <Tables tables={view.incidents} />
         </>
