@@ -117,6 +117,11 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
   expect(desk.length).toBeLessThan(now.length);
   await expect(kpi(page, 'volume')).toHaveAttribute('data-value', String(desk.length));
   expect(now.length).toBe(tickets.length + 1);
+  // Every bar keeps its name on the axis (none skipped for lack of room).
+  const byCategory = page.getByTestId('chart-incidentsByCategory');
+  const bars = JSON.parse((await byCategory.getAttribute('data-chart-data')) ?? '[]') as { key: string }[];
+  expect(bars.length).toBeGreaterThan(5);
+  await expect(byCategory.locator('.recharts-xAxis .recharts-cartesian-axis-tick')).toHaveCount(bars.length);
   expect(await seriousViolations(page), 'reports: incidents').toEqual([]);
   await page.getByTestId('tab-trends').click();
   await expect(page.getByTestId('report-trendCategoriesWeekly')).toBeVisible();

@@ -89,13 +89,22 @@ function Chart({ table }: { table: ReportTable }) {
   // No animation: the dashboard re-renders whenever data arrives, and restarted animations would keep the page busy.
   // Hidden from assistive technology (no focusable layer either): the table view is the accessible form.
   const props = { h: 260, data, dataKey: 'key', series, withLegend: true, 'aria-hidden': true } as const;
+  // Every bar keeps its name: slanted labels, all of them (interval 0), with room for the longest one.
+  const longest = Math.max(0, ...data.map((d) => String(d.key).length));
+  const axisHeight = Math.min(160, 24 + 5 * longest);
   return (
     <div className="report-chart" data-testid={`chart-${table.id}`} data-chart-data={JSON.stringify(data)}>
       <VisuallyHidden>{t('reports.chartHint')}</VisuallyHidden>
       {data.length === 0 ? (
         <Text c="dimmed">{t('reports.noData')}</Text>
       ) : spec.kind === 'bar' ? (
-        <BarChart {...props} barProps={{ isAnimationActive: false }} barChartProps={{ accessibilityLayer: false }} />
+        <BarChart
+          {...props}
+          h={props.h + axisHeight}
+          barProps={{ isAnimationActive: false }}
+          barChartProps={{ accessibilityLayer: false }}
+          xAxisProps={{ interval: 0, angle: -35, textAnchor: 'end', height: axisHeight }}
+        />
       ) : (
         <LineChart
           {...props}
