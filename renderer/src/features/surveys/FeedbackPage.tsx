@@ -63,14 +63,17 @@ export function FeedbackPage() {
     setLocked(true);
   }, [formReady, prepared, locked, user.id, id]);
 
-  // The browser's Back (or a mouse's back button) would leave for the console: while locked, come straight back. The
-  // lock in storage makes the page that mounts again locked too.
+  // Leaving this page while the lock is still stored means something other than the password took the customer away
+  // (the browser's Back, a mouse's back button, a shortcut): come straight back. Done on unmount because the router
+  // renders the new page before any later listener of the same event would run. The hash test skips a remount in
+  // place (React's strict mode).
   useEffect(() => {
     if (!locked) return;
-    const stay = () => void navigate(`/tickets/${id}/feedback`);
-    window.addEventListener('popstate', stay);
-    return () => window.removeEventListener('popstate', stay);
-  }, [locked, navigate, id]);
+    const path = `/tickets/${id}/feedback`;
+    return () => {
+      if (loadLock(localStorage, user.id)?.ticketId === id && !window.location.hash.endsWith(path)) void navigate(path);
+    };
+  }, [locked, navigate, id, user.id]);
 
   const back = () => void navigate(`/tickets/${id}`);
   const frame = (body: ReactNode) => (
