@@ -107,7 +107,8 @@ export function HandbackCheck({
         <PasswordInput
           size="lg"
           label={t('auth.password')}
-          autoComplete="current-password"
+          // Not "current-password": a password manager would offer the technician's saved password to the customer.
+          autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           data-testid="handback-password"

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   MAX_HANDBACK_FAILURES,
   MIN_VERIFIER_ITERATIONS,
@@ -11,6 +11,7 @@ import {
   prepareHandover,
   saveLock,
   saveVerifier,
+  serverCheck,
   type KeyValueStore,
   type ServerVerdict,
 } from './handback-check.js';
@@ -131,5 +132,36 @@ describe('handing back', () => {
     expect(results.map((r) => (r.kind === 'wrong' ? r.left : -1))).toEqual([4, 3, 2, 1, 0]);
     forgetHandback(store, 'usr-tech');
     expect(store.data.size).toBe(0);
+  });
+});
+
+describe('asking the server', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const reply = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status }));
+
+  it('a session means the right password, and that session is revoked at once', async () => {
+    const fetchMock = vi.fn((url: string, _init?: RequestInit) =>
+      url.endsWith('/login')
+        ? reply(200, { accessToken: 'a', refreshToken: 'r-1', expiresIn: 900, user: {} })
+        : reply(200, { ok: true }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await serverCheck('https://desk.example', 'tech@example.org')('pw')).toBe('ok');
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      'https://desk.example/api/auth/login',
+      'https://desk.example/api/auth/logout',
+    ]);
+    expect(fetchMock.mock.calls[1]?.[1]?.body).toBe(JSON.stringify({ refreshToken: 'r-1' }));
+  });
+
+  it('401 is a wrong password; offline, throttled or too slow is no answer', async () => {
+    vi.stubGlobal('fetch', () => reply(401, { message: 'Incorrect email or password.' }));
+    expect(await serverCheck('https://desk.example', 'tech@example.org')('pw')).toBe('wrong');
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await serverCheck('https://desk.example', 'tech@example.org')('pw')).toBe('unreachable');
+    vi.stubGlobal('fetch', () => reply(429, { message: 'Too many sign-in requests.' }));
+    expect(await serverCheck('https://desk.example', 'tech@example.org')('pw')).toBe('unreachable');
+    vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
+    expect(await serverCheck('https://desk.example', 'tech@example.org', 20)('pw')).toBe('unreachable');
   });
 });

@@ -140,20 +140,33 @@ export function clearLock(store: KeyValueStore): void {
 /** The server's answer to a password: right, wrong, or no answer (offline, throttled, failing). */
 export type ServerVerdict = 'ok' | 'wrong' | 'unreachable';
 
+/** How long the server has to judge a password before the verifier does: a hanging network must not hold the device. */
+export const SERVER_CHECK_TIMEOUT_MS = 8000;
+
 /**
  * Asks the server through the sign-in endpoint (rate-limited and throttled per address like any sign-in). The
- * session it opens is revoked at once: the check must not leave a second refresh token behind.
+ * session it opens is revoked at once, even when it answers after the timeout: the check must not leave a second
+ * refresh token behind.
  */
-export function serverCheck(serverUrl: string, email: string): (password: string) => Promise<ServerVerdict> {
-  return async (password) => {
-    try {
-      const session = await login(serverUrl, email, password);
-      await logout(serverUrl, session.refreshToken);
-      return 'ok';
-    } catch (err) {
+export function serverCheck(
+  serverUrl: string,
+  email: string,
+  timeoutMs = SERVER_CHECK_TIMEOUT_MS,
+): (password: string) => Promise<ServerVerdict> {
+  return (password) => {
+    const answer = login(serverUrl, email, password).then(
+      async (session): Promise<ServerVerdict> => {
+        await logout(serverUrl, session.refreshToken);
+        return 'ok';
+      },
       // 400/401/403 are the credentials; a throttled (429) or failing server cannot judge, so the verifier does.
-      return err instanceof AuthError && err.kind === 'credentials' ? 'wrong' : 'unreachable';
-    }
+      (err: unknown): ServerVerdict => (err instanceof AuthError && err.kind === 'credentials' ? 'wrong' : 'unreachable'),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<ServerVerdict>((resolve) => {
+      timer = setTimeout(() => resolve('unreachable'), timeoutMs);
+    });
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
   };
 }
 
