@@ -76,8 +76,9 @@ export function FeedbackPage() {
   }, [locked, navigate, id, user.id]);
 
   const back = () => void navigate(`/tickets/${id}`);
-  const frame = (body: ReactNode) => (
-    <Box mih="100vh" bg="gray.0" py="xl" lang={lang} data-testid="feedback-page" data-locked={String(locked)}>
+  // The technician's screens (hand-over, hand-back check) speak the technician's language, the rest the customer's.
+  const frame = (body: ReactNode, bodyLang: Language = lang) => (
+    <Box mih="100vh" bg="gray.0" py="xl" lang={bodyLang} data-testid="feedback-page" data-locked={String(locked)}>
       <Container size="sm">{body}</Container>
     </Box>
   );
@@ -100,7 +101,7 @@ export function FeedbackPage() {
     );
   }
   if (checking) {
-    return frame(<HandbackCheck ticketId={id} onUnlocked={unlocked} onDismiss={() => setChecking(false)} />);
+    return frame(<HandbackCheck ticketId={id} onUnlocked={unlocked} onDismiss={() => setChecking(false)} />, appLang);
   }
   // Reloaded after answering, the response exists: still the customer's screen, not the "already recorded" notice.
   if (step === 'thanks' || (locked && existing)) {
@@ -145,7 +146,7 @@ export function FeedbackPage() {
     );
   }
   if (!prepared && !locked) {
-    return frame(<HandoverPrep onReady={() => setPrepared(true)} onCancel={back} />);
+    return frame(<HandoverPrep onReady={() => setPrepared(true)} onCancel={back} />, appLang);
   }
 
   const setAnswer = (questionId: string, value: AnswerValue | undefined) =>
