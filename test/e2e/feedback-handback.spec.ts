@@ -3,6 +3,7 @@ import type { Ticket, TicketEvent } from '@shared';
 import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { DEMO_PASSWORD, apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
 import { TicketPage } from './page-models/ticket-page.js';
 
@@ -94,12 +95,17 @@ test('on-site feedback: the chosen score is filled, "Français" fits, and only t
   const background = (l: Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
   await expect(chosen).toHaveAttribute('data-selected', 'true');
   expect(await background(chosen)).not.toBe(await background(page.getByTestId('answer-q-csat-4')));
+  expect(await seriousViolationsIn(page, '[data-testid="question-q-csat"]'), 'a chosen score').toEqual([]);
   await answerSurvey(page);
 
   // The browser's Back does not leave the customer's screen.
   await page.goBack();
   await expect(page.getByTestId('feedback-thanks')).toBeVisible();
   await expect(page.getByTestId('ticket-detail')).toHaveCount(0);
+  await page.getByTestId('feedback-handed-back').click();
+  expect(await seriousViolationsIn(page, '[data-testid="handback-check"]'), 'the hand-back check').toEqual([]);
+  await page.getByTestId('handback-dismiss').click();
+  await expect(page.getByTestId('feedback-thanks')).toBeVisible();
   await handBack(page);
 
   // Offline: the verifier on the device judges the password.
@@ -164,6 +170,7 @@ test('declaring a major incident asks for a reason, raises the priority and reco
   await expect(dialog).toContainText('Give the reason for declaring a major incident.');
   await expect(page.getByTestId('badge-major')).toHaveCount(0);
   await expect(page.getByTestId('major-declare-priority')).toBeChecked();
+  expect(await seriousViolationsIn(page, '[data-testid="major-declare-dialog"]'), 'the declaration').toEqual([]);
   await page.getByTestId('major-declare-reason').fill(`Whole office offline ${HOSTILE}`);
   await page.getByTestId('major-declare-submit').click();
   await expect(dialog).toBeHidden();

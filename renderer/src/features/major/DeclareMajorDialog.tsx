@@ -37,6 +37,8 @@ export function DeclareMajorDialog({ ticket, onClose }: { ticket: Ticket; onClos
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={errors.reason}
+          // Mantine's default error red is below AA contrast on white (3.6:1).
+          styles={{ error: { color: 'var(--mantine-color-red-9)' } }}
           maxLength={EVENT_BODY_MAX}
           required
           autosize
