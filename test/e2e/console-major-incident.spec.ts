@@ -31,6 +31,8 @@ test('major incident: manager, stakeholder update, two children, resolving the p
   await view.open(parent.number);
 
   await page.getByTestId('action-major').click();
+  await page.getByTestId('major-declare-reason').fill('Nobody can send or receive email.');
+  await page.getByTestId('major-declare-submit').click();
   await expect(page.getByTestId('badge-major')).toBeVisible();
   const panel = page.getByTestId('major-panel');
   await expect(panel).toBeVisible();

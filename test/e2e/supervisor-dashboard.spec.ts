@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { onsiteResponseId, queueKeyFor, type SurveyResponse, type Ticket } from '@shared';
-import { apiLogin, expect, openTicketOfTechnician, pullAll, test } from './fixtures/desk-test.js';
+import { DEMO_PASSWORD, apiLogin, expect, openTicketOfTechnician, pullAll, test } from './fixtures/desk-test.js';
 import { SyncStatus } from './page-models/sync-status.js';
 import { TicketPage } from './page-models/ticket-page.js';
 
@@ -160,6 +160,9 @@ test('a technician collects on-site feedback offline; it reaches the server exac
 
   // The customer-facing form: the technician hands the device over.
   await page.getByTestId('action-feedback').click();
+  // Offline and no verifier on this device yet: the password typed is kept (as a verifier) to take the device back.
+  await page.getByTestId('handover-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('handover-submit').click();
   await expect(page.getByTestId('feedback-page')).toBeVisible();
   await expect(page.getByTestId('nav-tickets')).toHaveCount(0);
   await page.getByTestId('feedback-language').getByText('Français').click();
@@ -173,6 +176,8 @@ test('a technician collects on-site feedback offline; it reaches the server exac
   await page.getByTestId('feedback-submit').click();
   await expect(page.getByTestId('feedback-thanks')).toContainText("remettre l'appareil");
   await page.getByTestId('feedback-handed-back').click();
+  await page.getByTestId('handback-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('handback-submit').click();
   await expect(page.getByTestId('ticket-detail')).toBeVisible();
   expect(await sync.pending()).toBeGreaterThan(0);
 

@@ -68,7 +68,7 @@ export {
   setMajor,
   setWatcher,
 } from './commands/ticket-actions.js';
-export type { FunctionalEscalation } from './commands/ticket-actions.js';
+export type { FunctionalEscalation, MajorDeclaration } from './commands/ticket-actions.js';
 export { NAMED_QUEUES } from './queue-index/named-queues.js';
 export type { NamedQueue, QueueOwner } from './queue-index/named-queues.js';
 export { bulkUpdateTickets } from './commands/bulk.js';

@@ -96,6 +96,28 @@ describe('ticket actions', () => {
     expect(await setWatcher(db, 't-1', 'u-w', false, me)).toEqual([]);
     expect((await stored()).watcherIds).toEqual([]);
   });
+
+  it('declares a major incident with its reason in the history, raising it to priority 1 when asked', async () => {
+    expect(await setMajor(db, 't-1', true, 'u-me', me, { reason: '  ', raisePriority: true })).toMatchObject([
+      { field: 'reason' },
+    ]);
+    expect((await stored()).major).toBeFalsy();
+    expect(await setMajor(db, 't-1', true, 'u-me', me, { reason: 'Mail down for everyone', raisePriority: true })).toEqual([]);
+    expect(await stored()).toMatchObject({ major: true, impact: 1, urgency: 1, priority: 1 });
+    const events = await db.ticket_events.find({ selector: { ticketId: 't-1', kind: 'escalation' } }).exec();
+    expect(events.map((e) => [e.toValue, e.body])).toEqual([['major', 'Mail down for everyone']]);
+  });
+
+  it('leaves the priority alone when the declaration does not raise it', async () => {
+    const before = await stored();
+    expect(await setMajor(db, 't-1', true, 'u-me', me, { reason: 'Printer fleet', raisePriority: false })).toEqual([]);
+    expect(await stored()).toMatchObject({
+      major: true,
+      impact: before.impact,
+      urgency: before.urgency,
+      priority: before.priority,
+    });
+  });
 });
 
 describe('article actions', () => {

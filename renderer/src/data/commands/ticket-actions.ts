@@ -74,19 +74,44 @@ export async function flagToSupervisor(
   return [];
 }
 
-/** Declares (or stands down) a major incident with its manager. */
+/** Why a major incident is declared, and whether it goes to priority 1 in the same write. */
+export interface MajorDeclaration {
+  reason: string;
+  raisePriority: boolean;
+}
+
+/**
+ * Declares (or stands down) a major incident with its manager. A declaration carries its reason into the history
+ * (the escalation event's body) and can raise the ticket to priority 1 through impact and urgency 1, which every
+ * role may edit (a priority override is locked for technicians).
+ */
 export async function setMajor(
   db: DeskDatabase,
   id: string,
   on: boolean,
   managerId: string,
   actor: CommandActor,
+  declaration?: MajorDeclaration,
 ): Promise<RuleViolation[]> {
   if (on && !managerId)
     return [{ code: 'major_manager_required', field: 'majorManagerId', message: 'A major incident needs a manager.' }];
-  const violations = await updateTicket(db, id, { major: on, majorManagerId: on ? managerId : '' }, actor);
+  const reason = declaration?.reason.trim() ?? '';
+  if (on && declaration && !reason)
+    return [{ code: 'escalation_reason_required', field: 'reason', message: 'Give the reason for declaring a major incident.' }];
+  const critical = { impact: 1, urgency: 1, priority: 1 } as const;
+  const patch: TicketPatch = {
+    major: on,
+    majorManagerId: on ? managerId : '',
+    ...(on && declaration?.raisePriority ? critical : {}),
+  };
+  const violations = await updateTicket(db, id, patch, actor);
   if (violations.length > 0) return violations;
-  await recordEvent(db, id, actor.id, { kind: 'escalation', body: '', fromValue: on ? '' : 'major', toValue: on ? 'major' : '' });
+  await recordEvent(db, id, actor.id, {
+    kind: 'escalation',
+    body: on ? reason : '',
+    fromValue: on ? '' : 'major',
+    toValue: on ? 'major' : '',
+  });
   return [];
 }
 

@@ -31,7 +31,7 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
   return (
     <Stack gap="xs" component="section" aria-labelledby="major-children-title">
       <Title order={4} size="h6" id="major-children-title">
-        {t('major.children', { n: children.length })}
+        {t('major.children', { count: children.length })}
       </Title>
       <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {children.map((c) => (
@@ -61,11 +61,11 @@ export function ChildIncidents({ parent }: { parent: Ticket }) {
         <Group justify="flex-end">
           {parentDone && (
             <Text size="sm" fw={500} role="status">
-              {t('major.openChildren', { n: open.length })}
+              {t('major.openChildren', { count: open.length })}
             </Text>
           )}
           <Button size="xs" onClick={() => setResolving(true)} data-testid="major-resolve">
-            {parentDone ? t('major.resolveChildren', { n: open.length }) : t('major.resolve')}
+            {parentDone ? t('major.resolveChildren', { count: open.length }) : t('major.resolve')}
           </Button>
         </Group>
       )}

@@ -84,7 +84,7 @@ export function ResolveWithChildrenDialog({
             {t('actions.cancel')}
           </Button>
           <Button onClick={() => void submit()} data-testid="major-resolve-submit">
-            {t('major.resolveSubmit', { n: chosen.length })}
+            {chosen.length > 0 ? t('major.resolveSubmit', { count: chosen.length }) : t('major.resolveOnly')}
           </Button>
         </Group>
       </Stack>

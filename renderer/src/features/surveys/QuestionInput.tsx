@@ -13,6 +13,19 @@ interface Props {
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+/**
+ * A chosen card is filled (dark blue, white text, heavier border): Mantine's default only tints the border, which a
+ * customer holding a tablet at arm's length did not notice.
+ */
+function cardLook(selected: boolean) {
+  return {
+    bg: selected ? 'blue.8' : 'white',
+    c: selected ? 'white' : undefined,
+    bd: selected ? '3px solid var(--mantine-color-blue-9)' : '1px solid var(--mantine-color-gray-4)',
+    'data-selected': selected ? 'true' : undefined,
+  } as const;
+}
+
 /** The two ends of a scale, in words. */
 function scaleEnds(type: SurveyQuestion['type'], t: TFunction): [string, string] {
   if (type === 'nps') return [t('feedback.scale.npsLow'), t('feedback.scale.npsHigh')];
@@ -45,8 +58,16 @@ export function QuestionInput({ question: q, value, onChange, lang, t, error }: 
       >
         <SimpleGrid cols={{ base: Math.min(6, scale[1] - scale[0] + 1), sm: scale[1] - scale[0] + 1 }} spacing="xs" mt="sm">
           {range(scale[0], scale[1]).map((n) => (
-            <Radio.Card key={n} value={String(n)} mih={56} p="sm" radius="md" data-testid={`answer-${q.id}-${n}`}>
-              <Text ta="center" fw={700} size="xl">
+            <Radio.Card
+              key={n}
+              value={String(n)}
+              mih={56}
+              p="sm"
+              radius="md"
+              data-testid={`answer-${q.id}-${n}`}
+              {...cardLook(value === n)}
+            >
+              <Text ta="center" fw={700} size="xl" c="inherit">
                 {n}
               </Text>
             </Radio.Card>
@@ -70,8 +91,18 @@ export function QuestionInput({ question: q, value, onChange, lang, t, error }: 
       >
         <Stack gap="xs" mt="sm">
           {q.options.map((o) => (
-            <Radio.Card key={o.id} value={o.id} mih={56} p="md" radius="md" data-testid={`answer-${q.id}-${o.id}`}>
-              <Text size="lg">{o.label[lang]}</Text>
+            <Radio.Card
+              key={o.id}
+              value={o.id}
+              mih={56}
+              p="md"
+              radius="md"
+              data-testid={`answer-${q.id}-${o.id}`}
+              {...cardLook(value === o.id)}
+            >
+              <Text size="lg" c="inherit">
+                {o.label[lang]}
+              </Text>
             </Radio.Card>
           ))}
         </Stack>
@@ -89,8 +120,18 @@ export function QuestionInput({ question: q, value, onChange, lang, t, error }: 
       >
         <Stack gap="xs" mt="sm">
           {q.options.map((o) => (
-            <Checkbox.Card key={o.id} value={o.id} mih={56} p="md" radius="md" data-testid={`answer-${q.id}-${o.id}`}>
-              <Text size="lg">{o.label[lang]}</Text>
+            <Checkbox.Card
+              key={o.id}
+              value={o.id}
+              mih={56}
+              p="md"
+              radius="md"
+              data-testid={`answer-${q.id}-${o.id}`}
+              {...cardLook(Array.isArray(value) && value.includes(o.id))}
+            >
+              <Text size="lg" c="inherit">
+                {o.label[lang]}
+              </Text>
             </Checkbox.Card>
           ))}
         </Stack>

@@ -7,6 +7,7 @@ import { violationText } from '../../ui/violations.js';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { assignToMe, flagToSupervisor, setMajor, setWatcher, useDb } from '../../data/index.js';
+import { DeclareMajorDialog } from '../major/DeclareMajorDialog.js';
 import { canCollectFeedback } from '../surveys/feedback-rules.js';
 import { EscalateDialog } from './EscalateDialog.js';
 
@@ -45,6 +46,7 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
   const db = useDb();
   const user = useCurrentUser();
   const [escalating, setEscalating] = useState(false);
+  const [declaring, setDeclaring] = useState(false);
   const watching = (ticket.watcherIds ?? []).includes(user.id);
   const navigate = useNavigate();
 
@@ -83,7 +85,10 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
         size="xs"
         variant="light"
         color="red"
-        onClick={() => void run(() => setMajor(db, ticket.id, !ticket.major, user.id, user))}
+        onClick={() =>
+          // Declaring asks for a reason first; standing down stays one click.
+          ticket.major ? void run(() => setMajor(db, ticket.id, false, user.id, user)) : setDeclaring(true)
+        }
         data-testid="action-major"
       >
         {ticket.major ? t('actions.unmajor') : t('actions.major')}
@@ -108,6 +113,7 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
         </Button>
       )}
       {escalating && <EscalateDialog ticket={ticket} opened onClose={() => setEscalating(false)} />}
+      {declaring && <DeclareMajorDialog ticket={ticket} onClose={() => setDeclaring(false)} />}
     </Group>
   );
 }
