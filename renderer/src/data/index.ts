@@ -31,7 +31,7 @@ export type { DataNetwork } from './presence/presence-client.js';
 export { useTicketPresence } from './hooks/presence.js';
 export { useLocalDraft } from './hooks/drafts.js';
 export { onNumberConfirmed, useTicket, useTicketEvents } from './hooks/tickets.js';
-export { useTicketQueue, useQueueIndex } from './hooks/queue.js';
+export { useTicketQueue, useQueueIndex, useTicketsLinkingArticle } from './hooks/queue.js';
 export type { TicketQueueRequest, TicketQueueView } from './hooks/queue.js';
 export { queueIndexFor } from './queue-index/load-queue-index.js';
 export { QueueIndex } from './queue-index/queue-index.js';
@@ -64,6 +64,8 @@ export {
   escalateTicket,
   flagToSupervisor,
   linkArticle,
+  linkArticleToNumber,
+  unlinkArticle,
   resolveWithArticle,
   setMajor,
   setWatcher,

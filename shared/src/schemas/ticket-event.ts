@@ -4,7 +4,7 @@ import { idProp, refProp, timeProp } from './json-schema.js';
 /**
  * comment, worklog; status_change and assignment (fromValue -> toValue); escalation (functional: toValue is the
  * new group, hierarchical: toValue 'supervisor'); communication (major-incident stakeholder update); article_link
- * (toValue is the KB article id); review (post-incident review notes).
+ * (toValue is the KB article linked; fromValue alone, the one unlinked); review (post-incident review notes).
  */
 export const TICKET_EVENT_KINDS = [
   'comment',

@@ -40,7 +40,7 @@ import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { applyTicketPatch, updateTicket } from './tickets.js';
-import { findTicketIdByNumber, loadTicket as load, ticketMissing as missing } from './lookup.js';
+import { loadTicketByNumber, loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 /**
  * Change management on this device (issue 20): phase moves, plans, CAB decisions, tasks and "caused by" links. Each
@@ -327,9 +327,8 @@ export async function linkFixedTicket(
 ): Promise<RuleViolation[]> {
   const change = await load(db, changeId);
   if (!change) return missing(changeId);
-  const targetId = await findTicketIdByNumber(db, number.trim().toUpperCase());
-  const target = targetId ? await load(db, targetId) : null;
-  if (!target) return [{ code: 'not_found', field: 'number', message: `No ticket ${number.trim()} on this device.` }];
+  const target = await loadTicketByNumber(db, number);
+  if (Array.isArray(target)) return target;
   const refusals = fixLinkRefusals(change, target);
   if (refusals.length > 0) return refusals;
   return updateTicket(db, changeId, { fixesTicketIds: [...(change.fixesTicketIds ?? []), target.id] }, actor);

@@ -20,6 +20,13 @@ export async function findTicketIdByNumber(db: DeskDatabase, number: string): Pr
   return found.length > 0 ? found.at(0).id : null;
 }
 
+/** The ticket a person typed the number of (any case, spaces around), or the refusal naming what they typed. */
+export async function loadTicketByNumber(db: DeskDatabase, typed: string): Promise<Ticket | RuleViolation[]> {
+  const id = await findTicketIdByNumber(db, typed.trim().toUpperCase());
+  const ticket = id ? await loadTicket(db, id) : null;
+  return ticket ?? [{ code: 'not_found', field: 'number', message: `No ticket ${typed.trim()} on this device.` }];
+}
+
 /** Schema version of each collection, for diagnostics bundles. */
 export function schemaVersions(db: DeskDatabase): Record<string, number> {
   return Object.fromEntries(Object.entries(db.collections).map(([name, c]) => [name, c.schema.version]));

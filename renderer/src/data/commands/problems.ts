@@ -28,7 +28,7 @@ import { bulkUpdateTickets } from './bulk.js';
 import { createTicket } from './create-ticket.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { updateTicket } from './tickets.js';
-import { loadTicket as load, ticketMissing as missing } from './lookup.js';
+import { loadTicketByNumber, loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 /**
  * Problem management on this device (issue 19): the phase moves, the analysis, the known error, the incident links
@@ -249,9 +249,9 @@ export async function linkIncidents(
 
 /** Links the incident with this number to the problem (the problem page's "link an incident"). */
 export async function linkIncidentByNumber(db: DeskDatabase, problemId: string, number: string, actor: CommandActor) {
-  const doc = await db.tickets.findOne({ selector: { number: number.trim().toUpperCase() } }).exec();
-  if (!doc) return [{ code: 'not_found', field: 'number', message: `No ticket ${number.trim()} on this device.` }];
-  const { violations, refused } = await linkIncidents(db, problemId, [doc.id], actor);
+  const incident = await loadTicketByNumber(db, number);
+  if (Array.isArray(incident)) return incident;
+  const { violations, refused } = await linkIncidents(db, problemId, [incident.id], actor);
   return [...violations, ...refused.flatMap((r) => r.violations)];
 }
 

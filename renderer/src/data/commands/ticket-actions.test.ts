@@ -7,6 +7,7 @@ import {
   escalateTicket,
   flagToSupervisor,
   linkArticle,
+  unlinkArticle,
   recategoriseTicket,
   resolveWithArticle,
   setMajor,
@@ -128,6 +129,19 @@ describe('article actions', () => {
   });
   afterEach(async () => {
     await db.close();
+  });
+
+  it('unlinks an article: the link goes, and the history says which article left', async () => {
+    await linkArticle(db, 't-1', 'kb-1', me);
+    await linkArticle(db, 't-1', 'kb-2', me);
+    expect(await unlinkArticle(db, 't-1', 'kb-1', me)).toEqual([]);
+    // Unlinking what is not linked changes nothing and records nothing.
+    expect(await unlinkArticle(db, 't-1', 'kb-9', me)).toEqual([]);
+    expect((await db.tickets.findOne('t-1').exec())!.toJSON().linkedArticleIds).toEqual(['kb-2']);
+    const events = (await db.ticket_events.find({ selector: { ticketId: 't-1', kind: 'article_link' } }).exec()).map((d) =>
+      d.toJSON(),
+    );
+    expect(events.filter((e) => e.toValue === '')).toEqual([expect.objectContaining({ fromValue: 'kb-1', toValue: '' })]);
   });
 
   it('links an article once and resolving with it prefills the resolution', async () => {

@@ -4,7 +4,7 @@ import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 import type { CommandActor, TicketPatch } from './tickets.js';
 import { updateTicket } from './tickets.js';
-import { loadTicket as load, ticketMissing as missing } from './lookup.js';
+import { loadTicketByNumber, loadTicket as load, ticketMissing as missing } from './lookup.js';
 
 async function recordEvent(
   db: DeskDatabase,
@@ -151,6 +151,34 @@ export async function linkArticle(
   const violations = await updateTicket(db, id, { linkedArticleIds: [...linked, articleId] }, actor);
   if (violations.length > 0) return violations;
   await recordEvent(db, id, actor.id, { kind: 'article_link', body: '', fromValue: '', toValue: articleId });
+  return [];
+}
+
+/** Links a knowledge article to the ticket a person typed the number of (from the article's page). */
+export async function linkArticleToNumber(
+  db: DeskDatabase,
+  number: string,
+  articleId: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const ticket = await loadTicketByNumber(db, number);
+  return Array.isArray(ticket) ? ticket : linkArticle(db, ticket.id, articleId, actor);
+}
+
+/** Unlinks a knowledge article from the ticket; the history records it as an article_link from the article to none. */
+export async function unlinkArticle(
+  db: DeskDatabase,
+  id: string,
+  articleId: string,
+  actor: CommandActor,
+): Promise<RuleViolation[]> {
+  const ticket = await load(db, id);
+  if (!ticket) return missing(id);
+  const linked = ticket.linkedArticleIds ?? [];
+  if (!linked.includes(articleId)) return [];
+  const violations = await updateTicket(db, id, { linkedArticleIds: linked.filter((a) => a !== articleId) }, actor);
+  if (violations.length > 0) return violations;
+  await recordEvent(db, id, actor.id, { kind: 'article_link', body: '', fromValue: articleId, toValue: '' });
   return [];
 }
 

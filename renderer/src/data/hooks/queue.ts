@@ -48,6 +48,17 @@ export function useTicketsOfType(type: Ticket['type']): Ticket[] | undefined {
   return useMemo(() => (index.loaded ? index.ofType(type).sort(byNumber) : undefined), [index, version, type]);
 }
 
+/** The tickets this knowledge article is linked to, by number, live. */
+export function useTicketsLinkingArticle(articleId: string): Ticket[] {
+  const index = useQueueIndex();
+  const version = useIndexVersion(index);
+  return useMemo(
+    () => index.where((t) => (t.linkedArticleIds ?? []).includes(articleId)).sort(byNumber),
+    // version: the index changed.
+    [index, version, articleId],
+  );
+}
+
 export interface TicketQueueRequest {
   queue: NamedQueue;
   me: QueueOwner;

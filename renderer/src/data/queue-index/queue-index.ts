@@ -145,6 +145,13 @@ export class QueueIndex {
     return this.entries.get(id)?.ticket;
   }
 
+  /** Every ticket that passes `test`, in no particular order (one pass over the tickets held). */
+  where(test: (ticket: Ticket) => boolean): Ticket[] {
+    const out: Ticket[] = [];
+    for (const e of this.entries.values()) if (test(e.ticket)) out.push(e.ticket);
+    return out;
+  }
+
   /** Every ticket of this type, in no particular order. */
   ofType(type: Ticket['type']): Ticket[] {
     return Array.from(this.byType.get(type) ?? [], (e) => e.ticket);

@@ -12,6 +12,7 @@ import { ArticleBody } from './ArticleBody.js';
 import { ArticleEditor } from './ArticleEditor.js';
 import { ArticleHistory } from './ArticleHistory.js';
 import { ArticleStatusBadge } from './ArticleStatusBadge.js';
+import { ArticleTickets } from './ArticleTickets.js';
 
 type Tab = 'article' | 'edit' | 'history';
 
@@ -83,6 +84,7 @@ export function ArticlePage() {
           </Tabs>
         </Paper>
       )}
+      {article && <ArticleTickets article={article} />}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { Ticket } from '@shared';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { KbArticle, Ticket } from '@shared';
 import { pickLanguage } from '@shared';
-import { useMemo } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
@@ -10,13 +10,21 @@ import {
   draftArticleFromTicket,
   linkArticle,
   resolveWithArticle,
+  unlinkArticle,
   useArticles,
   useDb,
 } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { buildArticleIndex } from '../kb/kb-search.js';
 
-/** Knowledge articles ranked by the ticket's title and description (current language, accents ignored). */
+/** How many articles a search inside the ticket lists. */
+const FOUND_SHOWN = 5;
+
+/**
+ * The ticket's knowledge: the articles linked to it (each can be unlinked), a search of the whole knowledge base to
+ * link any article, and, while nothing is searched, articles ranked by the ticket's title and description (current
+ * language, accents ignored).
+ */
 export function SuggestedArticles({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -25,9 +33,30 @@ export function SuggestedArticles({ ticket }: { ticket: Ticket }) {
   const { articles } = useArticles();
   const index = useMemo(() => buildArticleIndex(articles, lang), [articles, lang]);
   const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
-  const ids = useMemo(() => index.suggest(`${ticket.title} ${ticket.description}`), [index, ticket.title, ticket.description]);
+  const [query, setQuery] = useState('');
   const linked = new Set(ticket.linkedArticleIds ?? []);
+  const suggested = useMemo(
+    () => index.suggest(`${ticket.title} ${ticket.description}`),
+    [index, ticket.title, ticket.description],
+  );
+  const found = useMemo(() => (query.trim() ? index.search(query).slice(0, FOUND_SHOWN) : null), [index, query]);
+  const ids = (found ?? suggested).filter((id) => !linked.has(id));
   const navigate = useNavigate();
+  const resolvedWith = (id: string) => {
+    const a = byId.get(id);
+    if (!a) return null;
+    const article = { id, number: a.number, title: pickLanguage(a.title, lang) };
+    return (
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => void resolveWithArticle(db, ticket.id, article, user)}
+        data-testid="article-resolved-with"
+      >
+        {t('suggest.resolvedWith')}
+      </Button>
+    );
+  };
   // A resolved ticket with no article behind it is knowledge worth writing down, once.
   const canDraft =
     (ticket.status === 'resolved' || ticket.status === 'closed') && linked.size === 0 && canEditArticles(user.role);
@@ -53,45 +82,84 @@ export function SuggestedArticles({ ticket }: { ticket: Ticket }) {
           </Button>
         )}
       </Group>
+      {linked.size > 0 && (
+        <Stack gap={6} mb="xs" data-testid="linked-articles">
+          {[...linked].map((id) => (
+            <ArticleRow key={id} id={id} article={byId.get(id)} lang={lang} testId="linked-article">
+              {ticket.resolvedWithArticleId === id ? <Badge size="xs">{t('suggest.resolution')}</Badge> : resolvedWith(id)}
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red.9"
+                onClick={() => void unlinkArticle(db, ticket.id, id, user)}
+                data-testid="article-unlink"
+              >
+                {t('suggest.unlink')}
+              </Button>
+            </ArticleRow>
+          ))}
+        </Stack>
+      )}
+      <TextInput
+        size="xs"
+        mb={6}
+        label={t('suggest.searchLabel')}
+        placeholder={t('suggest.searchPlaceholder')}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        data-testid="article-search"
+      />
       {ids.length === 0 && (
         <Text size="sm" c="dimmed">
-          {t('suggest.none')}
+          {found ? t('suggest.noneFound') : t('suggest.none')}
         </Text>
       )}
       <Stack gap={6}>
         {ids.map((id) => {
           const a = byId.get(id);
           if (!a) return null;
-          const title = pickLanguage(a.title, lang);
           return (
-            <Group key={id} justify="space-between" wrap="nowrap" gap="xs" data-testid="suggested-article" data-article-id={id}>
-              <Anchor component={Link} to={`/kb/${encodeURIComponent(id)}`} size="sm" lineClamp={2}>
-                {a.number} · {title}
-              </Anchor>
-              <Group gap={4} wrap="nowrap">
-                {ticket.resolvedWithArticleId === id && <Badge size="xs">{t('suggest.resolution')}</Badge>}
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  disabled={linked.has(id)}
-                  onClick={() => void linkArticle(db, ticket.id, id, user)}
-                  data-testid="article-link"
-                >
-                  {linked.has(id) ? t('suggest.linked') : t('suggest.link')}
-                </Button>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  onClick={() => void resolveWithArticle(db, ticket.id, { id, number: a.number, title }, user)}
-                  data-testid="article-resolved-with"
-                >
-                  {t('suggest.resolvedWith')}
-                </Button>
-              </Group>
-            </Group>
+            <ArticleRow key={id} id={id} article={a} lang={lang} testId="suggested-article">
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => void linkArticle(db, ticket.id, id, user)}
+                data-testid="article-link"
+              >
+                {t('suggest.link')}
+              </Button>
+              {resolvedWith(id)}
+            </ArticleRow>
           );
         })}
       </Stack>
     </Paper>
+  );
+}
+
+/** One article, by number and title in the reader's language, with its actions. */
+function ArticleRow({
+  id,
+  article,
+  lang,
+  testId,
+  children,
+}: {
+  id: string;
+  article: KbArticle | undefined;
+  lang: ReturnType<typeof useLanguage>;
+  testId: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs" data-testid={testId} data-article-id={id}>
+      <Anchor component={Link} to={`/kb/${encodeURIComponent(id)}`} size="sm" lineClamp={2}>
+        {article ? `${article.number} · ${pickLanguage(article.title, lang)}` : t('timeline.unknownArticle', { id })}
+      </Anchor>
+      <Group gap={4} wrap="nowrap">
+        {children}
+      </Group>
+    </Group>
   );
 }

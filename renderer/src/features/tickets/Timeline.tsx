@@ -131,7 +131,14 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
       return reason && e.body ? t('timeline.pendingBecause', { change, reason }) : change;
     }
     if (e.kind === 'assignment') return `${nameOf(e.fromValue)} → ${nameOf(e.toValue)}`;
-    if (e.kind === 'article_link') return <ArticleRef id={e.toValue} />;
+    if (e.kind === 'article_link')
+      return e.toValue ? (
+        <ArticleRef id={e.toValue} />
+      ) : (
+        <>
+          {t('timeline.articleUnlinked')} <ArticleRef id={e.fromValue} />
+        </>
+      );
     // The full review is shown in the major-incident panel; its summary is enough here.
     if (e.kind === 'review') return parseReview(e.body).summary;
     if (e.kind === 'escalation') {
