@@ -166,4 +166,44 @@ describe.each(backends)('$name', (backend) => {
       await streams.tech.waitFor(STREAM_RESYNC, 1);
     });
   });
+
+  describe.skipIf(!backend.available || backend.name !== 'postgres')(
+    backend.name === 'postgres'
+      ? variantTitle('filtered live stream across two instances', backend)
+      : `filtered live stream across two instances [${backend.name}] SKIPPED: only PostgreSQL is shared by instances`,
+    () => {
+      const env = useTestServers(backend, { instances: 2 });
+
+      it('judges on instance B what was pushed through instance A', async () => {
+        const { apis, servers } = env();
+        const admin = (await apis[0].login(DEMO_USERS.admin.email)).accessToken;
+        const [network, field] = await apis[0].create(admin, 'tickets', [
+          makeTicket({ groupId: 'grp-network' }),
+          makeTicket({ groupId: 'grp-field' }),
+        ]);
+        await settle();
+        const tech = await openSse(`${servers[1].url}/api/sync/tickets/stream`, (await apis[1].login(PEOPLE.tech)).accessToken);
+        const watcher = await openSse(
+          `${servers[1].url}/api/sync/tickets/stream`,
+          (await apis[1].login(PEOPLE.supervisor)).accessToken,
+        );
+        try {
+          const editOnA = async (ticket: Ticket): Promise<void> => {
+            const next = { ...ticket, title: `${ticket.title} (edited)` };
+            const pushed = await apis[0].push(admin, 'tickets', [{ assumedMasterState: ticket, newDocumentState: next }]);
+            expect(pushed.body).toEqual([]);
+          };
+          await editOnA(network);
+          await watcher.waitFor(STREAM_RESYNC, 1);
+          await settle();
+          expect(tech.messages).toEqual([]);
+          await editOnA(field);
+          await tech.waitFor(STREAM_RESYNC, 1);
+        } finally {
+          tech.close();
+          watcher.close();
+        }
+      });
+    },
+  );
 });
