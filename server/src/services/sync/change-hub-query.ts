@@ -2,31 +2,45 @@ import type { Queryable } from '../../db/database.js';
 import { visibilityConditions, type PullFilter } from '../../db/queries/pull.js';
 import type { TicketScope } from './pull-filter-match.js';
 
+/** A scope exit (see `db/queries/scope-exits.ts`): who could see the document before, or the one user who lost it. */
+export interface ExitRow {
+  userId: string | null;
+  scope: TicketScope;
+}
+
 /** A document committed in a notified range, with what decides who receives it. */
 export interface ChangedDocument {
   id: string;
-  /** The ticket whose scope decides (the document itself for tickets, else its `ticketId`); null when none. */
-  ticketId: string | null;
-  /** The configuration item a history entry belongs to. */
-  ciId: string | null;
   /** The deciding ticket's scope; null when that ticket is not stored (the pull's join then drops the document). */
   ticketScope: TicketScope | null;
+  /**
+   * The scope exits of its ticket or configuration item recorded after the judged mark: a pull from there returns
+   * the document as a removal to whoever they name (`pullDocuments`).
+   */
+  exits: ExitRow[];
 }
 
 interface ChangedRow {
   id: string;
-  ticket_id: string | null;
-  ci_id: string | null;
   has_ticket: boolean;
   security: boolean | null;
   group_id: string | null;
   assignee_id: string | null;
+  exits: { userId: string | null; security: boolean | null; groupId: string | null; assigneeId: string | null }[] | null;
+}
+
+/** Which scope exits apply to a collection's documents, and the column naming their ticket or item. */
+function exitKey(collection: string): { kind: 'tickets' | 'config_items'; key: string } | null {
+  if (collection === 'tickets' || collection === 'config_items') return { kind: collection, key: 'd.id' };
+  if (collection === 'ticket_events' || collection === 'survey_responses') return { kind: 'tickets', key: 'd.ticket_id' };
+  if (collection === 'ci_history') return { kind: 'config_items', key: `d.data->>'ciId'` };
+  return null;
 }
 
 /**
- * The documents of `collection` with `after < seq <= upTo`, at most `limit`. Commits happen in sequence order, so once
- * the notification of `upTo` has arrived the range is complete; a document changed again since lies past `upTo` and is
- * judged with its own notification.
+ * The documents of `collection` with `after < seq <= upTo`, at most `limit`, in one query with their scope exits.
+ * Commits happen in sequence order, so once the notification of `upTo` has arrived the range is complete; a document
+ * changed again since lies past `upTo` and is judged with its own notification.
  */
 export async function changedDocuments(
   db: Queryable,
@@ -35,23 +49,32 @@ export async function changedDocuments(
   upTo: number,
   limit: number,
 ): Promise<ChangedDocument[]> {
-  const own = collection === 'tickets';
+  const scope =
+    collection === 'tickets'
+      ? { columns: 'TRUE AS has_ticket, d.security, d.group_id, d.assignee_id', join: '' }
+      : {
+          columns: 't.id IS NOT NULL AS has_ticket, t.security, t.group_id, t.assignee_id',
+          join: `LEFT JOIN sync_documents t ON t.collection = 'tickets' AND t.id = d.ticket_id`,
+        };
+  const exit = exitKey(collection);
+  const exits = exit
+    ? `(SELECT jsonb_agg(jsonb_build_object('userId', e.user_id, 'security', e.security, 'groupId', e.group_id,
+          'assigneeId', e.assignee_id))
+        FROM scope_exits e WHERE e.collection = '${exit.kind}' AND e.doc_id = ${exit.key} AND e.seq > $2)`
+    : 'NULL';
   const rows = await db.query<ChangedRow>(
-    own
-      ? `SELECT d.id, d.id AS ticket_id, NULL AS ci_id, TRUE AS has_ticket, d.security, d.group_id, d.assignee_id
-         FROM sync_documents d
-         WHERE d.collection = $1 AND d.seq > $2 AND d.seq <= $3 ORDER BY d.seq LIMIT $4`
-      : `SELECT d.id, d.ticket_id, d.data->>'ciId' AS ci_id, t.id IS NOT NULL AS has_ticket, t.security, t.group_id,
-           t.assignee_id
-         FROM sync_documents d LEFT JOIN sync_documents t ON t.collection = 'tickets' AND t.id = d.ticket_id
-         WHERE d.collection = $1 AND d.seq > $2 AND d.seq <= $3 ORDER BY d.seq LIMIT $4`,
+    `SELECT d.id, ${scope.columns}, ${exits} AS exits
+     FROM sync_documents d ${scope.join}
+     WHERE d.collection = $1 AND d.seq > $2 AND d.seq <= $3 ORDER BY d.seq LIMIT $4`,
     [collection, after, upTo, limit],
   );
   return rows.map((row) => ({
     id: row.id,
-    ticketId: row.ticket_id,
-    ciId: row.ci_id,
     ticketScope: row.has_ticket ? { security: row.security, groupId: row.group_id, assigneeId: row.assignee_id } : null,
+    exits: (row.exits ?? []).map((e) => ({
+      userId: e.userId,
+      scope: { security: e.security, groupId: e.groupId, assigneeId: e.assigneeId },
+    })),
   }));
 }
 
@@ -80,39 +103,6 @@ export async function anyVisibleInRange(
     chunk.forEach((_, i) => answers.push(row?.[`v${i}`] === true));
   }
   return answers;
-}
-
-/** A scope exit (see `db/queries/scope-exits.ts`): who could see the document before, or the one user who lost it. */
-export interface ExitRow {
-  docId: string;
-  userId: string | null;
-  scope: TicketScope;
-}
-
-/** Scope exits of `kind` recorded after `after` for these documents: what a pull from `after` turns into removals. */
-export async function exitsSince(
-  db: Queryable,
-  kind: 'tickets' | 'config_items',
-  docIds: readonly string[],
-  after: number,
-): Promise<ExitRow[]> {
-  if (docIds.length === 0) return [];
-  const rows = await db.query<{
-    doc_id: string;
-    user_id: string | null;
-    security: boolean | null;
-    group_id: string | null;
-    assignee_id: string | null;
-  }>(
-    `SELECT doc_id, user_id, security, group_id, assignee_id FROM scope_exits
-     WHERE collection = $1 AND doc_id IN (SELECT jsonb_array_elements_text($2::jsonb)) AND seq > $3`,
-    [kind, JSON.stringify(docIds), after],
-  );
-  return rows.map((row) => ({
-    docId: row.doc_id,
-    userId: row.user_id,
-    scope: { security: row.security, groupId: row.group_id, assigneeId: row.assignee_id },
-  }));
 }
 
 /** Directory entries (people: their id is the user's id) written in the range. */

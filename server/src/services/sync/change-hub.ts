@@ -1,16 +1,8 @@
-import { SCOPE_EXIT_COLLECTIONS, type Actor, type ReplicatedCollection } from '@shared';
+import { type Actor, type ReplicatedCollection } from '@shared';
 import type { Database } from '../../db/database.js';
 import type { PullFilter } from '../../db/queries/pull.js';
 import { CHANGES_CHANNEL } from '../../db/queries/sequence.js';
-import {
-  anyVisibleInRange,
-  changedDirectoryIds,
-  changedDocuments,
-  committedSequence,
-  exitsSince,
-  type ChangedDocument,
-  type ExitRow,
-} from './change-hub-query.js';
+import { anyVisibleInRange, changedDirectoryIds, changedDocuments, committedSequence, type ExitRow } from './change-hub-query.js';
 import { pullFilterFor } from './pull-filter.js';
 import { ticketScopeMatches } from './pull-filter-match.js';
 
@@ -198,7 +190,7 @@ export class ChangeHub {
       return;
     }
     const ciVisible = await this.ciVisibility(collection, after, upTo, subscriptions);
-    const exits = await this.exitsOf(collection, documents, after, subscriptions);
+    const exits = documents.flatMap((doc) => doc.exits);
     this.tell(collection, ({ filter, subscriber }) => {
       if (filter === null) return false;
       if (filter === 'any' || filter.kind === 'all') return true;
@@ -224,27 +216,6 @@ export class ChangeHub {
     if (distinct.size === 0) return new Map();
     const answers = await anyVisibleInRange(this.db.reads, collection, after, upTo, [...distinct.values()]);
     return new Map([...distinct.keys()].map((key, i) => [key, answers[i]]));
-  }
-
-  /**
-   * A pull also returns, as removals, documents whose ticket or configuration item left the puller's scope since
-   * their checkpoint (`pullDocuments`): the exits recorded after the judged mark for the documents of the range.
-   */
-  private async exitsOf(
-    collection: string,
-    documents: readonly ChangedDocument[],
-    after: number,
-    subscriptions: ReadonlySet<Subscription>,
-  ): Promise<ExitRow[]> {
-    if (!SCOPE_EXIT_COLLECTIONS.includes(collection as ReplicatedCollection)) return [];
-    const kind = collection === 'config_items' || collection === 'ci_history' ? 'config_items' : 'tickets';
-    const filtered = [...subscriptions].some(
-      ({ filter }) => filter !== null && filter !== 'any' && filter.kind === (kind === 'tickets' ? 'tickets' : 'cis'),
-    );
-    if (!filtered) return [];
-    const ids = documents.map((doc) => (kind === 'tickets' ? doc.ticketId : collection === 'ci_history' ? doc.ciId : doc.id));
-    const named = [...new Set(ids.filter((id): id is string => id !== null))];
-    return exitsSince(this.db.reads, kind, named, after);
   }
 }
 
