@@ -6,9 +6,13 @@
 //   propagation_p50_ms / _p99_ms         push answered -> signal at a device allowed to see the edit (0 when the
 //                                        signal came first); propagation_from_send_*: from the push's sending
 //   pulls_per_change                     signals at devices with nothing to pull (wasted pulls), per accepted change
+//                                        (estimated: signals carry no id, see scale/analysis.ts)
+//   signals_at_blind_devices             signals at devices whose person may see none of the edits: exact, must be 0
 //   missed_signals                       (device, visible change) pairs with no signal after the change: must be 0
 //   server_rss_mb / server_cpu_pct       this process (server and writer) during the load; 100 % = one core
 // Options: --clients N (BENCH_CLIENTS, 2000), --seconds S (BENCH_SECONDS, 20), --rate R changes/s (BENCH_RATE, 60).
+// --instances 2 (with DATABASE_URL): a second server instance on the same database holds the streams while the edits
+// go to the first, so every signal crosses LISTEN/NOTIFY; figures go to results/scale-2-instances.json.
 // Traffic goes to 127.0.0.1 only; the run ends by itself (a watchdog exits after the load plus three minutes).
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -31,6 +35,10 @@ function option(name: string, env: string, fallback: number): number {
 const clients = Math.floor(option('clients', 'BENCH_CLIENTS', 2000));
 const seconds = option('seconds', 'BENCH_SECONDS', 20);
 const rate = option('rate', 'BENCH_RATE', 60);
+const instances = Math.floor(option('instances', 'BENCH_INSTANCES', 1));
+if (instances > 2 || (instances === 2 && !process.env.DATABASE_URL)) {
+  throw new Error('--instances 2 needs DATABASE_URL: only PostgreSQL is shared by instances');
+}
 const DRAIN_MS = 3000;
 const MAX_IN_FLIGHT = 16;
 const now = (): number => performance.timeOrigin + performance.now();
@@ -45,7 +53,7 @@ const watchdog = setTimeout(
 watchdog.unref();
 
 const scratch = process.env.DATABASE_URL ? await createScratchDatabase('bench_scale') : null;
-const server = await startServer({
+const serverOptions = {
   port: 0,
   host: '127.0.0.1',
   ...(scratch ? { databaseUrl: scratch.url } : { dataDir: 'memory://' }),
@@ -54,7 +62,10 @@ const server = await startServer({
   slaSchedulerMs: 0,
   // Every device of a person signs in once per person; the bench's sign-ins all come from one address.
   loginLimits: { requestsPerMinute: 100_000 },
-});
+};
+const server = await startServer(serverOptions);
+// The instance the devices stream from: the same one, or a second one that hears the edits through NOTIFY.
+const streamServer = instances === 2 ? await startServer(serverOptions) : server;
 const devicesProcess = fork(new URL('./scale/devices.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
 const fromDevices = <K extends DevicesReport['kind']>(kind: K): Promise<Extract<DevicesReport, { kind: K }>> =>
   new Promise((resolve) => {
@@ -102,11 +113,12 @@ try {
     owners.push(pool[Math.floor(device / 20) % pool.length][1]);
   }
 
-  // The edited tickets: eight per group, the security group's as security incidents.
-  const groups = ['grp-service-desk', 'grp-field', 'grp-network', 'grp-apps', 'grp-security'];
+  // The edited tickets: ten per group, the security group's as security incidents. Business applications get none:
+  // the technicians of that group alone may see none of the edits, an exact control (each signal of theirs is wasted).
+  const groups = ['grp-service-desk', 'grp-field', 'grp-network', 'grp-security'];
   const technicians = pools[0].map(([p]) => p.actor);
   const created = groups.flatMap((groupId) =>
-    Array.from({ length: 8 }, (_, i) => {
+    Array.from({ length: 10 }, (_, i) => {
       const assignee = i % 2 === 0 ? technicians.find((t) => t.groupIds.includes(groupId)) : undefined;
       return {
         ...buildTicket({
@@ -129,7 +141,7 @@ try {
 
   console.log(`scale: ${people.length} people, ${clients} devices (tickets streams), ${tickets.length} tickets edited`);
   const opening = fromDevices('opened');
-  toDevices({ kind: 'open', url: server.url, tokens: owners.map((person) => people[person].token) });
+  toDevices({ kind: 'open', url: streamServer.url, tokens: owners.map((person) => people[person].token) });
   const opened = await opening;
   console.log(`scale: ${opened.live} of ${clients} streams open; ${rate} changes/s for ${seconds} s`);
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -189,11 +201,14 @@ try {
   const report = await reporting;
   changes.sort((a, b) => a.sentAt - b.sentAt);
   const figures = analyseSignals(changes, owners, report.signals);
+  const blind = new Set(people.map((_, person) => person).filter((person) => !changes.some((c) => c.visibleTo[person])));
+  const blindDevices = owners.map((person, device) => [person, device] as const).filter(([person]) => blind.has(person));
   const visiblePairs = changes.reduce((sum, change) => sum + owners.filter((person) => change.visibleTo[person]).length, 0);
   const results = {
     measured_at: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}, Node ${process.version}`,
     database: scratch ? 'postgresql' : 'pglite',
+    instances,
     load_average_1m: round(loadavg()[0], 2),
     clients_requested: clients,
     live_clients: report.live,
@@ -209,18 +224,23 @@ try {
     propagation_p99_ms: round(percentile(figures.propagationMs, 0.99), 1),
     propagation_from_send_p50_ms: round(percentile(figures.fromSendMs, 0.5), 1),
     propagation_from_send_p99_ms: round(percentile(figures.fromSendMs, 0.99), 1),
+    ...(instances === 2 ? { instances_2_propagation_p99_ms: round(percentile(figures.propagationMs, 0.99), 1) } : {}),
     propagation_samples: figures.propagationMs.length,
     visible_pairs: visiblePairs,
     missed_signals: figures.missed,
     signals_received: figures.signals,
     wasted_signals: figures.wasted,
     pulls_per_change: round(figures.wasted / Math.max(1, changes.length), 3),
+    blind_devices: blindDevices.length,
+    signals_at_blind_devices: blindDevices.reduce((sum, [, device]) => sum + (report.signals[device]?.length ?? 0), 0),
     server_rss_mb: round(peakRss / 2 ** 20, 0),
     server_cpu_pct: round(((cpu.user + cpu.system) / 1000 / wallMs) * 100, 1),
   };
-  writeResults(new URL('./results/scale.json', import.meta.url).pathname, results);
+  const file = instances === 2 ? './results/scale-2-instances.json' : './results/scale.json';
+  writeResults(new URL(file, import.meta.url).pathname, results);
 } finally {
   toDevices({ kind: 'close' });
+  if (streamServer !== server) await streamServer.close();
   await server.close();
   await scratch?.drop();
   setTimeout(() => devicesProcess.kill(), 2000).unref();

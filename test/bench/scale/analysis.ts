@@ -35,9 +35,12 @@ function lowerBound(sorted: readonly number[], value: number): number {
  * answer several changes (they are coalesced), so:
  * - a change's propagation is the time to the device's first signal sent at or after the push (a signal already on
  *   its way for an earlier change may be counted: a slight underestimate under load);
- * - a signal is wasted when no change the device may see is pending: sent before it and not certainly answered by an
- *   earlier signal (one that came after that change's push was answered). This never calls a useful signal wasted; it
- *   may call a wasted one useful when it comes while a visible change is on its way.
+ * - a signal is wasted when no change the device may see is pending: sent before it and not answered by an earlier
+ *   signal, taken to be one that came after that change's push was answered. That holds while the instance holding
+ *   the stream judges a change before the push's answer reaches the writer (one instance); when it lags behind (a
+ *   second instance hearing of it through NOTIFY on a loaded machine) a useful signal can be counted as wasted. A
+ *   wasted signal coming while a visible change is on its way is counted useful. The exact control is the devices
+ *   whose person may see none of the edits (scale-bench.ts: signals_at_blind_devices).
  */
 export function analyseSignals(
   changes: readonly Change[],
