@@ -140,7 +140,7 @@ export class ChangeHub {
     this.undecidable.clear();
     const pending = [...this.pending].sort(([a], [b]) => Number(b === 'directory') - Number(a === 'directory'));
     this.pending.clear();
-    for (const collection of undecidable) this.tell(collection, () => true);
+    for (const collection of undecidable) this.tell(collection, mayReceive);
     for (const [collection, upTo] of pending) {
       if (this.stopped) return;
       const after = this.judged.get(collection) ?? this.baseline;
@@ -150,7 +150,7 @@ export class ChangeHub {
         if (!undecidable.includes(collection)) await this.judge(collection, after, upTo);
       } catch (error) {
         this.log(`could not judge the changes of ${collection}; every stream of it is told`, error);
-        this.tell(collection, () => true);
+        this.tell(collection, mayReceive);
         if (collection === 'directory') this.everybodyChecksAccess();
       }
       this.judged.set(collection, upTo);
@@ -186,7 +186,7 @@ export class ChangeHub {
     const documents = await changedDocuments(this.db.reads, collection, after, upTo, RANGE_LIMIT + 1);
     if (documents.length === 0) return;
     if (documents.length > RANGE_LIMIT) {
-      this.tell(collection, (subscription) => subscription.filter !== null);
+      this.tell(collection, mayReceive);
       return;
     }
     const ciVisible = await this.ciVisibility(collection, after, upTo, subscriptions);
@@ -218,6 +218,9 @@ export class ChangeHub {
     return new Map([...distinct.keys()].map((key, i) => [key, answers[i]]));
   }
 }
+
+/** Whether the policy gives the subscriber anything of the collection at all: told of changes it cannot judge. */
+const mayReceive = (subscription: Subscription): boolean => subscription.filter !== null;
 
 const ciFilterKey = (filter: Extract<PullFilter, { kind: 'cis' }>): string => JSON.stringify([...filter.groupIds].sort());
 
