@@ -5,8 +5,10 @@ import { authenticateStream } from '../../http/authenticate.js';
 import { parseCollection } from './schema.js';
 
 /**
- * GET /api/sync/:collection/stream: Server-Sent Events, `data: RESYNC` whenever the collection changes on any
- * instance. The token comes in the Authorization header only (clients read the stream with fetch).
+ * GET /api/sync/:collection/stream: Server-Sent Events, `data: RESYNC` whenever the collection changes, on any
+ * instance, in a way the caller's pull would return (the hub judges each change with the shared pull filter, so a
+ * technician hears nothing of tickets outside their groups nor of security incidents). The token comes in the
+ * Authorization header only (clients read the stream with fetch).
  */
 export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/sync/:collection/stream', async (request, reply) => {
@@ -20,14 +22,23 @@ export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void
     // again at most every `streamRecheckMs`, and a stream whose token no longer holds is ended instead of served.
     let checkedAt = Date.now();
     let checking: Promise<boolean> | null = null;
-    unsubscribe = ctx.hub.subscribe(collection, () => {
-      if (checking === null && Date.now() - checkedAt >= ctx.streamRecheckMs) {
-        checking = caller.stillValid().finally(() => {
-          checkedAt = Date.now();
-          checking = null;
-        });
-      }
-      void (checking ?? Promise.resolve(true)).then((valid) => (valid ? stream.send(STREAM_RESYNC) : stream.close()));
+    const recheck = (): Promise<boolean> =>
+      (checking ??= caller.stillValid().finally(() => {
+        checkedAt = Date.now();
+        checking = null;
+      }));
+    unsubscribe = ctx.hub.subscribe(collection, {
+      actor: caller.actor,
+      onChange: () => {
+        if (checking === null && Date.now() - checkedAt >= ctx.streamRecheckMs) void recheck();
+        void (checking ?? Promise.resolve(true)).then((valid) => (valid ? stream.send(STREAM_RESYNC) : stream.close()));
+      },
+      // The stream is filtered with the rights the token carries: once they change the token no longer holds, and the
+      // client reconnects with a fresh one and pulls what its new rights add. A check already under way may predate
+      // the change, hence a fresh one.
+      onAccessChange: () => {
+        void caller.stillValid().then((valid) => valid || stream.close());
+      },
     });
     return reply;
   });
