@@ -83,6 +83,27 @@ test('on an open ticket the palette assigns it to me and escalates it, both writ
   expect(dialogs).toEqual([]);
 });
 
+test('the palette’s link actions hand over to the ticket page’s own controls', async ({ signIn }) => {
+  const { page } = await signIn('agent@example.org');
+  const create = new CreateTicketPage(page);
+  await create.open();
+  await create.fill({ caller: 'Noah Campbell', category: /VPN/, title: 'VPN disconnections', description: 'VPN drops hourly' });
+  await create.submit();
+  await expect(page.getByTestId('suggested-article').first()).toBeVisible();
+
+  await openPalette(page, 'ticket-number');
+  await page.getByTestId('palette-ticket-action-link-article').click();
+  const link = page.getByTestId('suggested-article').first().getByTestId('article-link');
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(link).toHaveText('Linked');
+  await expect(page.locator('[data-testid="timeline-entry"][data-kind="article_link"]')).toHaveCount(1);
+
+  await openPalette(page, 'ticket-number');
+  await page.getByTestId('palette-ticket-action-link-problem').click();
+  await expect(page.getByTestId('known-error-search')).toBeFocused();
+});
+
 /** The palette's screen ids and the navigation link each stands for (palette-screens.ts). */
 const SCREEN_NAV: Record<string, string> = {
   queue: 'nav-tickets',
@@ -111,6 +132,8 @@ async function paletteScreens(page: Page): Promise<string[]> {
 }
 
 for (const { email, reports } of [
+  { email: 'agent@example.org', reports: false },
+  { email: 'admin@example.org', reports: true },
   { email: 'tech@example.org', reports: false },
   { email: 'supervisor@example.org', reports: true },
 ]) {
