@@ -7,7 +7,7 @@ import { assignToMe, useDb, useTicket } from '../../data/index.js';
 import { useViolationText } from '../../ui/violations.js';
 import { ticketPaletteActions, type TicketPaletteActionId } from './ticket-palette-actions.js';
 
-/** How long the palette takes to hand focus back to where it was when it closes (Mantine's focus return). */
+/** Past the moment the closing palette hands focus back (Mantine's useFocusReturn waits 10 ms), with room to spare. */
 const AFTER_CLOSE_MS = 150;
 
 /**
