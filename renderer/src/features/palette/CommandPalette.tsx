@@ -1,18 +1,26 @@
 import { Spotlight } from '@mantine/spotlight';
-import { pickLanguage } from '@shared';
+import { pickLanguage, type Ticket } from '@shared';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useMatch, useNavigate } from 'react-router-dom';
 import { DEFAULT_SORT, EMPTY_FILTER, useArticles, useTicketQueue } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { buildArticleIndex } from '../kb/kb-search.js';
+import { EscalateDialog } from '../tickets/EscalateDialog.js';
 import { usePaletteActions } from './palette-actions.js';
+import { TicketPaletteActions } from './TicketPaletteActions.js';
 
-/** Ctrl/Cmd+K: every console action, and a jump to any ticket or article by number or text. */
+/**
+ * Ctrl/Cmd+K: every screen the user's navigation has, the open ticket's actions, and a jump to any ticket or article
+ * by number or text.
+ */
 export function CommandPalette() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const navigate = useNavigate();
+  // The new-ticket form matches too; no ticket has the id "new", so it offers no ticket actions.
+  const openTicketId = useMatch('/tickets/:id')?.params.id;
+  const [escalating, setEscalating] = useState<Ticket | null>(null);
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query.trim());
   const actions = usePaletteActions().filter((a) => !q || a.label.toLowerCase().includes(q.toLowerCase()));
@@ -30,32 +38,36 @@ export function CommandPalette() {
 
   const go = (route: string) => void navigate(route);
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
-      <Spotlight.Search placeholder={t('palette.placeholder')} aria-label={t('palette.label')} data-testid="palette-search" />
-      <Spotlight.ActionsList>
-        {actions.length > 0 && (
-          <Spotlight.ActionsGroup label={t('palette.actions')}>
-            {actions.map((a) => (
-              <Spotlight.Action key={a.id} label={a.label} onClick={a.run} data-testid={`palette-action-${a.id}`} />
-            ))}
-          </Spotlight.ActionsGroup>
-        )}
-        {q.length >= 2 && <TicketHits text={q} onPick={go} />}
-        {articleHits.length > 0 && (
-          <Spotlight.ActionsGroup label={t('palette.articles')}>
-            {articleHits.map((a) => (
-              <Spotlight.Action
-                key={a.id}
-                label={`${a.number} · ${pickLanguage(a.title, lang)}`}
-                onClick={() => go(`/kb/${encodeURIComponent(a.id)}`)}
-                data-testid="palette-article"
-              />
-            ))}
-          </Spotlight.ActionsGroup>
-        )}
-        {actions.length + articleHits.length === 0 && q.length < 2 && <Spotlight.Empty>{t('palette.empty')}</Spotlight.Empty>}
-      </Spotlight.ActionsList>
-    </Spotlight.Root>
+    <>
+      <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+        <Spotlight.Search placeholder={t('palette.placeholder')} aria-label={t('palette.label')} data-testid="palette-search" />
+        <Spotlight.ActionsList>
+          {openTicketId && <TicketPaletteActions ticketId={openTicketId} query={q} onEscalate={setEscalating} />}
+          {actions.length > 0 && (
+            <Spotlight.ActionsGroup label={t('palette.actions')}>
+              {actions.map((a) => (
+                <Spotlight.Action key={a.id} label={a.label} onClick={a.run} data-testid={`palette-action-${a.id}`} />
+              ))}
+            </Spotlight.ActionsGroup>
+          )}
+          {q.length >= 2 && <TicketHits text={q} onPick={go} />}
+          {articleHits.length > 0 && (
+            <Spotlight.ActionsGroup label={t('palette.articles')}>
+              {articleHits.map((a) => (
+                <Spotlight.Action
+                  key={a.id}
+                  label={`${a.number} · ${pickLanguage(a.title, lang)}`}
+                  onClick={() => go(`/kb/${encodeURIComponent(a.id)}`)}
+                  data-testid="palette-article"
+                />
+              ))}
+            </Spotlight.ActionsGroup>
+          )}
+          {actions.length + articleHits.length === 0 && q.length < 2 && <Spotlight.Empty>{t('palette.empty')}</Spotlight.Empty>}
+        </Spotlight.ActionsList>
+      </Spotlight.Root>
+      {escalating && <EscalateDialog ticket={escalating} opened onClose={() => setEscalating(null)} />}
+    </>
   );
 }
 

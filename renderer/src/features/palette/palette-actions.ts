@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useCurrentUser } from '../../app/session-context.js';
 import { CREATE_TICKET_ROUTE } from '../../app/routes.js';
 import { NAMED_QUEUES } from '../../data/index.js';
+import { paletteScreens } from './palette-screens.js';
 
 export interface PaletteAction {
   id: string;
@@ -9,10 +11,11 @@ export interface PaletteAction {
   run: () => void;
 }
 
-/** The console's navigation and creation actions, for the command palette. */
+/** Every screen the navigation shows this user, then creation and the named queues, for the command palette. */
 export function usePaletteActions(): PaletteAction[] {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const user = useCurrentUser();
   const go = (route: string) => () => void navigate(route);
   const queueName: Record<string, string> = {
     all: t('queues.all'),
@@ -25,10 +28,7 @@ export function usePaletteActions(): PaletteAction[] {
   };
   return [
     { id: 'create', label: t('palette.create'), run: go(CREATE_TICKET_ROUTE) },
-    { id: 'queue', label: t('palette.goQueue'), run: go('/tickets') },
-    { id: 'kb', label: t('palette.goKb'), run: go('/kb') },
-    { id: 'cmdb', label: t('palette.goCmdb'), run: go('/cmdb') },
-    { id: 'conflicts', label: t('palette.goConflicts'), run: go('/conflicts') },
+    ...paletteScreens(user).map((s) => ({ id: s.id, label: t(s.labelKey), run: go(s.route) })),
     ...NAMED_QUEUES.map((q) => ({
       id: `queue-${q}`,
       label: t('palette.queue', { name: queueName[q] }),
