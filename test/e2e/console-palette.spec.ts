@@ -104,9 +104,9 @@ test('the palette’s link actions hand over to the ticket page’s own controls
   await expect(page.getByTestId('known-error-search')).toBeFocused();
 });
 
-/** The palette's screen ids and the navigation link each stands for (palette-screens.ts). */
+/** The palette's screen ids and the navigation link each stands for (app/screens.ts). */
 const SCREEN_NAV: Record<string, string> = {
-  queue: 'nav-tickets',
+  tickets: 'nav-tickets',
   kb: 'nav-kb',
   cmdb: 'nav-cmdb',
   problems: 'nav-problems',

@@ -11,6 +11,11 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   // Shade 8 keeps white-on-primary and primary-on-white text above WCAG AA contrast (4.5:1).
   primaryShade: { light: 8, dark: 8 },
+  components: {
+    // A badge says a status or a priority: cut to "IN PROGR…" in a narrow table cell or a row of flags, it says
+    // nothing. It keeps its full width; the cell or row around it gives way instead.
+    Badge: { styles: { root: { minWidth: 'max-content', flexShrink: 0 } } },
+  },
 });
 
 /** WCAG AA contrast in the light scheme: darker dimmed text, and dark text on every light (tinted) badge. */

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { CREATE_TICKET_ROUTE } from '../../app/routes.js';
 import { NAMED_QUEUES } from '../../data/index.js';
-import { paletteScreens } from './palette-screens.js';
+import { screensFor } from '../../app/screens.js';
 
 export interface PaletteAction {
   id: string;
@@ -28,7 +28,7 @@ export function usePaletteActions(): PaletteAction[] {
   };
   return [
     { id: 'create', label: t('palette.create'), run: go(CREATE_TICKET_ROUTE) },
-    ...paletteScreens(user).map((s) => ({ id: s.id, label: t(s.labelKey), run: go(s.route) })),
+    ...screensFor(user).map((s) => ({ id: s.id, label: t(s.labelKey), run: go(s.route) })),
     ...NAMED_QUEUES.map((q) => ({
       id: `queue-${q}`,
       label: t('palette.queue', { name: queueName[q] }),

@@ -1,7 +1,7 @@
 import type { Role, SessionUser } from '@shared';
 import { buildTicket } from '@shared/testing/build-records.js';
 import { describe, expect, it } from 'vitest';
-import { paletteScreens } from './palette-screens.js';
+import { screensFor } from '../../app/screens.js';
 import { ticketPaletteActions } from './ticket-palette-actions.js';
 
 const user = (role: Role, id = `u-${role}`, groupIds: string[] = ['g1']): SessionUser => ({
@@ -13,12 +13,12 @@ const user = (role: Role, id = `u-${role}`, groupIds: string[] = ['g1']): Sessio
   locale: 'en',
 });
 
-const ids = (role: Role) => paletteScreens(user(role)).map((s) => s.id);
+const ids = (role: Role) => screensFor(user(role)).map((s) => s.id);
 
-describe('paletteScreens', () => {
+describe('screensFor', () => {
   it('gives every role the everyday screens', () => {
     for (const role of ['agent', 'technician', 'supervisor', 'admin'] as const)
-      expect(ids(role)).toEqual(expect.arrayContaining(['queue', 'kb', 'cmdb', 'problems', 'changes', 'conflicts']));
+      expect(ids(role)).toEqual(expect.arrayContaining(['tickets', 'kb', 'cmdb', 'problems', 'changes', 'conflicts']));
   });
 
   it('keeps the overseers’ screens from agents and technicians', () => {
@@ -33,7 +33,7 @@ describe('paletteScreens', () => {
   });
 
   it('names a route and a nav link for each screen, once', () => {
-    const screens = paletteScreens(user('admin'));
+    const screens = screensFor(user('admin'));
     expect(new Set(screens.map((s) => s.id)).size).toBe(screens.length);
     for (const s of screens) {
       expect(s.route).toMatch(/^\//);
