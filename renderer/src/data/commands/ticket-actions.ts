@@ -137,21 +137,37 @@ export async function setWatcher(
   return [];
 }
 
-/** Links a knowledge article to the ticket (linkedArticleIds and an article_link event). */
-export async function linkArticle(
+/**
+ * Links or unlinks a knowledge article (linkedArticleIds) with its article_link history entry: to the article when
+ * linked, from it when unlinked. Nothing changes, nor is recorded, when the link already stands as asked.
+ */
+async function setArticleLink(
   db: DeskDatabase,
   id: string,
   articleId: string,
+  linked: boolean,
   actor: CommandActor,
 ): Promise<RuleViolation[]> {
   const ticket = await load(db, id);
   if (!ticket) return missing(id);
-  const linked = ticket.linkedArticleIds ?? [];
-  if (linked.includes(articleId)) return [];
-  const violations = await updateTicket(db, id, { linkedArticleIds: [...linked, articleId] }, actor);
+  const current = ticket.linkedArticleIds ?? [];
+  if (current.includes(articleId) === linked) return [];
+  const linkedArticleIds = linked ? [...current, articleId] : current.filter((a) => a !== articleId);
+  const violations = await updateTicket(db, id, { linkedArticleIds }, actor);
   if (violations.length > 0) return violations;
-  await recordEvent(db, id, actor.id, { kind: 'article_link', body: '', fromValue: '', toValue: articleId });
+  const [fromValue, toValue] = linked ? ['', articleId] : [articleId, ''];
+  await recordEvent(db, id, actor.id, { kind: 'article_link', body: '', fromValue, toValue });
   return [];
+}
+
+/** Links a knowledge article to the ticket. */
+export function linkArticle(db: DeskDatabase, id: string, articleId: string, actor: CommandActor): Promise<RuleViolation[]> {
+  return setArticleLink(db, id, articleId, true, actor);
+}
+
+/** Unlinks a knowledge article from the ticket (the history says which article left). */
+export function unlinkArticle(db: DeskDatabase, id: string, articleId: string, actor: CommandActor): Promise<RuleViolation[]> {
+  return setArticleLink(db, id, articleId, false, actor);
 }
 
 /** Links a knowledge article to the ticket a person typed the number of (from the article's page). */
@@ -163,23 +179,6 @@ export async function linkArticleToNumber(
 ): Promise<RuleViolation[]> {
   const ticket = await loadTicketByNumber(db, number);
   return Array.isArray(ticket) ? ticket : linkArticle(db, ticket.id, articleId, actor);
-}
-
-/** Unlinks a knowledge article from the ticket; the history records it as an article_link from the article to none. */
-export async function unlinkArticle(
-  db: DeskDatabase,
-  id: string,
-  articleId: string,
-  actor: CommandActor,
-): Promise<RuleViolation[]> {
-  const ticket = await load(db, id);
-  if (!ticket) return missing(id);
-  const linked = ticket.linkedArticleIds ?? [];
-  if (!linked.includes(articleId)) return [];
-  const violations = await updateTicket(db, id, { linkedArticleIds: linked.filter((a) => a !== articleId) }, actor);
-  if (violations.length > 0) return violations;
-  await recordEvent(db, id, actor.id, { kind: 'article_link', body: '', fromValue: articleId, toValue: '' });
-  return [];
 }
 
 /** "Resolved with this article": links it, records it as the resolution article and prefills the resolution. */
