@@ -3,17 +3,28 @@ import { enCA, frCA } from 'date-fns/locale';
 import { useMemo } from 'react';
 import { useLanguage } from '../i18n/index.js';
 
+/**
+ * Time of day as each language writes it: "5:04 AM" in Canadian English, "05 h 04" in Canadian French (the
+ * Government of Canada's style guide; date-fns' fr-CA gives "05:04").
+ */
+const TIME_PATTERN = { en: 'p', fr: "HH 'h' mm" } as const;
+
+/** Formatters of dates and times in a language (pure, for code outside React too). */
+export function formattersFor(lang: 'en' | 'fr') {
+  const locale = lang === 'fr' ? frCA : enCA;
+  const numberFormat = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const time = TIME_PATTERN[lang];
+  return {
+    locale,
+    dateTime: (ms: number) => format(ms, `PP ${time}`, { locale }),
+    time: (ms: number) => format(ms, time, { locale }),
+    ago: (ms: number) => formatDistanceToNow(ms, { locale, addSuffix: true }),
+    number: (n: number) => numberFormat.format(n),
+  };
+}
+
 /** Date and number formatting in the UI language (Canadian English and French). */
 export function useFormatters() {
   const lang = useLanguage();
-  return useMemo(() => {
-    const locale = lang === 'fr' ? frCA : enCA;
-    const numberFormat = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA');
-    return {
-      dateTime: (ms: number) => format(ms, 'PP p', { locale }),
-      time: (ms: number) => format(ms, 'p', { locale }),
-      ago: (ms: number) => formatDistanceToNow(ms, { locale, addSuffix: true }),
-      number: (n: number) => numberFormat.format(n),
-    };
-  }, [lang]);
+  return useMemo(() => formattersFor(lang), [lang]);
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDirectoryAudit } from '../../data/index.js';
 import { auditedFieldChanges } from './audit-changes.js';
+import { useFormatters } from '../../ui/format.js';
 
 const ID_FIELDS = new Set(['groupIds', 'leadIds', 'parentId', 'groupId']);
 
@@ -12,7 +13,8 @@ const ID_FIELDS = new Set(['groupIds', 'leadIds', 'parentId', 'groupId']);
  * accepted pushes, read online. Values are shown as text; ids are shown with the name they have now.
  */
 export function AuditTab({ byId }: { byId: ReadonlyMap<string, DirectoryEntry> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormatters();
   const [round, setRound] = useState(0);
   const state = useDirectoryAudit(round);
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
@@ -56,7 +58,7 @@ export function AuditTab({ byId }: { byId: ReadonlyMap<string, DirectoryEntry> }
             <Table.Tbody>
               {state.value.map((row) => (
                 <Table.Tr key={row.id} data-testid="admin-audit-row" data-entry-id={row.entryId}>
-                  <Table.Td>{new Date(row.at).toLocaleString(i18n.language)}</Table.Td>
+                  <Table.Td>{fmt.dateTime(new Date(row.at).getTime())}</Table.Td>
                   <Table.Td>{nameOf(row.actorId)}</Table.Td>
                   <Table.Td>
                     {nameOf(row.entryId)}{' '}

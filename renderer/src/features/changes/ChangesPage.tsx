@@ -2,14 +2,12 @@ import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Tabs, Tex
 import type { Ticket } from '@shared';
 import { calendarEntryOf, changePhaseOf, decisionOpen } from '@shared';
 import { addDays, addMonths, addWeeks, endOfMonth, endOfWeek, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
-import { enCA, frCA } from 'date-fns/locale';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { approvalStateOf, useChangeBoards, useDb } from '../../data/index.js';
 import { useObservable } from '../../data/hooks/use-observable.js';
-import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
 import type { TicketEvent } from '@shared';
 import { map } from 'rxjs';
@@ -50,9 +48,8 @@ export function ChangesPage() {
 
 function ChangeCalendar() {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  const locale = lang === 'fr' ? frCA : enCA;
   const fmt = useFormatters();
+  const { locale } = fmt;
   const calendar = useChangeCalendar();
   const [view, setView] = useState<View>('month');
   const [anchor, setAnchor] = useState(() => startOfDay(Date.now()).getTime());
@@ -80,7 +77,7 @@ function ChangeCalendar() {
   const label = (e: { change: Ticket; collisions: number }) => (
     <Anchor component={Link} to={`/tickets/${e.change.id}`} size="xs" data-testid="calendar-change" data-change-id={e.change.id}>
       <Badge size="xs" color={PHASE_COLORS[changePhaseOf(e.change)] ?? 'gray'} variant="light" mr={4}>
-        {format(e.change.plannedStart!, 'p', { locale })}
+        {fmt.time(e.change.plannedStart!)}
       </Badge>
       {e.change.number}
       {e.collisions > 0 && (

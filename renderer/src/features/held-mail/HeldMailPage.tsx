@@ -5,13 +5,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
 import { useDirectory, useHeldMail } from '../../data/index.js';
+import { useFormatters } from '../../ui/format.js';
 
 /**
  * The mail the desk holds back (over a user's hourly allowance, or an address the outbox refuses), for supervisors
  * and administrators; administrators release what the allowance held. Every text is the server's data, shown as text.
  */
 export function HeldMailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormatters();
   const user = useCurrentUser();
   const directory = useDirectory();
   const { state, release } = useHeldMail();
@@ -24,7 +26,7 @@ export function HeldMailPage() {
     );
   const canRelease = can(user, 'mail.held.release');
   const nameOf = (id: string | null) => (id ? (directory.byId.get(id)?.name ?? id) : t('heldMail.server'));
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => fmt.dateTime(new Date(iso).getTime());
 
   const onRelease = async (id: number) => {
     setBusy(id);
