@@ -1,9 +1,10 @@
 import type { ArticleStatus, KbArticle } from '@shared';
 import { DEMO_USERS } from './directory-data.js';
+import { TOPIC_CONTENT, type ArticleContent } from './kb-content.js';
 import type { Random } from './random.js';
 
 /** [English, French, category, tags]: how-to topics of the knowledge base. */
-const TOPICS: readonly (readonly [string, string, string, readonly string[]])[] = [
+export const KB_TOPICS: readonly (readonly [string, string, string, readonly string[]])[] = [
   ['Reset your password', 'Réinitialiser votre mot de passe', 'cat-access-password', ['password', 'account']],
   ['Unlock your account', 'Déverrouiller votre compte', 'cat-access-password', ['account', 'lockout']],
   ['Connect to the VPN', 'Se connecter au RPV', 'cat-network-vpn', ['vpn', 'remote']],
@@ -71,23 +72,17 @@ const STATUSES: [ArticleStatus, number][] = [
   ['retired', 5],
 ];
 
-function markdown(title: string, fr: boolean, steps: number): string {
+function markdown(title: string, fr: boolean, content: ArticleContent): string {
+  const lang = fr ? 1 : 0;
   const h = fr ? ['Symptômes', 'Étapes', 'Besoin d’aide?'] : ['Symptoms', 'Steps', 'Still stuck?'];
-  const step = fr ? 'Étape' : 'Step';
   const lines = [
     `# ${title}`,
     '',
     `## ${h[0]}`,
-    fr
-      ? 'Vous ne parvenez pas à terminer cette tâche ou un message d’erreur s’affiche.'
-      : 'You cannot complete this task or an error message appears.',
+    content.symptoms[lang],
     '',
     `## ${h[1]}`,
-    ...Array.from(
-      { length: steps },
-      (_, i) =>
-        `${i + 1}. ${step} ${i + 1}: ${fr ? 'suivez les indications à l’écran, puis cliquez sur **Suivant**.' : 'follow the on-screen instructions, then select **Next**.'}`,
-    ),
+    ...content.steps.map((step, i) => `${i + 1}. ${step[lang]}`),
     '',
     `## ${h[2]}`,
     fr
@@ -99,18 +94,20 @@ function markdown(title: string, fr: boolean, steps: number): string {
 
 /** A knowledge article in English and French with a Markdown body. */
 export function makeArticle(rng: Random, index: number, now: number): KbArticle {
-  const topic = TOPICS[index % TOPICS.length];
-  const context = CONTEXTS[Math.floor(index / TOPICS.length) % CONTEXTS.length];
-  const round = Math.floor(index / (TOPICS.length * CONTEXTS.length));
+  const topic = KB_TOPICS[index % KB_TOPICS.length];
+  const context = CONTEXTS[Math.floor(index / KB_TOPICS.length) % CONTEXTS.length];
+  const round = Math.floor(index / (KB_TOPICS.length * CONTEXTS.length));
   const suffix = round > 0 ? [` (${round + 1})`, ` (${round + 1})`] : ['', ''];
   const en = `${topic[0]} ${context[0]}${suffix[0]}`;
   const fr = `${topic[1]} ${context[1]}${suffix[1]}`;
-  const steps = rng.int(3, 7);
+  // Drawn as when the steps were generated, so every later draw (statuses, authors, the tickets after) stays the same.
+  rng.int(3, 7);
+  const content = TOPIC_CONTENT[index % KB_TOPICS.length];
   return {
     id: `kb-${String(index + 1).padStart(7, '0')}`,
     number: `KB${String(1001 + index).padStart(7, '0')}`,
     title: { en, fr },
-    body: { en: markdown(en, false, steps), fr: markdown(fr, true, steps) },
+    body: { en: markdown(en, false, content), fr: markdown(fr, true, content) },
     status: rng.weighted(STATUSES),
     categoryId: topic[2],
     tags: [...topic[3]],

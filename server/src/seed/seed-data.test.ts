@@ -24,7 +24,8 @@ import { validateDocument } from '../services/sync/document-validation.js';
 import { demoConfigItems, seedHistory } from './cmdb-data.js';
 import { demoChangeManagement } from './change-data.js';
 import { directoryEntries, usersOf, DEMO_USERS } from './directory-data.js';
-import { makeArticle } from './kb-data.js';
+import { TOPIC_CONTENT } from './kb-content.js';
+import { KB_TOPICS, makeArticle } from './kb-data.js';
 import { Random } from './random.js';
 import { slaSettings } from './sla-data.js';
 import { makeResponse, makeSurvey } from './survey-data.js';
@@ -126,6 +127,16 @@ describe('seed data', () => {
     for (const article of articles) valid('kb_articles', article);
     expect(new Set(articles.map((a) => a.title.en)).size).toBe(articles.length);
     expect(articles[0].body.fr).toContain('## Étapes');
+    // Real steps, the same count in both languages, not placeholders.
+    expect(TOPIC_CONTENT).toHaveLength(KB_TOPICS.length);
+    for (const a of articles) {
+      const steps = (text: string) => text.split('\n').filter((l) => /^\d+\. /.test(l));
+      expect(steps(a.body.en).length).toBe(steps(a.body.fr).length);
+      expect(steps(a.body.en).length).toBeGreaterThanOrEqual(3);
+      expect(a.body.en).not.toMatch(/Step \d|on-screen instructions/);
+    }
+    expect(articles[0].body.en).toContain('Forgot password');
+    expect(articles[0].body.fr).toContain('phrase de passe');
     const survey = makeSurvey(NOW);
     valid('surveys', survey);
     expect(survey.questions.map((q) => q.type)).toEqual(['csat', 'nps', 'ces', 'text']);
