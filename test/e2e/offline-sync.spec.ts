@@ -78,6 +78,8 @@ test('the same field edited on both sides is kept in the conflict view until the
   const row = conflicts.row('title');
   await expect(row).toContainText('Title written offline by the technician');
   await expect(row).toContainText('Title written by the agent');
+  // Who changed the server's value, by name, and when.
+  await expect(row.getByTestId('conflict-remote-by')).toContainText(/^Changed by Avery Martin, .*\d/);
 
   await conflicts.keepLocal('title');
   await expect(conflicts.row('title')).toHaveCount(0);

@@ -36,6 +36,9 @@ export interface ConflictRecord {
   code?: RefusalCode;
   /** Refusals only: the server's own sentence about this row. */
   message?: string;
+  /** Conflicts only: who wrote the server's value, and when, as the server stamped it (when the record says). */
+  remoteBy?: string;
+  remoteAt?: number;
   detectedAt: number;
   resolved: boolean;
 }
@@ -68,7 +71,7 @@ function toV1(old: Record<string, unknown>): Record<string, unknown> {
 export const conflictDefinition: CollectionDefinition = {
   schema: {
     title: 'conflicts',
-    version: 1,
+    version: 2,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -81,6 +84,8 @@ export const conflictDefinition: CollectionDefinition = {
       remoteValue: { type: 'string', maxLength: 200_000 },
       code: { type: 'string', enum: [...REFUSAL_CODES] },
       message: { type: 'string', maxLength: REFUSAL_MESSAGE_MAX },
+      remoteBy: { type: 'string', maxLength: 100 },
+      remoteAt: timeProp,
       detectedAt: timeProp,
       resolved: { type: 'boolean' },
     },
@@ -88,5 +93,9 @@ export const conflictDefinition: CollectionDefinition = {
     indexes: [['resolved', 'detectedAt']],
     additionalProperties: false,
   },
-  migrationStrategies: { 1: (old: Record<string, unknown>) => toV1(old) },
+  migrationStrategies: {
+    1: (old: Record<string, unknown>) => toV1(old),
+    // v2 added who wrote the server's value and when, optional: v1 records are valid v2 records.
+    2: (old: Record<string, unknown>) => old,
+  },
 };

@@ -172,7 +172,7 @@ describe('conflict handler (three-way merge)', () => {
     const handler = createConflictHandler('tickets', () => db);
     const base = makeTicket();
     const local = makeTicket({ title: 'Mine', updatedAt: base.updatedAt + 10 });
-    const remote = makeTicket({ title: 'Theirs', updatedAt: base.updatedAt + 20 });
+    const remote = makeTicket({ title: 'Theirs', updatedAt: base.updatedAt + 20, updatedBy: 'u-other' });
     const input = { assumedMasterState: live(base), newDocumentState: live(local), realMasterState: live(remote) };
     const out = (await handler.resolve(input, 'test')) as PlainDoc;
     await handler.resolve(input, 'test');
@@ -182,6 +182,8 @@ describe('conflict handler (three-way merge)', () => {
     expect(all[0].id).toBe(conflictId('tickets', 't-1', 'title'));
     expect(JSON.parse(all[0].localValue)).toBe('Mine');
     expect(JSON.parse(all[0].remoteValue)).toBe('Theirs');
+    // Who wrote the server's value, and when: the user decides knowing it.
+    expect(all[0].toJSON()).toMatchObject({ remoteBy: 'u-other', remoteAt: base.updatedAt + 20 });
     expect(all[0].resolved).toBe(false);
   });
 

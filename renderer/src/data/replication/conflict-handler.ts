@@ -15,8 +15,12 @@ function toJson(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value);
 }
 
-async function recordClashes(db: DeskDatabase, collection: string, docId: string, clashes: FieldClash[]): Promise<void> {
+async function recordClashes(db: DeskDatabase, collection: string, remote: PlainDoc, clashes: FieldClash[]): Promise<void> {
   const detectedAt = Date.now();
+  const docId = String(remote.id);
+  // Who wrote the server's value and when, as the server stamped the document (the user decides knowing it).
+  const by = typeof remote.updatedBy === 'string' && remote.updatedBy ? { remoteBy: remote.updatedBy } : {};
+  const at = typeof remote.updatedAt === 'number' ? { remoteAt: remote.updatedAt } : {};
   for (const clash of clashes) {
     const record: ConflictRecord = {
       id: conflictId(collection, docId, clash.field),
@@ -26,6 +30,8 @@ async function recordClashes(db: DeskDatabase, collection: string, docId: string
       field: clash.field,
       localValue: toJson(clash.localValue),
       remoteValue: toJson(clash.remoteValue),
+      ...by,
+      ...at,
       detectedAt,
       resolved: false,
     };
@@ -124,12 +130,12 @@ export function createConflictHandler(collection: ReplicatedCollection, getDb: (
         // both changed keeps the server value and is recorded as a clash), so it never undoes what others wrote.
         const { merged, clashes } = threeWayMerge<PlainDoc>(baseFields, localFields, withoutDeleted(remote), policy);
         await recordDeletedWhileEdited(db, collection, merged);
-        await recordClashes(db, collection, String(remote.id ?? local.id), clashes);
+        await recordClashes(db, collection, { ...remote, id: remote.id ?? local.id }, clashes);
       }
       return { ...remote, _deleted: true };
     }
     const { merged, clashes } = threeWayMerge<PlainDoc>(base, local, remote, policy);
-    if (clashes.length > 0) await recordClashes(db, collection, String(remote.id ?? local.id), clashes);
+    if (clashes.length > 0) await recordClashes(db, collection, { ...remote, id: remote.id ?? local.id }, clashes);
     return { ...merged, _deleted: merged._deleted === true };
   }
 

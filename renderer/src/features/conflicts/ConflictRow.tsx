@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { resolveConflict, useDb, useTicket } from '../../data/index.js';
+import { resolveConflict, useDb, useDirectory, useTicket } from '../../data/index.js';
+import { useFormatters } from '../../ui/format.js';
 import type { ConflictChoice } from '../../data/index.js';
 import { useViolationText } from '../../ui/violations.js';
 import { useFieldLabel, useValueText } from './conflict-text.js';
@@ -34,6 +35,9 @@ export function ConflictRow({ conflict }: { conflict: ConflictRecord }) {
   const fieldLabel = useFieldLabel();
   const valueText = useValueText();
   const violationText = useViolationText();
+  const fmt = useFormatters();
+  const { byId } = useDirectory();
+  const nameOf = (id: string) => byId.get(id)?.name ?? id;
   const [busy, setBusy] = useState<ConflictChoice | null>(null);
 
   const choose = async (choice: ConflictChoice) => {
@@ -54,7 +58,18 @@ export function ConflictRow({ conflict }: { conflict: ConflictRecord }) {
       </Table.Td>
       <Table.Td>{fieldLabel(conflict.field)}</Table.Td>
       <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{valueText(conflict.field, conflict.localValue)}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{valueText(conflict.field, conflict.remoteValue)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+        {valueText(conflict.field, conflict.remoteValue)}
+        {(conflict.remoteBy || conflict.remoteAt) && (
+          <Text size="xs" c="dimmed" data-testid="conflict-remote-by">
+            {conflict.remoteBy && conflict.remoteAt
+              ? t('conflicts.changedBy', { name: nameOf(conflict.remoteBy), time: fmt.dateTime(conflict.remoteAt) })
+              : conflict.remoteBy
+                ? t('conflicts.changedByName', { name: nameOf(conflict.remoteBy) })
+                : t('conflicts.changedAt', { time: fmt.dateTime(conflict.remoteAt ?? 0) })}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
           <Button
