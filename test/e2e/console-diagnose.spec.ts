@@ -75,3 +75,18 @@ test('any article is found and linked from inside the ticket, and unlinking it i
   await page.locator(`[data-testid="kb-ticket"][data-number="${number}"]`).getByRole('link').click();
   await expect(page.locator(`[data-testid="linked-article"][data-article-id="${articleId}"]`)).toBeVisible();
 });
+
+test('in French, « mot de passe » finds the password articles, titled and tagged in French', async ({ signIn }) => {
+  const { page } = await signIn('agent@example.org');
+  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('nav-kb').click();
+  await page.getByTestId('kb-search').fill('mot de passe');
+  const first = page.getByTestId('kb-row').first();
+  await expect(first).toContainText(/mot de passe/i);
+  await expect(first.getByTestId('kb-row-tags')).toContainText('mot de passe');
+  await expect(first.getByTestId('kb-row-tags')).not.toContainText('password');
+  // The body reads as a real article in French: symptoms and steps.
+  await first.getByRole('link').first().click();
+  await expect(page.getByTestId('kb-body')).toContainText('Étapes');
+  await expect(page.getByTestId('kb-body')).not.toContainText(/Étape \d|Suivant/);
+});

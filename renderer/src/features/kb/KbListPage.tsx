@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { ArticleStatusBadge } from './ArticleStatusBadge.js';
 import { buildArticleIndex } from './kb-search.js';
+import { useTagLabel } from './tag-labels.js';
 
 const MAX_ROWS = 100;
 
@@ -39,7 +40,8 @@ export function KbListPage() {
     const { article } = await createArticleDraft(db, { title, body: { en: '', fr: '' } }, user);
     if (article) void navigate(`/kb/${encodeURIComponent(article.id)}`);
   };
-  const index = useMemo(() => buildArticleIndex(articles, lang), [articles, lang]);
+  const tagLabel = useTagLabel();
+  const index = useMemo(() => buildArticleIndex(articles, lang, tagLabel), [articles, lang, tagLabel]);
   const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
   const ids = useMemo(() => index.search(query), [index, query]);
   const rows = ids.slice(0, MAX_ROWS).flatMap((id) => byId.get(id) ?? []);
@@ -87,8 +89,8 @@ export function KbListPage() {
               </Group>
             </Group>
             {a.tags.length > 0 && (
-              <Text size="xs" c="dimmed" mt={4}>
-                {a.tags.join(', ')}
+              <Text size="xs" c="dimmed" mt={4} data-testid="kb-row-tags">
+                {a.tags.map(tagLabel).join(', ')}
               </Text>
             )}
           </Paper>

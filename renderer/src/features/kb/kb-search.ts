@@ -20,8 +20,15 @@ export interface ArticleIndex {
   suggest(text: string, limit?: number): string[];
 }
 
-/** A MiniSearch index of the articles in one language (falling back to the other when a translation is empty). */
-export function buildArticleIndex(articles: readonly KbArticle[], lang: Language): ArticleIndex {
+/**
+ * A MiniSearch index of the articles in one language (falling back to the other when a translation is empty), tags
+ * also by their name in that language.
+ */
+export function buildArticleIndex(
+  articles: readonly KbArticle[],
+  lang: Language,
+  tagLabel: (tag: string) => string = (tag) => tag,
+): ArticleIndex {
   const index = new MiniSearch<IndexedArticle>({
     fields: ['number', 'title', 'body', 'tags'],
     processTerm: (term) => foldText(term),
@@ -41,7 +48,8 @@ export function buildArticleIndex(articles: readonly KbArticle[], lang: Language
       number: a.number,
       title: pickLanguage(a.title, lang),
       body: pickLanguage(a.body, lang),
-      tags: a.tags.join(' '),
+      // A tag is found as written and by its name in the reader's language (« mot de passe » finds « password »).
+      tags: a.tags.flatMap((tag) => [tag, tagLabel(tag)]).join(' '),
     })),
   );
   const all = articles.map((a) => a.id);

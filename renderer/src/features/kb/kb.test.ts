@@ -46,6 +46,15 @@ describe('knowledge base search', () => {
     expect(fr.suggest('a b')).toEqual([]);
   });
 
+  it("finds a tag by its name in the reader's language, and as written", () => {
+    const tagged = [{ ...article('3', 'Badge reader', 'Lecteur de badge'), tags: ['phishing'] }, ...articles];
+    const names: Record<string, string> = { phishing: 'hameçonnage' };
+    const fr = buildArticleIndex(tagged, 'fr', (tag) => names[tag] ?? tag);
+    expect(fr.search('hameconnage')).toEqual(['3']);
+    expect(fr.search('phishing')).toEqual(['3']);
+    expect(buildArticleIndex(tagged, 'fr').search('hameconnage')).toEqual([]);
+  });
+
   it('lists every article for an empty query', () => {
     expect(buildArticleIndex(articles, 'en').search('  ')).toEqual(['1', '2']);
   });

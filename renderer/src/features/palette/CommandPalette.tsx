@@ -9,6 +9,7 @@ import { buildArticleIndex } from '../kb/kb-search.js';
 import { EscalateDialog } from '../tickets/EscalateDialog.js';
 import { usePaletteActions } from './palette-actions.js';
 import { TicketPaletteActions } from './TicketPaletteActions.js';
+import { useTagLabel } from '../kb/tag-labels.js';
 
 /**
  * Ctrl/Cmd+K: every screen the user's navigation has, the open ticket's actions, and a jump to any ticket or article
@@ -25,7 +26,8 @@ export function CommandPalette() {
   const q = useDeferredValue(query.trim());
   const actions = usePaletteActions().filter((a) => !q || a.label.toLowerCase().includes(q.toLowerCase()));
   const { articles } = useArticles();
-  const index = useMemo(() => buildArticleIndex(articles, lang), [articles, lang]);
+  const tagLabel = useTagLabel();
+  const index = useMemo(() => buildArticleIndex(articles, lang, tagLabel), [articles, lang, tagLabel]);
   const articleHits = useMemo(() => {
     if (q.length < 2) return [];
     const byId = new Map(articles.map((a) => [a.id, a]));

@@ -16,6 +16,7 @@ import {
 } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { buildArticleIndex } from '../kb/kb-search.js';
+import { useTagLabel } from '../kb/tag-labels.js';
 
 /** How many articles a search inside the ticket lists. */
 const FOUND_SHOWN = 5;
@@ -31,7 +32,8 @@ export function SuggestedArticles({ ticket }: { ticket: Ticket }) {
   const db = useDb();
   const user = useCurrentUser();
   const { articles } = useArticles();
-  const index = useMemo(() => buildArticleIndex(articles, lang), [articles, lang]);
+  const tagLabel = useTagLabel();
+  const index = useMemo(() => buildArticleIndex(articles, lang, tagLabel), [articles, lang, tagLabel]);
   const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
   const [query, setQuery] = useState('');
   const linked = new Set(ticket.linkedArticleIds ?? []);
