@@ -1,6 +1,7 @@
 import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { apiLogin, expect, test } from './fixtures/desk-test.js';
+import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
 
 test('a ticket assigned by someone else lands in the technician’s notification centre, read on opening, kept offline (issue 22)', async ({
@@ -41,6 +42,7 @@ test('a ticket assigned by someone else lands in the technician’s notification
   // The hostile title is text on the screen, not an element.
   await expect(entry).toContainText(title);
   await expect(entry.locator('img')).toHaveCount(0);
+  expect(await seriousViolationsIn(page, '[data-testid="notification-centre"]'), 'notification centre').toEqual([]);
 
   await entry.click();
   await expect(page).toHaveURL(new RegExp(`#/tickets/${ticket.id}$`));

@@ -94,9 +94,10 @@ export function NotificationBell() {
 
   const label = t('notificationCentre.bell', { count: unread });
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus withArrow>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
+    // The Indicator wraps the Popover, not the reverse: the target gets aria-expanded, which only a button may carry.
+    <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus withArrow>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
@@ -108,38 +109,38 @@ export function NotificationBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown data-testid="notification-centre" aria-label={t('notificationCentre.title')} role="dialog">
-        <Group justify="space-between" mb="xs" wrap="nowrap">
-          <Text fw={700}>{t('notificationCentre.title')}</Text>
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            disabled={unread === 0}
-            onClick={() => update(markAllRead)}
-            data-testid="notification-mark-all"
-          >
-            {t('notificationCentre.markAllRead')}
-          </Button>
-        </Group>
-        {entries.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="notification-empty">
-            {t('notificationCentre.empty')}
+        </Popover.Target>
+        <Popover.Dropdown data-testid="notification-centre" aria-label={t('notificationCentre.title')} role="dialog">
+          <Group justify="space-between" mb="xs" wrap="nowrap">
+            <Text fw={700}>{t('notificationCentre.title')}</Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              disabled={unread === 0}
+              onClick={() => update(markAllRead)}
+              data-testid="notification-mark-all"
+            >
+              {t('notificationCentre.markAllRead')}
+            </Button>
+          </Group>
+          {entries.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="notification-empty">
+              {t('notificationCentre.empty')}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={420} type="auto">
+              <Stack gap={4}>
+                {entries.map((entry) => (
+                  <EntryRow key={entry.id} entry={entry} onOpen={open} />
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('notificationCentre.deviceOnly')}
           </Text>
-        ) : (
-          <ScrollArea.Autosize mah={420} type="auto">
-            <Stack gap={4}>
-              {entries.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} onOpen={open} />
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('notificationCentre.deviceOnly')}
-        </Text>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
