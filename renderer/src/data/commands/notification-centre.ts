@@ -2,7 +2,7 @@ import type { Ticket, TicketEvent } from '@shared';
 import { isReplicationWrite } from '../replication/incoming.js';
 import type { DeskDatabase } from '../types.js';
 
-/** What a notification-centre entry is about. `sla` is reserved for the SLA warnings to come. */
+/** What a notification-centre entry is about (SLA warnings, when they come, add a kind here). */
 export type NotificationKind = 'assigned' | 'approval' | 'watched' | 'mentioned';
 
 /**

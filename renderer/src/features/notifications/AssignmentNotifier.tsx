@@ -39,11 +39,9 @@ export function AssignmentNotifier() {
       for (const request of requests)
         void desk.notify(request).catch((err: unknown) => desk.log('warn', `Notification not shown: ${String(err)}`));
     };
+    const warn = (err: unknown) => void desk.log('warn', `Notification centre not updated: ${String(err)}`);
     const record = (entries: NotificationEntry[]) => {
-      if (entries.length === 0) return;
-      void updateNotificationEntries(db, user.id, (kept) => addEntries(kept, entries)).catch((err: unknown) =>
-        desk.log('warn', `Notification centre not updated: ${String(err)}`),
-      );
+      if (entries.length > 0) void updateNotificationEntries(db, user.id, (kept) => addEntries(kept, entries)).catch(warn);
     };
     const isFirstSync = () => {
       const current = syncRef.current;
@@ -92,7 +90,7 @@ export function AssignmentNotifier() {
             return ticket ? [eventEntry(notice, ticket)] : [];
           }),
         );
-      });
+      }, warn);
     });
     return () => {
       stopTickets();

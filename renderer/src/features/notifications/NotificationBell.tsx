@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { matchPath, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session-context.js';
 import { updateNotificationEntries, useDb, useNotificationEntries } from '../../data/index.js';
-import type { NotificationEntry } from '../../data/index.js';
+import type { DeskDatabase, NotificationEntry } from '../../data/index.js';
 import { getDesk } from '../../platform/desk.js';
 import { markAllRead, markEntryRead, markTicketRead, unreadCount } from './notification-centre.js';
 
@@ -14,6 +14,12 @@ function BellIcon() {
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
+  );
+}
+
+function save(db: DeskDatabase, userId: string, change: (kept: readonly NotificationEntry[]) => NotificationEntry[]): void {
+  void updateNotificationEntries(db, userId, change).catch((err: unknown) =>
+    getDesk().log('warn', `Notification centre not updated: ${String(err)}`),
   );
 }
 
@@ -71,19 +77,12 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const unread = unreadCount(entries);
 
-  const update = (change: (kept: readonly NotificationEntry[]) => NotificationEntry[]) => {
-    void updateNotificationEntries(db, user.id, change).catch((err: unknown) =>
-      getDesk().log('warn', `Notification centre not updated: ${String(err)}`),
-    );
-  };
+  const update = (change: (kept: readonly NotificationEntry[]) => NotificationEntry[]) => save(db, user.id, change);
 
   const openTicketId = matchPath('/tickets/:id', pathname)?.params.id;
   const unreadForOpenTicket = openTicketId ? entries.some((e) => !e.read && e.ticketId === openTicketId) : false;
   useEffect(() => {
-    if (openTicketId && unreadForOpenTicket)
-      void updateNotificationEntries(db, user.id, (kept) => markTicketRead(kept, openTicketId)).catch((err: unknown) =>
-        getDesk().log('warn', `Notification centre not updated: ${String(err)}`),
-      );
+    if (openTicketId && unreadForOpenTicket) save(db, user.id, (kept) => markTicketRead(kept, openTicketId));
   }, [db, user.id, openTicketId, unreadForOpenTicket]);
 
   const open = (entry: NotificationEntry) => {
