@@ -5,6 +5,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useUnresolvedConflictCount } from '../data/index.js';
 import { AssignmentNotifier } from '../features/notifications/AssignmentNotifier.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { SyncStatusIndicator } from '../features/sync-status/SyncStatusIndicator.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { DesktopBridge } from '../platform/DesktopBridge.js';
@@ -54,6 +55,7 @@ export function AppShellLayout() {
             </Title>
           </Group>
           <Group wrap="nowrap" gap="sm">
+            <NotificationBell />
             <SyncStatusIndicator />
             <LanguageSwitch />
             <UserMenu />

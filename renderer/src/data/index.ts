@@ -168,3 +168,11 @@ export {
 } from './commands/releases.js';
 export type { NewDeployment, ReleaseSchedule } from './commands/releases.js';
 export { useTicketsByIds } from './hooks/releases.js';
+export {
+  notificationCentreDocId,
+  ticketsById,
+  updateNotificationEntries,
+  watchIncomingEvents,
+} from './commands/notification-centre.js';
+export type { IncomingTicketEvent, NotificationEntry, NotificationKind } from './commands/notification-centre.js';
+export { useNotificationEntries } from './hooks/notification-centre.js';

@@ -2,16 +2,26 @@ import { asksForApproval } from '@shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { loadChangeBoards, useDb, useSyncController, watchIncomingTickets } from '../../data/index.js';
-import type { SyncController } from '../../data/index.js';
+import {
+  loadChangeBoards,
+  ticketsById,
+  updateNotificationEntries,
+  useDb,
+  useSyncController,
+  watchIncomingEvents,
+  watchIncomingTickets,
+} from '../../data/index.js';
+import type { NotificationEntry, SyncController } from '../../data/index.js';
 import { getDesk } from '../../platform/desk.js';
 import { assignmentNotifications, newlyAssignedToMe } from './assignment-notices.js';
 import { approvalRequestsForMe } from './approval-notices.js';
+import { addEntries, eventEntry, eventNoticesForMe, idsOf, ticketEntry, watchedUpdatesForMe } from './notification-centre.js';
 
 /**
  * Tells the signed-in user when replication brings a ticket newly assigned to them by someone else, or a change whose
  * board asks for their decision (not during the first download): a native notification on the desktop (clicking it
- * opens the ticket), an in-page one on the web. Renders nothing.
+ * opens the ticket), an in-page one on the web. Every notice, and the quieter ones (a watched ticket changed by
+ * someone else, an @mention), is also kept in the notification centre on this device. Renders nothing.
  */
 export function AssignmentNotifier() {
   const db = useDb();
@@ -24,31 +34,68 @@ export function AssignmentNotifier() {
   }, [sync]);
 
   useEffect(() => {
+    const desk = getDesk();
     const notify = (requests: ReturnType<typeof assignmentNotifications>) => {
-      const desk = getDesk();
       for (const request of requests)
         void desk.notify(request).catch((err: unknown) => desk.log('warn', `Notification not shown: ${String(err)}`));
     };
-    return watchIncomingTickets(db, (changes) => {
+    const warn = (err: unknown) => void desk.log('warn', `Notification centre not updated: ${String(err)}`);
+    const record = (entries: NotificationEntry[]) => {
+      if (entries.length > 0) void updateNotificationEntries(db, user.id, (kept) => addEntries(kept, entries)).catch(warn);
+    };
+    const isFirstSync = () => {
       const current = syncRef.current;
-      const firstSync = !current || current.getStatus().initialSync.running;
+      return !current || current.getStatus().initialSync.running;
+    };
+    const stopTickets = watchIncomingTickets(db, (changes) => {
+      const firstSync = isFirstSync();
+      const ctx = { userId: user.id, firstSync };
+      const assigned = newlyAssignedToMe(changes, ctx);
       notify(
-        assignmentNotifications(newlyAssignedToMe(changes, { userId: user.id, firstSync }), {
+        assignmentNotifications(assigned, {
           one: ({ number }) => t('notify.assignedOne', { number }),
           many: (n) => t('notify.assignedMany', { n }),
         }),
       );
+      record([
+        ...assigned.map((ticket) => ticketEntry('assigned', ticket)),
+        ...watchedUpdatesForMe(changes, ctx, idsOf(assigned)).map((ticket) => ticketEntry('watched', ticket)),
+      ]);
       // Boards are read only when a change asks for a decision: every page mounts this, and changes are rare.
       if (firstSync || !changes.some((c) => asksForApproval(c.current, c.previous))) return;
-      void loadChangeBoards(db).then((boards) =>
+      void loadChangeBoards(db).then((boards) => {
+        const asked = approvalRequestsForMe(changes, { ...ctx, boards });
         notify(
-          assignmentNotifications(approvalRequestsForMe(changes, { userId: user.id, firstSync, boards }), {
+          assignmentNotifications(asked, {
             one: ({ number }) => t('notify.approvalOne', { number }),
             many: (n) => t('notify.approvalMany', { n }),
           }),
-        ),
-      );
+        );
+        record(asked.map((ticket) => ticketEntry('approval', ticket)));
+      });
     });
-  }, [db, user.id, t]);
+    // Mentions and comments on watched tickets go to the centre only: a desktop notice for each would be noise.
+    const stopEvents = watchIncomingEvents(db, (events) => {
+      if (isFirstSync()) return;
+      void ticketsById(
+        db,
+        events.map((e) => e.ticketId),
+      ).then((tickets) => {
+        const ctx = { userId: user.id, firstSync: false, name: user.name, email: user.email };
+        const notices = eventNoticesForMe(events, ctx, (id) => (tickets.get(id)?.watcherIds ?? []).includes(user.id));
+        record(
+          notices.flatMap((notice) => {
+            const ticket = tickets.get(notice.event.ticketId);
+            // An event whose ticket this device does not hold has nothing to open.
+            return ticket ? [eventEntry(notice, ticket)] : [];
+          }),
+        );
+      }, warn);
+    });
+    return () => {
+      stopTickets();
+      stopEvents();
+    };
+  }, [db, user.id, user.name, user.email, t]);
   return null;
 }
