@@ -93,10 +93,13 @@ test('the palette’s link actions hand over to the ticket page’s own controls
 
   await openPalette(page, 'ticket-number');
   await page.getByTestId('palette-ticket-action-link-article').click();
-  const link = page.getByTestId('suggested-article').first().getByTestId('article-link');
-  await expect(link).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(link).toHaveText('Linked');
+  // The ticket's own article search takes the keyboard: type, then link what it finds.
+  await expect(page.getByTestId('article-search')).toBeFocused();
+  await page.keyboard.type('vpn');
+  const found = page.getByTestId('suggested-article').first();
+  const articleId = (await found.getAttribute('data-article-id')) ?? '';
+  await found.getByTestId('article-link').click();
+  await expect(page.locator(`[data-testid="linked-article"][data-article-id="${articleId}"]`)).toBeVisible();
   await expect(page.locator('[data-testid="timeline-entry"][data-kind="article_link"]')).toHaveCount(1);
 
   await openPalette(page, 'ticket-number');

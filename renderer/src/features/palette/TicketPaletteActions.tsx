@@ -58,7 +58,8 @@ export function TicketPaletteActions({
   const text = useViolationText();
   const ticket = useTicket(ticketId);
   const openStatus = onPage('[data-testid="field-status"]', true);
-  const openArticles = onPage('[data-testid="suggested-articles"] [data-testid="article-link"]:not(:disabled)');
+  // The article search of the ticket: any article can be found and linked from there.
+  const openArticles = onPage('[data-testid="suggested-articles"] [data-testid="article-search"]');
   const openKnownErrors = onPage('[data-testid="known-error-search"]');
   if (!ticket) return null;
 
