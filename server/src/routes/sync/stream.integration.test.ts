@@ -89,6 +89,21 @@ describe.each(backends)('$name', (backend) => {
         stream.close();
       }
     });
+
+    it('ends a stream whose sign-in has ended even while its collection stays quiet', async () => {
+      const { api, server } = env();
+      const agent = await api.login(DEMO_USERS.agent.email);
+      const stream = await openSse(`${server.url}/api/sync/kb_articles/stream`, agent.accessToken);
+      try {
+        const logout = await api.request('POST', '/api/auth/logout', { body: { refreshToken: agent.refreshToken } });
+        expect(logout.status).toBe(200);
+        // Nothing is written: only the stream's own clock can notice the ended sign-in.
+        await stream.ended;
+        expect(stream.messages).toHaveLength(0);
+      } finally {
+        stream.close();
+      }
+    });
   });
 
   describe.skipIf(!backend.available || backend.name !== 'postgres')(

@@ -17,7 +17,14 @@ export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void
     // HEAD (routed here with GET): the headers of a stream, without holding a connection open that sends nothing.
     if (request.method === 'HEAD') return reply.code(200).type('text/event-stream; charset=utf-8').send();
     let unsubscribe = (): void => undefined;
-    const stream = ctx.streams.openStream(reply, () => unsubscribe());
+    // A quiet collection sends nothing to check the token against: a signed-out or expired token would keep its
+    // stream open. Checked on a clock as well (never more often than each second).
+    const watch = setInterval(() => void recheck().then((valid) => valid || stream.close()), Math.max(1000, ctx.streamRecheckMs));
+    watch.unref();
+    const stream = ctx.streams.openStream(reply, () => {
+      clearInterval(watch);
+      unsubscribe();
+    });
     // A hint carries no content, and a busy collection changes many times a second: the caller's token is checked
     // again at most every `streamRecheckMs`, and a stream whose token no longer holds is ended instead of served.
     let checkedAt = Date.now();
