@@ -46,11 +46,12 @@ test('a number given to the caller while offline keeps finding the ticket once t
 }) => {
   const { page, context } = await signIn('agent@example.org');
   const sync = new SyncStatus(page);
-  await sync.expectSettled();
-  await context.setOffline(true);
   const create = new CreateTicketPage(page);
   await create.open();
+  // Filled while the directory is still arriving, recorded with the network gone.
   await create.fill({ caller: 'Liam Wilson', category: /VPN/, title: 'Tunnel drops at the depot', description: 'Offline' });
+  await context.setOffline(true);
+  await sync.expectOffline();
   await create.submit();
   const given = ((await page.getByTestId('ticket-number').textContent()) ?? '').match(/NEW-[A-Z2-7]{6}/)?.[0] ?? '';
   expect(given).toMatch(/^NEW-/);
