@@ -192,7 +192,8 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
                   {watcherChange(e) ? t('timeline.watchers') : labels.eventKind[e.kind]}
                 </Badge>
                 <Text size="sm" fw={500}>
-                  {nameOf(e.authorId)}
+                  {/* A caller outside the directory has no id: their e-mail answer is authored by the system id. */}
+                  {isInboundReply(e) && e.authorId === SYSTEM_AUTHOR_ID ? t('timeline.caller') : nameOf(e.authorId)}
                 </Text>
               </Group>
               <Text size="xs" c="dimmed" component="time" dateTime={new Date(e.occurredAt).toISOString()}>
