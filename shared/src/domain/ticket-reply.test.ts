@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TICKET_EVENT_KINDS, ticketEventDefinition } from '../schemas/ticket-event.js';
+import { buildEvent } from '../testing/build-records.js';
 import {
   INBOUND_REPLY,
   isInboundReply,
@@ -38,5 +40,13 @@ describe('ticket reply rules', () => {
     expect(isInboundReply({ kind: 'reply', fromValue: INBOUND_REPLY })).toBe(true);
     expect(isInboundReply({ kind: 'reply', fromValue: '' })).toBe(false);
     expect(isInboundReply({ kind: 'comment', fromValue: INBOUND_REPLY })).toBe(false);
+  });
+
+  it('came with event schema v3, an identity migration that keeps the replication', () => {
+    expect(ticketEventDefinition.schema.version).toBe(3);
+    expect(ticketEventDefinition.replicationVersion).toBe(0);
+    expect(TICKET_EVENT_KINDS).toContain('reply');
+    const v2 = { ...buildEvent('t-1', 'u-1') } as unknown as Record<string, unknown>;
+    expect(ticketEventDefinition.migrationStrategies[3](v2)).toBe(v2);
   });
 });
