@@ -24,6 +24,8 @@ import { resyncWidenedAccess } from './services/sync/access-change-resync.js';
 import { mailStakeholderUpdates } from './services/major/stakeholder-mail.js';
 import { mailApprovalRequests } from './services/changes/approval-mail.js';
 import { feedSlaFromPush } from './services/sla/sla-feed.js';
+import { replyMailEffect } from './services/mail/reply-mail.js';
+import { startInboundSmtp, type InboundSmtp } from './services/inbound-mail/inbound-smtp.js';
 import { DEFAULT_SLA_SCHEDULER_MS, SlaSchedulerTimer } from './services/sla/sla-scheduler-timer.js';
 
 export type { Database } from './db/database.js';
@@ -67,6 +69,15 @@ export interface ServerOptions {
   presenceTtlMs?: number;
   /** How often this instance fires due SLA actions (ms); default 30 s, 0 = never (tests that run passes themselves). */
   slaSchedulerMs?: number;
+  /**
+   * Port of the inbound mail listener (callers' answers threaded into their tickets); absent = no listener (the
+   * default), 0 = a free port (tests).
+   */
+  inboundSmtpPort?: number;
+  /** Where the inbound listener binds; default 127.0.0.1. */
+  inboundSmtpHost?: string;
+  /** Reply-To: of mail about a ticket: the address whose mail reaches the inbound listener. */
+  inboundMailAddress?: string;
   /** How often, at most, an open sync stream checks again that its caller's token holds (ms); default 30 s. */
   streamRecheckMs?: number;
 }
@@ -85,6 +96,8 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Database;
+  /** Port of the inbound mail listener, when one was started. */
+  inboundSmtpPort?: number;
   close(): Promise<void>;
 }
 
@@ -118,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let listeningUrl = '';
   let outbox: OutboxSender | undefined;
   let slaTimer: SlaSchedulerTimer | undefined;
+  let inbound: InboundSmtp | undefined;
   try {
     if (options.seedDemo) await seedDemoIfEmpty(db);
     const tokens = new AccessTokens(
@@ -138,6 +152,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pushEffects: [
         // New tickets are already numbered (stampWrites): the caller's e-mail and the survey invitation quote it.
         callerMailEffect(mailPerUserPerHour),
+        // Public replies to callers (ticket_events of kind reply); numbers are confirmed by then.
+        replyMailEffect(mailPerUserPerHour),
         // Survey versions, surveys sent on resolution, on-site responses and their low-score follow-ups.
         surveyPushEffect({ publicUrl }),
         recordPublishedVersions,
@@ -157,13 +173,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await hub.start();
     await presence.start();
     if (options.smtpUrl) {
-      outbox = new OutboxSender(db, smtpTransport(options.smtpUrl, ctx.mailFrom), {
+      outbox = new OutboxSender(db, smtpTransport(options.smtpUrl, ctx.mailFrom, { replyTo: options.inboundMailAddress }), {
         pollMs: options.mailPollMs,
         log: (message) => console.error(`[mail] ${message}`),
       });
       await outbox.start();
     } else if (logLevel !== 'silent') {
       console.warn('[mail] SMTP_URL is not set: e-mail is queued in mail_outbox and sent once it is.');
+    }
+    if (options.inboundSmtpPort !== undefined) {
+      inbound = await startInboundSmtp(db, {
+        port: options.inboundSmtpPort,
+        host: options.inboundSmtpHost,
+        log: logLevel === 'silent' ? undefined : (message) => console.error(`[inbound-mail] ${message}`),
+      });
     }
     const slaSchedulerMs = options.slaSchedulerMs ?? DEFAULT_SLA_SCHEDULER_MS;
     if (slaSchedulerMs > 0) {
@@ -179,6 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       consoleOrigins: options.consoleOrigins ?? DEFAULT_CONSOLE_ORIGINS,
     });
     app.addHook('onClose', async () => {
+      await inbound?.close();
       await slaTimer?.stop();
       await outbox?.stop();
       await presence.stop();
@@ -199,9 +223,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       url: listeningUrl,
       port,
       db,
+      ...(inbound ? { inboundSmtpPort: inbound.port } : {}),
       close: () => (closing ??= app.close()),
     };
   } catch (error) {
+    await inbound?.close().catch(() => undefined);
     await slaTimer?.stop().catch(() => undefined);
     await outbox?.stop().catch(() => undefined);
     await presence.stop().catch(() => undefined);

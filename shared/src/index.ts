@@ -10,6 +10,7 @@ export * from './domain/email-address.js';
 export * from './domain/major-incident.js';
 export * from './domain/watchers.js';
 export * from './domain/ticket-history.js';
+export * from './domain/ticket-reply.js';
 export * from './domain/security-incident.js';
 export * from './domain/ticket-lifecycle.js';
 export * from './domain/problem-lifecycle.js';

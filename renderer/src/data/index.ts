@@ -22,7 +22,7 @@ export type {
 } from './replication/index.js';
 export { updateTicket, applyTicketPatch } from './commands/tickets.js';
 export type { CommandActor, TicketPatch } from './commands/tickets.js';
-export { addTicketEvent } from './commands/events.js';
+export { addPublicReply, addTicketEvent } from './commands/events.js';
 export type { AddTicketEventResult, NewTicketEvent } from './commands/events.js';
 export { resolveConflict, settleRefusal } from './commands/conflicts.js';
 export type { ConflictChoice } from './commands/conflicts.js';

@@ -65,6 +65,7 @@ export function useLabels() {
       sla_action: t('timeline.kind.sla_action'),
       survey_response: t('timeline.kind.survey_response'),
       approval: t('timeline.kind.approval'),
+      reply: t('timeline.kind.reply'),
     };
     return { status, level, priority, pendingReason, resolutionCode, role, type, eventKind };
     // i18n.language: recompute the labels when the language changes.

@@ -65,6 +65,26 @@ export function mailFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'smtpUr
 }
 
 /**
+ * INBOUND_SMTP_PORT (unset = no inbound mail), INBOUND_SMTP_HOST (default 127.0.0.1) and INBOUND_MAIL_ADDRESS (the
+ * Reply-To: of mail about a ticket, where callers' answers reach that listener through the mail system).
+ */
+export function inboundMailFromEnv(
+  env: NodeJS.ProcessEnv,
+): Pick<ServerOptions, 'inboundSmtpPort' | 'inboundSmtpHost' | 'inboundMailAddress'> {
+  const options: Pick<ServerOptions, 'inboundSmtpPort' | 'inboundSmtpHost' | 'inboundMailAddress'> = {};
+  const raw = env.INBOUND_SMTP_PORT;
+  if (raw) {
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535)
+      throw new ConfigError(`INBOUND_SMTP_PORT must be a whole number from 1 to 65535, not "${raw}".`);
+    options.inboundSmtpPort = port;
+  }
+  if (env.INBOUND_SMTP_HOST) options.inboundSmtpHost = env.INBOUND_SMTP_HOST;
+  if (env.INBOUND_MAIL_ADDRESS) options.inboundMailAddress = env.INBOUND_MAIL_ADDRESS;
+  return options;
+}
+
+/**
  * CONSOLE_ORIGINS: comma-separated browser origins allowed to call the API cross-origin (`null` = the desktop app),
  * `none` for no cross-origin caller at all; unset keeps the default (the desktop app only, see http/cors.ts).
  */
@@ -86,7 +106,7 @@ export function consoleOriginsFromEnv(env: NodeJS.ProcessEnv): Pick<ServerOption
 /**
  * Server options from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, SEED_DEMO, STATIC_DIR, JWT_SECRET,
  * LOG_LEVEL, ACCESS_TOKEN_TTL_SECONDS, LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_MAX_FAILURES, SMTP_URL, MAIL_FROM,
- * PUBLIC_URL, CONSOLE_ORIGINS, SLA_SCHEDULER_MS.
+ * PUBLIC_URL, CONSOLE_ORIGINS, SLA_SCHEDULER_MS, INBOUND_SMTP_PORT, INBOUND_SMTP_HOST, INBOUND_MAIL_ADDRESS.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerOptions {
   const staticDir = env.STATIC_DIR ? resolve(cwd, env.STATIC_DIR) : resolve(cwd, 'dist/renderer');
@@ -114,5 +134,6 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
     ...mailFromEnv(env),
     ...consoleOriginsFromEnv(env),
     ...slaSchedulerFromEnv(env),
+    ...inboundMailFromEnv(env),
   };
 }

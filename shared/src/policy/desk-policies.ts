@@ -21,6 +21,12 @@ export const deskPolicies = {
     const grant = ACCESS_POLICY.tickets[actor.role];
     return grant.update && !grant.lockedFields.includes(subject.field) && deskPolicies['ticket.see'](actor, subject.ticket);
   },
+  /**
+   * Send a public reply (mailed to the caller): the role may update tickets and sees this one. Reading is not enough:
+   * the reply goes out under the desk's name.
+   */
+  'ticket.reply': (actor: Actor, ticket: TicketScope): boolean =>
+    ACCESS_POLICY.tickets[actor.role].update && deskPolicies['ticket.see'](actor, ticket),
   /** Receive tickets of every group (not only one's own groups' and assigned ones). */
   'tickets.seeAllGroups': (actor: Actor): boolean => !isGroupBound(actor),
   'security.see': (actor: Actor): boolean => clearedForSecurity(actor),

@@ -63,4 +63,19 @@ describe('ticket event write checks', () => {
     for (const kind of ['created', 'field_change', 'comment'] as const)
       expect(checkEvent(context, asDoc({ ...buildEvent('t-1', agent.id, { kind }), _deleted: false }), undefined)).toEqual([]);
   });
+
+  it('lets a device push a public reply to its caller, never one posing as the caller’s e-mail, nor an empty one', () => {
+    const reply = (over: Record<string, unknown>) => ({
+      ...buildEvent('t-1', agent.id, { kind: 'reply', body: 'Fixed.' }),
+      _deleted: false,
+      ...over,
+    });
+    expect(checkEvent(context, asDoc(reply({})), undefined)).toEqual([]);
+    expect(checkEvent(context, asDoc(reply({ fromValue: 'inbound' })), undefined)).toEqual([
+      expect.objectContaining({ status: 403, code: 'reply_inbound_server_only' }),
+    ]);
+    expect(checkEvent(context, asDoc(reply({ body: ' ' })), undefined)).toEqual([
+      expect.objectContaining({ status: 422, code: 'reply_empty' }),
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import type { ReplicatedCollection } from '../sync/protocol.js';
 import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.js';
 import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
 import { SERVER_ONLY_EVENT_KINDS } from '../domain/ticket-history.js';
+import { INBOUND_REPLY } from '../domain/ticket-reply.js';
 import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
 import { INITIAL_STATUSES, reachableOnCreate } from '../domain/ticket-lifecycle.js';
 import { movesProblem, problemPhaseOf } from '../domain/problem-lifecycle.js';
@@ -38,6 +39,9 @@ export const WRITE_CHECK_CODES = [
   'survey_channel_forbidden',
   'survey_respondent_not_caller',
   'event_kind_server_only',
+  'reply_inbound_server_only',
+  'reply_empty',
+  'reply_forbidden',
   'problem_move_forbidden',
   'known_error_edit_forbidden',
   'change_move_forbidden',
@@ -218,6 +222,7 @@ function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] 
     return [{ status: 403, field: 'kind', code: 'event_kind_server_only', message }];
   }
   if (doc.kind === 'approval' && doc._deleted !== true) return approvalProblems(context, doc);
+  if (doc.kind === 'reply' && doc._deleted !== true) return replyProblems(context, doc);
   if (doc.kind !== 'communication' || doc.toValue !== STAKEHOLDER_UPDATE) return [];
   // An event whose ticket is not on the server is deferred by the event rules already.
   const ticket = context.tickets.get(String(doc.ticketId));
@@ -229,6 +234,28 @@ function checkTicketEvent(context: WriteCheckContext, doc: Doc): WriteProblem[] 
   if (!can(context.actor, 'major.communicate', ticket)) {
     const message = `Only the major-incident manager of "${ticket.number}" or a supervisor sends its stakeholder updates.`;
     return [{ status: 403, field: 'toValue', code: 'stakeholder_update_forbidden', message, retryable: true }];
+  }
+  return [];
+}
+
+/**
+ * A pushed public reply: mailed to the caller under the desk's name, so only by someone who may work the ticket, and
+ * never posing as the caller's own e-mail (`inbound`, which only the server writes). Retryable while the ticket is
+ * not on the server yet (or its scope may still change in a push on its way).
+ */
+function replyProblems(context: WriteCheckContext, doc: Doc): WriteProblem[] {
+  if (doc.fromValue === INBOUND_REPLY) {
+    const message = "Replies marked inbound are the caller's e-mail, recorded by the server itself.";
+    return [{ status: 403, field: 'fromValue', code: 'reply_inbound_server_only', message }];
+  }
+  if (typeof doc.body !== 'string' || doc.body.trim() === '') {
+    return [{ status: 422, field: 'body', code: 'reply_empty', message: 'A reply to the caller needs some text.' }];
+  }
+  const ticket = context.tickets.get(String(doc.ticketId));
+  if (!ticket) return [];
+  if (!can(context.actor, 'ticket.reply', ticket)) {
+    const message = `You may not reply to the caller of "${ticket.number}": your role cannot update this ticket.`;
+    return [{ status: 403, field: 'kind', code: 'reply_forbidden', message, retryable: true }];
   }
   return [];
 }

@@ -29,6 +29,12 @@ export const TICKET_EVENT_KINDS = [
    * schedule and CIs decided on (changeFingerprint), `body` the comment. Counts only while the change still matches.
    */
   'approval',
+  // Since v3:
+  /**
+   * Public reply, mailed to the caller (unlike `comment`, the internal note). `fromValue` '' = the desk wrote it (the
+   * server mails it on push); `fromValue` 'inbound' = the caller's e-mail, threaded in by the server (never pushed).
+   */
+  'reply',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
@@ -54,7 +60,7 @@ export const ticketEventDefinition: CollectionDefinition = {
   schema: {
     title: 'ticket_events',
     description: 'Comments, worklog, status and assignment changes: append-only',
-    version: 2,
+    version: 3,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -77,6 +83,8 @@ export const ticketEventDefinition: CollectionDefinition = {
     1: (doc) => doc,
     // v2 added the approval kind: v1 entries are valid v2 entries.
     2: (doc) => doc,
+    // v3 added the reply kind: v2 entries are valid v3 entries.
+    3: (doc) => doc,
   },
   // No stored entry changes shape, so the replication carries on (no re-pull of the whole history).
   replicationVersion: 0,

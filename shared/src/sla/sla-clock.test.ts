@@ -148,6 +148,14 @@ describe('SLA clock', () => {
     expect(c.stoppedAt).toBe(reply.occurredAt);
   });
 
+  it('first response stops at the desk’s public reply, never at a caller’s e-mail answer (even from outside the directory)', () => {
+    const created = at('2026-01-12', '08:00');
+    const inbound = buildEvent('t-1', 'system', { kind: 'reply', fromValue: 'inbound', occurredAt: at('2026-01-12', '08:10') });
+    const reply = buildEvent('t-1', 'tech-1', { kind: 'reply', occurredAt: at('2026-01-12', '08:30') });
+    const c = clock('first_response', { created, events: [inbound, reply], now: at('2026-01-12', '12:00') });
+    expect(c.stoppedAt).toBe(reply.occurredAt);
+  });
+
   it('breach and warning times are where the counted time crosses them, in business hours', () => {
     const created = at('2026-01-16', '12:00'); // Friday: 4 h Friday, then Monday.
     const c = clock('resolution', { created, events: [], now: at('2026-01-19', '14:00') });

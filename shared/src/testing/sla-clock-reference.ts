@@ -37,10 +37,13 @@ function phaseOf(status: string): Phase {
   return 'open';
 }
 
-/** An event that counts as the desk's response to the caller: a comment or a start of work by someone else. */
+/** A note or a public reply written by the desk; a caller's e-mail answer (inbound reply) is not the desk's word. */
+const isDeskMessage = (e: TicketEvent): boolean => e.kind === 'comment' || (e.kind === 'reply' && e.fromValue !== 'inbound');
+
+/** An event that counts as the desk's response to the caller: a comment, a public reply or a start of work by someone else. */
 function isResponse(e: TicketEvent, callerId: string): boolean {
   if (e.authorId === callerId) return false;
-  if (e.kind === 'comment') return true;
+  if (isDeskMessage(e)) return true;
   return e.kind === 'status_change' && (e.toValue === 'in_progress' || e.toValue === 'pending' || e.toValue === 'resolved');
 }
 
@@ -71,7 +74,7 @@ function stepsOf(input: SlaClockInput): { steps: Step[]; clamped: string[] } {
       phase = next;
     }
     step.responded = isResponse(e, input.ticket.callerId);
-    step.updated = e.kind === 'comment' && e.authorId !== input.ticket.callerId;
+    step.updated = isDeskMessage(e) && e.authorId !== input.ticket.callerId;
     steps.push(step);
   }
   return { steps, clamped };

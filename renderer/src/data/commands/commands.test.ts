@@ -4,7 +4,7 @@ import { conflictId } from '../replication/conflict-handler.js';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase } from '../types.js';
 import { resolveConflict } from './conflicts.js';
-import { addTicketEvent } from './events.js';
+import { addPublicReply, addTicketEvent } from './events.js';
 import { updateTicket } from './tickets.js';
 
 const actor = { id: 'u-agent', role: 'agent' as const };
@@ -110,6 +110,18 @@ describe('ticket commands', () => {
     expect(bad.violations.map((v) => v.field)).toEqual(['minutes']);
     await addTicketEvent(db, { ticketId: 't-1', kind: 'comment', body: 'Called the user' }, actor);
     expect(await db.ticket_events.count().exec()).toBe(2);
+  });
+
+  it('records a public reply as its own kind, distinct from the internal comment', async () => {
+    const agent = { ...actor, groupIds: ['grp-service-desk'] };
+    const empty = await addPublicReply(db, { ticketId: 't-1', body: '  ' }, agent);
+    expect(empty.violations.map((v) => v.code)).toEqual(['body_required']);
+    const { event } = await addPublicReply(db, { ticketId: 't-1', body: ' Your printer is fixed. ' }, agent);
+    expect(event).toMatchObject({ kind: 'reply', body: 'Your printer is fixed.', authorId: 'u-agent', fromValue: '' });
+    const stranger = { id: 'u-elsewhere', role: 'technician' as const, groupIds: ['grp-other'] };
+    const refused = await addPublicReply(db, { ticketId: 't-1', body: 'Hello' }, stranger);
+    expect(refused.violations.map((v) => v.code)).toEqual(['not_permitted']);
+    expect(await db.ticket_events.count().exec()).toBe(1);
   });
 });
 

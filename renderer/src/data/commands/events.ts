@@ -1,5 +1,5 @@
-import { EVENT_BODY_MAX, fieldChangeBody, ticketFieldChanges } from '@shared';
-import type { RuleViolation, Ticket, TicketEvent } from '@shared';
+import { EVENT_BODY_MAX, can, fieldChangeBody, ticketFieldChanges } from '@shared';
+import type { Actor, RuleViolation, Ticket, TicketEvent } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
 
@@ -54,6 +54,40 @@ export async function addTicketEvent(
     occurredAt: Date.now(),
     body: input.body.trim(),
     minutes: input.kind === 'worklog' ? (input.minutes ?? 0) : 0,
+    fromValue: '',
+    toValue: '',
+  };
+  await db.ticket_events.insert(event);
+  return { event, violations: [] };
+}
+
+/**
+ * Records a public reply to the ticket's caller (a `reply` event, distinct from the internal comment). The server mails
+ * it to the caller when the event reaches it, so it is recorded offline like any event and mailed once synced. Asks
+ * the same rule as the push (`ticket.reply`): a role that cannot update the ticket may not write to its caller.
+ */
+export async function addPublicReply(
+  db: DeskDatabase,
+  input: { ticketId: string; body: string },
+  actor: Actor,
+): Promise<AddTicketEventResult> {
+  const violations = validate({ ...input, kind: 'comment' });
+  if (violations.length > 0) return { event: null, violations };
+  const ticket = (await db.tickets.findOne(input.ticketId).exec())?.toJSON() as Ticket | undefined;
+  if (!ticket || !can(actor, 'ticket.reply', ticket)) {
+    return {
+      event: null,
+      violations: [{ code: 'not_permitted', field: 'body', message: 'Your role may not reply to the caller of this ticket.' }],
+    };
+  }
+  const event: TicketEvent = {
+    id: newId(),
+    ticketId: input.ticketId,
+    kind: 'reply',
+    authorId: actor.id,
+    occurredAt: Date.now(),
+    body: input.body.trim(),
+    minutes: 0,
     fromValue: '',
     toValue: '',
   };

@@ -3,12 +3,13 @@ import type { RuleViolation } from '@shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { addTicketEvent, useDb, useLocalDraft } from '../../data/index.js';
+import { addPublicReply, addTicketEvent, useDb, useLocalDraft } from '../../data/index.js';
 import { byField, useViolationText } from '../../ui/violations.js';
 import { useReportEditing } from './presence.js';
 
 /**
- * Worklog entry (what was done and how long) and comment forms, both always visible. What is typed is a draft kept
+ * Worklog entry (what was done and how long), internal note (`comment`) and public reply to the caller (`reply`,
+ * mailed by the server), all always visible; the reply sits in its own tinted box so it is never mistaken for a note. What is typed is a draft kept
  * on this device until sent: it survives a reload, and changes to the ticket from others never reset it.
  */
 export function EventForms({ ticketId }: { ticketId: string }) {
@@ -19,16 +20,19 @@ export function EventForms({ ticketId }: { ticketId: string }) {
   const [worklog, setWorklog] = useLocalDraft(ticketId, 'worklog');
   const [minutesText, setMinutesText] = useLocalDraft(ticketId, 'worklog-minutes');
   const [comment, setComment] = useLocalDraft(ticketId, 'comment');
+  const [reply, setReply] = useLocalDraft(ticketId, 'reply');
   const minutes: number | string = minutesText === '' ? '' : Number(minutesText);
   const setMinutes = (value: number | string) => setMinutesText(String(value));
-  const drafting = worklog !== '' || comment !== '';
+  const drafting = worklog !== '' || comment !== '' || reply !== '';
   useReportEditing('events', drafting);
-  const [violations, setViolations] = useState<{ worklog: RuleViolation[]; comment: RuleViolation[] }>({
+  const [violations, setViolations] = useState<{ worklog: RuleViolation[]; comment: RuleViolation[]; reply: RuleViolation[] }>({
     worklog: [],
     comment: [],
+    reply: [],
   });
   const wErr = byField(violations.worklog, text);
   const cErr = byField(violations.comment, text);
+  const rErr = byField(violations.reply, text);
 
   const addWorklog = async () => {
     const res = await addTicketEvent(db, { ticketId, kind: 'worklog', body: worklog, minutes: Number(minutes) }, user);
@@ -42,6 +46,11 @@ export function EventForms({ ticketId }: { ticketId: string }) {
     const res = await addTicketEvent(db, { ticketId, kind: 'comment', body: comment }, user);
     setViolations((v) => ({ ...v, comment: res.violations }));
     if (res.event) setComment('');
+  };
+  const sendReply = async () => {
+    const res = await addPublicReply(db, { ticketId, body: reply }, user);
+    setViolations((v) => ({ ...v, reply: res.violations }));
+    if (res.event) setReply('');
   };
 
   return (
@@ -77,7 +86,7 @@ export function EventForms({ ticketId }: { ticketId: string }) {
         <Divider />
         <Stack gap="xs" component="section" aria-label={t('timeline.kind.comment')}>
           <Textarea
-            label={t('events.comment')}
+            label={t('events.internalNote')}
             value={comment}
             onChange={(e) => setComment(e.currentTarget.value)}
             autosize
@@ -94,6 +103,33 @@ export function EventForms({ ticketId }: { ticketId: string }) {
             </Button>
           </Group>
         </Stack>
+        <Paper
+          component="section"
+          aria-label={t('events.reply')}
+          p="sm"
+          radius="sm"
+          bg="var(--mantine-color-orange-light)"
+          style={{ borderLeft: '4px solid var(--mantine-color-orange-filled)' }}
+          data-testid="reply-section"
+        >
+          <Stack gap="xs">
+            <Textarea
+              label={t('events.reply')}
+              description={t('events.replyHint')}
+              value={reply}
+              onChange={(e) => setReply(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              error={rErr.body}
+              data-testid="reply-body"
+            />
+            <Group justify="flex-end">
+              <Button color="orange" onClick={() => void sendReply()} data-testid="reply-send">
+                {t('events.sendReply')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
       </Stack>
     </Paper>
   );

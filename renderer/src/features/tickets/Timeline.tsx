@@ -1,6 +1,14 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Level, PendingReason, Priority, TicketEvent, TicketStatus, TicketType, TrackedTicketField } from '@shared';
-import { SYSTEM_AUTHOR_ID, TICKET_STATUSES, parseFieldChange, parseReview, parseSlaAction, watcherChange } from '@shared';
+import {
+  SYSTEM_AUTHOR_ID,
+  TICKET_STATUSES,
+  isInboundReply,
+  parseFieldChange,
+  parseReview,
+  parseSlaAction,
+  watcherChange,
+} from '@shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -23,6 +31,7 @@ const KIND_COLORS: Record<TicketEvent['kind'], string> = {
   sla_action: 'pink',
   survey_response: 'lime',
   approval: 'yellow',
+  reply: 'orange',
 };
 
 /** A linked article by its title in the reader's language (its id only when the article is not on this device). */
@@ -166,14 +175,25 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
       )}
       <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {events.map((e) => (
-          <Paper key={e.id} withBorder p="sm" component="li" data-testid="timeline-entry" data-kind={e.kind} data-event-id={e.id}>
+          <Paper
+            key={e.id}
+            withBorder
+            p="sm"
+            component="li"
+            data-testid="timeline-entry"
+            data-kind={e.kind}
+            data-event-id={e.id}
+            // Public replies are what the caller reads: set apart from internal notes at a glance.
+            style={e.kind === 'reply' ? { borderLeft: '4px solid var(--mantine-color-orange-filled)' } : undefined}
+          >
             <Group justify="space-between" gap="xs">
               <Group gap="xs">
                 <Badge size="sm" variant="light" color={KIND_COLORS[e.kind]}>
                   {watcherChange(e) ? t('timeline.watchers') : labels.eventKind[e.kind]}
                 </Badge>
                 <Text size="sm" fw={500}>
-                  {nameOf(e.authorId)}
+                  {/* A caller outside the directory has no id: their e-mail answer is authored by the system id. */}
+                  {isInboundReply(e) && e.authorId === SYSTEM_AUTHOR_ID ? t('timeline.caller') : nameOf(e.authorId)}
                 </Text>
               </Group>
               <Text size="xs" c="dimmed" component="time" dateTime={new Date(e.occurredAt).toISOString()}>
@@ -183,6 +203,11 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
             <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
               {detail(e)}
             </Text>
+            {e.kind === 'reply' && (
+              <Text size="xs" c="orange" data-testid="reply-direction">
+                {t(isInboundReply(e) ? 'timeline.inboundReply' : 'timeline.outboundReply')}
+              </Text>
+            )}
             {e.kind === 'worklog' && (
               <Text size="xs" c="dimmed">
                 {t('timeline.minutes', { n: e.minutes })}
