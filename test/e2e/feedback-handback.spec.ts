@@ -89,6 +89,8 @@ test('on-site feedback: the chosen score is filled, "Français" fits, and only t
     expect(await fits(control), `the language switch at ${width} px`).toBe(true);
     expect(await fits(french), `Français at ${width} px`).toBe(true);
   }
+  // Back to the desk's width: below 992 px the navigation folds behind its button.
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   const chosen = page.getByTestId('answer-q-csat-5');
   await chosen.click();

@@ -124,7 +124,7 @@ export function EventForms({ ticketId }: { ticketId: string }) {
               data-testid="reply-body"
             />
             <Group justify="flex-end">
-              <Button color="orange" onClick={() => void sendReply()} data-testid="reply-send">
+              <Button color="orange" variant="light" onClick={() => void sendReply()} data-testid="reply-send">
                 {t('events.sendReply')}
               </Button>
             </Group>
