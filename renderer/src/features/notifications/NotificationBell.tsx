@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { updateNotificationEntries, useDb, useNotificationEntries } from '../../data/index.js';
 import type { DeskDatabase, NotificationEntry } from '../../data/index.js';
 import { getDesk } from '../../platform/desk.js';
+import { useFormatters } from '../../ui/format.js';
 import { markAllRead, markEntryRead, markTicketRead, unreadCount } from './notification-centre.js';
 
 function BellIcon() {
@@ -24,11 +25,8 @@ function save(db: DeskDatabase, userId: string, change: (kept: readonly Notifica
 }
 
 function EntryRow({ entry, onOpen }: { entry: NotificationEntry; onOpen: (entry: NotificationEntry) => void }) {
-  const { t, i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(entry.occurredAt);
+  const { t } = useTranslation();
+  const when = useFormatters().dateTime(entry.occurredAt);
   return (
     <UnstyledButton
       onClick={() => onOpen(entry)}
