@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFINITIONS } from '../schemas/index.js';
 import Ajv from 'ajv';
 import { buildTicket } from '../testing/build-records.js';
-import { SCOPE_EXIT_COLLECTIONS, scopeExitMarker } from './scope-exit.js';
+import { SCOPE_EXIT_COLLECTIONS, isScopeExitMarker, scopeExitMarker } from './scope-exit.js';
 
 describe('scopeExitMarker', () => {
   it('is a valid tombstone of each collection, carrying its ids and nothing of the document', () => {
@@ -21,5 +21,15 @@ describe('scopeExitMarker', () => {
     const ticket = buildTicket({ title: 'Payroll breach suspected', description: 'Details', callerName: 'Ann' });
     const marker = JSON.stringify(scopeExitMarker('tickets', { id: ticket.id }));
     for (const secret of ['Payroll', 'Details', 'Ann', ticket.groupId, ticket.callerId]) expect(marker).not.toContain(secret);
+  });
+
+  it('is told apart from a real tombstone, which keeps its fields', () => {
+    const ticket = buildTicket({ title: 'Printer jam, floor 3' });
+    expect(isScopeExitMarker('tickets', scopeExitMarker('tickets', { id: ticket.id }))).toBe(true);
+    expect(isScopeExitMarker('ticket_events', scopeExitMarker('ticket_events', { id: 'e-1', ticketId: ticket.id }))).toBe(true);
+    expect(isScopeExitMarker('tickets', { ...ticket, _deleted: true })).toBe(false);
+    expect(isScopeExitMarker('tickets', { ...scopeExitMarker('tickets', { id: ticket.id }), _deleted: false })).toBe(false);
+    // Only collections whose documents can leave a scope have markers.
+    expect(isScopeExitMarker('kb_articles', { id: 'a-1', _deleted: true })).toBe(false);
   });
 });

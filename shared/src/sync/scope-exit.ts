@@ -1,4 +1,5 @@
 import type { JsonSchemaProperty } from '../schemas/json-schema.js';
+import { jsonEqual } from '../domain/three-way-merge.js';
 import { COLLECTION_DEFINITIONS } from '../schemas/index.js';
 import type { ReplicatedCollection } from './protocol.js';
 
@@ -41,4 +42,18 @@ export function scopeExitMarker(
   if (doc.ticketId !== undefined && 'ticketId' in schema.properties) marker.ticketId = doc.ticketId;
   if (doc.ciId !== undefined && 'ciId' in schema.properties) marker.ciId = doc.ciId;
   return { ...marker, id: doc.id, _deleted: true };
+}
+
+/**
+ * True when `doc` is exactly the scopeExitMarker of its collection (a real tombstone keeps its fields): the device
+ * drops its copy without treating it as someone's deletion.
+ */
+export function isScopeExitMarker(collection: ReplicatedCollection, doc: Record<string, unknown>): boolean {
+  if (doc._deleted !== true || !SCOPE_EXIT_COLLECTIONS.includes(collection) || typeof doc.id !== 'string') return false;
+  const ids = {
+    id: doc.id,
+    ...(typeof doc.ticketId === 'string' ? { ticketId: doc.ticketId } : {}),
+    ...(typeof doc.ciId === 'string' ? { ciId: doc.ciId } : {}),
+  };
+  return jsonEqual(scopeExitMarker(collection, ids), doc);
 }

@@ -1,5 +1,5 @@
 import type { TicketEvent } from '@shared';
-import { can } from '@shared';
+import { can, scopeExitMarker } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
@@ -249,5 +249,30 @@ describe('conflict handler (three-way merge)', () => {
     )) as PlainDoc;
     expect(out2._deleted).toBe(true);
     expect(await db.ticket_events.count().exec()).toBe(1);
+  });
+
+  it('drops a retried entry or ticket that left the user’s scope, with no copy and no conflict (chaos seed 2125770887)', async () => {
+    // The server answers a retry whose first answer was lost with the scope-exit marker, as its pull would.
+    const events = createConflictHandler('ticket_events', () => db);
+    const event = { id: 'e-9', ticketId: 't-1', kind: 'comment', authorId: 'u-tech', occurredAt: 5, body: 'On site at 9' };
+    const marker = scopeExitMarker('ticket_events', { id: 'e-9', ticketId: 't-1' });
+    const out = (await events.resolve({ newDocumentState: live(event), realMasterState: marker }, 'test')) as PlainDoc;
+    expect(out).toMatchObject({ id: 'e-9', _deleted: true });
+    expect(await db.ticket_events.count().exec()).toBe(0);
+
+    const tickets = createConflictHandler('tickets', () => db);
+    const base = makeTicket();
+    const moved = makeTicket({ groupId: 'grp-apps', updatedAt: base.updatedAt + 10 });
+    const gone = (await tickets.resolve(
+      {
+        assumedMasterState: live(base),
+        newDocumentState: live(moved),
+        realMasterState: scopeExitMarker('tickets', { id: 't-1' }),
+      },
+      'test',
+    )) as PlainDoc;
+    expect(gone).toMatchObject({ id: 't-1', _deleted: true });
+    // Not someone's deletion: nothing waits in the conflict view.
+    expect(await db.conflicts.count().exec()).toBe(0);
   });
 });

@@ -1,4 +1,11 @@
-import { APPEND_ONLY_COLLECTIONS, MERGE_POLICIES, TICKET_CHANGE_RECORD_KINDS, jsonEqual, threeWayMerge } from '@shared';
+import {
+  APPEND_ONLY_COLLECTIONS,
+  MERGE_POLICIES,
+  TICKET_CHANGE_RECORD_KINDS,
+  isScopeExitMarker,
+  jsonEqual,
+  threeWayMerge,
+} from '@shared';
 import type { ConflictRecord, FieldClash, MergePolicy, ReplicatedCollection } from '@shared';
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { newId, replicatedState } from '../doc-utils.js';
@@ -144,6 +151,8 @@ export function createConflictHandler(collection: ReplicatedCollection, getDb: (
       return jsonEqual(replicatedState(a), replicatedState(b));
     },
     async resolve(input) {
+      // The document left this user's scope (a retried write that had landed): the device drops it, as a pull would.
+      if (isScopeExitMarker(collection, replicatedState(input.realMasterState))) return input.realMasterState;
       const db = getDb();
       // The server refused this very state for good: it waits in the conflict view as a refusal record.
       if (await isRefusedState(db, collection, input.newDocumentState)) return input.realMasterState;

@@ -134,3 +134,20 @@ export async function pullDocuments(
     ciId: row.ci_id,
   }));
 }
+
+/** Which of `ids` (documents of `collection`) are visible under `filter` now. */
+export async function visibleDocumentIds(
+  db: Queryable,
+  collection: string,
+  ids: readonly string[],
+  filter: PullFilter,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { join, conditions, params } = visibilityConditions(collection, [filter], 3);
+  const rows = await db.query<{ id: string }>(
+    `SELECT d.id FROM sync_documents d ${join} WHERE d.collection = $1 AND d.id IN (SELECT jsonb_array_elements_text($2::jsonb))
+       AND (${conditions[0]})`,
+    [collection, JSON.stringify(ids), ...params],
+  );
+  return new Set(rows.map((row) => row.id));
+}

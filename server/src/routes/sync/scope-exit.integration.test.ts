@@ -1,4 +1,4 @@
-import { queueKeyFor } from '@shared';
+import { queueKeyFor, scopeExitMarker } from '@shared';
 import type { Doc } from '../../test-support/api-client.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../seed/index.js';
@@ -172,6 +172,27 @@ describe.each(backends)('$name', (backend) => {
       const response = await api.push(tokens.technician, 'tickets', [{ assumedMasterState: held, newDocumentState: edited }]);
       expect(response.status).toBe(403);
       expect(JSON.stringify(response.body)).toContain('"code":"out_of_scope"');
+    });
+
+    it('answers a retried entry whose ticket left the pusher’s scope with the scope-exit marker (a lost answer, chaos seed 2125770887)', async () => {
+      const { api } = env();
+      const { ticket } = await ticketWithComment({ groupId: 'grp-field', title: 'Door closer, loading dock' });
+      const note = makeEvent(ticket.id, DEMO_USERS.technician.id, { body: 'Closer arm bent, part ordered' });
+      expect((await api.push(tokens.technician, 'ticket_events', [{ newDocumentState: note }])).body).toEqual([]);
+      // The answer never reached the device; meanwhile the ticket moved to a group the technician is not in.
+      await change(ticket, { groupId: 'grp-apps' });
+      const retried = await api.push(tokens.technician, 'ticket_events', [{ newDocumentState: note }]);
+      expect(retried.status).toBe(200);
+      expect(retried.body).toEqual([{ ...scopeExitMarker('ticket_events', { id: note.id, ticketId: ticket.id }) }]);
+      // The entry itself stands, for those who see the ticket.
+      expect((await api.pullAll(tokens.supervisor, 'ticket_events')).docs.get(note.id)).toMatchObject({
+        body: 'Closer arm bent, part ordered',
+      });
+      // A retry of an entry still in view is answered with nothing, as before.
+      const { ticket: kept } = await ticketWithComment({ groupId: 'grp-field', title: 'Badge printer ribbon' });
+      const keptNote = makeEvent(kept.id, DEMO_USERS.technician.id, { body: 'Ribbon swapped' });
+      await api.push(tokens.technician, 'ticket_events', [{ newDocumentState: keptNote }]);
+      expect((await api.push(tokens.technician, 'ticket_events', [{ newDocumentState: keptNote }])).body).toEqual([]);
     });
   });
 });

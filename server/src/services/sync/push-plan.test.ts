@@ -94,6 +94,7 @@ describe('planPush: authorisation comes before conflicts', () => {
       conflicts: [],
       violations: [],
       scopeChangedTicketIds: [],
+      unchanged: [event],
     });
     const edit = planPush(ctx, [{ assumedMasterState: event, newDocumentState: { ...event, body: 'changed' } }], masters);
     expect(edit.violations[0]).toMatchObject({ status: 403, documentId: 'ev-1' });

@@ -15,6 +15,8 @@ export interface PushPlan {
   violations: Violation[];
   /** Tickets whose group, assignee or security flag changed: their events get new sequence numbers. */
   scopeChangedTicketIds: string[];
+  /** Rows the server already holds exactly as sent (a retry whose answer was lost): nothing to write. */
+  unchanged: SyncDocument[];
 }
 
 /** The state the client based its write on; undefined when it believed the document new. */
@@ -35,11 +37,14 @@ const scopeChanged = (a: SyncDocument, b: SyncDocument): boolean =>
  * deleted meanwhile gets the tombstone back as a conflict instead of a 403 it could never get past.
  */
 export function planPush(ctx: RowContext, rows: readonly PlannedRow[], masters: ReadonlyMap<string, SyncDocument>): PushPlan {
-  const plan: PushPlan = { writes: [], conflicts: [], violations: [], scopeChangedTicketIds: [] };
+  const plan: PushPlan = { writes: [], conflicts: [], violations: [], scopeChangedTicketIds: [], unchanged: [] };
   for (const row of rows) {
     const next = row.newDocumentState;
     const master = masters.get(next.id);
-    if (master && jsonEqual(master, next)) continue;
+    if (master && jsonEqual(master, next)) {
+      plan.unchanged.push(master);
+      continue;
+    }
     const stale = master !== undefined && (row.assumedMasterState == null || !jsonEqual(row.assumedMasterState, master));
     // A stale row is judged by what the client meant to do (its assumed state -> its new state), not against a
     // master it has not seen: editing a ticket that someone else deleted meanwhile is a conflict (the client

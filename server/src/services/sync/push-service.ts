@@ -15,6 +15,7 @@ import { toSyncDocument, withoutDeleted } from './stored-document.js';
 import { stampWrites } from './server-stamps.js';
 import { ciScopeBefore, mayNarrowCiScope, recordCiScopeExits } from './ci-scope-exits.js';
 import { recordTicketScopeExits, resequenceTicketDocuments } from './ticket-scope-exits.js';
+import { markersForRetriesOutOfScope } from './retried-out-of-scope.js';
 import { rejectPush, type Violation } from './violation.js';
 import { writeCheckViolations } from './write-checks.js';
 
@@ -154,6 +155,7 @@ async function applyPush(
       serverNow: Date.now(),
     };
     const plan = planPush(context, planned, masters);
+    plan.conflicts.push(...(await markersForRetriesOutOfScope(tx, actor, collection, plan.unchanged)));
     // The collection's shared write checks run before anything is written (effects only do side effects).
     const refused = await writeCheckViolations(tx, actor, collection, plan.writes, masters);
     const refusedIds = new Set(refused.map((violation) => violation.documentId));
