@@ -17,15 +17,15 @@ export async function markersForRetriesOutOfScope(
   unchanged: readonly SyncDocument[],
 ): Promise<SyncDocument[]> {
   if (unchanged.length === 0 || !SCOPE_EXIT_COLLECTIONS.includes(collection)) return [];
+  // A collection the actor never pulls sends their devices nothing, markers included: their copies are their own.
   const filter = pullFilterFor(actor, collection);
-  const visible = filter
-    ? await visibleDocumentIds(
-        db,
-        collection,
-        unchanged.map((doc) => doc.id),
-        filter,
-      )
-    : new Set<string>();
+  if (!filter) return [];
+  const visible = await visibleDocumentIds(
+    db,
+    collection,
+    unchanged.map((doc) => doc.id),
+    filter,
+  );
   return unchanged
     .filter((doc) => !visible.has(doc.id))
     .map(
