@@ -46,8 +46,8 @@ export function CiPicker({
   const [open, setOpen] = useState(false);
   // Searched only while the list is open: a closed picker costs nothing, however many CIs the device holds.
   const found = useMemo(
-    () => (open ? pickCis(cmdb.index, cmdb.byId, search, OFFERED, classes) : []),
-    [open, cmdb.index, cmdb.byId, search, classes],
+    () => (open ? pickCis(cmdb.index, search, OFFERED, classes) : []),
+    [open, cmdb.index, search, classes],
   );
   const data = useMemo(() => {
     const chosen = new Set(value);

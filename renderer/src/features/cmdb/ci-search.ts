@@ -15,6 +15,8 @@ export const EMPTY_CI_FILTER: CiFilter = { ciClass: '', status: '', criticality:
 export interface CiIndex {
   /** CI ids matching the query, best first; every CI (in name order) for an empty query. */
   search(query: string): string[];
+  /** The same CIs themselves (as the index was last given them): what the list and the picker show. */
+  searchItems(query: string): readonly ConfigItem[];
 }
 
 /** Text of every attribute value, so a model, an IP address or a vendor finds its CI. */
@@ -81,12 +83,12 @@ export const CI_QUERY_OPTIONS = {
  * change: indexing 50,000 CIs takes seconds on a slow machine, re-indexing the few that changed milliseconds.
  */
 export class LiveCiIndex {
-  private readonly text = new CiTextIndex(CI_TEXT_FIELDS, tokenizeCiText, foldText, CI_QUERY_OPTIONS);
+  private readonly text = new CiTextIndex<ConfigItem>(CI_TEXT_FIELDS, tokenizeCiText, foldText, CI_QUERY_OPTIONS);
   private readonly known = new Map<string, ConfigItem>();
   /** Folded whole value → the CIs that carry it (see `wholeValues`). */
   private readonly byValue = new Map<string, Set<string>>();
   /** Every CI in name order: sorted on the first search after a change. */
-  private byName: string[] | null = null;
+  private byName: ConfigItem[] | null = null;
   /** Each CI's place in `byName`. */
   private nameRank = new Map<string, number>();
 
@@ -101,7 +103,7 @@ export class LiveCiIndex {
         this.text.remove(ci.id, indexed(before));
         this.forgetValues(before);
       }
-      this.text.set(ci.id, indexed(ci));
+      this.text.set(ci.id, indexed(ci), ci);
       for (const key of wholeValues(ci)) {
         let set = this.byValue.get(key);
         if (!set) this.byValue.set(key, (set = new Set()));
@@ -120,7 +122,7 @@ export class LiveCiIndex {
       this.known.delete(id);
       this.byName = null;
     }
-    return { search: (query) => this.search(query) };
+    return { search: (query) => this.search(query), searchItems: (query) => this.searchItems(query) };
   }
 
   private forgetValues(ci: ConfigItem): void {
@@ -131,39 +133,44 @@ export class LiveCiIndex {
     }
   }
 
-  private nameOrder(): string[] {
+  /** Every CI in name order (the index's own array: read, never changed). */
+  private nameOrder(): ConfigItem[] {
     if (this.byName) return this.byName;
     const collator = new Intl.Collator();
-    const byName = [...this.known.values()].sort((a, b) => collator.compare(a.name, b.name)).map((ci) => ci.id);
-    this.nameRank = new Map(byName.map((id, rank) => [id, rank]));
+    const byName = [...this.known.values()].sort((a, b) => collator.compare(a.name, b.name));
+    this.nameRank = new Map(byName.map((ci, rank) => [ci.id, rank]));
     this.byName = byName;
     return byName;
   }
 
   /** These CIs in name order: their places in it sorted as numbers (thousands of carriers in a millisecond). */
-  private inNameOrder(ids: ReadonlySet<string>): string[] {
+  private inNameOrder(ids: ReadonlySet<string>): ConfigItem[] {
     const order = this.nameOrder();
     const ranks = new Int32Array(ids.size);
     let k = 0;
     for (const id of ids) ranks[k++] = this.nameRank.get(id) ?? 0;
     ranks.sort();
-    const out = new Array<string>(ranks.length);
+    const out = new Array<ConfigItem>(ranks.length);
     for (let r = 0; r < ranks.length; r++) out[r] = order[ranks[r]];
     return out;
   }
 
   private search(query: string): string[] {
+    return this.searchItems(query).map((ci) => ci.id);
+  }
+
+  private searchItems(query: string): readonly ConfigItem[] {
     const q = query.trim();
     if (!q) return this.nameOrder();
     const carriers = this.byValue.get(foldText(q));
-    if (!carriers) return this.text.searchIds(q);
+    if (!carriers) return this.text.searchValues(q);
     const inOrder = this.inNameOrder(carriers);
     // An identifier names its CIs and nothing else; a word such as "Oracle" may also be in names, which come first.
     if (isIdentifier(q)) return inOrder;
-    const named = this.text.searchIds(q, ['name']);
+    const named = this.text.searchValues(q, ['name']);
     if (named.length === 0) return inOrder;
     const seen = new Set(named);
-    return [...named, ...inOrder.filter((id) => !seen.has(id))];
+    return [...named, ...inOrder.filter((ci) => !seen.has(ci))];
   }
 }
 
@@ -182,30 +189,20 @@ export function matchesCiFilter(ci: ConfigItem, filter: CiFilter): boolean {
 }
 
 /** The CIs of the list: searched (in the index's order), then filtered. */
-export function listCis(index: CiIndex, byId: ReadonlyMap<string, ConfigItem>, query: string, filter: CiFilter): ConfigItem[] {
-  const out: ConfigItem[] = [];
-  for (const id of index.search(query)) {
-    const ci = byId.get(id);
-    if (ci && matchesCiFilter(ci, filter)) out.push(ci);
-  }
-  return out;
+export function listCis(index: CiIndex, query: string, filter: CiFilter): readonly ConfigItem[] {
+  const found = index.searchItems(query);
+  if (!filter.ciClass && !filter.status && !filter.criticality) return found;
+  return found.filter((ci) => matchesCiFilter(ci, filter));
 }
 
 /**
  * The first `limit` CIs a picker offers for a query (the list's search, so accents and case are ignored), only of
  * the given classes when some are given: it stops at `limit`, so an empty query over 50,000 CIs stays instant.
  */
-export function pickCis(
-  index: CiIndex,
-  byId: ReadonlyMap<string, ConfigItem>,
-  query: string,
-  limit: number,
-  classes: readonly CiClass[] = [],
-): ConfigItem[] {
+export function pickCis(index: CiIndex, query: string, limit: number, classes: readonly CiClass[] = []): ConfigItem[] {
   const out: ConfigItem[] = [];
-  for (const id of index.search(query)) {
-    const ci = byId.get(id);
-    if (!ci || (classes.length > 0 && !classes.includes(ci.ciClass))) continue;
+  for (const ci of index.searchItems(query)) {
+    if (classes.length > 0 && !classes.includes(ci.ciClass)) continue;
     out.push(ci);
     if (out.length >= limit) break;
   }

@@ -40,7 +40,7 @@ const textsOf = (d: Doc): string[] => [d.name, d.serial, d.attributes];
 
 function indexOf(docs: readonly Doc[]): CiTextIndex {
   const index = new CiTextIndex(FIELDS, tokenizeCiText, foldText, CI_QUERY_OPTIONS);
-  for (const d of docs) index.set(d.id, textsOf(d));
+  for (const d of docs) index.set(d.id, textsOf(d), d.id);
   return index;
 }
 
@@ -97,6 +97,7 @@ describe('CiTextIndex', () => {
     ];
     expect(indexOf(list).searchIds('oracle', ['name'])).toEqual(['a']);
     expect(indexOf(list).searchIds('oracle')).toEqual(['a', 'b']);
+    expect(indexOf(list).searchValues('oracle')).toEqual(['a', 'b']);
     expectSameRanking(indexOf(list).search('oracle', ['name']), reference(list).search('oracle', { fields: ['name'] }));
   });
 
@@ -115,7 +116,7 @@ describe('CiTextIndex', () => {
       if (n % 3 === 0) {
         index.remove(d.id, textsOf(d));
         const renamed = { ...d, name: `Poste ${n}` };
-        index.set(d.id, textsOf(renamed));
+        index.set(d.id, textsOf(renamed), d.id);
         kept.set(d.id, renamed);
       } else if (n % 3 === 1 || n % 5 === 0) {
         index.remove(d.id, textsOf(d));

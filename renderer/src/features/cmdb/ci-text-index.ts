@@ -51,12 +51,15 @@ const BM25_K = 1.2;
 const BM25_B = 0.7;
 const BM25_D = 0.5;
 
-export class CiTextIndex {
+/** `T`: what a search returns for each document besides its id (the CI list keeps the CI itself). */
+export class CiTextIndex<T = string> {
   private terms = new SearchableMap<TermEntry>();
   /** The terms `fuzzyTarget` admits, with the same entries: what fuzzy lookups walk. */
   private fuzzyTerms = new SearchableMap<TermEntry>();
   /** Document number → id; undefined once removed (postings keep the number until the next compaction). */
   private ids: (string | undefined)[] = [];
+  /** Document number → the value given with it (same numbering as `ids`). */
+  private values: (T | undefined)[] = [];
   private numberOf = new Map<string, number>();
   /** Per field, document number → count of distinct tokens (MiniSearch's field length). */
   private lengths: number[][];
@@ -82,11 +85,12 @@ export class CiTextIndex {
     return this.liveCount;
   }
 
-  /** Indexes a document (its field texts in the order of `fields`). */
-  set(id: string, texts: readonly string[]): void {
+  /** Indexes a document (its field texts in the order of `fields`) with the value searches return for it. */
+  set(id: string, texts: readonly string[], value: T): void {
     if (this.numberOf.has(id)) throw new Error(`CiTextIndex: ${id} is indexed; remove it first`);
     const doc = this.ids.length;
     this.ids.push(id);
+    this.values.push(value);
     this.numberOf.set(id, doc);
     this.liveCount++;
     this.fields.forEach((_, f) => {
@@ -123,6 +127,7 @@ export class CiTextIndex {
     if (doc === undefined) return;
     this.numberOf.delete(id);
     this.ids[doc] = undefined;
+    this.values[doc] = undefined;
     this.liveCount--;
     this.deadCount++;
     this.fields.forEach((_, f) => {
@@ -150,6 +155,7 @@ export class CiTextIndex {
   private compact(): void {
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: (string | undefined)[] = [];
+    const values: (T | undefined)[] = [];
     const lengths: number[][] = this.fields.map(() => []);
     this.ids.forEach((id, doc) => {
       if (id === undefined) return;
@@ -157,6 +163,7 @@ export class CiTextIndex {
       this.numberOf.set(id, ids.length);
       this.fields.forEach((_, f) => lengths[f].push(this.lengths[f][doc]));
       ids.push(id);
+      values.push(this.values[doc]);
     });
     const emptied: string[] = [];
     for (const [term, entry] of this.terms) {
@@ -183,6 +190,7 @@ export class CiTextIndex {
       this.fuzzyTerms.delete(term);
     }
     this.ids = ids;
+    this.values = values;
     this.lengths = lengths;
     this.deadCount = 0;
   }
@@ -196,11 +204,22 @@ export class CiTextIndex {
     return docs.map((doc) => ({ id: this.ids[doc] ?? '', score: this.score[doc] * quality }));
   }
 
-  /** The ids only, best first: what the list needs. */
+  /** The ids only, best first. */
   searchIds(query: string, fieldNames?: readonly string[]): string[] {
     const { docs } = this.run(query, fieldNames);
     const out = new Array<string>(docs.length);
     for (let k = 0; k < docs.length; k++) out[k] = this.ids[docs[k]] ?? '';
+    return out;
+  }
+
+  /** The documents' values, best first: what the list needs (no lookup by id per result). */
+  searchValues(query: string, fieldNames?: readonly string[]): T[] {
+    const { docs } = this.run(query, fieldNames);
+    const out: T[] = [];
+    for (const doc of docs) {
+      const value = this.values[doc];
+      if (value !== undefined) out.push(value);
+    }
     return out;
   }
 
