@@ -228,4 +228,5 @@ test('an organisation uses a new application, shown on its page and in the impac
   await new TicketPage(page).open(ticket.number);
   await expect(page.locator(`[data-testid="ticket-ci"][data-ci-id="${id}"]`)).toContainText('Borne d’accueil');
   await expect(page.locator(`[data-testid="ticket-ci"][data-ci-id="${id}"]`)).toContainText('Deleted from the CMDB');
+  await expect(page.getByTestId('ticket-cis').locator('.mantine-Pill-label')).toHaveText(['Borne d’accueil']);
 });
