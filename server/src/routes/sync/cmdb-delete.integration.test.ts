@@ -59,6 +59,32 @@ describe.each(backends)('$name', (backend) => {
     const pullAll = async (who: string, collection: string): Promise<Map<string, Doc>> =>
       (await env().api.pullAll(tokens[who], collection, null, 1000)).docs;
 
+    it('refuses an organisation named by spaces, padded or too long, with a code, and stores nothing', async () => {
+      const { api } = env();
+      const master = (await pullAll('admin', 'config_items')).get(app.id)!;
+      for (const targetId of ['   ', ' Ville de Gatineau', 'x'.repeat(41)]) {
+        const next = {
+          ...master,
+          relations: [...(master.relations as ConfigItem['relations']), { type: 'used_by', targetKind: 'org', targetId }],
+          updatedBy: DEMO_USERS.admin.id,
+          updatedAt: Date.now(),
+        };
+        const refused = await api.push(tokens.admin, 'config_items', [{ assumedMasterState: master, newDocumentState: next }]);
+        expect(refused.status, targetId).toBeGreaterThanOrEqual(400);
+        expect(refused.status, targetId).toBeLessThan(500);
+      }
+      const padded = {
+        ...master,
+        relations: [{ type: 'used_by', targetKind: 'org', targetId: 'Ville ' }],
+        updatedBy: DEMO_USERS.admin.id,
+        updatedAt: Date.now(),
+      };
+      const coded = await api.push(tokens.admin, 'config_items', [{ assumedMasterState: master, newDocumentState: padded }]);
+      expect(coded.status).toBe(422);
+      expect(coded.body).toMatchObject({ details: [{ documentId: app.id, code: 'ci_relation_target_invalid' }] });
+      expect((await pullAll('admin', 'config_items')).get(app.id)?.relations).toEqual(app.relations);
+    });
+
     it('refuses a technician’s deletion of a CI at their site with a code, and nothing changes', async () => {
       const { api } = env();
       const master = (await pullAll('tech', 'config_items')).get(server.id)!;
