@@ -16,6 +16,7 @@ import { DEFAULT_MAIL_PER_USER_PER_HOUR } from './services/mail/mail-queue.js';
 import { surveyPushEffect } from './services/surveys/survey-push-effects.js';
 import { callerMailEffect } from './services/notifications/caller-mail.js';
 import { recordDirectoryAudit } from './services/directory/directory-audit-effect.js';
+import { removeReferencesToDeletedCis } from './services/cmdb/ci-deletion-effect.js';
 import { recordCiHistory } from './services/cmdb/ci-history-effect.js';
 import { PresenceHub } from './services/presence/presence-hub.js';
 import { ChangeHub } from './services/sync/change-hub.js';
@@ -158,6 +159,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         surveyPushEffect({ publicUrl }),
         recordPublishedVersions,
         recordCiHistory,
+        // A deleted CI's incoming edges and the places of the CIs in it, on the server's other CIs.
+        removeReferencesToDeletedCis,
         recordDirectoryAudit,
         mailStakeholderUpdates(publicUrl, mailPerUserPerHour),
         mailApprovalRequests(publicUrl, mailPerUserPerHour),

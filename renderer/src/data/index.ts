@@ -105,12 +105,13 @@ export { useArticleVersions } from './hooks/article-versions.js';
 export { useChildTickets } from './hooks/child-tickets.js';
 export { useCmdbImportApi } from './hooks/cmdb-import.js';
 export type { CmdbImportApi, CmdbImportOutcome } from './hooks/cmdb-import.js';
-export { useCiHistory, useConfigItems, useOpenTicketsOfCi } from './hooks/config-items.js';
+export { useCiHistory, useConfigItems, useDeletedCiNames, useOpenTicketsOfCi } from './hooks/config-items.js';
 export {
   addCiRelation,
   applyCiPatch,
   asConfigItem,
   createConfigItem,
+  deleteConfigItem,
   removeCiRelation,
   sitesOfActor,
   updateConfigItem,

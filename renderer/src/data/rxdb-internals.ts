@@ -95,3 +95,12 @@ export async function dexieInternals(instance: unknown) {
   const { dexieTable, booleanIndexes } = await (instance as RxStorageInstanceDexie<unknown>).internals;
   return { dexieTable, booleanIndexes };
 }
+
+/**
+ * Documents by id as stored, tombstones included: RxDB's queries skip deleted documents, but a deletion keeps the
+ * document's last data (there is no cleanup plugin), so a ticket can still name the CI it linked.
+ */
+export async function findWithTombstones<T>(collection: RxCollection<T>, ids: string[]): Promise<(T & { _deleted: boolean })[]> {
+  if (ids.length === 0) return [];
+  return collection.storageInstance.findDocumentsById(ids, true);
+}

@@ -1,4 +1,5 @@
 import type { CiAttributeSpec, CiClass, CiRelation, ConfigItem } from './ci-model.js';
+import { isOrganisationId } from './organisations.js';
 import {
   CI_CLASSES,
   CI_CRITICALITIES,
@@ -24,6 +25,7 @@ export type CiViolationCode =
   | 'ci_attribute_not_allowed_value'
   | 'ci_relation_type_unknown'
   | 'ci_relation_target_kind'
+  | 'ci_relation_target_invalid'
   | 'ci_relation_self'
   | 'ci_relation_duplicate'
   | 'ci_relations_too_many';
@@ -94,6 +96,14 @@ export function checkRelation(sourceId: string, relation: CiRelation, index: num
       message: wantsParty
         ? `${attribute}: "used by" must point at a user, group or organisation`
         : `${attribute}: "${relation.type}" must point at a configuration item`,
+    });
+  }
+  // An organisation is named on the edge itself: a blank or padded name would be a second, invisible organisation.
+  if (relation.targetKind === 'org' && !isOrganisationId(relation.targetId)) {
+    out.push({
+      code: 'ci_relation_target_invalid',
+      attribute,
+      message: `${attribute}: an organisation needs a name (at most 40 characters, no leading or trailing spaces)`,
     });
   }
   if (relation.targetKind === 'ci' && relation.targetId === sourceId) {

@@ -5,3 +5,5 @@ export * from './ci-collections.js';
 export * from './ci-csv.js';
 export * from './suggested-impact.js';
 export * from './service-support.js';
+export * from './organisations.js';
+export * from './ci-deletion.js';

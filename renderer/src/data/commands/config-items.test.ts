@@ -4,7 +4,15 @@ import type { ConfigItem } from '@shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase } from '../types.js';
-import { addCiRelation, applyCiPatch, createConfigItem, removeCiRelation, updateConfigItem } from './config-items.js';
+import { findWithTombstones } from '../rxdb-internals.js';
+import {
+  addCiRelation,
+  applyCiPatch,
+  createConfigItem,
+  deleteConfigItem,
+  removeCiRelation,
+  updateConfigItem,
+} from './config-items.js';
 
 const technician = { id: 'u-tech', role: 'technician' as const, groupIds: ['grp-field'] };
 const admin = { id: 'u-admin', role: 'admin' as const, groupIds: [] };
@@ -146,6 +154,22 @@ describe('CI commands', () => {
     expect(await ci('srv-1')).toEqual(before);
   });
 
+  it('lets a configuration manager say an organisation uses a service, by its name, and refuses a blank name', async () => {
+    const svc = await createConfigItem(
+      db,
+      { ...newServer, name: 'Paie', ciClass: 'business_service', attributes: {} },
+      configManager,
+    );
+    const id = svc.id!;
+    const usedBy = { type: 'used_by' as const, targetKind: 'org' as const, targetId: 'Ville de Gatineau' };
+    expect(await addCiRelation(db, id, usedBy, configManager)).toEqual([]);
+    expect((await ci(id)).relations).toEqual([usedBy]);
+    expect((await addCiRelation(db, id, { ...usedBy, targetId: ' ' }, configManager)).map((v) => v.code)).toEqual([
+      'ci_relation_target_invalid',
+    ]);
+    expect((await ci(id)).relations).toEqual([usedBy]);
+  });
+
   it('refuses relinking to those the policy does not let change relations (an agent, a technician on site)', async () => {
     const edge = { type: 'depends_on' as const, targetKind: 'ci' as const, targetId: 'site-gat' };
     for (const who of [agent, technician]) {
@@ -156,6 +180,50 @@ describe('CI commands', () => {
     expect(await addCiRelation(db, 'srv-1', edge, admin)).toEqual([]);
     expect((await removeCiRelation(db, 'srv-1', edge, technician)).map((v) => v.code)).toEqual(['ci_field_forbidden']);
     expect((await ci('srv-1')).relations).toEqual([edge]);
+  });
+
+  it('deletes a CI as a tombstone in the deleter’s name, with the edges to it and the places in it, keeping its name', async () => {
+    await db.config_items.bulkInsert([
+      stored(
+        buildConfigItem({
+          id: 'app-1',
+          name: 'Paie',
+          ciClass: 'application',
+          relations: [
+            { type: 'runs_on', targetKind: 'ci', targetId: 'srv-1' },
+            { type: 'depends_on', targetKind: 'ci', targetId: 'site-gat' },
+          ],
+        }),
+      ),
+    ]);
+    expect(await deleteConfigItem(db, 'srv-1', admin)).toEqual([]);
+    expect(await db.config_items.findOne('srv-1').exec()).toBeNull();
+    expect((await ci('app-1')).relations).toEqual([{ type: 'depends_on', targetKind: 'ci', targetId: 'site-gat' }]);
+    expect(await ci('app-1')).toMatchObject({ updatedBy: 'u-admin' });
+    // The tombstone keeps the name (tickets show it) and says who deleted it (the push checks updatedBy).
+    const [tombstone] = await findWithTombstones(db.config_items, ['srv-1']);
+    expect(tombstone).toMatchObject({ _deleted: true, name: 'OTT-FS-01', updatedBy: 'u-admin' });
+    // A site: the CIs standing in it lose their place.
+    await db.config_items.insert(
+      stored(
+        buildConfigItem({ id: 'pc-1', ciClass: 'workstation', locationId: 'site-gat', attributes: { serialNumber: 'PC1' } }),
+      ),
+    );
+    expect(await deleteConfigItem(db, 'site-gat', configManager)).toEqual([]);
+    expect(await ci('pc-1')).toMatchObject({ locationId: '', updatedBy: 'u-cm' });
+    expect((await ci('app-1')).relations).toEqual([]);
+  });
+
+  it('refuses deletion to those the CMDB policy does not let manage configuration, writing nothing', async () => {
+    await db.config_items.insert(
+      stored(buildConfigItem({ id: 'app-1', relations: [{ type: 'runs_on', targetKind: 'ci', targetId: 'srv-1' }] })),
+    );
+    for (const who of [agent, technician, { id: 'nobody' }]) {
+      expect((await deleteConfigItem(db, 'srv-1', who)).map((v) => v.code)).toEqual(['ci_manage_forbidden']);
+    }
+    expect((await deleteConfigItem(db, 'nowhere', admin)).map((v) => v.code)).toEqual(['not_found']);
+    expect(await ci('srv-1')).toMatchObject({ name: 'OTT-FS-01' });
+    expect((await ci('app-1')).relations).toHaveLength(1);
   });
 
   it('applies a patch without touching the CI it was given', () => {

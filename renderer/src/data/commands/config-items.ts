@@ -1,4 +1,14 @@
-import { addRelation, can, forbiddenCiFields, jsonEqual, removeRelation, sitesOfGroups, validateCi } from '@shared';
+import {
+  addRelation,
+  can,
+  ciReferences,
+  forbiddenCiFields,
+  jsonEqual,
+  removeRelation,
+  sitesOfGroups,
+  validateCi,
+  withoutReferencesTo,
+} from '@shared';
 import type { Actor, CiAttributeValue, CiRelation, CiViolation, ConfigItem, TechnicianSites } from '@shared';
 import { newId } from '../doc-utils.js';
 import type { DeskDatabase } from '../types.js';
@@ -87,18 +97,36 @@ async function writeCiEdit(
   after: ConfigItem,
   actor: CommandActor,
 ): Promise<CiEditViolation[]> {
+  const violations = await ciEditViolations(db, before, after, actor);
+  if (violations.length > 0) return violations;
+  return storeCiEdit(db, before.id, after, actor);
+}
+
+/** The push's checks of an edit: the fields the actor may not change (`forbiddenCiFields`), then `validateCi`. */
+async function ciEditViolations(
+  db: DeskDatabase,
+  before: ConfigItem,
+  after: ConfigItem,
+  actor: CommandActor,
+  sites?: TechnicianSites,
+): Promise<CiEditViolation[]> {
   const who = policyActor(actor);
   if (!who) return [{ code: 'ci_field_forbidden', attribute: 'id', message: 'Sign in to change configuration items.' }];
-  const sites = await sitesOfActor(db, actor);
-  const violations: CiEditViolation[] = forbiddenCiFields(who, sites, before, after).map((field) => ({
-    code: 'ci_field_forbidden',
-    attribute: field,
-    message: `You may not change ${field} on this configuration item.`,
-  }));
+  const violations: CiEditViolation[] = forbiddenCiFields(who, sites ?? (await sitesOfActor(db, actor)), before, after).map(
+    (field) => ({
+      code: 'ci_field_forbidden',
+      attribute: field,
+      message: `You may not change ${field} on this configuration item.`,
+    }),
+  );
   violations.push(...validateCi(after));
-  if (violations.length > 0) return violations;
-  const doc = await db.config_items.findOne(before.id).exec();
-  if (!doc) return [{ code: 'not_found', attribute: 'id', message: `Configuration item ${before.id} is not on this device.` }];
+  return violations;
+}
+
+/** Writes a checked edit in the actor's name. */
+async function storeCiEdit(db: DeskDatabase, id: string, after: ConfigItem, actor: CommandActor): Promise<CiEditViolation[]> {
+  const doc = await db.config_items.findOne(id).exec();
+  if (!doc) return [{ code: 'not_found', attribute: 'id', message: `Configuration item ${id} is not on this device.` }];
   const { deleted: _tombstone, ...fields } = after;
   await doc.incrementalModify((current) => ({
     ...current,
@@ -197,4 +225,46 @@ export async function removeCiRelation(
   const after = removeRelation(before, relation);
   if (jsonEqual(before, after)) return [];
   return writeCiEdit(db, before, after, actor);
+}
+
+/**
+ * Deletes a CI on this device: a tombstone that replicates (RxDB's deletion, in the actor's name, so the server's
+ * push accepts it and records the `deleted` history entry). Only those the shared CMDB policy lets manage
+ * configuration (`ci.manage`) may. First every other CI of this device that points at it loses those edges, and
+ * every CI that stands in it its location (`withoutReferencesTo`, each an edit checked like a relink), so no
+ * traversal meets a dangling edge; the server's push effect does the same for CIs this device does not hold.
+ * Tickets keep naming it (`ciIds`), and show the name its tombstone keeps (`useDeletedCiNames`). Nothing is
+ * written when any of these writes would be refused.
+ */
+export async function deleteConfigItem(db: DeskDatabase, id: string, actor: CommandActor): Promise<CiEditViolation[]> {
+  const who = policyActor(actor);
+  if (!who || !can(who, 'ci.manage'))
+    return [
+      {
+        code: 'ci_manage_forbidden',
+        attribute: 'id',
+        message: 'Only configuration managers and administrators may delete configuration items.',
+      },
+    ];
+  const doc = await db.config_items.findOne(id).exec();
+  if (!doc) return [{ code: 'not_found', attribute: 'id', message: `Configuration item ${id} is not on this device.` }];
+  const all = (await db.config_items.find().exec()).map((d) => asConfigItem(d.toMutableJSON()));
+  const refs = ciReferences(asConfigItem(doc.toMutableJSON()), all);
+  const sourceIds = new Set([...refs.incoming.map((e) => e.sourceId), ...refs.locatedIn]);
+  const gone = new Set([id]);
+  const edits = all.filter((ci) => sourceIds.has(ci.id)).map((before) => ({ before, after: withoutReferencesTo(before, gone) }));
+  const sites = await sitesOfActor(db, actor);
+  for (const { before, after } of edits) {
+    const refused = await ciEditViolations(db, before, after, actor, sites);
+    if (refused.length > 0) return refused;
+  }
+  for (const { after } of edits) await storeCiEdit(db, after.id, after, actor);
+  // The tombstone carries the deleter and the time, as every CI write does.
+  const stamped = await doc.incrementalModify((current) => ({
+    ...current,
+    updatedAt: Math.max(Date.now(), current.updatedAt + 1),
+    updatedBy: actor.id,
+  }));
+  await stamped.remove();
+  return [];
 }

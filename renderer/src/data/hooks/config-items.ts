@@ -1,6 +1,7 @@
 import { OPEN_STATUSES } from '@shared';
 import type { CiHistoryEntry, ConfigItem, Ticket } from '@shared';
-import { map } from 'rxjs';
+import { from, map, startWith, switchMap } from 'rxjs';
+import { findWithTombstones } from '../rxdb-internals.js';
 import { useDb } from '../provider.js';
 import { useObservable } from './use-observable.js';
 
@@ -40,3 +41,25 @@ export function useOpenTicketsOfCi(ciId: string): Ticket[] {
     [] as Ticket[],
   );
 }
+
+/**
+ * The names of deleted CIs among these ids, read from their tombstones on this device (RxDB keeps a deleted
+ * document's data): a ticket that named a CI keeps showing its name after the CI is deleted. Re-read when the CIs
+ * change (a deletion arriving while the ticket is open).
+ */
+export function useDeletedCiNames(ids: readonly string[]): ReadonlyMap<string, string> {
+  const db = useDb();
+  const key = [...ids].sort().join('\u0000');
+  return useObservable(
+    () =>
+      db.config_items.$.pipe(
+        startWith(null),
+        switchMap(() => from(findWithTombstones(db.config_items, key ? key.split('\u0000') : []))),
+        map((docs) => new Map(docs.filter((d) => d._deleted).map((d) => [d.id, d.name]))),
+      ),
+    [db, key],
+    NO_NAMES,
+  );
+}
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();

@@ -43,7 +43,7 @@ export function CiListPage() {
   const [live] = useState(() => new LiveCiIndex());
   const index = useMemo(() => live.update(items), [live, items]);
   const byId = useMemo(() => new Map(items.map((ci) => [ci.id, ci])), [items]);
-  const found = useMemo(() => listCis(index, byId, query, filter), [index, byId, query, filter]);
+  const found = useMemo(() => listCis(index, query, filter), [index, query, filter]);
   const rows = found.slice(0, MAX_ROWS);
 
   const select = (key: keyof CiFilter, label: string, values: readonly string[], names: Readonly<Record<string, string>>) => (

@@ -21,6 +21,7 @@ import { attributeSpecs, CI_FORM_FIELDS, draftOf, editableFields, patchOf } from
 import { historyRows } from './ci-history-rows.js';
 import { useCiLabels } from './ci-labels.js';
 import { CiViolationsAlert } from './CiViolationsAlert.js';
+import { DeleteCiDialog } from './DeleteCiDialog.js';
 import { useDirectoryNames } from './use-directory-names.js';
 
 /**
@@ -68,6 +69,7 @@ function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
   const [draft, setDraft] = useState<CiDraft | null>(null);
   const [violations, setViolations] = useState<CiEditViolation[]>([]);
   const [saving, setSaving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
 
   const byId = useMemo(() => new Map(items.map((c) => [c.id, c])), [items]);
   const graph = useMemo(() => buildCmdbGraph(items), [items]);
@@ -75,6 +77,8 @@ function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
   const editable = useMemo(() => editableFields(user, ci, sites), [user, ci, sites]);
   // Relinking is the field `relations` of the shared policy (configuration managers and admins), as the push checks.
   const canRelink = can(user, 'ci.edit_field', { ci, sites, field: 'relations' });
+  // Deleting, like creating, is `ci.manage` (configuration managers and admins), as the push's grant check asks.
+  const canDelete = can(user, 'ci.manage');
   const locations = useMemo(
     () =>
       items
@@ -142,7 +146,13 @@ function CiView({ ci, items }: { ci: ConfigItem; items: ConfigItem[] }) {
             </Text>
           </Group>
         </Stack>
+        {canDelete && (
+          <Button color="red" variant="light" onClick={() => setDeleting(true)} data-testid="ci-delete">
+            {t('cmdb.delete.open')}
+          </Button>
+        )}
       </Group>
+      {deleting && <DeleteCiDialog ci={ci} items={items} openTickets={tickets.length} onClose={() => setDeleting(false)} />}
       <Paper withBorder p="md">
         <form
           onSubmit={(e) => {

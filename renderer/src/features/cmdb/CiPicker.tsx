@@ -2,6 +2,7 @@ import { Group, MultiSelect, Text } from '@mantine/core';
 import type { CiClass } from '@shared';
 import { TICKET_CI_MAX } from '@shared';
 import { useMemo, useState } from 'react';
+import { useDeletedCiNames } from '../../data/index.js';
 import { useCiLabels } from './ci-labels.js';
 import { pickCis } from './ci-search.js';
 import type { CmdbLookup } from './use-cmdb.js';
@@ -44,17 +45,16 @@ export function CiPicker({
   const labels = useCiLabels();
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
+  const deletedNames = useDeletedCiNames(value);
   // Searched only while the list is open: a closed picker costs nothing, however many CIs the device holds.
-  const found = useMemo(
-    () => (open ? pickCis(cmdb.index, cmdb.byId, search, OFFERED, classes) : []),
-    [open, cmdb.index, cmdb.byId, search, classes],
-  );
+  const found = useMemo(() => (open ? pickCis(cmdb.index, search, OFFERED, classes) : []), [open, cmdb.index, search, classes]);
   const data = useMemo(() => {
     const chosen = new Set(value);
-    // A CI this device does not hold (out of a technician's scope, not synced yet) is named by its id, not dropped.
-    const picked = value.map((id) => ({ value: id, label: cmdb.byId.get(id)?.name ?? id }));
+    // A CI deleted since keeps the name its tombstone holds; one this device does not hold (out of a technician's
+    // scope, not synced yet) is named by its id, not dropped.
+    const picked = value.map((id) => ({ value: id, label: cmdb.byId.get(id)?.name ?? deletedNames.get(id) ?? id }));
     return [...picked, ...found.filter((ci) => !chosen.has(ci.id)).map((ci) => ({ value: ci.id, label: ci.name }))];
-  }, [value, found, cmdb.byId]);
+  }, [value, found, cmdb.byId, deletedNames]);
   return (
     <MultiSelect
       label={label}

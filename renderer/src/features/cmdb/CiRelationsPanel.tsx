@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CI_RELATION_TYPES } from '@shared';
+import { CI_RELATION_TYPES, ORGANISATION_NAME_MAX, organisationId, organisationsInUse } from '@shared';
 import type { CiRelation, CiRelationType, ConfigItem } from '@shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,15 +23,21 @@ export interface CiRelationsPanelProps {
   canRelink: boolean;
 }
 
-/** `used_by` points at a user or group of the directory; every other type at a CI (shared `checkRelation`). */
+/**
+ * `used_by` points at a user or group of the directory or at an organisation (named on the edge, as the CSV import
+ * writes it); every other type at a CI (shared `checkRelation`).
+ */
 const PARTY_TYPE: CiRelationType = 'used_by';
+
+/** The party choice that asks for an organisation's name. */
+const NEW_ORGANISATION = 'org:';
 
 /** The key of an edge as a React key and test id (the shared duplicate rule compares the same three parts). */
 const keyOf = (r: CiRelation) => `${r.type}:${r.targetKind}:${r.targetId}`;
 
 /**
  * The CI's outgoing relationships (read `this CI <type> target`), each removable, and a form adding one: a type,
- * then a CI chosen with the CMDB search (or, for "used by", a user or group). The data commands ask the shared
+ * then a CI chosen with the CMDB search (or, for "used by", a user, a group or an organisation). The data commands ask the shared
  * policy and rules (duplicate, self, target kind), so refusals arrive as coded violations translated here.
  */
 export function CiRelationsPanel({ ci, items, byId, nameOf, canRelink }: CiRelationsPanelProps) {
@@ -45,6 +51,7 @@ export function CiRelationsPanel({ ci, items, byId, nameOf, canRelink }: CiRelat
   const [type, setType] = useState<CiRelationType>('depends_on');
   const [ciTarget, setCiTarget] = useState('');
   const [partyTarget, setPartyTarget] = useState('');
+  const [newOrganisation, setNewOrganisation] = useState('');
   const [violations, setViolations] = useState<CiEditViolation[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -55,16 +62,28 @@ export function CiRelationsPanel({ ci, items, byId, nameOf, canRelink }: CiRelat
         items: directory.groups.map((g) => ({ value: `group:${g.id}`, label: (lang === 'fr' && g.nameFr) || g.name })),
       },
       { group: t('cmdb.partyKind.user'), items: directory.users.map((u) => ({ value: `user:${u.id}`, label: u.name })) },
+      {
+        group: t('cmdb.partyKind.org'),
+        items: [
+          // The organisations other CIs are used by, then a new one by name.
+          ...organisationsInUse(items).map((name) => ({ value: `org:${name}`, label: name })),
+          { value: NEW_ORGANISATION, label: t('cmdb.relationships.newOrganisation') },
+        ],
+      },
     ],
-    [directory.groups, directory.users, lang, t],
+    [directory.groups, directory.users, items, lang, t],
   );
 
   const wantsParty = type === PARTY_TYPE;
   const target = ((): CiRelation | null => {
     if (!wantsParty) return ciTarget ? { type, targetKind: 'ci', targetId: ciTarget } : null;
+    if (partyTarget === NEW_ORGANISATION) {
+      const name = organisationId(newOrganisation);
+      return name ? { type, targetKind: 'org', targetId: name } : null;
+    }
     const [kind, ...rest] = partyTarget.split(':');
     const id = rest.join(':');
-    return (kind === 'user' || kind === 'group') && id ? { type, targetKind: kind, targetId: id } : null;
+    return (kind === 'user' || kind === 'group' || kind === 'org') && id ? { type, targetKind: kind, targetId: id } : null;
   })();
 
   const run = async (write: () => Promise<CiEditViolation[]>, done: string) => {
@@ -88,6 +107,7 @@ export function CiRelationsPanel({ ci, items, byId, nameOf, canRelink }: CiRelat
     if (added) {
       setCiTarget('');
       setPartyTarget('');
+      setNewOrganisation('');
     }
   };
 
@@ -201,6 +221,19 @@ export function CiRelationsPanel({ ci, items, byId, nameOf, canRelink }: CiRelat
                 label={t('cmdb.relationships.target')}
                 placeholder={t('cmdb.relationships.targetPlaceholder')}
                 testId="ci-relation-target"
+                w={320}
+              />
+            )}
+            {wantsParty && partyTarget === NEW_ORGANISATION && (
+              <TextInput
+                label={t('cmdb.relationships.organisationName')}
+                value={newOrganisation}
+                maxLength={ORGANISATION_NAME_MAX}
+                onChange={(e) => {
+                  setNewOrganisation(e.currentTarget.value);
+                  setViolations([]);
+                }}
+                data-testid="ci-relation-organisation"
                 w={320}
               />
             )}

@@ -1,14 +1,7 @@
 import type { CiClass, CiCriticality, CiStatus, ConfigItem } from '@shared';
-import MiniSearch from 'minisearch';
 // The fold itself, not the data layer's index: this module stays free of RxDB (the benchmark runs it in Node).
 import { foldText } from '../../data/queue-index/fold-text.js';
-
-interface IndexedCi {
-  id: string;
-  name: string;
-  serial: string;
-  attributes: string;
-}
+import { CiTextIndex } from './ci-text-index.js';
 
 /** The list's filters; '' means any. */
 export interface CiFilter {
@@ -22,6 +15,8 @@ export const EMPTY_CI_FILTER: CiFilter = { ciClass: '', status: '', criticality:
 export interface CiIndex {
   /** CI ids matching the query, best first; every CI (in name order) for an empty query. */
   search(query: string): string[];
+  /** The same CIs themselves (as the index was last given them): what the list and the picker show. */
+  searchItems(query: string): readonly ConfigItem[];
 }
 
 /** Text of every attribute value, so a model, an IP address or a vendor finds its CI. */
@@ -53,43 +48,49 @@ function wholeValues(ci: ConfigItem): string[] {
   return out;
 }
 
-function indexed(ci: ConfigItem): IndexedCi {
-  return {
-    id: ci.id,
-    name: ci.name,
-    serial: typeof ci.attributes.serialNumber === 'string' ? ci.attributes.serialNumber : '',
-    attributes: attributeText(ci),
-  };
+/** The texts indexed for a CI, in the order of `CI_TEXT_FIELDS`. */
+function indexed(ci: ConfigItem): string[] {
+  return [ci.name, typeof ci.attributes.serialNumber === 'string' ? ci.attributes.serialNumber : '', attributeText(ci)];
 }
 
+/** Searched fields and their boosts: a name or serial number outweighs an attribute value. */
+const CI_TEXT_FIELDS = [
+  { name: 'name', boost: 3 },
+  { name: 'serial', boost: 3 },
+  { name: 'attributes', boost: 1 },
+];
+
+/** Host names and serials (GAT-DB-01, CZ2041XK7Q) split on punctuation like words do. */
+export const tokenizeCiText = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** When a query term is also a prefix, and how fuzzy it is (`CiTextIndex`'s options; MiniSearch's before). */
+export const CI_QUERY_OPTIONS = {
+  // Prefixes of every term multiply the postings to merge (a 2-character term expands to thousands of terms).
+  prefix: (term: string, i: number, count: number): boolean => i === count - 1 && term.length >= 2,
+  fuzzy: (term: string): number | false => (term.length >= 5 && !HAS_DIGIT.test(term) ? 0.2 : false),
+  maxFuzzy: 2,
+  // A word with a typo is never taken for a code either.
+  fuzzyTarget: (term: string): boolean => !HAS_DIGIT.test(term),
+};
+
 /**
- * A MiniSearch index of the CIs by name, serial number and attribute values, as the knowledge base searches its
- * articles: accents and case folded by `foldText`, the last term as a prefix from 2 characters (the word being
+ * A full-text index of the CIs by name, serial number and attribute values (`CiTextIndex`: MiniSearch's ranking
+ * and term matching over number arrays, as MiniSearch's per-result objects made broad queries slow), searched as
+ * the knowledge base searches its articles: accents and case folded by `foldText`, the last term as a prefix from 2 characters (the word being
  * typed: serial numbers and host names are typed in part; the words before it are complete), typos forgiven from 5
  * letters in words without digits, every term required. A query equal to a whole attribute value or external id
  * (see `wholeValues`) returns the CIs that carry it directly, in name order, after any whose name matches. It is kept current by `update` with the CIs as they
  * change: indexing 50,000 CIs takes seconds on a slow machine, re-indexing the few that changed milliseconds.
  */
 export class LiveCiIndex {
-  private readonly mini = new MiniSearch<IndexedCi>({
-    fields: ['name', 'serial', 'attributes'],
-    // Host names and serials (GAT-DB-01, CZ2041XK7Q) split on punctuation like words do.
-    tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean),
-    processTerm: (term) => foldText(term),
-    searchOptions: {
-      boost: { name: 3, serial: 3 },
-      // Prefixes of every term multiply the postings to merge (a 2-character term expands to thousands of terms).
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-      fuzzy: (term) => (term.length >= 5 && !HAS_DIGIT.test(term) ? 0.2 : false),
-      maxFuzzy: 2,
-      combineWith: 'AND',
-    },
-  });
+  private readonly text = new CiTextIndex<ConfigItem>(CI_TEXT_FIELDS, tokenizeCiText, foldText, CI_QUERY_OPTIONS);
   private readonly known = new Map<string, ConfigItem>();
   /** Folded whole value → the CIs that carry it (see `wholeValues`). */
   private readonly byValue = new Map<string, Set<string>>();
   /** Every CI in name order: sorted on the first search after a change. */
-  private byName: string[] | null = null;
+  private byName: ConfigItem[] | null = null;
+  /** Each CI's place in `byName`. */
+  private nameRank = new Map<string, number>();
 
   /** Brings the index to these CIs (added, changed by `updatedAt` or name, removed) and returns a view of it. */
   update(items: readonly ConfigItem[]): CiIndex {
@@ -99,9 +100,10 @@ export class LiveCiIndex {
       const before = this.known.get(ci.id);
       if (before && before.updatedAt === ci.updatedAt && before.name === ci.name) continue;
       if (before) {
-        this.mini.replace(indexed(ci));
+        this.text.remove(ci.id, indexed(before));
         this.forgetValues(before);
-      } else this.mini.add(indexed(ci));
+      }
+      this.text.set(ci.id, indexed(ci), ci);
       for (const key of wholeValues(ci)) {
         let set = this.byValue.get(key);
         if (!set) this.byValue.set(key, (set = new Set()));
@@ -112,13 +114,15 @@ export class LiveCiIndex {
     }
     for (const id of this.known.keys()) {
       if (live.has(id)) continue;
-      this.mini.discard(id);
       const gone = this.known.get(id);
-      if (gone) this.forgetValues(gone);
+      if (gone) {
+        this.text.remove(id, indexed(gone));
+        this.forgetValues(gone);
+      }
       this.known.delete(id);
       this.byName = null;
     }
-    return { search: (query) => this.search(query) };
+    return { search: (query) => this.search(query), searchItems: (query) => this.searchItems(query) };
   }
 
   private forgetValues(ci: ConfigItem): void {
@@ -129,25 +133,44 @@ export class LiveCiIndex {
     }
   }
 
-  private nameOrder(): string[] {
+  /** Every CI in name order (the index's own array: read, never changed). */
+  private nameOrder(): ConfigItem[] {
+    if (this.byName) return this.byName;
     const collator = new Intl.Collator();
-    this.byName ??= [...this.known.values()].sort((a, b) => collator.compare(a.name, b.name)).map((ci) => ci.id);
-    return this.byName;
+    const byName = [...this.known.values()].sort((a, b) => collator.compare(a.name, b.name));
+    this.nameRank = new Map(byName.map((ci, rank) => [ci.id, rank]));
+    this.byName = byName;
+    return byName;
+  }
+
+  /** These CIs in name order: their places in it sorted as numbers (thousands of carriers in a millisecond). */
+  private inNameOrder(ids: ReadonlySet<string>): ConfigItem[] {
+    const order = this.nameOrder();
+    const ranks = new Int32Array(ids.size);
+    let k = 0;
+    for (const id of ids) ranks[k++] = this.nameRank.get(id) ?? 0;
+    ranks.sort();
+    const out = new Array<ConfigItem>(ranks.length);
+    for (let r = 0; r < ranks.length; r++) out[r] = order[ranks[r]];
+    return out;
   }
 
   private search(query: string): string[] {
+    return this.searchItems(query).map((ci) => ci.id);
+  }
+
+  private searchItems(query: string): readonly ConfigItem[] {
     const q = query.trim();
     if (!q) return this.nameOrder();
     const carriers = this.byValue.get(foldText(q));
-    if (!carriers) return this.mini.search(q).map((r) => String(r.id));
-    // One pass over the name order (a set lookup per CI) rather than sorting the carriers by name.
-    const inOrder = this.nameOrder().filter((id) => carriers.has(id));
+    if (!carriers) return this.text.searchValues(q);
+    const inOrder = this.inNameOrder(carriers);
     // An identifier names its CIs and nothing else; a word such as "Oracle" may also be in names, which come first.
     if (isIdentifier(q)) return inOrder;
-    const named = this.mini.search(q, { fields: ['name'] }).map((r) => String(r.id));
+    const named = this.text.searchValues(q, ['name']);
     if (named.length === 0) return inOrder;
     const seen = new Set(named);
-    return [...named, ...inOrder.filter((id) => !seen.has(id))];
+    return [...named, ...inOrder.filter((ci) => !seen.has(ci))];
   }
 }
 
@@ -166,30 +189,20 @@ export function matchesCiFilter(ci: ConfigItem, filter: CiFilter): boolean {
 }
 
 /** The CIs of the list: searched (in the index's order), then filtered. */
-export function listCis(index: CiIndex, byId: ReadonlyMap<string, ConfigItem>, query: string, filter: CiFilter): ConfigItem[] {
-  const out: ConfigItem[] = [];
-  for (const id of index.search(query)) {
-    const ci = byId.get(id);
-    if (ci && matchesCiFilter(ci, filter)) out.push(ci);
-  }
-  return out;
+export function listCis(index: CiIndex, query: string, filter: CiFilter): readonly ConfigItem[] {
+  const found = index.searchItems(query);
+  if (!filter.ciClass && !filter.status && !filter.criticality) return found;
+  return found.filter((ci) => matchesCiFilter(ci, filter));
 }
 
 /**
  * The first `limit` CIs a picker offers for a query (the list's search, so accents and case are ignored), only of
  * the given classes when some are given: it stops at `limit`, so an empty query over 50,000 CIs stays instant.
  */
-export function pickCis(
-  index: CiIndex,
-  byId: ReadonlyMap<string, ConfigItem>,
-  query: string,
-  limit: number,
-  classes: readonly CiClass[] = [],
-): ConfigItem[] {
+export function pickCis(index: CiIndex, query: string, limit: number, classes: readonly CiClass[] = []): ConfigItem[] {
   const out: ConfigItem[] = [];
-  for (const id of index.search(query)) {
-    const ci = byId.get(id);
-    if (!ci || (classes.length > 0 && !classes.includes(ci.ciClass))) continue;
+  for (const ci of index.searchItems(query)) {
+    if (classes.length > 0 && !classes.includes(ci.ciClass)) continue;
     out.push(ci);
     if (out.length >= limit) break;
   }

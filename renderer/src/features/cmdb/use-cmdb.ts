@@ -28,7 +28,13 @@ export function useCmdbLookup(): CmdbLookup {
  */
 export function useCmdbLookupOf(items: ConfigItem[], loading: boolean, known?: ReadonlyMap<string, ConfigItem>): CmdbLookup {
   const [live] = useState(() => new LiveCiIndex());
-  const index = useMemo((): CiIndex => ({ search: (query) => live.update(items).search(query) }), [live, items]);
+  const index = useMemo(
+    (): CiIndex => ({
+      search: (query) => live.update(items).search(query),
+      searchItems: (query) => live.update(items).searchItems(query),
+    }),
+    [live, items],
+  );
   const byId = useMemo(() => known ?? new Map(items.map((ci) => [ci.id, ci])), [known, items]);
   return { items, byId, index, loading };
 }

@@ -94,6 +94,19 @@ export async function liveCisByImportKeys(db: Queryable, keys: readonly string[]
   );
 }
 
+/** The live CIs with an edge to one of `ids` or standing in one of them (what deleting them must update). */
+export async function liveCisReferringTo(db: Queryable, ids: readonly string[]): Promise<CiRow[]> {
+  if (ids.length === 0) return [];
+  return db.query<CiRow>(
+    `SELECT id, data FROM sync_documents c WHERE collection = 'config_items' AND NOT deleted
+       AND ($1::jsonb ? (data->>'locationId') OR EXISTS (
+         SELECT 1 FROM jsonb_array_elements(c.data->'relations') r
+         WHERE r->>'targetKind' = 'ci' AND $1::jsonb ? (r->>'targetId')))
+     ORDER BY id`,
+    [JSON.stringify(ids)],
+  );
+}
+
 /** Every live CI, for the CSV export. */
 export async function allLiveCis(db: Queryable): Promise<CiRow[]> {
   return db.query<CiRow>(`SELECT id, data FROM sync_documents WHERE collection = 'config_items' AND NOT deleted ORDER BY id`);
