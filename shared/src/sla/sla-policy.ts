@@ -94,7 +94,8 @@ export type SlaPolicyViolation =
   | { code: 'sla.policy.negative_target'; field: string }
   | { code: 'sla.policy.bad_threshold'; field: string }
   | { code: 'sla.policy.name_required'; field: string }
-  | { code: 'sla.policy.unknown_calendar'; field: string };
+  | { code: 'sla.policy.unknown_calendar'; field: string }
+  | { code: 'sla.policy.reassign_group_required'; field: string };
 
 const MAX_TARGET_MINUTES = 366 * 24 * 60;
 
@@ -112,6 +113,9 @@ export function validateSlaPolicy(policy: SlaPolicy, calendarIds: readonly strin
   policy.thresholds.forEach((t, i) => {
     if (!Number.isFinite(t.percent) || t.percent <= 0 || t.percent > 100)
       out.push({ code: 'sla.policy.bad_threshold', field: `thresholds.${i}.percent` });
+    // Reassigning needs the group to hand the ticket to.
+    if (t.actions.includes('reassign') && !t.groupId?.trim())
+      out.push({ code: 'sla.policy.reassign_group_required', field: `thresholds.${i}.groupId` });
   });
   if (!calendarIds.includes(policy.calendarId)) out.push({ code: 'sla.policy.unknown_calendar', field: 'calendarId' });
   return out;

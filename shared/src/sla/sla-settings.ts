@@ -102,6 +102,7 @@ const MESSAGES: Record<string, string> = {
   'sla.policy.bad_threshold': 'Warning thresholds are percentages above 0 and at most 100.',
   'sla.policy.name_required': 'A policy needs a name.',
   'sla.policy.unknown_calendar': 'The policy names a calendar that does not exist.',
+  'sla.policy.reassign_group_required': 'A threshold that reassigns the ticket must name the group to reassign it to.',
   'sla.setting.id_mismatch': 'The setting’s id and its content’s id must be the same.',
   'sla.setting.shape': 'The setting is not well formed.',
 };

@@ -39,12 +39,15 @@ export function PolicyEditor({
   readOnly,
   calendars,
   categories,
+  groups,
   onDone,
 }: {
   initial: PolicyForm;
   readOnly: boolean;
   calendars: { value: string; label: string }[];
   categories: { value: string; label: string }[];
+  /** The assignment groups a threshold's reassign action may hand the ticket to. */
+  groups: { value: string; label: string }[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -218,7 +221,21 @@ export function PolicyEditor({
                 value={th.actions}
                 onChange={(v) => setThreshold(i, { actions: v })}
                 style={{ flex: 1 }}
+                data-testid="sla-policy-threshold-actions"
               />
+              {th.actions.includes('reassign') && (
+                <Select
+                  label={t('slaAdmin.policy.reassignGroup')}
+                  placeholder={t('slaAdmin.policy.chooseGroup')}
+                  data={groups}
+                  value={th.groupId || null}
+                  onChange={(v) => setThreshold(i, { groupId: v ?? '' })}
+                  error={errors[`thresholds.${i}.groupId`]}
+                  searchable
+                  w={220}
+                  data-testid="sla-policy-threshold-group"
+                />
+              )}
               {!readOnly && (
                 <ActionIcon
                   mt={28}
@@ -242,7 +259,9 @@ export function PolicyEditor({
               <Button
                 variant="light"
                 size="xs"
-                onClick={() => set('thresholds', [...form.thresholds, { percent: 90, actions: ['notify_assignee'] }])}
+                onClick={() =>
+                  set('thresholds', [...form.thresholds, { percent: 90, actions: ['notify_assignee'], groupId: '' }])
+                }
               >
                 {t('slaAdmin.policy.addThreshold')}
               </Button>

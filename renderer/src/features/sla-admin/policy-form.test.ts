@@ -1,4 +1,4 @@
-import { checkSlaSetting, SLA_POLICY_TEMPLATES } from '@shared';
+import { checkSlaSetting, SLA_POLICY_TEMPLATES, type SlaThreshold } from '@shared';
 import { buildSlaPolicy } from '@shared/testing/build-sla.js';
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
@@ -60,7 +60,7 @@ describe('policy form', () => {
   });
 
   it('maps a negative target and a bad threshold to their fields, translated in English and French', () => {
-    const form = { ...formFromPolicy(silver), resolutionMinutes: -30, thresholds: [{ percent: 150, actions: [] }] };
+    const form = { ...formFromPolicy(silver), resolutionMinutes: -30, thresholds: [{ percent: 150, actions: [], groupId: '' }] };
     const violations = check(form);
     expect(fieldErrors(violations, tEn)).toEqual({
       resolutionMinutes: 'Targets are whole minutes greater than zero (at most one year).',
@@ -84,6 +84,7 @@ describe('policy form', () => {
       'sla.policy.bad_threshold',
       'sla.policy.name_required',
       'sla.policy.unknown_calendar',
+      'sla.policy.reassign_group_required',
       'sla.setting.id_mismatch',
       'sla.setting.shape',
     ];
@@ -91,6 +92,28 @@ describe('policy form', () => {
       expect(tEn(violationKey(code)), code).not.toBe(violationKey(code));
       expect(tFr(violationKey(code)), code).not.toBe(violationKey(code));
     }
+  });
+
+  it('keeps the reassign group only with the reassign action, and asks for it on that threshold', () => {
+    const base = formFromPolicy(silver);
+    const form = {
+      ...base,
+      thresholds: [
+        { percent: 75, actions: ['reassign', 'notify_assignee'] as SlaThreshold['actions'], groupId: 'grp-network' },
+        { percent: 90, actions: ['raise_priority'] as SlaThreshold['actions'], groupId: 'grp-network' },
+        { percent: 100, actions: ['reassign'] as SlaThreshold['actions'], groupId: '' },
+      ],
+    };
+    const policy = policyFromForm(form);
+    expect(policy.thresholds).toEqual([
+      { percent: 75, actions: ['reassign', 'notify_assignee'], groupId: 'grp-network' },
+      { percent: 90, actions: ['raise_priority'] },
+      { percent: 100, actions: ['reassign'] },
+    ]);
+    expect(formFromPolicy(policy).thresholds[0].groupId).toBe('grp-network');
+    const errors = fieldErrors(check(form), tEn);
+    expect(errors).toEqual({ 'thresholds.2.groupId': 'Choose the group the ticket is reassigned to.' });
+    expect(fieldErrors(check(form), tFr)['thresholds.2.groupId']).toBe('Choisissez le groupe auquel le billet est réaffecté.');
   });
 
   it('falls back to the shared English message for a code it does not know', () => {

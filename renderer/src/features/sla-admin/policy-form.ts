@@ -20,7 +20,8 @@ export interface PolicyForm {
   /** '' when the policy has no update interval. */
   updateIntervalMinutes: NumberField;
   onReopen: SlaPolicy['onReopen'];
-  thresholds: { percent: NumberField; actions: SlaThreshold['actions'] }[];
+  /** `groupId`: the group the reassign action hands the ticket to ('' when none is chosen). */
+  thresholds: { percent: NumberField; actions: SlaThreshold['actions']; groupId: string }[];
   actionsInBusinessHoursOnly: boolean;
   /** Condition fields the form does not edit (groups, affected items, organisations, VIP), kept as they were. */
   keptCondition: Omit<SlaCondition, 'types' | 'priorities' | 'categoryIds'>;
@@ -42,7 +43,7 @@ export function formFromPolicy(policy: SlaPolicy): PolicyForm {
     resolutionMinutes: policy.resolutionMinutes,
     updateIntervalMinutes: policy.updateIntervalMinutes ?? '',
     onReopen: policy.onReopen,
-    thresholds: policy.thresholds.map((t) => ({ percent: t.percent, actions: [...t.actions] })),
+    thresholds: policy.thresholds.map((t) => ({ percent: t.percent, actions: [...t.actions], groupId: t.groupId ?? '' })),
     actionsInBusinessHoursOnly: policy.actionsInBusinessHoursOnly,
     keptCondition: kept,
   };
@@ -70,6 +71,13 @@ function toNumber(v: NumberField): number {
   return v.trim() === '' || Number.isNaN(n) ? 0 : n;
 }
 
+/** A threshold as written: the group only with the reassign action that uses it (the shared check asks for it then). */
+function thresholdFromForm(t: PolicyForm['thresholds'][number]): SlaThreshold {
+  const threshold: SlaThreshold = { percent: toNumber(t.percent), actions: t.actions };
+  if (t.actions.includes('reassign') && t.groupId.trim() !== '') threshold.groupId = t.groupId;
+  return threshold;
+}
+
 /** The policy the form describes, as written to the settings collection (the shared check decides if it is valid). */
 export function policyFromForm(form: PolicyForm): SlaPolicy {
   const condition: SlaCondition = { ...form.keptCondition };
@@ -91,7 +99,7 @@ export function policyFromForm(form: PolicyForm): SlaPolicy {
     resolutionMinutes: toNumber(form.resolutionMinutes),
     ...(update === undefined ? {} : { updateIntervalMinutes: toNumber(update) }),
     onReopen: form.onReopen,
-    thresholds: form.thresholds.map((t) => ({ percent: toNumber(t.percent), actions: t.actions })),
+    thresholds: form.thresholds.map((t) => thresholdFromForm(t)),
     actionsInBusinessHoursOnly: form.actionsInBusinessHoursOnly,
   };
 }

@@ -2,6 +2,7 @@ import {
   computeSlaClocks,
   matchSlaPolicy,
   scheduleSlaActions,
+  thresholdsChangeTicket,
   type SlaClock,
   type SlaResult,
   type SlaThreshold,
@@ -26,7 +27,7 @@ import { slaConfigOf, type SlaConfig } from './sla-config.js';
 import { slaRecipients, type SlaPeople } from './sla-recipients.js';
 
 /** While a ticket is in one of these states nothing may fire, whatever events are still on their way. */
-const QUIET_STATUSES = new Set(['pending', 'resolved', 'closed']);
+export const QUIET_STATUSES: ReadonlySet<string> = new Set(['pending', 'resolved', 'closed']);
 
 const CLOCK_LABELS: Record<string, string> = {
   first_response: 'first response',
@@ -85,13 +86,18 @@ export function planTicketSla(
     now,
     receivedAt: new Map(events.map((e) => [String(e.data.id), e.receivedAt])),
   });
-  const actionsAt = (percent: number): SlaThreshold['actions'] =>
-    match.policy.thresholds.filter((t) => t.percent === percent).flatMap((t) => t.actions);
+  const thresholdsAt = (percent: number): SlaThreshold[] => match.policy.thresholds.filter((t) => t.percent === percent);
   const keys = new Map(result.clocks.map((clock) => [clock.kind, slaClockKey(clock, ticket.createdAt)]));
   const scheduled: SlaDueRow[] = [];
   for (const action of scheduleSlaActions(result, match.policy, calendar)) {
-    const recipients = slaRecipients(actionsAt(action.percent), ticket, people);
-    if (recipients.length === 0) continue;
+    const thresholds = thresholdsAt(action.percent);
+    const recipients = slaRecipients(
+      thresholds.flatMap((t) => t.actions),
+      ticket,
+      people,
+    );
+    // Nobody to tell and nothing to change on the ticket: nothing to store until a later write finds someone.
+    if (recipients.length === 0 && !thresholdsChangeTicket(thresholds)) continue;
     scheduled.push({
       ticketId: ticket.id,
       clock: keys.get(action.clock as SlaClock['kind']) ?? action.clock,

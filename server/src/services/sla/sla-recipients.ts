@@ -21,7 +21,7 @@ const inGroup = (user: Record<string, unknown>, groupId: string): boolean =>
  * the group's leads as the administration screen names them, else (no lead named, or none active) the supervisors
  * belonging to the group; a supervisor: those of the group, else every supervisor (as low-score alerts do). Empty when nobody can be told
  * (e.g. unassigned and no supervisor): such an action is not stored until a later write of the ticket finds someone.
- * `reassign` and `raise_priority` are not carried out by the scheduler yet.
+ * `reassign` and `raise_priority` notify nobody: the scheduler carries them out on the ticket (sla-scheduler.ts).
  */
 export function slaRecipients(
   actions: readonly SlaThreshold['actions'][number][],

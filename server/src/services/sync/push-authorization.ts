@@ -259,6 +259,7 @@ function settingViolations(ctx: RowContext, master: SyncDocument | undefined, ne
     documentId,
     field: v.field,
     message: v.message,
+    code: v.code,
   }));
   const stored = master && !master._deleted ? (master as unknown as SettingDocument) : undefined;
   if (violations.length === 0 && stored?.kind === 'sla_calendar' && doc.kind === 'sla_calendar') {
