@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '../schemas/directory.js';
 import type { Priority, Ticket, TicketType } from '../schemas/ticket.js';
 
 /** What a policy's condition may test; every listed field must match (an absent field matches anything). */
@@ -87,6 +88,32 @@ export function matchSlaPolicy(policies: readonly SlaPolicy[], ticket: SlaTicket
     if (matchedOn) return { policy, matchedOn };
   }
   return undefined;
+}
+
+/** The people the directory marks as VIP callers (`vip` on a person's entry, set by an administrator). */
+export function vipCallerIdsOf(entries: Iterable<Pick<DirectoryEntry, 'id' | 'kind' | 'vip'>>): Set<string> {
+  const out = new Set<string>();
+  for (const entry of entries) if (entry.kind === 'user' && entry.vip === true) out.add(entry.id);
+  return out;
+}
+
+/**
+ * The policy of a ticket as every side matches it (desk, server, reports): the ticket's own fields, and the caller's
+ * VIP flag from the directory (`vipCallerIds`, vipCallerIdsOf), never from the ticket, which a device could forge.
+ */
+export function matchTicketSlaPolicy(
+  policies: readonly SlaPolicy[],
+  ticket: Pick<Ticket, 'type' | 'priority' | 'categoryId' | 'groupId' | 'callerId'> & { affectedItem?: string },
+  vipCallerIds: ReadonlySet<string> | undefined,
+): SlaMatch | undefined {
+  return matchSlaPolicy(policies, {
+    type: ticket.type,
+    priority: ticket.priority,
+    categoryId: ticket.categoryId,
+    groupId: ticket.groupId,
+    affectedItem: ticket.affectedItem,
+    callerVip: vipCallerIds?.has(ticket.callerId) === true,
+  });
 }
 
 /** Policy validation problems, with stable codes the UI translates. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFieldChange, SYSTEM_AUTHOR_ID } from '../domain/ticket-history.js';
-import { buildTicket } from '../testing/build-records.js';
+import { buildDirectoryEntry, buildTicket } from '../testing/build-records.js';
 import { buildSlaPolicy } from '../testing/build-sla.js';
-import { validateSlaPolicy, type SlaThreshold } from './sla-policy.js';
+import { matchTicketSlaPolicy, validateSlaPolicy, vipCallerIdsOf, type SlaThreshold } from './sla-policy.js';
 import { applySlaThresholdActions, raisedPriority, thresholdsChangeTicket } from './sla-threshold-actions.js';
 
 const NOW = 1_790_000_000_000;
@@ -73,5 +73,37 @@ describe('applySlaThresholdActions', () => {
     ]);
     const named = { ...policy, thresholds: [{ percent: 75, actions: ['reassign' as const], groupId: 'grp-network' }] };
     expect(validateSlaPolicy(named, ['cal-test'])).toEqual([]);
+  });
+});
+
+describe('VIP callers', () => {
+  const vipPolicy = buildSlaPolicy({ id: 'sla-vip', order: 1, condition: { vip: true }, firstResponseMinutes: 15 });
+  const others = buildSlaPolicy({ id: 'sla-others', order: 2, condition: {} });
+
+  it('come from the directory: people an administrator marked VIP, never groups or the ticket itself', () => {
+    const ids = vipCallerIdsOf([
+      buildDirectoryEntry({ id: 'usr-vip', kind: 'user', vip: true }),
+      buildDirectoryEntry({ id: 'usr-plain', kind: 'user' }),
+      buildDirectoryEntry({ id: 'grp-vip', kind: 'group', vip: true }),
+    ]);
+    expect([...ids]).toEqual(['usr-vip']);
+    expect(matchTicketSlaPolicy([vipPolicy, others], buildTicket({ callerId: 'usr-vip' }), ids)).toMatchObject({
+      policy: { id: 'sla-vip' },
+      matchedOn: ['vip'],
+    });
+    // A ticket claiming its caller is a VIP (a forged field) is matched on the directory, not on the claim.
+    const forged = { ...buildTicket({ callerId: 'usr-plain' }), callerVip: true };
+    expect(matchTicketSlaPolicy([vipPolicy, others], forged, ids)?.policy.id).toBe('sla-others');
+    // Without the directory (not yet synced) nobody is a VIP.
+    expect(matchTicketSlaPolicy([vipPolicy, others], buildTicket({ callerId: 'usr-vip' }), undefined)?.policy.id).toBe(
+      'sla-others',
+    );
+  });
+
+  it('a not-VIP condition matches everyone else', () => {
+    const notVip = buildSlaPolicy({ id: 'sla-not-vip', condition: { vip: false } });
+    const ids = new Set(['usr-vip']);
+    expect(matchTicketSlaPolicy([notVip], buildTicket({ callerId: 'usr-vip' }), ids)).toBeUndefined();
+    expect(matchTicketSlaPolicy([notVip], buildTicket({ callerId: 'usr-0002' }), ids)?.policy.id).toBe('sla-not-vip');
   });
 });

@@ -20,7 +20,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { saveSlaSetting } from '../../data/commands/sla-settings.js';
 import { useDb } from '../../data/provider.js';
 import { useLabels } from '../../ui/labels.js';
-import { fieldErrors, policyFromForm, type PolicyForm } from './policy-form.js';
+import { fieldErrors, policyFromForm, vipChoice, withVip, type PolicyForm } from './policy-form.js';
 
 const ACTIONS: SlaThreshold['actions'] = [
   'notify_assignee',
@@ -154,6 +154,18 @@ export function PolicyEditor({
               data-testid="sla-policy-categories"
             />
           </Group>
+          <Select
+            label={t('slaAdmin.policy.vip')}
+            data={[
+              { value: 'any', label: t('slaAdmin.policy.any') },
+              { value: 'yes', label: t('sla.condition.vip') },
+              { value: 'no', label: t('sla.condition.notVip') },
+            ]}
+            value={vipChoice(form.keptCondition.vip)}
+            onChange={(v) => set('keptCondition', withVip(form.keptCondition, v))}
+            allowDeselect={false}
+            data-testid="sla-policy-vip"
+          />
           <Select
             label={t('slaAdmin.policy.calendar')}
             data={calendars}

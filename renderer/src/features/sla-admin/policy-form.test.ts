@@ -12,7 +12,9 @@ import {
   policiesInMatchOrder,
   policyFromForm,
   violationKey,
+  vipChoice,
   weekHoursText,
+  withVip,
 } from './policy-form.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -114,6 +116,16 @@ describe('policy form', () => {
     const errors = fieldErrors(check(form), tEn);
     expect(errors).toEqual({ 'thresholds.2.groupId': 'Choose the group the ticket is reassigned to.' });
     expect(fieldErrors(check(form), tFr)['thresholds.2.groupId']).toBe('Choisissez le groupe auquel le billet est réaffecté.');
+  });
+
+  it('edits the VIP condition: any caller, VIP callers only, or everyone else', () => {
+    const form = formFromPolicy(buildSlaPolicy({ condition: { groupIds: ['g-net'] } }));
+    expect(vipChoice(form.keptCondition.vip)).toBe('any');
+    const vipOnly = { ...form, keptCondition: withVip(form.keptCondition, 'yes') };
+    expect(policyFromForm(vipOnly).condition).toEqual({ groupIds: ['g-net'], vip: true });
+    expect(vipChoice(formFromPolicy(policyFromForm(vipOnly)).keptCondition.vip)).toBe('yes');
+    expect(policyFromForm({ ...form, keptCondition: withVip(vipOnly.keptCondition, 'no') }).condition.vip).toBe(false);
+    expect('vip' in policyFromForm({ ...form, keptCondition: withVip(vipOnly.keptCondition, 'any') }).condition).toBe(false);
   });
 
   it('falls back to the shared English message for a code it does not know', () => {

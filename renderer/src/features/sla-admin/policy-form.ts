@@ -64,6 +64,17 @@ export function formFromTemplate(
   return { ...formFromPolicy(template), id, order: lastOrder + 10, calendarId };
 }
 
+/** The VIP condition as the editor's choice: any caller, VIP callers only, or everyone but them. */
+export function vipChoice(vip: boolean | undefined): 'any' | 'yes' | 'no' {
+  return vip === undefined ? 'any' : vip ? 'yes' : 'no';
+}
+
+/** The kept condition with the VIP choice applied ('any' removes the condition). */
+export function withVip(condition: PolicyForm['keptCondition'], choice: string | null): PolicyForm['keptCondition'] {
+  const { vip: _previous, ...rest } = condition;
+  return choice === 'yes' ? { ...rest, vip: true } : choice === 'no' ? { ...rest, vip: false } : rest;
+}
+
 /** An empty-ish field counts as 0 so the shared check reports it as an invalid target, not as a malformed document. */
 function toNumber(v: NumberField): number {
   if (typeof v === 'number') return v;

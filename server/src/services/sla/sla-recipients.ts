@@ -8,6 +8,8 @@ export interface SlaPeople {
   supervisors: readonly Record<string, unknown>[];
   /** The people who lead each group (the group's `leadIds`), by group id; a group absent or empty has none named. */
   leads?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+  /** The tickets' callers the directory marks VIP (vipCallerIdsOf): a policy's VIP condition is tested on them. */
+  vipCallerIds?: ReadonlySet<string>;
 }
 
 const emailOf = (user: Record<string, unknown> | undefined): string | undefined =>

@@ -1,7 +1,7 @@
 import {
   SYSTEM_AUTHOR_ID,
   applySlaThresholdActions,
-  matchSlaPolicy,
+  matchTicketSlaPolicy,
   slaActionBody,
   type SlaTicketChange,
   type Ticket,
@@ -18,7 +18,7 @@ import { validateDocument, type SyncDocument } from '../sync/document-validation
 import { writeServerDocuments } from '../sync/server-writes.js';
 import { recordTicketScopeExits, resequenceTicketDocuments } from '../sync/ticket-scope-exits.js';
 import { slaConfigOf } from './sla-config.js';
-import { feedSlaDue, QUIET_STATUSES } from './sla-feed.js';
+import { feedSlaDue, QUIET_STATUSES, vipCallersOf } from './sla-feed.js';
 
 type FiredAction = SlaDueRow & { id: number };
 
@@ -66,6 +66,10 @@ async function ticketChangesOf(
   );
   if (!wantsTicket) return { changes, before, after };
   const stored = await loadDocuments(tx, 'tickets', [...new Set(due.map((a) => a.ticketId))]);
+  const vipCallerIds = await vipCallersOf(
+    tx,
+    [...stored.values()].map((doc) => String(doc.data.callerId)),
+  );
   const groups = await activeGroupIds(
     tx,
     config.policies.flatMap((p) => p.thresholds.flatMap((t) => (t.groupId ? [t.groupId] : []))),
@@ -75,7 +79,7 @@ async function ticketChangesOf(
     if (!doc || doc.deleted) continue;
     const ticket = after.get(action.ticketId) ?? (doc.data as unknown as Ticket);
     if (QUIET_STATUSES.has(ticket.status)) continue;
-    const match = matchSlaPolicy(config.policies, ticket);
+    const match = matchTicketSlaPolicy(config.policies, ticket, vipCallerIds);
     if (!match) continue;
     const change = applySlaThresholdActions(
       ticket,
