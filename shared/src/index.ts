@@ -39,3 +39,4 @@ export * from './sla/sla-clock.js';
 export * from './sla/sla-settings.js';
 export * from './sla/sla-schedule.js';
 export * from './sla/sla-threshold-actions.js';
+export * from './sla/calendar-exceptions.js';

@@ -178,5 +178,28 @@ describe.each(backends)('$name', (backend) => {
       expect(JSON.stringify(pushed.body)).toContain('sla.policy.reassign_group_required');
       expect((await loadDocuments(db(), 'settings', [bad.id])).has(bad.id)).toBe(false);
     });
+
+    it('a calendar whose new version lists an exception day far ahead or twice is refused with its code, nothing stored', async () => {
+      const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+      const calendar = (exceptions: { date: string; hours: never[]; reason: string }[]) => ({
+        id: 'cal-exceptions-test',
+        name: 'Exceptions (test)',
+        versions: [{ ...CALENDAR_TEMPLATES[0].versions[0], effectiveFrom: Date.now() + 86_400_000, exceptions }],
+      });
+      const hostile = calendar([
+        { date: day(10), hours: [], reason: 'Closed' },
+        { date: day(10), hours: [], reason: 'Twice' },
+        { date: '9999-12-31', hours: [], reason: '<script>alert(1)</script>' },
+      ]);
+      const refused = await env().api.push(tokens.admin, 'settings', [{ newDocumentState: setting('sla_calendar', hostile) }]);
+      expect(refused.status).toBe(422);
+      const codes = JSON.stringify(refused.body);
+      expect(codes).toContain('sla.calendar.duplicate_exception');
+      expect(codes).toContain('sla.calendar.exception_too_far');
+      expect((await loadDocuments(db(), 'settings', [hostile.id])).has(hostile.id)).toBe(false);
+      const fine = calendar([{ date: day(10), hours: [], reason: 'Closed' }]);
+      const stored = await env().api.push(tokens.admin, 'settings', [{ newDocumentState: setting('sla_calendar', fine) }]);
+      expect(stored.status).toBe(200);
+    });
   });
 });
