@@ -122,3 +122,52 @@ test('an administrator adds a calendar version from a future date; a past date i
     })
     .toBe(before + 1);
 });
+
+test('an administrator adds holidays and a special day to a calendar’s new version; a day listed twice is refused', async ({
+  signIn,
+  server,
+}) => {
+  const { page } = await signIn('admin@example.org');
+  await page.getByTestId('nav-sla-admin').click();
+  const card = page.locator('[data-testid="sla-calendar"][data-calendar-id="cal-ca-pe"]');
+  await expect(card.getByTestId('sla-calendar-version').first()).toBeVisible();
+  await card.getByTestId('sla-calendar-add-version').click();
+  const editor = page.getByTestId('sla-calendar-editor');
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await editor.getByTestId('sla-calendar-effective').fill(day(4));
+
+  // Three rows, each dated the day the version takes effect; the last is removed again.
+  for (let i = 0; i < 3; i++) await editor.getByTestId('sla-calendar-exception-add').click();
+  const rows = editor.getByTestId('sla-calendar-exception');
+  await expect(rows).toHaveCount(3);
+  await rows.nth(2).getByTestId('sla-calendar-exception-remove').click();
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).getByTestId('sla-calendar-exception-reason').fill('Inventory');
+  await rows.nth(0).getByTestId('sla-calendar-exception-hours').fill('10:00-14:00');
+  await rows.nth(1).getByTestId('sla-calendar-exception-reason').fill('Office closed');
+
+  // The same day twice: which would apply? Refused on its row, in English and French, and nothing written.
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor.getByText('This day is already listed: keep one entry per day.')).toBeVisible();
+  await page.getByTestId('language-switch').selectOption('fr');
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor.getByText('Ce jour figure déjà dans la liste : gardez une entrée par jour.')).toBeVisible();
+  await page.getByTestId('language-switch').selectOption('en');
+
+  await rows.nth(1).getByTestId('sla-calendar-exception-date').fill(day(6));
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor).toBeHidden();
+
+  await new SyncStatus(page).expectSettled();
+  const { accessToken } = await apiLogin(server.url, 'admin@example.org');
+  await expect
+    .poll(async () => {
+      const docs = await pullAll<SettingDocument>(server.url, accessToken, 'settings');
+      const versions = (docs.find((d) => d.id === 'cal-ca-pe')?.data.versions ?? []) as { exceptions: unknown[] }[];
+      return versions[versions.length - 1]?.exceptions;
+    })
+    .toEqual([
+      { date: day(4), hours: [{ start: 600, end: 840 }], reason: 'Inventory' },
+      { date: day(6), hours: [], reason: 'Office closed' },
+    ]);
+});
