@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import type { SettingDocument, SlaPolicy } from '@shared';
 import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
 import { SyncStatus } from './page-models/sync-status.js';
@@ -38,6 +39,50 @@ test('an administrator copies the Silver template, changes its resolution target
   await expect
     .poll(async () => (await serverPolicies(server.url)).find((p) => p.name === 'Silver — extended resolution'))
     .toMatchObject({ resolutionMinutes: 1500, calendarId: 'cal-goc', condition: { priorities: [3] } });
+});
+
+/** Picks `option` in a Mantine select or multi-select found by test id inside `scope`. */
+async function choose(page: Page, scope: ReturnType<Page['getByTestId']>, testId: string, option: string): Promise<void> {
+  // A multi-select's pills wrapper takes the click meant for its input: a click at the input's place opens it either way.
+  await scope.getByTestId(testId).click({ force: true });
+  await page.getByRole('option', { name: option }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+test('an administrator makes a VIP policy whose breach reassigns to a group; the group is asked for, then reaches the server', async ({
+  signIn,
+  server,
+}) => {
+  const { page } = await signIn('admin@example.org');
+  await page.getByTestId('nav-sla-admin').click();
+  await expect(page.getByTestId('sla-policy-row').first()).toBeVisible();
+  await page.getByTestId('sla-copy-template').click();
+  await page.getByTestId('sla-template-sla-bronze').click();
+  const editor = page.getByTestId('sla-policy-editor');
+  await editor.getByTestId('sla-policy-name').fill('VIP bronze, reassigned at breach');
+  await choose(page, editor, 'sla-policy-vip', 'the caller is a VIP');
+  const breach = editor.getByTestId('sla-policy-threshold').nth(2);
+  await choose(page, breach, 'sla-policy-threshold-actions', 'Raise the priority');
+  await choose(page, breach, 'sla-policy-threshold-actions', 'Reassign');
+
+  // Reassigning needs its group: asked for on the threshold, and nothing is saved meanwhile.
+  await editor.getByTestId('sla-policy-save').click();
+  await expect(breach.getByText('Choose the group the ticket is reassigned to.')).toBeVisible();
+  await choose(page, breach, 'sla-policy-threshold-group', 'Network Operations');
+  await editor.getByTestId('sla-policy-save').click();
+  await expect(editor).toBeHidden();
+
+  await new SyncStatus(page).expectSettled();
+  await expect
+    .poll(async () => (await serverPolicies(server.url)).find((p) => p.name === 'VIP bronze, reassigned at breach'))
+    .toMatchObject({
+      condition: { priorities: [4, 5], vip: true },
+      thresholds: [
+        { percent: 50 },
+        { percent: 75 },
+        { percent: 100, actions: ['notify_assignee', 'notify_supervisor', 'raise_priority', 'reassign'], groupId: 'grp-network' },
+      ],
+    });
 });
 
 test('a negative target shows the translated message (English and French) and nothing is saved', async ({ signIn, server }) => {
