@@ -77,7 +77,8 @@ export function applySlaThresholdActions(
       ...base,
       id: `${firing.eventIdPrefix}-escalation`,
       kind: 'escalation',
-      body: why,
+      // The history's sla_action entry beside it says why, in the reader's language.
+      body: '',
       fromValue: ticket.groupId,
       toValue: reassignedTo,
     });
