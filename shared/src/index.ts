@@ -38,3 +38,5 @@ export * from './sla/sla-policy.js';
 export * from './sla/sla-clock.js';
 export * from './sla/sla-settings.js';
 export * from './sla/sla-schedule.js';
+export * from './sla/sla-threshold-actions.js';
+export * from './sla/calendar-exceptions.js';

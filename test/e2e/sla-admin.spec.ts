@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import type { SettingDocument, SlaPolicy } from '@shared';
 import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
 import { SyncStatus } from './page-models/sync-status.js';
@@ -38,6 +39,50 @@ test('an administrator copies the Silver template, changes its resolution target
   await expect
     .poll(async () => (await serverPolicies(server.url)).find((p) => p.name === 'Silver — extended resolution'))
     .toMatchObject({ resolutionMinutes: 1500, calendarId: 'cal-goc', condition: { priorities: [3] } });
+});
+
+/** Picks `option` in a Mantine select or multi-select found by test id inside `scope`. */
+async function choose(page: Page, scope: ReturnType<Page['getByTestId']>, testId: string, option: string): Promise<void> {
+  // A multi-select's pills wrapper takes the click meant for its input: a click at the input's place opens it either way.
+  await scope.getByTestId(testId).click({ force: true });
+  await page.getByRole('option', { name: option }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+test('an administrator makes a VIP policy whose breach reassigns to a group; the group is asked for, then reaches the server', async ({
+  signIn,
+  server,
+}) => {
+  const { page } = await signIn('admin@example.org');
+  await page.getByTestId('nav-sla-admin').click();
+  await expect(page.getByTestId('sla-policy-row').first()).toBeVisible();
+  await page.getByTestId('sla-copy-template').click();
+  await page.getByTestId('sla-template-sla-bronze').click();
+  const editor = page.getByTestId('sla-policy-editor');
+  await editor.getByTestId('sla-policy-name').fill('VIP bronze, reassigned at breach');
+  await choose(page, editor, 'sla-policy-vip', 'the caller is a VIP');
+  const breach = editor.getByTestId('sla-policy-threshold').nth(2);
+  await choose(page, breach, 'sla-policy-threshold-actions', 'Raise the priority');
+  await choose(page, breach, 'sla-policy-threshold-actions', 'Reassign');
+
+  // Reassigning needs its group: asked for on the threshold, and nothing is saved meanwhile.
+  await editor.getByTestId('sla-policy-save').click();
+  await expect(breach.getByText('Choose the group the ticket is reassigned to.')).toBeVisible();
+  await choose(page, breach, 'sla-policy-threshold-group', 'Network Operations');
+  await editor.getByTestId('sla-policy-save').click();
+  await expect(editor).toBeHidden();
+
+  await new SyncStatus(page).expectSettled();
+  await expect
+    .poll(async () => (await serverPolicies(server.url)).find((p) => p.name === 'VIP bronze, reassigned at breach'))
+    .toMatchObject({
+      condition: { priorities: [4, 5], vip: true },
+      thresholds: [
+        { percent: 50 },
+        { percent: 75 },
+        { percent: 100, actions: ['notify_assignee', 'notify_supervisor', 'raise_priority', 'reassign'], groupId: 'grp-network' },
+      ],
+    });
 });
 
 test('a negative target shows the translated message (English and French) and nothing is saved', async ({ signIn, server }) => {
@@ -121,4 +166,53 @@ test('an administrator adds a calendar version from a future date; a past date i
       return versions.length;
     })
     .toBe(before + 1);
+});
+
+test('an administrator adds holidays and a special day to a calendar’s new version; a day listed twice is refused', async ({
+  signIn,
+  server,
+}) => {
+  const { page } = await signIn('admin@example.org');
+  await page.getByTestId('nav-sla-admin').click();
+  const card = page.locator('[data-testid="sla-calendar"][data-calendar-id="cal-ca-pe"]');
+  await expect(card.getByTestId('sla-calendar-version').first()).toBeVisible();
+  await card.getByTestId('sla-calendar-add-version').click();
+  const editor = page.getByTestId('sla-calendar-editor');
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await editor.getByTestId('sla-calendar-effective').fill(day(4));
+
+  // Three rows, each dated the day the version takes effect; the last is removed again.
+  for (let i = 0; i < 3; i++) await editor.getByTestId('sla-calendar-exception-add').click();
+  const rows = editor.getByTestId('sla-calendar-exception');
+  await expect(rows).toHaveCount(3);
+  await rows.nth(2).getByTestId('sla-calendar-exception-remove').click();
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).getByTestId('sla-calendar-exception-reason').fill('Inventory');
+  await rows.nth(0).getByTestId('sla-calendar-exception-hours').fill('10:00-14:00');
+  await rows.nth(1).getByTestId('sla-calendar-exception-reason').fill('Office closed');
+
+  // The same day twice: which would apply? Refused on its row, in English and French, and nothing written.
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor.getByText('This day is already listed: keep one entry per day.')).toBeVisible();
+  await page.getByTestId('language-switch').selectOption('fr');
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor.getByText('Ce jour figure déjà dans la liste : gardez une entrée par jour.')).toBeVisible();
+  await page.getByTestId('language-switch').selectOption('en');
+
+  await rows.nth(1).getByTestId('sla-calendar-exception-date').fill(day(6));
+  await editor.getByTestId('sla-calendar-save').click();
+  await expect(editor).toBeHidden();
+
+  await new SyncStatus(page).expectSettled();
+  const { accessToken } = await apiLogin(server.url, 'admin@example.org');
+  await expect
+    .poll(async () => {
+      const docs = await pullAll<SettingDocument>(server.url, accessToken, 'settings');
+      const versions = (docs.find((d) => d.id === 'cal-ca-pe')?.data.versions ?? []) as { exceptions: unknown[] }[];
+      return versions[versions.length - 1]?.exceptions;
+    })
+    .toEqual([
+      { date: day(4), hours: [{ start: 600, end: 840 }], reason: 'Inventory' },
+      { date: day(6), hours: [], reason: 'Office closed' },
+    ]);
 });

@@ -81,6 +81,10 @@ export interface SlaActionRecord {
   percent: number;
   /** People notified by e-mail (the outbox holds each message until sent). */
   notified: number;
+  /** The group the ticket was handed to (the `reassign` action), when it moved. */
+  reassignedTo?: string;
+  /** The ticket's new priority (the `raise_priority` action), when it was raised. */
+  raisedTo?: number;
 }
 
 /** The body of an `sla_action` event. */
@@ -94,9 +98,15 @@ export function parseSlaAction(event: Pick<TicketEvent, 'kind' | 'body'>): SlaAc
   try {
     const parsed: unknown = JSON.parse(event.body);
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { clock, percent, notified } = parsed as Record<string, unknown>;
+    const { clock, percent, notified, reassignedTo, raisedTo } = parsed as Record<string, unknown>;
     if (typeof clock !== 'string' || typeof percent !== 'number' || typeof notified !== 'number') return null;
-    return { clock, percent, notified };
+    return {
+      clock,
+      percent,
+      notified,
+      ...(typeof reassignedTo === 'string' && reassignedTo !== '' ? { reassignedTo } : {}),
+      ...(typeof raisedTo === 'number' ? { raisedTo } : {}),
+    };
   } catch {
     return null;
   }

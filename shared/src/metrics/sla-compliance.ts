@@ -27,7 +27,7 @@ import type { TicketEvent } from '../schemas/ticket-event.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import { computeSlaClocks, type SlaClock, type SlaClockKind, type SlaSegment } from '../sla/sla-clock.js';
-import { matchSlaPolicy, type SlaPolicy } from '../sla/sla-policy.js';
+import { matchTicketSlaPolicy, type SlaPolicy } from '../sla/sla-policy.js';
 import { summarizeBy, type KeyedRow } from './group-by.js';
 import { reportScope, type ReportData } from './report-query.js';
 import { summarizeByPeriod, type PeriodRow } from './period-rows.js';
@@ -39,6 +39,8 @@ export interface SlaReportInput {
   policies: readonly SlaPolicy[];
   calendars: ReadonlyMap<string, BusinessCalendar>;
   events: readonly TicketEvent[];
+  /** The callers the directory marks VIP (vipCallerIdsOf), for policies with a VIP condition; none when absent. */
+  vipCallerIds?: ReadonlySet<string>;
 }
 
 /** The clocks compliance is reported on. */
@@ -126,7 +128,7 @@ function outcomesOf(tickets: readonly Ticket[], sla: SlaReportInput, now: number
     else eventsOf.set(e.ticketId, [e]);
   }
   return tickets.map((ticket): TicketOutcome => {
-    const match = matchSlaPolicy(sla.policies, ticket);
+    const match = matchTicketSlaPolicy(sla.policies, ticket, sla.vipCallerIds);
     if (!match) return { ticket, status: 'no_policy', policyId: '', clocks: [] };
     const calendar = sla.calendars.get(match.policy.calendarId);
     if (!calendar) return { ticket, status: 'no_calendar', policyId: match.policy.id, clocks: [] };
@@ -190,7 +192,7 @@ function breachesOf(outcomes: readonly TicketOutcome[], sla: SlaReportInput): Sl
   for (const o of outcomes) {
     const policy = policies.get(o.policyId);
     if (o.status !== 'ok' || !policy) continue;
-    const matchedOn = matchSlaPolicy(sla.policies, o.ticket)?.matchedOn ?? [];
+    const matchedOn = matchTicketSlaPolicy(sla.policies, o.ticket, sla.vipCallerIds)?.matchedOn ?? [];
     for (const clock of o.clocks) {
       if (clock.state !== 'breached' || (clock.kind !== 'first_response' && clock.kind !== 'resolution')) continue;
       out.push({

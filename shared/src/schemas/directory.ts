@@ -36,6 +36,8 @@ export interface DirectoryEntry {
   /** Since v1, categories: the impact and urgency a new ticket of the category starts with. */
   impact?: 1 | 2 | 3;
   urgency?: 1 | 2 | 3;
+  /** Since v2, people: a VIP caller (SLA policies may match on it); set by administrators only. */
+  vip?: boolean;
 }
 
 /** Lengths of directory fields, which the schema below and every form use. */
@@ -44,7 +46,7 @@ export const DIRECTORY_LIMITS = { nameMax: 200, emailMax: 254, groupsMax: 100 } 
 export const directoryDefinition: CollectionDefinition = {
   schema: {
     title: 'directory',
-    version: 1,
+    version: 2,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -64,6 +66,7 @@ export const directoryDefinition: CollectionDefinition = {
       tier: { type: 'integer', enum: [1, 2, 3] },
       impact: { type: 'integer', enum: [1, 2, 3] },
       urgency: { type: 'integer', enum: [1, 2, 3] },
+      vip: { type: 'boolean' },
     },
     required: [
       'id',
@@ -85,6 +88,8 @@ export const directoryDefinition: CollectionDefinition = {
   migrationStrategies: {
     // v1 added optional fields only: v0 entries are valid v1 entries.
     1: (doc) => doc,
+    // v2 added the optional `vip` flag of people: v1 entries are valid v2 entries.
+    2: (doc) => doc,
   },
   // No stored entry changes shape, so the replication carries on.
   replicationVersion: 0,

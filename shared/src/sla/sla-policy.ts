@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '../schemas/directory.js';
 import type { Priority, Ticket, TicketType } from '../schemas/ticket.js';
 
 /** What a policy's condition may test; every listed field must match (an absent field matches anything). */
@@ -89,12 +90,39 @@ export function matchSlaPolicy(policies: readonly SlaPolicy[], ticket: SlaTicket
   return undefined;
 }
 
+/** The people the directory marks as VIP callers (`vip` on a person's entry, set by an administrator). */
+export function vipCallerIdsOf(entries: Iterable<Pick<DirectoryEntry, 'id' | 'kind' | 'vip'>>): Set<string> {
+  const out = new Set<string>();
+  for (const entry of entries) if (entry.kind === 'user' && entry.vip === true) out.add(entry.id);
+  return out;
+}
+
+/**
+ * The policy of a ticket as every side matches it (desk, server, reports): the ticket's own fields, and the caller's
+ * VIP flag from the directory (`vipCallerIds`, vipCallerIdsOf), never from the ticket, which a device could forge.
+ */
+export function matchTicketSlaPolicy(
+  policies: readonly SlaPolicy[],
+  ticket: Pick<Ticket, 'type' | 'priority' | 'categoryId' | 'groupId' | 'callerId'> & { affectedItem?: string },
+  vipCallerIds: ReadonlySet<string> | undefined,
+): SlaMatch | undefined {
+  return matchSlaPolicy(policies, {
+    type: ticket.type,
+    priority: ticket.priority,
+    categoryId: ticket.categoryId,
+    groupId: ticket.groupId,
+    affectedItem: ticket.affectedItem,
+    callerVip: vipCallerIds?.has(ticket.callerId) === true,
+  });
+}
+
 /** Policy validation problems, with stable codes the UI translates. */
 export type SlaPolicyViolation =
   | { code: 'sla.policy.negative_target'; field: string }
   | { code: 'sla.policy.bad_threshold'; field: string }
   | { code: 'sla.policy.name_required'; field: string }
-  | { code: 'sla.policy.unknown_calendar'; field: string };
+  | { code: 'sla.policy.unknown_calendar'; field: string }
+  | { code: 'sla.policy.reassign_group_required'; field: string };
 
 const MAX_TARGET_MINUTES = 366 * 24 * 60;
 
@@ -112,6 +140,9 @@ export function validateSlaPolicy(policy: SlaPolicy, calendarIds: readonly strin
   policy.thresholds.forEach((t, i) => {
     if (!Number.isFinite(t.percent) || t.percent <= 0 || t.percent > 100)
       out.push({ code: 'sla.policy.bad_threshold', field: `thresholds.${i}.percent` });
+    // Reassigning needs the group to hand the ticket to.
+    if (t.actions.includes('reassign') && !t.groupId?.trim())
+      out.push({ code: 'sla.policy.reassign_group_required', field: `thresholds.${i}.groupId` });
   });
   if (!calendarIds.includes(policy.calendarId)) out.push({ code: 'sla.policy.unknown_calendar', field: 'calendarId' });
   return out;

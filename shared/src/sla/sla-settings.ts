@@ -5,6 +5,9 @@ import { validateCalendar } from './business-calendar.js';
 
 /** Longest name of an SLA policy or calendar (the settings schema and the admin forms). */
 export const SLA_NAME_MAX = 200;
+/** Longest reason of a calendar's exception day, and most exception days per version (the settings schema and the form). */
+export const SLA_EXCEPTION_REASON_MAX = 200;
+export const SLA_EXCEPTIONS_MAX = 500;
 /** Longest IANA time-zone name a calendar version accepts. */
 export const SLA_TIME_ZONE_MAX = 64;
 import { validateSlaPolicy } from './sla-policy.js';
@@ -31,9 +34,15 @@ const calendarShape = z
               .optional(),
             exceptions: z
               .array(
-                z.object({ date: z.string().max(10), hours: z.array(interval).max(8), reason: z.string().max(200) }).strict(),
+                z
+                  .object({
+                    date: z.string().max(10),
+                    hours: z.array(interval).max(8),
+                    reason: z.string().max(SLA_EXCEPTION_REASON_MAX),
+                  })
+                  .strict(),
               )
-              .max(500),
+              .max(SLA_EXCEPTIONS_MAX),
           })
           .strict(),
       )
@@ -98,13 +107,20 @@ const MESSAGES: Record<string, string> = {
   'sla.calendar.no_versions': 'A calendar needs at least one version.',
   'sla.calendar.bad_date': 'Dates are written YYYY-MM-DD.',
   'sla.calendar.unknown_holiday_source': 'Unknown holiday country or province for the holiday library.',
+  'sla.calendar.duplicate_exception': 'A day has one exception at most: edit or remove the other one.',
+  'sla.calendar.exception_before_version': 'An exception day must fall on or after the date the version takes effect.',
+  'sla.calendar.exception_too_far': 'An exception day may be at most 5 years ahead.',
   'sla.policy.negative_target': 'Targets are whole minutes greater than zero (at most one year).',
   'sla.policy.bad_threshold': 'Warning thresholds are percentages above 0 and at most 100.',
   'sla.policy.name_required': 'A policy needs a name.',
   'sla.policy.unknown_calendar': 'The policy names a calendar that does not exist.',
+  'sla.policy.reassign_group_required': 'A threshold that reassigns the ticket must name the group to reassign it to.',
   'sla.setting.id_mismatch': 'The setting’s id and its content’s id must be the same.',
   'sla.setting.shape': 'The setting is not well formed.',
 };
+
+/** The English message of an SLA setting's violation code (the API's text; the console translates the code). */
+export const slaSettingMessage = (code: string): string => MESSAGES[code] ?? code;
 
 const violation = (code: string, field: string, detail?: string): SettingViolation => ({
   code,

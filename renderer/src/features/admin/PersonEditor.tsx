@@ -11,7 +11,8 @@ import { useEntryForm } from './use-directory-save.js';
 import type { EditorProps } from './DirectoryTab.js';
 
 /**
- * A person's account: name, sign-in address, role, groups, language and whether they may sign in. Deactivating
+ * A person's account: name, sign-in address, role, groups, language, whether they may sign in and whether they are a
+ * VIP caller (SLA policies with a VIP condition match their tickets). Deactivating
  * keeps the person (their tickets and history name them); the rules refuse a taken address and changes to your own
  * role, groups or access.
  */
@@ -113,6 +114,14 @@ export function PersonEditor({ initial, isNew, readOnly, onDone }: EditorProps) 
         onChange={(e) => set('active', e.currentTarget.checked)}
         error={errors.active}
         data-testid="admin-person-active"
+      />
+      <Switch
+        label={t('admin.people.vip')}
+        description={t('admin.people.vipHint')}
+        disabled={readOnly}
+        checked={person.vip === true}
+        onChange={(e) => set('vip', e.currentTarget.checked)}
+        data-testid="admin-person-vip"
       />
       {!isNew && !readOnly && initial.active && (
         <Stack gap={4}>

@@ -37,7 +37,12 @@ export function SlaSection({ model, filter, labels }: { model: ReportsModel; fil
         ? null
         : slaComplianceReport(
             model.data,
-            { policies: settings.policies, calendars: settings.calendars, events: model.events },
+            {
+              policies: settings.policies,
+              calendars: settings.calendars,
+              events: model.events,
+              vipCallerIds: settings.vipCallerIds,
+            },
             filter,
             groupBy,
           ),

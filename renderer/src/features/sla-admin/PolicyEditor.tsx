@@ -20,7 +20,7 @@ import { useCurrentUser } from '../../app/session-context.js';
 import { saveSlaSetting } from '../../data/commands/sla-settings.js';
 import { useDb } from '../../data/provider.js';
 import { useLabels } from '../../ui/labels.js';
-import { fieldErrors, policyFromForm, type PolicyForm } from './policy-form.js';
+import { fieldErrors, policyFromForm, vipChoice, withVip, type PolicyForm } from './policy-form.js';
 
 const ACTIONS: SlaThreshold['actions'] = [
   'notify_assignee',
@@ -39,12 +39,15 @@ export function PolicyEditor({
   readOnly,
   calendars,
   categories,
+  groups,
   onDone,
 }: {
   initial: PolicyForm;
   readOnly: boolean;
   calendars: { value: string; label: string }[];
   categories: { value: string; label: string }[];
+  /** The assignment groups a threshold's reassign action may hand the ticket to. */
+  groups: { value: string; label: string }[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -152,6 +155,18 @@ export function PolicyEditor({
             />
           </Group>
           <Select
+            label={t('slaAdmin.policy.vip')}
+            data={[
+              { value: 'any', label: t('slaAdmin.policy.any') },
+              { value: 'yes', label: t('sla.condition.vip') },
+              { value: 'no', label: t('sla.condition.notVip') },
+            ]}
+            value={vipChoice(form.keptCondition.vip)}
+            onChange={(v) => set('keptCondition', withVip(form.keptCondition, v))}
+            allowDeselect={false}
+            data-testid="sla-policy-vip"
+          />
+          <Select
             label={t('slaAdmin.policy.calendar')}
             data={calendars}
             value={form.calendarId}
@@ -218,7 +233,21 @@ export function PolicyEditor({
                 value={th.actions}
                 onChange={(v) => setThreshold(i, { actions: v })}
                 style={{ flex: 1 }}
+                data-testid="sla-policy-threshold-actions"
               />
+              {th.actions.includes('reassign') && (
+                <Select
+                  label={t('slaAdmin.policy.reassignGroup')}
+                  placeholder={t('slaAdmin.policy.chooseGroup')}
+                  data={groups}
+                  value={th.groupId || null}
+                  onChange={(v) => setThreshold(i, { groupId: v ?? '' })}
+                  error={errors[`thresholds.${i}.groupId`]}
+                  searchable
+                  w={220}
+                  data-testid="sla-policy-threshold-group"
+                />
+              )}
               {!readOnly && (
                 <ActionIcon
                   mt={28}
@@ -242,7 +271,9 @@ export function PolicyEditor({
               <Button
                 variant="light"
                 size="xs"
-                onClick={() => set('thresholds', [...form.thresholds, { percent: 90, actions: ['notify_assignee'] }])}
+                onClick={() =>
+                  set('thresholds', [...form.thresholds, { percent: 90, actions: ['notify_assignee'], groupId: '' }])
+                }
               >
                 {t('slaAdmin.policy.addThreshold')}
               </Button>

@@ -33,6 +33,7 @@ export function SlaAdminPage() {
   const calendarList = useMemo(() => [...calendars.values()].sort((a, b) => a.name.localeCompare(b.name)), [calendars]);
   const calendarOptions = calendarList.map((c) => ({ value: c.id, label: c.name }));
   const categoryOptions = directory.categories.map((c) => ({ value: c.id, label: c.name }));
+  const groupOptions = directory.groups.map((g) => ({ value: g.id, label: g.name }));
   const nameOf = (id: string) => directory.byId.get(id)?.name ?? id;
   const tr: Translate = (key, options) => t(key, options ?? {});
 
@@ -78,6 +79,7 @@ export function SlaAdminPage() {
             readOnly={!writable}
             calendars={calendarOptions}
             categories={categoryOptions}
+            groups={groupOptions}
             onDone={() => setEditing(null)}
           />
         </Card>

@@ -1,6 +1,12 @@
 import { CALENDAR_TEMPLATES, checkSlaSetting, versionAt } from '@shared';
 import { describe, expect, it } from 'vitest';
-import { calendarWithNewVersion, parseDayHours, versionFormFrom } from './calendar-form.js';
+import {
+  calendarWithNewVersion,
+  parseDayHours,
+  versionFormFrom,
+  withExceptionRow,
+  withoutExceptionRow,
+} from './calendar-form.js';
 
 const goc = CALENDAR_TEMPLATES.find((c) => c.id === 'cal-goc')!;
 const NOW = Date.UTC(2026, 11, 6, 15);
@@ -44,6 +50,7 @@ describe('calendar new-version form', () => {
       effectiveDate: '2026-12-06',
       timeZone: 'Mars/Olympus',
       hours: ['', 'nine to five', '08:00-12:00, 11:00-13:00', '', '', '', ''],
+      exceptions: [],
     };
     const { violations } = calendarWithNewVersion(goc, form, NOW);
     expect(violations.map((v) => [v.code, v.field])).toEqual([
@@ -57,5 +64,46 @@ describe('calendar new-version form', () => {
   it('refuses a malformed date', () => {
     const form = { ...versionFormFrom(goc, NOW), effectiveDate: '7 Jan' };
     expect(calendarWithNewVersion(goc, form, NOW).violations.map((v) => v.code)).toContain('sla.calendar.bad_date');
+  });
+
+  it('adds and removes exception days in the new version, in date order, and earlier versions keep theirs', () => {
+    let form = { ...versionFormFrom(goc, NOW), effectiveDate: '2027-01-04' };
+    expect(form.exceptions).toEqual([]);
+    form = withExceptionRow(withExceptionRow(form));
+    expect(form.exceptions[0]).toEqual({ date: '2027-01-04', hours: '', reason: '' });
+    form.exceptions = [
+      { date: '2027-03-05', hours: '10:00-14:00', reason: 'Short day' },
+      { date: '2027-02-01', hours: '', reason: 'Office move' },
+    ];
+    const { calendar, violations } = calendarWithNewVersion(goc, form, NOW);
+    expect(violations).toEqual([]);
+    const added = calendar.versions[calendar.versions.length - 1];
+    expect(added.exceptions).toEqual([
+      { date: '2027-02-01', hours: [], reason: 'Office move' },
+      { date: '2027-03-05', hours: [{ start: 600, end: 840 }], reason: 'Short day' },
+    ]);
+    expect(calendar.versions.slice(0, goc.versions.length)).toEqual(goc.versions);
+    // The next version starts from this one's days still ahead, shown as typed.
+    expect(versionFormFrom(calendar, NOW).exceptions).toEqual([
+      { date: '2027-02-01', hours: '', reason: 'Office move' },
+      { date: '2027-03-05', hours: '10:00–14:00', reason: 'Short day' },
+    ]);
+    expect(withoutExceptionRow(form, 0).exceptions.map((e) => e.date)).toEqual(['2027-02-01']);
+  });
+
+  it('names the row of a bad exception day, in the order typed', () => {
+    const form = {
+      ...versionFormFrom(goc, NOW),
+      effectiveDate: '2027-01-04',
+      exceptions: [
+        { date: '2027-03-05', hours: '', reason: 'a' },
+        { date: '2026-12-25', hours: '', reason: 'before' },
+        { date: '2027-04-01', hours: 'noon', reason: 'c' },
+      ],
+    };
+    expect(calendarWithNewVersion(goc, form, NOW).violations.map((v) => [v.code, v.field])).toEqual([
+      ['sla.calendar.exception_before_version', 'exceptions.1.date'],
+      ['sla.calendar.bad_hours', 'exceptions.2.hours'],
+    ]);
   });
 });

@@ -2,6 +2,8 @@ import {
   isKnownTimeZone,
   newVersionViolations,
   validateCalendar,
+  versionExceptionViolations,
+  withCalendarException,
   withCalendarVersion,
   zonedInstant,
   type BusinessCalendar,
@@ -18,6 +20,28 @@ export interface CalendarVersionForm {
   timeZone: string;
   /** Index 0 = Sunday; "08:00–16:00", several separated by commas, empty for closed. */
   hours: string[];
+  /**
+   * Exception days of the new version, as typed: YYYY-MM-DD, hours as a weekday's (empty = closed: a holiday the
+   * library does not know), and the reason shown on the clocks. A day with hours also overrides a library holiday.
+   */
+  exceptions: ExceptionRow[];
+}
+
+/** One exception day as typed in the form. */
+export interface ExceptionRow {
+  date: string;
+  hours: string;
+  reason: string;
+}
+
+/** The form with an empty exception row to fill in, dated the day the version takes effect. */
+export function withExceptionRow(form: CalendarVersionForm): CalendarVersionForm {
+  return { ...form, exceptions: [...form.exceptions, { date: form.effectiveDate, hours: '', reason: '' }] };
+}
+
+/** The form without the exception row at `index`: that day follows the weekly hours and the holidays again. */
+export function withoutExceptionRow(form: CalendarVersionForm, index: number): CalendarVersionForm {
+  return { ...form, exceptions: form.exceptions.filter((_, i) => i !== index) };
 }
 
 /** The form for a new version, starting from the calendar's newest version and tomorrow's date. */
@@ -27,6 +51,10 @@ export function versionFormFrom(calendar: BusinessCalendar, now: number): Calend
     effectiveDate: new Date(now + 86_400_000).toISOString().slice(0, 10),
     timeZone: latest?.timeZone ?? 'America/Toronto',
     hours: latest ? weekHoursText(latest.weekHours) : ['', '', '', '', '', '', ''],
+    // The newest version's exception days still ahead carry over; past ones no longer matter to a future version.
+    exceptions: (latest?.exceptions ?? [])
+      .filter((e) => e.date >= new Date(now).toISOString().slice(0, 10))
+      .map((e) => ({ date: e.date, hours: weekHoursText([e.hours])[0] ?? '', reason: e.reason })),
   };
 }
 
@@ -68,18 +96,33 @@ export function calendarWithNewVersion(
     timeZone: form.timeZone.trim(),
     weekHours: form.hours.map(parseDayHours),
     ...(latest?.holidaySource ? { holidaySource: latest.holidaySource } : {}),
-    exceptions: latest?.exceptions ?? [],
+    exceptions: form.exceptions
+      .map((row) => ({ date: row.date.trim(), hours: parseDayHours(row.hours), reason: row.reason.trim() }))
+      .reduce<CalendarVersion['exceptions']>((list, e) => withCalendarException(list, e), []),
   };
   const next = withCalendarVersion(calendar, version);
   if (validDate)
     for (const v of newVersionViolations(calendar, effectiveFrom, now))
       out.push({ code: v.code, field: 'effectiveDate', message: 'A new version starts after today and after the latest one.' });
+  // Fields name the rows as typed; the version holds them in date order.
+  const rowOf = (j: number): number => {
+    const e = version.exceptions[j];
+    const at = form.exceptions.findIndex((row) => row.date.trim() === e?.date && row.reason.trim() === e.reason);
+    return at < 0 ? j : at;
+  };
+  const rowField = (field: string): string =>
+    field.replace(/^exceptions\.(\d+)\./, (_, j: string) => `exceptions.${rowOf(Number(j))}.`);
+  for (const v of versionExceptionViolations(version, now)) out.push({ code: v.code, field: rowField(v.field), message: v.code });
   const index = next.versions.length - 1;
   for (const v of validateCalendar(next)) {
     const prefix = `versions.${index}.`;
     if (!v.field.startsWith(prefix)) continue;
     const rest = v.field.slice(prefix.length);
-    const field = rest.startsWith('weekHours.') ? `hours.${rest.split('.')[1]}` : rest === 'timeZone' ? 'timeZone' : rest;
+    const field = rest.startsWith('weekHours.')
+      ? `hours.${rest.split('.')[1]}`
+      : rest === 'timeZone'
+        ? 'timeZone'
+        : rowField(rest);
     out.push({ code: v.code, field, message: v.code });
   }
   return { calendar: next, violations: out };

@@ -1,4 +1,4 @@
-import { checkSlaSetting, SLA_POLICY_TEMPLATES } from '@shared';
+import { checkSlaSetting, SLA_POLICY_TEMPLATES, type SlaThreshold } from '@shared';
 import { buildSlaPolicy } from '@shared/testing/build-sla.js';
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
@@ -12,7 +12,9 @@ import {
   policiesInMatchOrder,
   policyFromForm,
   violationKey,
+  vipChoice,
   weekHoursText,
+  withVip,
 } from './policy-form.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -60,7 +62,7 @@ describe('policy form', () => {
   });
 
   it('maps a negative target and a bad threshold to their fields, translated in English and French', () => {
-    const form = { ...formFromPolicy(silver), resolutionMinutes: -30, thresholds: [{ percent: 150, actions: [] }] };
+    const form = { ...formFromPolicy(silver), resolutionMinutes: -30, thresholds: [{ percent: 150, actions: [], groupId: '' }] };
     const violations = check(form);
     expect(fieldErrors(violations, tEn)).toEqual({
       resolutionMinutes: 'Targets are whole minutes greater than zero (at most one year).',
@@ -80,10 +82,14 @@ describe('policy form', () => {
       'sla.calendar.bad_date',
       'sla.calendar.unknown_holiday_source',
       'sla.calendar.rewrites_history',
+      'sla.calendar.duplicate_exception',
+      'sla.calendar.exception_before_version',
+      'sla.calendar.exception_too_far',
       'sla.policy.negative_target',
       'sla.policy.bad_threshold',
       'sla.policy.name_required',
       'sla.policy.unknown_calendar',
+      'sla.policy.reassign_group_required',
       'sla.setting.id_mismatch',
       'sla.setting.shape',
     ];
@@ -91,6 +97,38 @@ describe('policy form', () => {
       expect(tEn(violationKey(code)), code).not.toBe(violationKey(code));
       expect(tFr(violationKey(code)), code).not.toBe(violationKey(code));
     }
+  });
+
+  it('keeps the reassign group only with the reassign action, and asks for it on that threshold', () => {
+    const base = formFromPolicy(silver);
+    const form = {
+      ...base,
+      thresholds: [
+        { percent: 75, actions: ['reassign', 'notify_assignee'] as SlaThreshold['actions'], groupId: 'grp-network' },
+        { percent: 90, actions: ['raise_priority'] as SlaThreshold['actions'], groupId: 'grp-network' },
+        { percent: 100, actions: ['reassign'] as SlaThreshold['actions'], groupId: '' },
+      ],
+    };
+    const policy = policyFromForm(form);
+    expect(policy.thresholds).toEqual([
+      { percent: 75, actions: ['reassign', 'notify_assignee'], groupId: 'grp-network' },
+      { percent: 90, actions: ['raise_priority'] },
+      { percent: 100, actions: ['reassign'] },
+    ]);
+    expect(formFromPolicy(policy).thresholds[0].groupId).toBe('grp-network');
+    const errors = fieldErrors(check(form), tEn);
+    expect(errors).toEqual({ 'thresholds.2.groupId': 'Choose the group the ticket is reassigned to.' });
+    expect(fieldErrors(check(form), tFr)['thresholds.2.groupId']).toBe('Choisissez le groupe auquel le billet est réaffecté.');
+  });
+
+  it('edits the VIP condition: any caller, VIP callers only, or everyone else', () => {
+    const form = formFromPolicy(buildSlaPolicy({ condition: { groupIds: ['g-net'] } }));
+    expect(vipChoice(form.keptCondition.vip)).toBe('any');
+    const vipOnly = { ...form, keptCondition: withVip(form.keptCondition, 'yes') };
+    expect(policyFromForm(vipOnly).condition).toEqual({ groupIds: ['g-net'], vip: true });
+    expect(vipChoice(formFromPolicy(policyFromForm(vipOnly)).keptCondition.vip)).toBe('yes');
+    expect(policyFromForm({ ...form, keptCondition: withVip(vipOnly.keptCondition, 'no') }).condition.vip).toBe(false);
+    expect('vip' in policyFromForm({ ...form, keptCondition: withVip(vipOnly.keptCondition, 'any') }).condition).toBe(false);
   });
 
   it('falls back to the shared English message for a code it does not know', () => {

@@ -20,7 +20,8 @@ export interface PolicyForm {
   /** '' when the policy has no update interval. */
   updateIntervalMinutes: NumberField;
   onReopen: SlaPolicy['onReopen'];
-  thresholds: { percent: NumberField; actions: SlaThreshold['actions'] }[];
+  /** `groupId`: the group the reassign action hands the ticket to ('' when none is chosen). */
+  thresholds: { percent: NumberField; actions: SlaThreshold['actions']; groupId: string }[];
   actionsInBusinessHoursOnly: boolean;
   /** Condition fields the form does not edit (groups, affected items, organisations, VIP), kept as they were. */
   keptCondition: Omit<SlaCondition, 'types' | 'priorities' | 'categoryIds'>;
@@ -42,7 +43,7 @@ export function formFromPolicy(policy: SlaPolicy): PolicyForm {
     resolutionMinutes: policy.resolutionMinutes,
     updateIntervalMinutes: policy.updateIntervalMinutes ?? '',
     onReopen: policy.onReopen,
-    thresholds: policy.thresholds.map((t) => ({ percent: t.percent, actions: [...t.actions] })),
+    thresholds: policy.thresholds.map((t) => ({ percent: t.percent, actions: [...t.actions], groupId: t.groupId ?? '' })),
     actionsInBusinessHoursOnly: policy.actionsInBusinessHoursOnly,
     keptCondition: kept,
   };
@@ -63,11 +64,29 @@ export function formFromTemplate(
   return { ...formFromPolicy(template), id, order: lastOrder + 10, calendarId };
 }
 
+/** The VIP condition as the editor's choice: any caller, VIP callers only, or everyone but them. */
+export function vipChoice(vip: boolean | undefined): 'any' | 'yes' | 'no' {
+  return vip === undefined ? 'any' : vip ? 'yes' : 'no';
+}
+
+/** The kept condition with the VIP choice applied ('any' removes the condition). */
+export function withVip(condition: PolicyForm['keptCondition'], choice: string | null): PolicyForm['keptCondition'] {
+  const { vip: _previous, ...rest } = condition;
+  return choice === 'yes' ? { ...rest, vip: true } : choice === 'no' ? { ...rest, vip: false } : rest;
+}
+
 /** An empty-ish field counts as 0 so the shared check reports it as an invalid target, not as a malformed document. */
 function toNumber(v: NumberField): number {
   if (typeof v === 'number') return v;
   const n = Number(v.trim().replace(',', '.'));
   return v.trim() === '' || Number.isNaN(n) ? 0 : n;
+}
+
+/** A threshold as written: the group only with the reassign action that uses it (the shared check asks for it then). */
+function thresholdFromForm(t: PolicyForm['thresholds'][number]): SlaThreshold {
+  const threshold: SlaThreshold = { percent: toNumber(t.percent), actions: t.actions };
+  if (t.actions.includes('reassign') && t.groupId.trim() !== '') threshold.groupId = t.groupId;
+  return threshold;
 }
 
 /** The policy the form describes, as written to the settings collection (the shared check decides if it is valid). */
@@ -91,7 +110,7 @@ export function policyFromForm(form: PolicyForm): SlaPolicy {
     resolutionMinutes: toNumber(form.resolutionMinutes),
     ...(update === undefined ? {} : { updateIntervalMinutes: toNumber(update) }),
     onReopen: form.onReopen,
-    thresholds: form.thresholds.map((t) => ({ percent: toNumber(t.percent), actions: t.actions })),
+    thresholds: form.thresholds.map((t) => thresholdFromForm(t)),
     actionsInBusinessHoursOnly: form.actionsInBusinessHoursOnly,
   };
 }

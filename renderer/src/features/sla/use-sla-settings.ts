@@ -1,4 +1,11 @@
-import { checkSlaSetting, type BusinessCalendar, type SettingDocument, type SlaPolicy } from '@shared';
+import {
+  checkSlaSetting,
+  vipCallerIdsOf,
+  type BusinessCalendar,
+  type DirectoryEntry,
+  type SettingDocument,
+  type SlaPolicy,
+} from '@shared';
 import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { useDb } from '../../data/provider.js';
@@ -8,6 +15,8 @@ import { useObservable } from '../../data/hooks/use-observable.js';
 export interface SlaSettings {
   policies: SlaPolicy[];
   calendars: ReadonlyMap<string, BusinessCalendar>;
+  /** The callers the local directory marks VIP, for policies with a VIP condition (matchTicketSlaPolicy). */
+  vipCallerIds: ReadonlySet<string>;
   loading: boolean;
 }
 
@@ -15,7 +24,7 @@ export interface SlaSettings {
  * Splits settings documents into policies and calendars, leaving out any the shared rules refuse: the server
  * checks every write, but a device keeps working (without that one policy) if an older client stored a bad one.
  */
-export function slaSettingsFrom(docs: readonly SettingDocument[]): Omit<SlaSettings, 'loading'> {
+export function slaSettingsFrom(docs: readonly SettingDocument[]): Omit<SlaSettings, 'loading' | 'vipCallerIds'> {
   const calendarDocs = docs.filter((d) => d.kind === 'sla_calendar');
   const calendarIds = calendarDocs.map((d) => d.id);
   const calendars = new Map<string, BusinessCalendar>();
@@ -27,7 +36,7 @@ export function slaSettingsFrom(docs: readonly SettingDocument[]): Omit<SlaSetti
   return { policies, calendars };
 }
 
-/** Every SLA policy and calendar, live from the local database (works offline). */
+/** Every SLA policy and calendar and the VIP callers, live from the local database (works offline). */
 export function useSlaSettings(): SlaSettings {
   const db = useDb();
   const docs = useObservable(
@@ -35,5 +44,21 @@ export function useSlaSettings(): SlaSettings {
     [db],
     null as SettingDocument[] | null,
   );
-  return useMemo(() => ({ ...slaSettingsFrom(docs ?? []), loading: docs === null }), [docs]);
+  // As one text, so a directory change that leaves the VIP callers as they were re-renders no clock.
+  const vipText = useObservable(
+    () =>
+      db.directory
+        .find({ selector: { kind: 'user' } })
+        .$.pipe(map((rows) => [...vipCallerIdsOf(rows.map((d) => d.toJSON() as DirectoryEntry))].sort().join('\n'))),
+    [db],
+    '',
+  );
+  return useMemo(
+    () => ({
+      ...slaSettingsFrom(docs ?? []),
+      vipCallerIds: new Set(vipText === '' ? [] : vipText.split('\n')),
+      loading: docs === null,
+    }),
+    [docs, vipText],
+  );
 }

@@ -1,6 +1,6 @@
 import {
   computeSlaClocks,
-  matchSlaPolicy,
+  matchTicketSlaPolicy,
   type BusinessCalendar,
   type SlaMatch,
   type SlaResult,
@@ -21,10 +21,10 @@ export type TicketSla =
 export function ticketSla(
   ticket: Ticket,
   events: readonly TicketEvent[],
-  settings: Pick<SlaSettings, 'policies' | 'calendars'>,
+  settings: Pick<SlaSettings, 'policies' | 'calendars'> & Partial<Pick<SlaSettings, 'vipCallerIds'>>,
   now: number,
 ): TicketSla {
-  const match = matchSlaPolicy(settings.policies, ticket);
+  const match = matchTicketSlaPolicy(settings.policies, ticket, settings.vipCallerIds);
   if (!match) return { status: 'no_policy' };
   const calendar = settings.calendars.get(match.policy.calendarId);
   if (!calendar) return { status: 'no_calendar', match };

@@ -124,7 +124,14 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
     const record = parseSlaAction(e);
     if (!record) return e.body;
     const clock = t(`sla.clock.${record.clock.split('@')[0]}`, { defaultValue: record.clock });
-    return t('timeline.slaAction', { clock, percent: record.percent, count: record.notified });
+    const done = [
+      t('timeline.slaAction', { clock, percent: record.percent, count: record.notified }),
+      record.reassignedTo ? t('timeline.slaReassigned', { group: nameOf(record.reassignedTo) }) : '',
+      record.raisedTo
+        ? t('timeline.slaPriorityRaised', { priority: labels.priority[record.raisedTo as Priority] ?? record.raisedTo })
+        : '',
+    ];
+    return done.filter(Boolean).join(' ');
   };
 
   const detail = (e: TicketEvent): ReactNode => {

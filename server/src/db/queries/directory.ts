@@ -65,3 +65,16 @@ export async function groupLeads(db: Queryable, groupIds: readonly string[]): Pr
   for (const row of rows) out.set(row.group_id, [...(out.get(row.group_id) ?? []), row.data]);
   return out;
 }
+
+/** Which of these ids name active assignment groups of the directory (deleted and inactive ones are left out). */
+export async function activeGroupIds(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter((id) => id !== ''))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM sync_documents
+     WHERE collection = 'directory' AND id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND data->>'kind' = 'group'
+       AND NOT deleted AND (data->>'active')::boolean`,
+    [JSON.stringify(wanted)],
+  );
+  return new Set(rows.map((row) => row.id));
+}

@@ -18,6 +18,14 @@ export async function reserveSequence(tx: Queryable, count: number): Promise<num
 }
 
 /**
+ * Takes the counter row's lock without reserving numbers yet (reserveSequence later in the transaction reserves them),
+ * for a writer that must lock the sequence before other rows, in the order pushes take them.
+ */
+export async function lockSequence(tx: Queryable): Promise<void> {
+  await tx.query('SELECT value FROM sync_counter WHERE id = 1 FOR UPDATE');
+}
+
+/**
  * reserveSequence for a device's push: waits at most `timeoutMs` for the counter row, so one slow writer holding the
  * lock cannot pile pushes up on pooled connections; past it PostgreSQL fails with 55P03 (see isLockTimeout) and the
  * push is answered 503 with Retry-After. Other locks of the transaction keep the default (no timeout).

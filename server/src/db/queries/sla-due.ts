@@ -138,6 +138,12 @@ export async function slaDueOfTickets(
   return rows.map((r) => ({ ...fromDbRow(r), firedAt: r.fired_ms === null ? null : Number(r.fired_ms) }));
 }
 
+/** Whether any unfired action is due now (an index probe that locks nothing, so an idle pass takes no lock). */
+export async function anySlaActionDue(db: Queryable): Promise<boolean> {
+  const rows = await db.query<{ one: number }>('SELECT 1 AS one FROM sla_due WHERE fired_at IS NULL AND due_at <= now() LIMIT 1');
+  return rows.length > 0;
+}
+
 /**
  * Marks up to `limit` due, unfired actions as fired by `instance` and returns them. Call inside the transaction
  * that performs their effects: SKIP LOCKED lets other instances take other rows, and a rollback un-fires them.

@@ -1,4 +1,13 @@
-import { buildCmdbGraph, type ConfigItem, type Survey, type SurveyResponse, type Ticket, type TicketEvent } from '@shared';
+import {
+  buildCmdbGraph,
+  vipCallerIdsOf,
+  type ConfigItem,
+  type DirectoryEntry,
+  type Survey,
+  type SurveyResponse,
+  type Ticket,
+  type TicketEvent,
+} from '@shared';
 import { indexEventsByTicket, type ChangeReportInput, type ReportData, type SlaReportInput } from '@shared/metrics/index.js';
 import type { Database } from '../../db/database.js';
 import { loadLiveDocuments } from '../../db/queries/reports.js';
@@ -28,15 +37,21 @@ export async function loadSlaReportData(
   now: number,
   offsetMinutes: number,
 ): Promise<{ data: ReportData; sla: SlaReportInput }> {
-  const { tickets, events, settings } = await db.transaction(async (tx) => ({
+  const { tickets, events, settings, directory } = await db.transaction(async (tx) => ({
     tickets: await loadLiveDocuments<Ticket>(tx, 'tickets'),
     events: await loadLiveDocuments<TicketEvent>(tx, 'ticket_events'),
     settings: await loadSlaSettings(tx),
+    directory: await loadLiveDocuments<DirectoryEntry>(tx, 'directory'),
   }));
   const config = slaConfigOf(settings);
   return {
     data: { index: indexEventsByTicket(tickets, events), surveys: [], responses: [], now, offsetMinutes },
-    sla: { policies: config.policies, calendars: config.calendars, events },
+    sla: {
+      policies: config.policies,
+      calendars: config.calendars,
+      events,
+      vipCallerIds: vipCallerIdsOf(directory),
+    },
   };
 }
 

@@ -18,6 +18,9 @@ export interface SlaConfig {
 const memo = new Map<string, SlaConfig>();
 const MEMO_MAX = 8;
 
+/** Rules newer than some stored settings that do not stop such a setting from applying. */
+const STORED_TOLERATED = new Set(['sla.policy.reassign_group_required']);
+
 /**
  * The usable SLA configuration from the stored settings. A setting that fails `checkSlaSetting` (stored before a rule
  * existed, or a policy whose calendar was deleted) is left out and logged, never thrown: a ticket it would have
@@ -32,9 +35,10 @@ export function slaConfigOf(
   const hit = memo.get(key);
   if (hit) return hit;
   const problemsOf = (doc: StoredSlaSetting, calendarIds: readonly string[]): string[] =>
-    checkSlaSetting({ id: doc.id, kind: doc.kind as SettingKind, data: doc.data }, calendarIds).map(
-      (v) => `${v.field}: ${v.message}`,
-    );
+    checkSlaSetting({ id: doc.id, kind: doc.kind as SettingKind, data: doc.data }, calendarIds)
+      // A policy stored before reassigning needed a group still applies; its reassign does nothing (no group).
+      .filter((v) => !STORED_TOLERATED.has(v.code))
+      .map((v) => `${v.field}: ${v.message}`);
   const calendars = new Map<string, BusinessCalendar>();
   for (const doc of sorted.filter((s) => s.kind === 'sla_calendar')) {
     const problems = problemsOf(doc, []);

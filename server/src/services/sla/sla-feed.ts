@@ -1,12 +1,14 @@
 import {
   computeSlaClocks,
-  matchSlaPolicy,
+  matchTicketSlaPolicy,
   scheduleSlaActions,
+  thresholdsChangeTicket,
   type SlaClock,
   type SlaResult,
   type SlaThreshold,
   type Ticket,
   type TicketEvent,
+  vipCallerIdsOf,
 } from '@shared';
 import type { Transaction } from '../../db/database.js';
 import { activeSupervisors, groupLeads, usersByIds } from '../../db/queries/directory.js';
@@ -26,7 +28,7 @@ import { slaConfigOf, type SlaConfig } from './sla-config.js';
 import { slaRecipients, type SlaPeople } from './sla-recipients.js';
 
 /** While a ticket is in one of these states nothing may fire, whatever events are still on their way. */
-const QUIET_STATUSES = new Set(['pending', 'resolved', 'closed']);
+export const QUIET_STATUSES: ReadonlySet<string> = new Set(['pending', 'resolved', 'closed']);
 
 const CLOCK_LABELS: Record<string, string> = {
   first_response: 'first response',
@@ -74,7 +76,7 @@ export function planTicketSla(
   unfired: ReadonlySet<string> = new Set(),
 ): TicketSlaPlan {
   if (QUIET_STATUSES.has(ticket.status)) return NO_PLAN;
-  const match = matchSlaPolicy(config.policies, ticket);
+  const match = matchTicketSlaPolicy(config.policies, ticket, people.vipCallerIds);
   const calendar = match && config.calendars.get(match.policy.calendarId);
   if (!match || !calendar) return NO_PLAN;
   const result: SlaResult = computeSlaClocks({
@@ -85,13 +87,18 @@ export function planTicketSla(
     now,
     receivedAt: new Map(events.map((e) => [String(e.data.id), e.receivedAt])),
   });
-  const actionsAt = (percent: number): SlaThreshold['actions'] =>
-    match.policy.thresholds.filter((t) => t.percent === percent).flatMap((t) => t.actions);
+  const thresholdsAt = (percent: number): SlaThreshold[] => match.policy.thresholds.filter((t) => t.percent === percent);
   const keys = new Map(result.clocks.map((clock) => [clock.kind, slaClockKey(clock, ticket.createdAt)]));
   const scheduled: SlaDueRow[] = [];
   for (const action of scheduleSlaActions(result, match.policy, calendar)) {
-    const recipients = slaRecipients(actionsAt(action.percent), ticket, people);
-    if (recipients.length === 0) continue;
+    const thresholds = thresholdsAt(action.percent);
+    const recipients = slaRecipients(
+      thresholds.flatMap((t) => t.actions),
+      ticket,
+      people,
+    );
+    // Nobody to tell and nothing to change on the ticket: nothing to store until a later write finds someone.
+    if (recipients.length === 0 && !thresholdsChangeTicket(thresholds)) continue;
     scheduled.push({
       ticketId: ticket.id,
       clock: keys.get(action.clock as SlaClock['kind']) ?? action.clock,
@@ -127,6 +134,12 @@ export function planTicketSla(
   return { scheduled, reached };
 }
 
+/** The callers among these ids whose directory entry marks them VIP (the shared vipCallerIdsOf). */
+export async function vipCallersOf(tx: Transaction, callerIds: readonly string[]): Promise<Set<string>> {
+  const people = await usersByIds(tx, callerIds);
+  return vipCallerIdsOf(people.map((p) => ({ id: String(p.id), kind: 'user' as const, vip: p.vip === true })));
+}
+
 /**
  * Brings the stored SLA actions of these tickets in line with their clocks, in the caller's transaction (the write
  * that changed them): matching policy from the stored settings, the ticket's events, computeSlaClocks, then
@@ -143,10 +156,15 @@ export async function feedSlaDue(tx: Transaction, ticketIds: readonly string[], 
     return;
   }
   const stored = await loadDocuments(tx, 'tickets', ids);
-  const tickets = [...stored.values()]
+  const live = [...stored.values()]
     .filter((doc) => !doc.deleted)
     .map((doc) => doc.data as unknown as Ticket)
-    .filter((t) => !QUIET_STATUSES.has(t.status) && matchSlaPolicy(config.policies, t) !== undefined);
+    .filter((t) => !QUIET_STATUSES.has(t.status));
+  const vipCallerIds = await vipCallersOf(
+    tx,
+    live.map((t) => t.callerId),
+  );
+  const tickets = live.filter((t) => matchTicketSlaPolicy(config.policies, t, vipCallerIds) !== undefined);
   const plans: TicketSlaPlan[] = [];
   if (tickets.length > 0) {
     const events = new Map<string, ReceivedEvent[]>();
@@ -175,6 +193,7 @@ export async function feedSlaDue(tx: Transaction, ticketIds: readonly string[], 
         tx,
         tickets.map((t) => t.groupId),
       ),
+      vipCallerIds,
     };
     for (const ticket of tickets) {
       try {
@@ -193,7 +212,18 @@ export async function feedSlaDue(tx: Transaction, ticketIds: readonly string[], 
 }
 
 /** The ticket fields an SLA plan reads (policy match, quiet states, recipients, subject); other edits leave it as is. */
-const PLAN_FIELDS = ['type', 'priority', 'categoryId', 'groupId', 'affectedItem', 'status', 'assigneeId', 'number', 'title'];
+const PLAN_FIELDS = [
+  'type',
+  'priority',
+  'categoryId',
+  'groupId',
+  'affectedItem',
+  'callerId',
+  'status',
+  'assigneeId',
+  'number',
+  'title',
+];
 
 const planInputsChanged = (doc: SyncDocument, before: SyncDocument | undefined): boolean =>
   before === undefined || before._deleted !== doc._deleted || PLAN_FIELDS.some((field) => before[field] !== doc[field]);

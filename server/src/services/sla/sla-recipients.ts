@@ -8,6 +8,8 @@ export interface SlaPeople {
   supervisors: readonly Record<string, unknown>[];
   /** The people who lead each group (the group's `leadIds`), by group id; a group absent or empty has none named. */
   leads?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+  /** The tickets' callers the directory marks VIP (vipCallerIdsOf): a policy's VIP condition is tested on them. */
+  vipCallerIds?: ReadonlySet<string>;
 }
 
 const emailOf = (user: Record<string, unknown> | undefined): string | undefined =>
@@ -21,7 +23,7 @@ const inGroup = (user: Record<string, unknown>, groupId: string): boolean =>
  * the group's leads as the administration screen names them, else (no lead named, or none active) the supervisors
  * belonging to the group; a supervisor: those of the group, else every supervisor (as low-score alerts do). Empty when nobody can be told
  * (e.g. unassigned and no supervisor): such an action is not stored until a later write of the ticket finds someone.
- * `reassign` and `raise_priority` are not carried out by the scheduler yet.
+ * `reassign` and `raise_priority` notify nobody: the scheduler carries them out on the ticket (sla-scheduler.ts).
  */
 export function slaRecipients(
   actions: readonly SlaThreshold['actions'][number][],

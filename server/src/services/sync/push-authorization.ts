@@ -9,6 +9,8 @@ import {
   checkArticleRules,
   calendarHistoryViolations,
   checkSlaSetting,
+  slaSettingMessage,
+  versionExceptionViolations,
   checkChangeSetting,
   isChangeSettingKind,
   checkReviewBeforeClose,
@@ -259,6 +261,7 @@ function settingViolations(ctx: RowContext, master: SyncDocument | undefined, ne
     documentId,
     field: v.field,
     message: v.message,
+    code: v.code,
   }));
   const stored = master && !master._deleted ? (master as unknown as SettingDocument) : undefined;
   if (violations.length === 0 && stored?.kind === 'sla_calendar' && doc.kind === 'sla_calendar') {
@@ -275,6 +278,22 @@ function settingViolations(ctx: RowContext, master: SyncDocument | undefined, ne
         message:
           'A calendar keeps the versions already in effect as they are; add a new version that starts after today instead.',
       });
+  }
+  if (violations.length === 0 && doc.kind === 'sla_calendar') {
+    // The exception days of each version this write adds (every version of a new calendar): stored ones stay as they are.
+    const before = stored?.kind === 'sla_calendar' ? (stored.data as unknown as BusinessCalendar).versions : [];
+    const next = doc.data as unknown as BusinessCalendar;
+    next.versions.forEach((version, i) => {
+      if (before.some((old) => jsonEqual(old, version))) return;
+      for (const v of versionExceptionViolations(version, ctx.serverNow ?? Date.now()))
+        violations.push({
+          status: 422,
+          documentId,
+          field: `data.versions.${i}.${v.field}`,
+          message: slaSettingMessage(v.code),
+          code: v.code,
+        });
+    });
   }
   return violations;
 }
