@@ -5,6 +5,7 @@ import {
   fieldChangeBody,
   parseFieldChange,
   parseSlaAction,
+  slaWarningReaches,
   slaActionBody,
   ticketFieldChanges,
 } from './ticket-history.js';
@@ -49,5 +50,15 @@ describe('ticket history records', () => {
     const record = { clock: 'resolution', percent: 75, notified: 2 };
     expect(parseSlaAction({ ...buildEvent('t', 'system', { kind: 'sla_action' }), body: slaActionBody(record) })).toEqual(record);
     expect(parseSlaAction({ kind: 'sla_action', body: '{"clock":"resolution"}' })).toBeNull();
+  });
+
+  it('tells who an SLA warning reached, by address with case ignored, and no one for an old body without addresses', () => {
+    const event = (record: object) => ({ kind: 'sla_action' as const, body: JSON.stringify(record) });
+    const sent = event({ clock: 'resolution', percent: 75, notified: 2, to: ['Tina.Tech@example.gc.ca', 'lead@example.gc.ca'] });
+    expect(slaWarningReaches(sent, 'tina.tech@example.gc.ca')).toBe(true);
+    expect(slaWarningReaches(sent, 'tina@example.gc.ca')).toBe(false);
+    expect(slaWarningReaches(sent, '')).toBe(false);
+    expect(slaWarningReaches(event({ clock: 'resolution', percent: 75, notified: 1 }), 'tina.tech@example.gc.ca')).toBe(false);
+    expect(slaWarningReaches({ kind: 'comment', body: sent.body }, 'tina.tech@example.gc.ca')).toBe(false);
   });
 });

@@ -81,6 +81,8 @@ export interface SlaActionRecord {
   percent: number;
   /** People notified by e-mail (the outbox holds each message until sent). */
   notified: number;
+  /** Their addresses: each of them also finds the warning in the app (notification centre, desktop notice). */
+  to?: string[];
   /** The group the ticket was handed to (the `reassign` action), when it moved. */
   reassignedTo?: string;
   /** The ticket's new priority (the `raise_priority` action), when it was raised. */
@@ -98,18 +100,25 @@ export function parseSlaAction(event: Pick<TicketEvent, 'kind' | 'body'>): SlaAc
   try {
     const parsed: unknown = JSON.parse(event.body);
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { clock, percent, notified, reassignedTo, raisedTo } = parsed as Record<string, unknown>;
+    const { clock, percent, notified, to, reassignedTo, raisedTo } = parsed as Record<string, unknown>;
     if (typeof clock !== 'string' || typeof percent !== 'number' || typeof notified !== 'number') return null;
     return {
       clock,
       percent,
       notified,
+      ...(Array.isArray(to) ? { to: to.filter((address): address is string => typeof address === 'string') } : {}),
       ...(typeof reassignedTo === 'string' && reassignedTo !== '' ? { reassignedTo } : {}),
       ...(typeof raisedTo === 'number' ? { raisedTo } : {}),
     };
   } catch {
     return null;
   }
+}
+
+/** True when the SLA warning `event` was sent to `email` (case ignored): that person is told in the app too. */
+export function slaWarningReaches(event: Pick<TicketEvent, 'kind' | 'body'>, email: string): boolean {
+  const wanted = email.trim().toLowerCase();
+  return wanted !== '' && (parseSlaAction(event)?.to ?? []).some((address) => address.toLowerCase() === wanted);
 }
 
 /** Event kinds only the server writes: a device that pushes one is refused (it would forge the desk's record). */

@@ -2,8 +2,8 @@ import type { Ticket, TicketEvent } from '@shared';
 import { isReplicationWrite } from '../replication/incoming.js';
 import type { DeskDatabase } from '../types.js';
 
-/** What a notification-centre entry is about (SLA warnings, when they come, add a kind here). */
-export type NotificationKind = 'assigned' | 'approval' | 'watched' | 'mentioned';
+/** What a notification-centre entry is about. */
+export type NotificationKind = 'assigned' | 'approval' | 'watched' | 'mentioned' | 'sla';
 
 /**
  * One thing that concerned the user, kept on this device only. The ticket's number and title are those at the

@@ -21,7 +21,7 @@ import { addEntries, eventEntry, eventNoticesForMe, idsOf, ticketEntry, watchedU
  * Tells the signed-in user when replication brings a ticket newly assigned to them by someone else, or a change whose
  * board asks for their decision (not during the first download): a native notification on the desktop (clicking it
  * opens the ticket), an in-page one on the web. Every notice, and the quieter ones (a watched ticket changed by
- * someone else, an @mention), is also kept in the notification centre on this device. Renders nothing.
+ * someone else, an @mention) and the SLA warnings the desk sent the user, is also kept in the notification centre on this device. Renders nothing.
  */
 export function AssignmentNotifier() {
   const db = useDb();
@@ -74,7 +74,7 @@ export function AssignmentNotifier() {
         record(asked.map((ticket) => ticketEntry('approval', ticket)));
       });
     });
-    // Mentions and comments on watched tickets go to the centre only: a desktop notice for each would be noise.
+    // SLA warnings sent to the user, mentions and comments on watched tickets go to the centre.
     const stopEvents = watchIncomingEvents(db, (events) => {
       if (isFirstSync()) return;
       void ticketsById(
@@ -83,6 +83,19 @@ export function AssignmentNotifier() {
       ).then((tickets) => {
         const ctx = { userId: user.id, firstSync: false, name: user.name, email: user.email };
         const notices = eventNoticesForMe(events, ctx, (id) => (tickets.get(id)?.watcherIds ?? []).includes(user.id));
+        // An SLA warning is also a desktop notice, as the e-mail it mirrors is urgent; the quieter kinds are not.
+        const warned = new Map(
+          notices.flatMap((notice) => {
+            const ticket = tickets.get(notice.event.ticketId);
+            return notice.kind === 'sla' && ticket ? [[ticket.id, ticket] as const] : [];
+          }),
+        );
+        notify(
+          assignmentNotifications([...warned.values()], {
+            one: ({ number }) => t('notify.slaOne', { number }),
+            many: (n) => t('notify.slaMany', { n }),
+          }),
+        );
         record(
           notices.flatMap((notice) => {
             const ticket = tickets.get(notice.event.ticketId);

@@ -1,5 +1,5 @@
 import type { NotificationEntry } from '../../data/index.js';
-import { watcherEventValues } from '@shared';
+import { SYSTEM_AUTHOR_ID, slaActionBody, watcherEventValues } from '@shared';
 import { buildChange } from '@shared/testing/build-change.js';
 import { buildEvent, buildTicket } from '@shared/testing/build-records.js';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,17 @@ describe('eventNoticesForMe', () => {
     expect(eventNoticesForMe([mine, watcher, status], who, watchingT1)).toEqual([]);
     const comment = buildEvent('t-1', 'u-agent', { kind: 'comment', body: '@tech' });
     expect(eventNoticesForMe([comment], { ...who, firstSync: true }, watchingT1)).toEqual([]);
+  });
+
+  it('makes an SLA entry of a warning the desk sent me by e-mail, on any ticket, and none of one sent to others', () => {
+    const body = (to: string[]) => slaActionBody({ clock: 'resolution', percent: 75, notified: to.length, to });
+    const mine = buildEvent('t-5', SYSTEM_AUTHOR_ID, {
+      kind: 'sla_action',
+      body: body(['lead@example.org', 'TECH@example.org']),
+    });
+    const others = buildEvent('t-1', SYSTEM_AUTHOR_ID, { kind: 'sla_action', body: body(['lead@example.org']) });
+    expect(eventNoticesForMe([mine, others], who, watchingT1)).toEqual([{ kind: 'sla', event: mine }]);
+    expect(eventNoticesForMe([mine], { ...who, firstSync: true }, watchingT1)).toEqual([]);
   });
 
   it('names the entry by the event, with the ticket as it is now', () => {

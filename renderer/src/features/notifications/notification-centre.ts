@@ -1,5 +1,5 @@
 import type { Ticket, TicketEvent } from '@shared';
-import { asksForApproval, watcherChange } from '@shared';
+import { asksForApproval, slaWarningReaches, watcherChange } from '@shared';
 import type { NotificationEntry, NotificationKind } from '../../data/index.js';
 import { foldText } from '../../data/index.js';
 import type { AssignmentContext, TicketArrival } from './assignment-notices.js';
@@ -85,15 +85,15 @@ export function mentions(body: string, who: Pick<MentionContext, 'name' | 'email
   });
 }
 
-/** Events that concern the user: a comment or worklog naming them, or a comment on a ticket they watch. */
+/** Events that concern the user: an SLA warning sent to them, a comment or worklog naming them, or a comment on a ticket they watch. */
 export interface EventNotice {
-  kind: 'mentioned' | 'watched';
+  kind: 'sla' | 'mentioned' | 'watched';
   event: TicketEvent;
 }
 
 /**
- * What the events of one replication write tell the user: an @mention of them in a comment or worklog, otherwise a
- * comment on a ticket they watch (`watching` says which, from the tickets on this device). Never their own events,
+ * What the events of one replication write tell the user: an SLA warning the desk sent them by e-mail, an @mention of
+ * them in a comment or worklog, otherwise a comment on a ticket they watch (`watching` says which, from the tickets on this device). Never their own events,
  * watcher changes (which are communications) or anything during the first sync.
  */
 export function eventNoticesForMe(
@@ -105,7 +105,8 @@ export function eventNoticesForMe(
   const found = new Map<string, EventNotice>();
   for (const event of events) {
     if (event.authorId === ctx.userId || watcherChange(event)) continue;
-    if ((event.kind === 'comment' || event.kind === 'worklog') && mentions(event.body, ctx))
+    if (slaWarningReaches(event, ctx.email)) found.set(event.id, { kind: 'sla', event });
+    else if ((event.kind === 'comment' || event.kind === 'worklog') && mentions(event.body, ctx))
       found.set(event.id, { kind: 'mentioned', event });
     else if (event.kind === 'comment' && watching(event.ticketId)) found.set(event.id, { kind: 'watched', event });
   }

@@ -52,7 +52,12 @@ describe.each(backends)('$name', (backend) => {
       expect(entries).toHaveLength(40);
       expect(new Set(entries.map((e) => e.data.ticketId)).size).toBe(40);
       expect(entries.every((e) => Number(e.seq) > 0)).toBe(true);
-      expect(parseSlaAction(entries[0].data)).toEqual({ clock: 'resolution', percent: 75, notified: 1 });
+      expect(parseSlaAction(entries[0].data)).toEqual({
+        clock: 'resolution',
+        percent: 75,
+        notified: 1,
+        to: [`tech-${tag}@example.org`],
+      });
       expect(entries[0].data).toMatchObject({ kind: 'sla_action', authorId: SYSTEM_AUTHOR_ID });
       const waiting = await env().server.db.query<{ fired_at: unknown }>(`SELECT fired_at FROM sla_due WHERE ticket_id = $1`, [
         future.ticketId,

@@ -23,7 +23,7 @@ import { feedSlaDue, QUIET_STATUSES, vipCallersOf } from './sla-feed.js';
 type FiredAction = SlaDueRow & { id: number };
 
 /** The ticket's history entry of a fired action: its id derives from the action's, so it is written once. */
-function slaActionEvent(action: FiredAction, notified: number, change: SlaTicketChange | null, now: number): SyncDocument {
+function slaActionEvent(action: FiredAction, to: string[], change: SlaTicketChange | null, now: number): SyncDocument {
   const event: TicketEvent = {
     id: `sla-action-${action.id}`,
     ticketId: action.ticketId,
@@ -33,7 +33,8 @@ function slaActionEvent(action: FiredAction, notified: number, change: SlaTicket
     body: slaActionBody({
       clock: action.clock,
       percent: action.percent,
-      notified,
+      notified: to.length,
+      to,
       ...(change?.reassignedTo === undefined ? {} : { reassignedTo: change.reassignedTo }),
       ...(change?.raisedTo === undefined ? {} : { raisedTo: change.raisedTo }),
     }),
@@ -134,7 +135,7 @@ export async function runSlaSchedulerPass(db: Database, instance: string, batch 
           .map((address) => address.trim())
           .filter(Boolean);
         const change = changes.get(action.id) ?? null;
-        events.push(slaActionEvent(action, recipients.length, change, now));
+        events.push(slaActionEvent(action, recipients, change, now));
         for (const entry of change?.events ?? []) events.push(asDocument(entry));
         // One message per person: the outbox holds any message whose recipient is not exactly one address.
         for (const to of recipients)
