@@ -34,7 +34,7 @@ function slaActionEvent(action: FiredAction, to: string[], change: SlaTicketChan
       clock: action.clock,
       percent: action.percent,
       notified: to.length,
-      to,
+      ...(to.length > 0 ? { to } : {}),
       ...(change?.reassignedTo === undefined ? {} : { reassignedTo: change.reassignedTo }),
       ...(change?.raisedTo === undefined ? {} : { raisedTo: change.raisedTo }),
     }),
