@@ -75,6 +75,51 @@ export function parseFieldChange(event: Pick<TicketEvent, 'kind' | 'body'>): Fie
   }
 }
 
+/** Who, when and under which id prefix the desk itself recorded a change of a ticket (see changeEntries). */
+export interface ChangeAuthor {
+  authorId: string;
+  occurredAt: number;
+  /** Each entry's id is this plus what it records, so recording the same change again writes the same entries. */
+  idPrefix: string;
+}
+
+/**
+ * The history entries of a ticket change the server makes on its own (an SLA threshold, a caller's reply reopening
+ * it): assignment, status and each tracked field, in that order, as the desk records a person's change.
+ */
+export function changeEntries(before: Ticket, after: Ticket, by: ChangeAuthor): TicketEvent[] {
+  const base = { ticketId: before.id, authorId: by.authorId, occurredAt: by.occurredAt, minutes: 0 };
+  const events: TicketEvent[] = [];
+  if (after.assigneeId !== before.assigneeId)
+    events.push({
+      ...base,
+      id: `${by.idPrefix}-assignment`,
+      kind: 'assignment',
+      body: '',
+      fromValue: before.assigneeId,
+      toValue: after.assigneeId,
+    });
+  if (after.status !== before.status)
+    events.push({
+      ...base,
+      id: `${by.idPrefix}-status`,
+      kind: 'status_change',
+      body: '',
+      fromValue: before.status,
+      toValue: after.status,
+    });
+  for (const change of ticketFieldChanges(before, after))
+    events.push({
+      ...base,
+      id: `${by.idPrefix}-${change.field}`,
+      kind: 'field_change',
+      body: fieldChangeBody(change),
+      fromValue: '',
+      toValue: '',
+    });
+  return events;
+}
+
 /** What an `sla_action` event records: which clock reached which share of its target, and how many were told. */
 export interface SlaActionRecord {
   clock: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_EVENT_KINDS, ticketEventDefinition } from '../schemas/ticket-event.js';
-import { buildEvent } from '../testing/build-records.js';
+import { buildEvent, buildTicket } from '../testing/build-records.js';
 import {
+  ticketAfterCallerReply,
   INBOUND_REPLY,
   isInboundReply,
   replyMessageId,
@@ -48,5 +49,28 @@ describe('ticket reply rules', () => {
     expect(TICKET_EVENT_KINDS).toContain('reply');
     const v2 = { ...buildEvent('t-1', 'u-1') } as unknown as Record<string, unknown>;
     expect(ticketEventDefinition.migrationStrategies[3](v2)).toBe(v2);
+  });
+});
+
+describe('ticketAfterCallerReply', () => {
+  const by = { authorId: 'usr-0001', occurredAt: 2_000_000_000_000, idPrefix: 'r-1' };
+
+  it('reopens a resolved ticket in progress with its assignee, or New without one, with the status entry in the caller’s name', () => {
+    const held = ticketAfterCallerReply(buildTicket({ status: 'resolved', assigneeId: 'u-agent' }), by);
+    expect(held?.ticket).toMatchObject({ status: 'in_progress', assigneeId: 'u-agent', updatedBy: 'usr-0001' });
+    expect(held?.events).toContainEqual(
+      expect.objectContaining({ id: 'r-1-status', kind: 'status_change', fromValue: 'resolved', toValue: 'in_progress' }),
+    );
+    const unheld = ticketAfterCallerReply(buildTicket({ status: 'pending', pendingReason: 'customer', assigneeId: '' }), by);
+    expect(unheld?.ticket).toMatchObject({ status: 'new', pendingReason: '' });
+  });
+
+  it('leaves open work, a wait on someone else and a closed ticket as they are', () => {
+    for (const ticket of [
+      buildTicket({ status: 'in_progress' }),
+      buildTicket({ status: 'pending', pendingReason: 'vendor' }),
+      buildTicket({ status: 'closed' }),
+    ])
+      expect(ticketAfterCallerReply(ticket, by), ticket.status).toBeNull();
   });
 });

@@ -1,4 +1,8 @@
 import type { TicketEvent } from '../schemas/ticket-event.js';
+import type { Ticket } from '../schemas/ticket.js';
+import { statusForAssignee } from './ticket-lifecycle.js';
+import { changeEntries, type ChangeAuthor } from './ticket-history.js';
+import { applyTicketPatch } from './ticket-writes.js';
 
 /**
  * Public replies (issue #22): a `reply` event is what the caller reads, unlike the internal `comment`. The desk's
@@ -82,4 +86,22 @@ export function stripQuotedHistory(text: string): string {
   }
   const body = kept.join('\n').trim();
   return body.length > 0 ? body : text.trim();
+}
+
+/**
+ * What the caller's e-mail answer does to its ticket: a resolved ticket reopens (the fix did not hold, or a question
+ * remains) and one waiting on the caller resumes, back in progress with its assignee (New in its group's queue
+ * without one), with the status entry in the caller's name; null when the status stays (open work goes on, a ticket
+ * waiting on a vendor or a change still waits, a closed ticket stays closed: its answer is kept but it is final).
+ */
+export function ticketAfterCallerReply(ticket: Ticket, by: ChangeAuthor): { ticket: Ticket; events: TicketEvent[] } | null {
+  const waitingOnCaller = ticket.status === 'pending' && ticket.pendingReason === 'customer';
+  if (ticket.status !== 'resolved' && !waitingOnCaller) return null;
+  const next = applyTicketPatch(
+    ticket,
+    { status: statusForAssignee('in_progress', ticket.assigneeId) },
+    by.authorId,
+    by.occurredAt,
+  );
+  return { ticket: next, events: changeEntries(ticket, next, by) };
 }

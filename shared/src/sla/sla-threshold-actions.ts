@@ -1,4 +1,4 @@
-import { fieldChangeBody, SYSTEM_AUTHOR_ID, ticketFieldChanges } from '../domain/ticket-history.js';
+import { changeEntries, SYSTEM_AUTHOR_ID } from '../domain/ticket-history.js';
 import { applyTicketPatch, clipTicketText, handOverPatch, type TicketPatch } from '../domain/ticket-writes.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
 import type { Priority, Ticket } from '../schemas/ticket.js';
@@ -82,33 +82,9 @@ export function applySlaThresholdActions(
       fromValue: ticket.groupId,
       toValue: reassignedTo,
     });
-  if (next.assigneeId !== ticket.assigneeId)
-    events.push({
-      ...base,
-      id: `${firing.eventIdPrefix}-assignment`,
-      kind: 'assignment',
-      body: '',
-      fromValue: ticket.assigneeId,
-      toValue: next.assigneeId,
-    });
-  if (next.status !== ticket.status)
-    events.push({
-      ...base,
-      id: `${firing.eventIdPrefix}-status`,
-      kind: 'status_change',
-      body: '',
-      fromValue: ticket.status,
-      toValue: next.status,
-    });
-  for (const change of ticketFieldChanges(ticket, next))
-    events.push({
-      ...base,
-      id: `${firing.eventIdPrefix}-${change.field}`,
-      kind: 'field_change',
-      body: fieldChangeBody(change),
-      fromValue: '',
-      toValue: '',
-    });
+  events.push(
+    ...changeEntries(ticket, next, { authorId: SYSTEM_AUTHOR_ID, occurredAt: firing.now, idPrefix: firing.eventIdPrefix }),
+  );
   return {
     ticket: next,
     events,

@@ -4,7 +4,7 @@ import { smtpRefusal } from './inbound-smtp.js';
 
 describe('inbound mail listener', () => {
   it('accepts recorded and repeated messages, and refuses the others with a permanent, explained answer', () => {
-    expect(smtpRefusal({ kind: 'recorded', ticketId: 't', eventId: 'e' })).toBeNull();
+    expect(smtpRefusal({ kind: 'recorded', ticketId: 't', eventId: 'e', reopened: false })).toBeNull();
     expect(smtpRefusal({ kind: 'duplicate', ticketId: 't', eventId: 'e' })).toBeNull();
     expect(smtpRefusal({ kind: 'unknown_ticket' })).toMatchObject({ responseCode: 550 });
     expect(smtpRefusal({ kind: 'not_caller', number: 'INC0000007' })?.message).toContain('Only the caller of INC0000007');

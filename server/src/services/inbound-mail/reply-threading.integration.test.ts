@@ -57,7 +57,7 @@ describe.each(backends)('$name', (backend) => {
 
     async function pushTicket(token: string, ticket: object & { id: string }): Promise<Doc> {
       const response = await env().api.push(token, 'tickets', [{ assumedMasterState: null, newDocumentState: ticket }]);
-      expect(response.status).toBe(200);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
       const stored = (await env().api.pullAll(token, 'tickets')).docs.get(ticket.id);
       if (!stored) throw new Error('ticket not stored');
       return stored;
@@ -161,6 +161,68 @@ describe.each(backends)('$name', (backend) => {
       expect(refusedToo.status).toBe(403);
       const queued = await listQueuedMail(env().server.db, { ticketId: String(ticket.id) });
       expect(queued.filter((m) => m.kind === 'ticket-reply')).toEqual([]);
+    });
+
+    it('reopens a resolved ticket and resumes one waiting on the caller when they answer, and leaves a closed one closed', async () => {
+      const token = (await env().api.login(DEMO_USERS.agent.email)).accessToken;
+      const agentId = DEMO_USERS.agent.id;
+      const answer = (number: string, text: string) =>
+        sendInbound(inboundPort(), { from: 'chloe.bouchard@example.org', subject: `Re: [${number}] Question`, text });
+      const stored = async (id: string) => (await env().api.pullAll(token, 'tickets')).docs.get(id)!;
+      const statusEntries = async (id: string) =>
+        [...(await env().api.pullAll(token, 'ticket_events')).docs.values()].filter(
+          (e) => e.ticketId === id && e.kind === 'status_change',
+        );
+      const resolved = await pushTicket(
+        token,
+        newTicket({
+          callerId: 'usr-0001',
+          assigneeId: agentId,
+          status: 'resolved',
+          resolutionCode: 'fixed',
+          resolutionNotes: 'Tray 2 reseated',
+          title: 'Question',
+        }),
+      );
+      expect(await answer(String(resolved.number), 'Ça ne marche toujours pas.')).toBeNull();
+      expect(await stored(resolved.id)).toMatchObject({ status: 'in_progress', assigneeId: agentId });
+      expect(await statusEntries(resolved.id)).toContainEqual(
+        expect.objectContaining({ fromValue: 'resolved', toValue: 'in_progress', authorId: 'usr-0001' }),
+      );
+      // The same message delivered again changes nothing more.
+      const before = await stored(resolved.id);
+      expect(await answer(String(resolved.number), 'Ça ne marche toujours pas.')).toBeNull();
+      expect((await stored(resolved.id)).updatedAt).toBe(before.updatedAt);
+
+      const waiting = await pushTicket(
+        token,
+        newTicket({ callerId: 'usr-0001', status: 'pending', pendingReason: 'customer', title: 'Question' }),
+      );
+      expect(await answer(String(waiting.number), 'Voici le numéro de série : 4411.')).toBeNull();
+      // Nobody holds it: it waits in its group's queue again.
+      expect(await stored(waiting.id)).toMatchObject({ status: 'new', pendingReason: '' });
+
+      const onVendor = await pushTicket(
+        token,
+        newTicket({ callerId: 'usr-0001', assigneeId: agentId, status: 'pending', pendingReason: 'vendor', title: 'Question' }),
+      );
+      expect(await answer(String(onVendor.number), 'Des nouvelles ?')).toBeNull();
+      expect(await stored(onVendor.id)).toMatchObject({ status: 'pending', pendingReason: 'vendor' });
+
+      const closed = await pushTicket(
+        token,
+        newTicket({
+          callerId: 'usr-0001',
+          assigneeId: agentId,
+          status: 'closed',
+          resolutionCode: 'fixed',
+          resolutionNotes: 'Tray 2 reseated',
+          title: 'Question',
+        }),
+      );
+      expect(await answer(String(closed.number), 'Merci encore.')).toBeNull();
+      expect(await stored(closed.id)).toMatchObject({ status: 'closed' });
+      expect(await statusEntries(closed.id)).toEqual([]);
     });
 
     it('refuses a message over the size limit', async () => {

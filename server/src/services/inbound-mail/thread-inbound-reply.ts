@@ -4,6 +4,7 @@ import {
   REPLY_BODY_MAX,
   SYSTEM_AUTHOR_ID,
   stripQuotedHistory,
+  ticketAfterCallerReply,
   ticketIdInReferences,
   ticketNumberInSubject,
   type Ticket,
@@ -13,6 +14,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { findUserById } from '../../db/queries/directory.js';
 import { callerContact } from '../contacts/caller-contact.js';
+import { feedSlaDue } from '../sla/sla-feed.js';
 import { validateDocument } from '../sync/document-validation.js';
 import { writeServerDocuments } from '../sync/server-writes.js';
 import { toSyncDocument } from '../sync/stored-document.js';
@@ -29,7 +31,7 @@ export interface InboundMessage {
 }
 
 export type InboundOutcome =
-  | { kind: 'recorded'; ticketId: string; eventId: string }
+  | { kind: 'recorded'; ticketId: string; eventId: string; reopened: boolean }
   | { kind: 'duplicate'; ticketId: string; eventId: string }
   | { kind: 'unknown_ticket' }
   | { kind: 'not_caller'; number: string }
@@ -80,6 +82,7 @@ async function isCaller(db: Queryable, ticket: Ticket, address: string): Promise
  * (sequence lock, fresh seq, change notification), so every device that sees the ticket pulls it. Refused: an
  * unknown ticket, or a sender who is not the ticket's caller (anyone could otherwise write into any ticket by
  * guessing its number). The event id derives from the Message-ID, so a message delivered twice is recorded once.
+ * A resolved ticket reopens and one waiting on the caller resumes (ticketAfterCallerReply), in the same transaction.
  * The time is the server's, not the message's Date header, which the sender chooses.
  */
 export async function threadInboundReply(db: Database, message: InboundMessage, now = Date.now()): Promise<InboundOutcome> {
@@ -106,10 +109,20 @@ export async function threadInboundReply(db: Database, message: InboundMessage, 
       fromValue: INBOUND_REPLY,
       toValue: '',
     };
-    const doc = { ...event, _deleted: false };
-    const problems = validateDocument('ticket_events', doc, 0);
-    if (problems.length > 0) throw new Error(`inbound reply does not fit the event schema: ${problems[0]?.message ?? ''}`);
-    await writeServerDocuments(tx, 'ticket_events', [doc]);
-    return { kind: 'recorded', ticketId: ticket.id, eventId };
+    // Its entries' ids derive from the message's too (kept short: an id holds at most 40 characters).
+    const idPrefix = `r-${eventId.slice('mail-'.length, 'mail-'.length + 12)}`;
+    const change = ticketAfterCallerReply(ticket, { authorId: author.authorId, occurredAt: event.occurredAt, idPrefix });
+    const events = [event, ...(change?.events ?? [])].map((e) => ({ ...e, _deleted: false }));
+    const tickets = change ? [{ ...change.ticket, _deleted: false }] : [];
+    const problems = [
+      ...events.flatMap((doc) => validateDocument('ticket_events', doc, 0)),
+      ...tickets.flatMap((doc) => validateDocument('tickets', doc, 0)),
+    ];
+    if (problems.length > 0) throw new Error(`inbound reply does not fit the schemas: ${problems[0]?.message ?? ''}`);
+    await writeServerDocuments(tx, 'tickets', tickets);
+    await writeServerDocuments(tx, 'ticket_events', events);
+    // A reopened or resumed ticket's clocks run again: its SLA warnings are planned anew.
+    if (change) await feedSlaDue(tx, [ticket.id], now);
+    return { kind: 'recorded', ticketId: ticket.id, eventId, reopened: change !== null };
   });
 }
