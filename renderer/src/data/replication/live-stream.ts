@@ -2,6 +2,7 @@ import { STREAM_HEARTBEAT_MS, STREAM_RESYNC } from '@shared';
 import { createParser } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import type { ConnectivitySource } from './connectivity.js';
+import { reconnectDelay } from './reconnect-delay.js';
 import { joinUrl } from './http.js';
 import type { RequestContext } from './http.js';
 
@@ -56,7 +57,7 @@ export function liveResyncStream(opts: LiveStreamOptions): Observable<'RESYNC'> 
       timer = setTimeout(() => {
         timer = null;
         void connect();
-      }, backoff);
+      }, reconnectDelay(backoff));
       backoff = Math.min(backoff * 2, maxBackoff);
     };
 
