@@ -1,5 +1,5 @@
 import { CALENDAR_TEMPLATES } from '@shared';
-import { buildSlaPolicy } from '@shared/testing/build-sla.js';
+import { buildSettingDoc, buildSlaPolicy } from '@shared/testing/build-sla.js';
 import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { apiLogin, expect, test } from './fixtures/mail-desk-test.js';
@@ -19,14 +19,6 @@ test('an SLA warning reaches the assignee in the app (notification centre and no
   const { user: tech } = await apiLogin(server.url, 'tech@example.org');
   const api = new ApiClient(server.url);
   // A test calendar around the clock and a one-minute first response: half of it has gone 30 s after the ticket.
-  const setting = (kind: string, data: { id: string }) => ({
-    id: data.id,
-    kind,
-    data,
-    updatedAt: Date.now(),
-    updatedBy: admin.user.id,
-    _deleted: false,
-  });
   const policy = buildSlaPolicy({
     id: 'sla-e2e-warning',
     name: 'One-minute response (test)',
@@ -39,8 +31,8 @@ test('an SLA warning reaches the assignee in the app (notification centre and no
     actionsInBusinessHoursOnly: false,
   });
   const pushed = await api.push(admin.accessToken, 'settings', [
-    { newDocumentState: setting('sla_calendar', CALENDAR_TEMPLATES[0]) },
-    { newDocumentState: setting('sla_policy', policy) },
+    { newDocumentState: buildSettingDoc('sla_calendar', CALENDAR_TEMPLATES[0], admin.user.id) },
+    { newDocumentState: buildSettingDoc('sla_policy', policy, admin.user.id) },
   ]);
   expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
 

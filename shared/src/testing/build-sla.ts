@@ -1,3 +1,4 @@
+import type { SettingDocument, SettingKind } from '../schemas/settings.js';
 import type { BusinessCalendar, CalendarVersion } from '../sla/business-calendar.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
 
@@ -39,4 +40,13 @@ export function buildCalendar(version: Partial<CalendarVersion> = {}, id = 'cal-
       },
     ],
   };
+}
+
+/** A replicated `settings` row holding `data` (an SLA policy, a calendar, …), as a device pushes it. */
+export function buildSettingDoc(
+  kind: SettingKind,
+  data: object & { id: string },
+  updatedBy: string,
+): SettingDocument & { _deleted: boolean } & Record<string, unknown> {
+  return { id: data.id, kind, data: { ...data }, updatedAt: Date.now(), updatedBy, _deleted: false };
 }

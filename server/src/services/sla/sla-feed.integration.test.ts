@@ -1,5 +1,5 @@
 import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, type BusinessCalendar, type SlaPolicy, type Ticket } from '@shared';
-import { buildSlaPolicy } from '@shared/testing/build-sla.js';
+import { buildSlaPolicy, buildSettingDoc } from '@shared/testing/build-sla.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeSupervisors } from '../../db/queries/directory.js';
 import { listQueuedMail } from '../../db/queries/mail-outbox.js';
@@ -30,14 +30,8 @@ const P1_POLICY = buildSlaPolicy({
   actionsInBusinessHoursOnly: false,
 });
 
-const setting = (kind: 'sla_policy' | 'sla_calendar', data: object & { id: string }) => ({
-  id: data.id,
-  kind,
-  data,
-  updatedAt: Date.now(),
-  updatedBy: DEMO_USERS.admin.id,
-  _deleted: false,
-});
+const setting = (kind: 'sla_policy' | 'sla_calendar', data: object & { id: string }) =>
+  buildSettingDoc(kind, data, DEMO_USERS.admin.id);
 
 /** A P1 incident assigned to the demo technician, created `ago` ms before now. */
 const p1Incident = (ago: number, overrides: Partial<Ticket> = {}) =>

@@ -7,7 +7,7 @@ import {
   type Ticket,
   type TicketEvent,
 } from '@shared';
-import { buildSlaPolicy } from '@shared/testing/build-sla.js';
+import { buildSlaPolicy, buildSettingDoc } from '@shared/testing/build-sla.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { slaDueOfTickets } from '../../db/queries/sla-due.js';
@@ -36,14 +36,8 @@ const ESCALATING = buildSlaPolicy({
   actionsInBusinessHoursOnly: false,
 });
 
-const setting = (kind: 'sla_policy' | 'sla_calendar', data: object & { id: string }) => ({
-  id: data.id,
-  kind,
-  data,
-  updatedAt: Date.now(),
-  updatedBy: DEMO_USERS.admin.id,
-  _deleted: false,
-});
+const setting = (kind: 'sla_policy' | 'sla_calendar', data: object & { id: string }) =>
+  buildSettingDoc(kind, data, DEMO_USERS.admin.id);
 
 describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('SLA thresholds that change the ticket', backend), () => {

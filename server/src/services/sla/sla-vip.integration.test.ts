@@ -1,6 +1,6 @@
 import { CALENDAR_TEMPLATES, SLA_POLICY_TEMPLATES, type DirectoryEntry } from '@shared';
 import type { SlaComplianceReport } from '@shared/metrics/index.js';
-import { buildSlaPolicy } from '@shared/testing/build-sla.js';
+import { buildSlaPolicy, buildSettingDoc } from '@shared/testing/build-sla.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { slaDueOfTickets } from '../../db/queries/sla-due.js';
@@ -34,14 +34,8 @@ const OTHERS = {
   firstResponseMinutes: 120,
 };
 
-const setting = (kind: 'sla_policy' | 'sla_calendar', data: object & { id: string }) => ({
-  id: data.id,
-  kind,
-  data,
-  updatedAt: Date.now(),
-  updatedBy: DEMO_USERS.admin.id,
-  _deleted: false,
-});
+const setting = (kind: 'sla_policy' | 'sla_calendar', data: object & { id: string }) =>
+  buildSettingDoc(kind, data, DEMO_USERS.admin.id);
 
 describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('VIP callers choose their SLA policy', backend), () => {
