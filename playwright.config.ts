@@ -8,9 +8,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  // Two spec files at a time, each worker with its own server (fixtures/desk-test.ts): most of a test is waiting on
-  // sync, mail and the server, so two fit on a 2-core machine. Tests within a file still run in order.
-  workers: 2,
+  // One spec file at a time: two workers on this 2-core machine made each test two to three times slower (Chromium
+  // is CPU-bound), so the suite took longer, not shorter.
+  workers: 1,
   // One retry in CI only, where a timing-dependent failure must not hide every other result; a test that passes on
   // its retry is counted and named as flaky in the summary (scripts/summarise-tests.mjs), never silently.
   retries: process.env.CI ? 1 : 0,
