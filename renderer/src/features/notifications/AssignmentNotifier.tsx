@@ -21,7 +21,8 @@ import { addEntries, eventEntry, eventNoticesForMe, idsOf, ticketEntry, watchedU
  * Tells the signed-in user when replication brings a ticket newly assigned to them by someone else, or a change whose
  * board asks for their decision (not during the first download): a native notification on the desktop (clicking it
  * opens the ticket), an in-page one on the web. Every notice, and the quieter ones (a watched ticket changed by
- * someone else, an @mention) and the SLA warnings the desk sent the user, is also kept in the notification centre on this device. Renders nothing.
+ * someone else, an @mention) and the SLA warnings the desk sent the user, is also kept in the notification centre
+ * on this device. Renders nothing.
  */
 export function AssignmentNotifier() {
   const db = useDb();
