@@ -41,7 +41,8 @@ export function AppShellLayout() {
       <ConsoleShortcuts />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group wrap="nowrap" gap="sm">
+          {/* The name gives way first (it truncates) so the controls on the right keep their whole labels. */}
+          <Group wrap="nowrap" gap="sm" miw={0}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -50,11 +51,11 @@ export function AppShellLayout() {
               aria-label={t('nav.toggle')}
               data-testid="nav-toggle"
             />
-            <Title order={1} size="h4">
+            <Title order={1} size="h4" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
               {t('app.name')}
             </Title>
           </Group>
-          <Group wrap="nowrap" gap="sm">
+          <Group wrap="nowrap" gap="sm" style={{ flexShrink: 0 }}>
             <NotificationBell />
             <SyncStatusIndicator />
             <LanguageSwitch />

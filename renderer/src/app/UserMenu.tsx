@@ -55,7 +55,14 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" withinPortal shadow="md" width={300}>
         <Menu.Target>
-          <Button size="xs" variant="default" data-testid="user-menu" loading={busy === 'sign-out'} title={user.email}>
+          <Button
+            size="xs"
+            variant="default"
+            data-testid="user-menu"
+            loading={busy === 'sign-out'}
+            title={user.email}
+            style={{ flexShrink: 0 }}
+          >
             {user.name}
           </Button>
         </Menu.Target>

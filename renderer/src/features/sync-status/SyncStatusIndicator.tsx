@@ -15,6 +15,7 @@ export function SyncStatusIndicator() {
   const fmt = useFormatters();
   const s = useSyncStatus();
   const conflicts = useUnresolvedConflictCount();
+  const lastSync = s.lastSyncAt ? t('sync.lastSync', { time: fmt.time(s.lastSyncAt) }) : t('sync.never');
   return (
     <Group
       gap={6}
@@ -36,7 +37,7 @@ export function SyncStatusIndicator() {
           </Badge>
         </Tooltip>
       ) : (
-        <Badge color={!s.online ? 'gray' : conflicts > 0 ? 'orange' : 'green'} variant="light">
+        <Badge color={!s.online ? 'gray' : conflicts > 0 ? 'orange' : 'green'} variant="light" title={lastSync}>
           {s.online ? t('sync.online') : t('sync.offline')}
         </Badge>
       )}
@@ -63,9 +64,13 @@ export function SyncStatusIndicator() {
           </Badge>
         </Tooltip>
       ) : (
-        <Text size="xs" c="dimmed" visibleFrom="sm">
-          {s.lastSyncAt ? t('sync.lastSync', { time: fmt.time(s.lastSyncAt) }) : t('sync.never')}
-        </Text>
+        // Hidden while the first download runs (its progress says more) and below 992 px, where the header must
+        // keep room for the controls beside it; the badge's title still carries it there.
+        !s.initialSync.running && (
+          <Text size="xs" c="dimmed" visibleFrom="md">
+            {lastSync}
+          </Text>
+        )
       )}
       {s.error && (
         <Tooltip label={s.error} multiline w={280} withArrow>
