@@ -44,16 +44,23 @@ export function scopeExitMarker(
   return { ...marker, id: doc.id, _deleted: true };
 }
 
+/** The scopeExitMarker that stands for `doc`: its id and, where it has them, its ticket's and configuration item's. */
+export function scopeExitMarkerOf(
+  collection: ReplicatedCollection,
+  doc: Record<string, unknown> & { id: string },
+): Record<string, unknown> & { id: string; _deleted: true } {
+  return scopeExitMarker(collection, {
+    id: doc.id,
+    ...(typeof doc.ticketId === 'string' ? { ticketId: doc.ticketId } : {}),
+    ...(typeof doc.ciId === 'string' ? { ciId: doc.ciId } : {}),
+  });
+}
+
 /**
  * True when `doc` is exactly the scopeExitMarker of its collection (a real tombstone keeps its fields): the device
  * drops its copy without treating it as someone's deletion.
  */
 export function isScopeExitMarker(collection: ReplicatedCollection, doc: Record<string, unknown>): boolean {
   if (doc._deleted !== true || !SCOPE_EXIT_COLLECTIONS.includes(collection) || typeof doc.id !== 'string') return false;
-  const ids = {
-    id: doc.id,
-    ...(typeof doc.ticketId === 'string' ? { ticketId: doc.ticketId } : {}),
-    ...(typeof doc.ciId === 'string' ? { ciId: doc.ciId } : {}),
-  };
-  return jsonEqual(scopeExitMarker(collection, ids), doc);
+  return jsonEqual(scopeExitMarkerOf(collection, { ...doc, id: doc.id }), doc);
 }

@@ -1,4 +1,4 @@
-import { SCOPE_EXIT_COLLECTIONS, scopeExitMarker, type Actor, type ReplicatedCollection } from '@shared';
+import { SCOPE_EXIT_COLLECTIONS, scopeExitMarkerOf, type Actor, type ReplicatedCollection } from '@shared';
 import type { Queryable } from '../../db/database.js';
 import { visibleDocumentIds } from '../../db/queries/pull.js';
 import type { SyncDocument } from './document-validation.js';
@@ -26,14 +26,5 @@ export async function markersForRetriesOutOfScope(
     unchanged.map((doc) => doc.id),
     filter,
   );
-  return unchanged
-    .filter((doc) => !visible.has(doc.id))
-    .map(
-      (doc) =>
-        scopeExitMarker(collection, {
-          id: doc.id,
-          ...(typeof doc.ticketId === 'string' ? { ticketId: doc.ticketId } : {}),
-          ...(typeof doc.ciId === 'string' ? { ciId: doc.ciId } : {}),
-        }) as SyncDocument,
-    );
+  return unchanged.filter((doc) => !visible.has(doc.id)).map((doc) => scopeExitMarkerOf(collection, doc) as SyncDocument);
 }
