@@ -29,6 +29,7 @@ export * from './sync/scope-exit.js';
 export * from './sync/server-address.js';
 export * from './domain/survey-rules.js';
 export * from './domain/survey-template-rules.js';
+export * from './domain/campaign-standing.js';
 export * from './sync/surveys.js';
 export * from './policy/index.js';
 export * from './cmdb/index.js';

@@ -56,6 +56,7 @@ export async function surveyTableCounts(db: Database): Promise<Record<string, nu
   const rows = await db.query<{ name: string; n: number }>(
     `SELECT 'invitations' AS name, count(*)::int AS n FROM survey_invitations
      UNION ALL SELECT 'used', count(*)::int FROM survey_invitations WHERE used_at IS NOT NULL
+     UNION ALL SELECT 'campaigns', count(*)::int FROM survey_campaigns
      UNION ALL SELECT 'mail', count(*)::int FROM mail_outbox
      UNION ALL SELECT 'versions', count(*)::int FROM survey_versions
      UNION ALL SELECT 'settings', count(*)::int FROM server_settings WHERE key = 'survey_settings'

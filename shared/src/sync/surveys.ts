@@ -1,11 +1,13 @@
-import type { Language } from '../schemas/bilingual.js';
+import type { BilingualText, Language } from '../schemas/bilingual.js';
+import type { CampaignStatus } from '../domain/campaign-standing.js';
 import type { LowScoreThresholds } from '../domain/survey-rules.js';
 
 /**
  * Survey campaign endpoints (supervisors and admins):
  * GET  /api/surveys/settings              -> SurveySettings
  * PUT  /api/surveys/settings  body Partial<SurveySettings> -> SurveySettings (the stored result)
- * POST /api/surveys/campaigns body CampaignRequest -> CampaignResult
+ * POST /api/surveys/campaigns body CampaignRequest -> CampaignResult (the campaign is recorded)
+ * GET  /api/surveys/campaigns             -> CampaignSummary[]: recorded campaigns newest first, then on-resolution surveys
  * POST /api/surveys/campaigns/preview body CampaignRequest -> CampaignPreview (nothing is sent or recorded)
  * GET  /api/surveys/:surveyId/versions (any signed-in user) -> Survey[]: every published version, oldest first
  * Public, no sign-in: GET/POST /survey/:token (the page the e-mailed link opens).
@@ -75,3 +77,36 @@ export interface CampaignPreview extends CampaignResult {
 
 export const CAMPAIGN_PATH = '/api/surveys/campaigns';
 export const CAMPAIGN_PREVIEW_PATH = '/api/surveys/campaigns/preview';
+
+/** How a recorded campaign picked people: a list of this many contacts, or the callers of the tickets a filter matched. */
+export type CampaignAudience =
+  { kind: 'contacts'; contacts: number } | { kind: 'ticketFilter'; ticketFilter: CampaignTicketFilter };
+
+/**
+ * One line of the campaign list: a manual campaign, or (kind "resolution") every invitation a survey sent on
+ * ticket resolution, taken together.
+ */
+export interface CampaignSummary {
+  /** The campaign's id; `resolution:<surveyId>` for the line of surveys sent on resolution. */
+  id: string;
+  kind: 'manual' | 'resolution';
+  surveyId: string;
+  /** The version sent (manual campaigns); null for the on-resolution line, which may span versions. */
+  surveyVersion: number | null;
+  /** The title of the version sent (manual) or of the latest version known (resolution). */
+  surveyTitle: BilingualText;
+  /** When it was sent, ms since the epoch; for the on-resolution line, the latest invitation. */
+  sentAt: number;
+  /** Who sent it (manual campaigns): the name is empty when the user no longer exists. */
+  sentBy: { id: string; name: string } | null;
+  audience: CampaignAudience | null;
+  sent: number;
+  /** Contacts left out and unusable addresses when it was sent (manual campaigns; 0 on the resolution line). */
+  skipped: number;
+  invalid: number;
+  /** Invitations whose link was used to answer. */
+  answered: number;
+  /** answered / sent, 0..1; null when nothing was sent (see `responseRate`). */
+  responseRate: number | null;
+  status: CampaignStatus;
+}

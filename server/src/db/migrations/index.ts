@@ -10,6 +10,7 @@ import { slaDue } from './010-sla-due.js';
 import { scopeExits } from './011-scope-exits.js';
 import { directoryAudit } from './012-directory-audit.js';
 import { passwordInvitations } from './013-password-invitations.js';
+import { surveyCampaigns } from './014-survey-campaigns.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   scopeExits,
   directoryAudit,
   passwordInvitations,
+  surveyCampaigns,
 ];

@@ -11,6 +11,8 @@ export interface NewInvitation {
   respondentId: string;
   language: Language;
   expiryDays: number;
+  /** The manual campaign that sends it; null when sent on ticket resolution. */
+  campaignId: string | null;
 }
 
 export interface Invitation {
@@ -63,8 +65,9 @@ export async function lockInvitationDecisions(tx: Queryable): Promise<void> {
 export async function insertInvitation(tx: Queryable, invitation: NewInvitation): Promise<void> {
   await tx.query(
     `INSERT INTO survey_invitations
-       (token_hash, survey_id, survey_version, ticket_id, contact_email, contact_name, respondent_id, language, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(days => $9::int))`,
+       (token_hash, survey_id, survey_version, ticket_id, contact_email, contact_name, respondent_id, language, expires_at,
+        campaign_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(days => $9::int), $10)`,
     [
       invitation.tokenHash,
       invitation.surveyId,
@@ -75,6 +78,7 @@ export async function insertInvitation(tx: Queryable, invitation: NewInvitation)
       invitation.respondentId,
       invitation.language,
       invitation.expiryDays,
+      invitation.campaignId,
     ],
   );
 }

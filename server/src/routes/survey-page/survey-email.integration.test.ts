@@ -1,3 +1,4 @@
+import { CAMPAIGN_PATH, type CampaignSummary } from '@shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,6 +147,12 @@ describe.each(backends)('$name', (backend) => {
       expect(again.html).toContain('Sondage déjà rempli');
       expect((await getPage(`${link}?lang=en`)).html).toContain('Survey already answered');
       expect(await surveyTableCounts(env().server.db)).toEqual(before);
+      // The campaign list counts surveys sent on resolution as one line per survey.
+      const list = await env().api.request<CampaignSummary[]>('GET', CAMPAIGN_PATH, { token: tokens.supervisor });
+      expect(list.body).toEqual([
+        expect.objectContaining({ id: 'resolution:srv-csat', kind: 'resolution', sent: 1, answered: 1, status: 'closed' }),
+      ]);
+      expect(list.body[0].responseRate).toBe(1);
     });
 
     it('answers an expired link with 410 and a forged one with 404, storing nothing', async () => {

@@ -6,6 +6,7 @@ import {
   type Actor,
   type CampaignPreview,
   type CampaignResult,
+  type CampaignSummary,
   type Survey,
   type SurveySettings,
 } from '@shared';
@@ -16,6 +17,7 @@ import { authenticate } from '../../http/authenticate.js';
 import { parseRequest } from '../../http/validate.js';
 import { findSurvey, listSurveyVersions } from '../../db/queries/survey-versions.js';
 import { runCampaign } from '../../services/surveys/campaign.js';
+import { listCampaigns } from '../../services/surveys/campaign-list.js';
 import {
   applyPatch,
   readSurveySettings,
@@ -69,11 +71,18 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): voi
     return versions;
   });
 
-  app.post(CAMPAIGN_PATH, async (request): Promise<CampaignResult> => {
+  // Past campaigns with their response rate, newest first, then the surveys sent on resolution.
+  app.get(CAMPAIGN_PATH, async (request): Promise<CampaignSummary[]> => {
     await supervisor(request, ctx);
+    return listCampaigns(ctx.db);
+  });
+
+  app.post(CAMPAIGN_PATH, async (request): Promise<CampaignResult> => {
+    const actor = await supervisor(request, ctx);
     const body = parseRequest(campaignBody, request.body, 'campaign');
     const target = 'contacts' in body ? { contacts: body.contacts } : { ticketFilter: body.ticketFilter };
-    const { sent, skipped, invalid } = await runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl());
+    const mode = { preview: false, sentBy: actor.id } as const;
+    const { sent, skipped, invalid } = await runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl(), mode);
     return { sent, skipped, invalid };
   });
 
@@ -82,6 +91,6 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: AppContext): voi
     await supervisor(request, ctx);
     const body = parseRequest(campaignBody, request.body, 'campaign');
     const target = 'contacts' in body ? { contacts: body.contacts } : { ticketFilter: body.ticketFilter };
-    return runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl(), true);
+    return runCampaign(ctx.db, body.surveyId, target, ctx.publicUrl(), { preview: true });
   });
 }

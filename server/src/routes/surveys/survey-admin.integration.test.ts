@@ -1,10 +1,17 @@
-import { CAMPAIGN_PREVIEW_PATH, type CampaignPreview, type CampaignResult, type SurveySettings } from '@shared';
+import {
+  CAMPAIGN_PATH,
+  CAMPAIGN_PREVIEW_PATH,
+  type CampaignPreview,
+  type CampaignResult,
+  type CampaignSummary,
+  type SurveySettings,
+} from '@shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSurvey } from '../../seed/survey-data.js';
 import { testBackends, variantTitle } from '../../test-support/backends.js';
 import { makeTicket } from '../../test-support/fixtures.js';
 import { startSmtpCapture, type SmtpCapture } from '../../test-support/smtp-capture.js';
-import { invitationsTo, surveyLinkIn, surveyTableCounts } from '../../test-support/surveys.js';
+import { invitationsTo, postSurveyForm, surveyLinkIn, surveyTableCounts } from '../../test-support/surveys.js';
 import { useTestServers } from '../../test-support/test-server.js';
 
 const backends = await testBackends();
@@ -17,11 +24,12 @@ describe.each(backends)('$name', (backend) => {
   describe.skipIf(!backend.available)(variantTitle('survey settings and campaigns', backend), () => {
     const env = useTestServers(backend, { server: { smtpUrl: capture.url, mailPollMs: 200 }, startTimeoutMs: SETUP_TIMEOUT_MS });
     const tag = `${backend.name}${Date.now().toString(36)}`;
-    const tokens = { agent: '', supervisor: '', admin: '' };
+    const tokens = { agent: '', technician: '', supervisor: '', admin: '' };
 
     beforeAll(async () => {
       if (!backend.available) return;
       tokens.agent = (await env().api.login('agent@example.org')).accessToken;
+      tokens.technician = (await env().api.login('tech@example.org')).accessToken;
       tokens.supervisor = (await env().api.login('supervisor@example.org')).accessToken;
       tokens.admin = (await env().api.login('admin@example.org')).accessToken;
       // A draft survey, which cannot be sent.
@@ -35,6 +43,7 @@ describe.each(backends)('$name', (backend) => {
       env().api.request<SurveySettings>('PUT', '/api/surveys/settings', { token, body });
     const campaign = (token: string, body: unknown) =>
       env().api.request<CampaignResult>('POST', '/api/surveys/campaigns', { token, body });
+    const campaignList = (token: string) => env().api.request<CampaignSummary[]>('GET', CAMPAIGN_PATH, { token });
 
     it('gives supervisors the settings with defaults and stores a validated change', async () => {
       const initial = await settings(tokens.supervisor);
@@ -174,6 +183,69 @@ describe.each(backends)('$name', (backend) => {
       });
       // Already surveyed: one survey per ticket.
       expect(onlyClosed.body).toEqual({ sent: 0, skipped: 1, invalid: 0 });
+    });
+
+    it('lists sent campaigns newest first with sent, answered, response rate and status', async () => {
+      const people = ['eve', 'fay', 'gus'].map((n) => ({ email: `${n}-${tag}@example.org`, language: 'en' }));
+      const preview = await env().api.request<CampaignPreview>('POST', CAMPAIGN_PREVIEW_PATH, {
+        token: tokens.supervisor,
+        body: { surveyId: 'srv-csat', contacts: people },
+      });
+      expect(preview.body.sent).toBe(3);
+      const listedBefore = (await campaignList(tokens.supervisor)).body.filter((c) => c.kind === 'manual').length;
+      const first = await campaign(tokens.supervisor, { surveyId: 'srv-csat', contacts: people });
+      expect(first.body).toEqual({ sent: 3, skipped: 0, invalid: 0 });
+      const mail = await capture.waitFor((m) => m.to.includes(`eve-${tag}@example.org`));
+      const answer = await postSurveyForm(surveyLinkIn(mail), [
+        ['lang', 'en'],
+        ['q-csat', '5'],
+        ['q-nps', '10'],
+        ['q-ces', ''],
+        ['q-comment', ''],
+      ]);
+      expect(answer.status, answer.html).toBe(200);
+
+      const listed = await campaignList(tokens.supervisor);
+      expect(listed.status).toBe(200);
+      const manual = listed.body.filter((c) => c.kind === 'manual');
+      // The preview recorded no campaign; the send recorded one, listed first.
+      expect(manual.length).toBe(listedBefore + 1);
+      expect(manual[0]).toMatchObject({
+        surveyId: 'srv-csat',
+        surveyVersion: 1,
+        surveyTitle: { en: 'How did we do?', fr: 'Comment avons-nous fait?' },
+        sentBy: { id: 'usr-supervisor', name: 'Sophie Gagnon' },
+        audience: { kind: 'contacts', contacts: 3 },
+        sent: 3,
+        answered: 1,
+        status: 'open',
+      });
+      expect(Math.round((manual[0].responseRate ?? 0) * 100)).toBe(33);
+      expect(Date.now() - manual[0].sentAt).toBeLessThan(120_000);
+
+      const second = await campaign(tokens.supervisor, {
+        surveyId: 'srv-csat',
+        ticketFilter: { categoryId: `cat-none-${tag}` },
+      });
+      expect(second.body).toEqual({ sent: 0, skipped: 0, invalid: 0 });
+      const after = (await campaignList(tokens.admin)).body.filter((c) => c.kind === 'manual');
+      expect(after[1].id).toBe(manual[0].id);
+      // Nobody to wait for: closed, and no rate rather than 0 %.
+      expect(after[0]).toMatchObject({
+        audience: { kind: 'ticketFilter', ticketFilter: { categoryId: `cat-none-${tag}` } },
+        sent: 0,
+        answered: 0,
+        responseRate: null,
+        status: 'closed',
+      });
+      expect(after[0].sentAt).toBeGreaterThanOrEqual(manual[0].sentAt);
+
+      for (const token of [tokens.technician, tokens.agent]) {
+        const refused = await campaignList(token);
+        expect(refused.status).toBe(403);
+        expect(JSON.stringify(refused.body)).toMatch(/may not manage surveys/);
+      }
+      expect((await campaignList('')).status).toBe(401);
     });
 
     it('refuses bad campaigns with a clear 4xx and sends nothing', async () => {

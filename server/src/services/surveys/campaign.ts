@@ -1,6 +1,17 @@
-import type { CampaignPreview, CampaignRecipient, CampaignResult, CampaignTicketFilter, Language, Survey, Ticket } from '@shared';
+import type {
+  CampaignAudience,
+  CampaignPreview,
+  CampaignRecipient,
+  CampaignResult,
+  CampaignTicketFilter,
+  Language,
+  Survey,
+  Ticket,
+} from '@shared';
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import { findCampaignTickets } from '../../db/queries/campaign-tickets.js';
+import { insertCampaign, setCampaignCounts } from '../../db/queries/survey-campaigns.js';
 import { findUserByEmail } from '../../db/queries/directory.js';
 import { lockInvitationDecisions } from '../../db/queries/survey-invitations.js';
 import { findSurvey, recordSurveyVersion } from '../../db/queries/survey-versions.js';
@@ -28,6 +39,15 @@ async function campaignSurvey(db: Database, surveyId: string): Promise<Survey> {
   return survey;
 }
 
+/** How a campaign picks people, as the campaign list shows it (a contact list is counted, not kept twice). */
+const audienceOf = (target: CampaignTarget): CampaignAudience =>
+  'contacts' in target
+    ? { kind: 'contacts', contacts: target.contacts.length }
+    : { kind: 'ticketFilter', ticketFilter: target.ticketFilter };
+
+/** Sending records a campaign under the supervisor who sent it; a preview records nothing. */
+export type CampaignMode = { preview: true } | { preview: false; sentBy: string };
+
 const count = (recipients: readonly CampaignRecipient[]): CampaignResult => ({
   sent: recipients.filter((r) => r.outcome === 'sent').length,
   skipped: recipients.filter((r) => r.outcome === 'skipped').length,
@@ -38,7 +58,8 @@ const count = (recipients: readonly CampaignRecipient[]): CampaignResult => ({
  * A manual campaign: the survey to a list of contacts, or to the callers of the tickets matching a filter, in one
  * transaction (invitations and e-mails together). The throttle applies (a contact surveyed within the window, or
  * listed twice, is skipped), tickets already surveyed are skipped, unusable addresses are counted as invalid.
- * `preview` decides the same, person by person with the reason, and writes nothing: what the supervisor sees before
+ * Sending records the campaign (who, when, how people were picked, the counts) and ties its invitations to it.
+ * A preview decides the same, person by person with the reason, and writes nothing: what the supervisor sees before
  * sending is what sending does (unless someone is surveyed in between).
  */
 export async function runCampaign(
@@ -46,8 +67,9 @@ export async function runCampaign(
   surveyId: string,
   target: CampaignTarget,
   publicUrl: string,
-  preview = false,
+  mode: CampaignMode,
 ): Promise<CampaignPreview> {
+  const { preview } = mode;
   const current = await campaignSurvey(db, surveyId);
   if ('ticketFilter' in target) {
     const tickets = await findCampaignTickets(db, target.ticketFilter, CAMPAIGN_MAX_TICKETS + 1);
@@ -63,12 +85,24 @@ export async function runCampaign(
     if (!preview) await lockInvitationDecisions(tx);
     const survey = preview ? current : await recordSurveyVersion(tx, current);
     const settings = await readSurveySettings(tx);
+    let campaignId: string | undefined;
+    if (!mode.preview) {
+      campaignId = `cmp-${randomUUID()}`;
+      await insertCampaign(tx, {
+        id: campaignId,
+        surveyId: survey.id,
+        surveyVersion: survey.version,
+        sentBy: mode.sentBy,
+        audience: audienceOf(target),
+      });
+    }
     const recipients: CampaignRecipient[] = [];
     // A preview writes no invitation, so the throttle between two people of this same campaign is counted here.
     const invitedHere = new Set<string>();
     const decide = async (contact: SurveyContact, ticket: Ticket | null): Promise<CampaignRecipient> => {
       const who = { email: contact.email, name: contact.name, ...(ticket ? { ticketNumber: ticket.number } : {}) };
-      if (!preview) return { ...who, outcome: await inviteContact(tx, { survey, contact, ticket, settings, publicUrl }) };
+      if (!preview)
+        return { ...who, outcome: await inviteContact(tx, { survey, contact, ticket, settings, publicUrl, campaignId }) };
       let decision = await inviteDecision(tx, { contact, ticket, settings });
       if (decision.outcome === 'sent' && settings.throttleDays > 0 && invitedHere.has(contact.email.toLowerCase()))
         decision = { outcome: 'skipped', reason: 'throttled' };
@@ -103,6 +137,8 @@ export async function runCampaign(
         recipients.push(await decide(contact, ticket));
       }
     }
-    return { ...count(recipients), recipients };
+    const counts = count(recipients);
+    if (campaignId) await setCampaignCounts(tx, campaignId, counts);
+    return { ...counts, recipients };
   });
 }

@@ -44,6 +44,8 @@ export interface InviteInput {
   ticket: Ticket | null;
   settings: SurveySettings;
   publicUrl: string;
+  /** The manual campaign sending it, if any (on-resolution surveys have none). */
+  campaignId?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function inviteContact(tx: Queryable, input: InviteInput): Promise<
     respondentId: contact.directoryId,
     language: contact.language,
     expiryDays: settings.tokenExpiryDays,
+    campaignId: input.campaignId ?? null,
   });
   await queueMail(
     tx,
