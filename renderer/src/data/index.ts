@@ -78,6 +78,7 @@ export type { BulkRefusal } from './commands/bulk.js';
 export { useReportsSource } from './hooks/reports.js';
 export type { ReportsSource } from './hooks/reports.js';
 export { useActiveSurvey, useSurveyResponse, useSurveys, useSurveySettings } from './hooks/surveys.js';
+export { useCampaignList } from './hooks/campaign-list.js';
 export { canManageSurveys, previewCampaign, saveSurvey, sendCampaign } from './commands/surveys.js';
 export type { CampaignAnswer } from './commands/surveys.js';
 export { submitOnsiteFeedback } from './commands/survey-response.js';

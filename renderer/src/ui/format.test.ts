@@ -12,4 +12,8 @@ describe('formattersFor', () => {
     expect(formattersFor('fr').number(1234.5)).toBe('1\u00a0234,5');
     expect(formattersFor('en').number(1234.5)).toBe('1,234.5');
   });
+  it('writes a share as a whole percentage in the language', () => {
+    expect(formattersFor('fr').percent(1 / 3)).toBe('33\u00a0%');
+    expect(formattersFor('en').percent(1 / 3)).toBe('33%');
+  });
 });

@@ -13,6 +13,7 @@ const TIME_PATTERN = { en: 'p', fr: "HH 'h' mm" } as const;
 export function formattersFor(lang: 'en' | 'fr') {
   const locale = lang === 'fr' ? frCA : enCA;
   const numberFormat = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const percentFormat = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent', maximumFractionDigits: 0 });
   const time = TIME_PATTERN[lang];
   return {
     locale,
@@ -20,6 +21,8 @@ export function formattersFor(lang: 'en' | 'fr') {
     time: (ms: number) => format(ms, time, { locale }),
     ago: (ms: number) => formatDistanceToNow(ms, { locale, addSuffix: true }),
     number: (n: number) => numberFormat.format(n),
+    /** A share 0..1 as a whole percentage: "33%" in English, "33 %" in French. */
+    percent: (share: number) => percentFormat.format(share),
   };
 }
 

@@ -30,9 +30,9 @@ const dayBound = (value: string, end: boolean): number | undefined =>
 /**
  * A manual campaign: an active survey to pasted or imported contacts, or to the callers of the tickets a filter
  * picks. The preview names everyone, and who is left out and why, before anything is sent; Send is offered only
- * for the request previewed.
+ * for the request previewed. `onSent` tells the page a send was attempted (its campaign list is then stale).
  */
-export function CampaignForm({ surveys }: { surveys: readonly Survey[] }) {
+export function CampaignForm({ surveys, onSent }: { surveys: readonly Survey[]; onSent?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const labels = useLabels();
@@ -84,6 +84,8 @@ export function CampaignForm({ surveys }: { surveys: readonly Survey[] }) {
           : { ok: false, text: answer.message },
       );
       setPreview(null);
+      // Even a refused send may have been recorded before the answer was lost: the list is read again either way.
+      onSent?.();
     } else {
       const answer = await previewCampaign(network, current);
       if (answer.ok) setPreview({ request: JSON.stringify(current), result: answer.value });

@@ -7,6 +7,7 @@ import { newId } from '../../data/doc-utils.js';
 import { canManageSurveys, useSurveys } from '../../data/index.js';
 import { STATE_COLORS } from '../../ui/colors.js';
 import { CampaignForm } from './CampaignForm.js';
+import { CampaignList } from './CampaignList.js';
 import { SendingSettings } from './SendingSettings.js';
 import { SurveyEditor } from './SurveyEditor.js';
 import { emptySurvey } from './survey-draft.js';
@@ -22,6 +23,8 @@ export function SurveyDesignPage() {
   const user = useCurrentUser();
   const surveys = useSurveys();
   const [open, setOpen] = useState<{ stored?: Survey; initial: Survey; key: string } | null>(null);
+  const [campaignRound, setCampaignRound] = useState(0);
+  const readCampaignsAgain = () => setCampaignRound((n) => n + 1);
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   if (!canManageSurveys(user))
     return (
@@ -96,7 +99,10 @@ export function SurveyDesignPage() {
           <SendingSettings surveys={surveys} />
         </Tabs.Panel>
         <Tabs.Panel value="campaigns" pt="md">
-          <CampaignForm surveys={surveys} />
+          <Stack gap="xl">
+            <CampaignForm surveys={surveys} onSent={readCampaignsAgain} />
+            <CampaignList round={campaignRound} onRefresh={readCampaignsAgain} />
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </Stack>
