@@ -44,7 +44,7 @@ export function CampaignList({ round, onRefresh }: { round: number; onRefresh: (
         </Button>
       </Group>
       {!network && <Text c="dimmed">{t('campaign.offline')}</Text>}
-      {network && state.status === 'loading' && <Loader size="sm" aria-label={t('campaignList.loading')} />}
+      {network && state.status === 'loading' && <Loader size="sm" />}
       {state.status === 'unavailable' && (
         <Alert color="yellow" data-testid="campaign-list-unavailable">
           {t('campaignList.unavailable', { message: state.message })}
