@@ -11,7 +11,6 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['{shared,server,renderer,electron,test}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**', 'test/bench/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -20,5 +19,20 @@ export default defineConfig({
     // Vitest's default is one worker per core but one, so a single worker on a 2-core machine; many files wait on
     // a database or a server, and with two workers the suite took 530 s on that machine, against about 720 s.
     maxWorkers: 2,
+    projects: [
+      {
+        // The server's and shared code's files share one module cache per worker: they keep no state in modules
+        // between files (each starts its own server and database), and importing the server again for every file
+        // cost more CPU than their tests (server files: 450 s isolated against 362 s shared, 6 min 40 s of CPU
+        // against 4 min 11 s, on this machine).
+        extends: true,
+        test: { name: 'server', include: ['{shared,server}/**/*.test.{ts,tsx}'], isolate: false },
+      },
+      {
+        // RxDB, fake IndexedDB and vi.mock keep state per module: these files get fresh modules each.
+        extends: true,
+        test: { name: 'client', include: ['{renderer,electron,test}/**/*.test.{ts,tsx}'] },
+      },
+    ],
   },
 });
