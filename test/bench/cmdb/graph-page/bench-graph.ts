@@ -6,6 +6,9 @@ import { buildConfigItem } from '../../../../shared/src/cmdb/build-config-item.j
 export interface GraphRenderResult {
   nodes: number;
   edges: number;
+  /** Of those, the ones in the DOM once the graph is drawn: the graph renders only what is in view. */
+  nodesDrawn: number;
+  edgesDrawn: number;
   firstPaintMs: number;
   layoutMs: number;
 }
