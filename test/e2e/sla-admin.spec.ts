@@ -202,6 +202,9 @@ test('an administrator adds holidays and a special day to a calendar’s new ver
   await rows.nth(1).getByTestId('sla-calendar-exception-date').fill(day(6));
   await editor.getByTestId('sla-calendar-save').click();
   await expect(editor).toBeHidden();
+  // The card lists every such day with its hours, "Closed" for a day off.
+  const listed = card.getByTestId('sla-calendar-version').first().getByTestId('sla-calendar-exception-day');
+  await expect(listed).toHaveText([`${day(4)}10:00–14:00Inventory`, `${day(6)}ClosedOffice closed`]);
 
   await new SyncStatus(page).expectSettled();
   const { accessToken } = await apiLogin(server.url, 'admin@example.org');

@@ -47,13 +47,31 @@ export function CalendarCard({ calendar, onAddVersion }: { calendar: BusinessCal
                 : t('slaAdmin.calendar.noHolidays')}
             </Text>
             {v.exceptions.length > 0 && (
-              <Text size="sm">
-                {t('slaAdmin.calendar.exceptions', { count: v.exceptions.length })}{' '}
-                {v.exceptions
-                  .slice(0, 10)
-                  .map((e) => `${e.date} ${e.reason}`)
-                  .join('; ')}
-              </Text>
+              <Table
+                withRowBorders={false}
+                verticalSpacing={2}
+                aria-label={t('slaAdmin.calendar.exceptions')}
+                data-testid="sla-calendar-exceptions"
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={120}>{t('slaAdmin.calendar.exceptionDate')}</Table.Th>
+                    <Table.Th>{t('slaAdmin.calendar.exceptionHours')}</Table.Th>
+                    <Table.Th>{t('slaAdmin.calendar.exceptionReason')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {[...v.exceptions]
+                    .sort((a, b) => a.date.localeCompare(b.date))
+                    .map((e) => (
+                      <Table.Tr key={e.date} data-testid="sla-calendar-exception-day">
+                        <Table.Td>{e.date}</Table.Td>
+                        <Table.Td>{weekHoursText([e.hours])[0] || t('slaAdmin.calendar.closed')}</Table.Td>
+                        <Table.Td>{e.reason}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
             )}
           </Stack>
         );
