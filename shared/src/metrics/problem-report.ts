@@ -256,7 +256,9 @@ function summarize(lines: readonly { line: ProblemLine; ticket: Ticket }[]): Pro
 function recurrence(incidents: readonly Ticket[], keys: (t: Ticket) => readonly string[]): RecurrenceRow[] {
   const acc = new Map<string, { incidents: number; linked: number; problems: Set<string> }>();
   for (const t of incidents) {
-    for (const key of new Set(keys(t))) {
+    const own = keys(t);
+    // A key listed twice on one incident (a CI named twice) counts it once; most incidents have one key or none.
+    for (const key of own.length > 1 ? new Set(own) : own) {
       if (key === '') continue;
       let row = acc.get(key);
       if (!row) acc.set(key, (row = { incidents: 0, linked: 0, problems: new Set() }));
