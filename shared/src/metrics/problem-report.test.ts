@@ -75,7 +75,8 @@ const i5 = incident('i5', '2026-01-13T09:00', { categoryId: 'cat-vpn', problemId
 // Incidents with no problem: two more on the VPN gateway, one mail incident (once: not recurring).
 const u1 = incident('u1', '2026-02-03T09:00', { categoryId: 'cat-vpn', ciIds: ['vpn-gw'] });
 const u2 = incident('u2', '2026-02-04T09:00', { categoryId: 'cat-vpn', ciIds: ['vpn-gw'] });
-const u3 = incident('u3', '2026-02-05T09:00', { categoryId: 'cat-mail' });
+// A mail incident naming its CI twice: once is not a recurrence.
+const u3 = incident('u3', '2026-02-05T09:00', { categoryId: 'cat-mail', ciIds: ['mail-gw', 'mail-gw'] });
 
 const tickets = [pA, pB, pC, pD, pE, i1, i2, i3, i4, i5, u1, u2, u3];
 const events = [

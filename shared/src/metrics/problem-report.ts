@@ -156,7 +156,8 @@ function readHistory(events: readonly TicketEvent[], problems: ReadonlyMap<strin
       if (e.toValue === 'resolved' && problems.has(e.ticketId)) keepFirst(h.resolvedAt, e.ticketId, e.occurredAt);
       continue;
     }
-    if (e.kind !== 'field_change') continue;
+    // Only the problem fields matter here: their bodies name them, so the others are not parsed (most entries).
+    if (e.kind !== 'field_change' || !e.body.includes('problem')) continue;
     const change = parseFieldChange(e);
     if (change?.field === 'problemId') {
       // The last move wins: an earlier link undone and made again counts from the link that stands.
@@ -252,28 +253,40 @@ function summarize(lines: readonly { line: ProblemLine; ticket: Ticket }[]): Pro
   };
 }
 
-/** The period's incidents by a key (each incident once per key it has), keys with at least RECURRING_MIN of them. */
-function recurrence(incidents: readonly Ticket[], keys: (t: Ticket) => readonly string[]): RecurrenceRow[] {
-  const acc = new Map<string, { incidents: number; linked: number; problems: Set<string> }>();
-  for (const t of incidents) {
-    const own = keys(t);
-    // A key listed twice on one incident (a CI named twice) counts it once; most incidents have one key or none.
-    for (const key of own.length > 1 ? new Set(own) : own) {
-      if (key === '') continue;
-      let row = acc.get(key);
-      if (!row) acc.set(key, (row = { incidents: 0, linked: 0, problems: new Set() }));
-      row.incidents++;
-      if (t.problemId) {
-        row.linked++;
-        row.problems.add(t.problemId);
-      }
-    }
+type RecurrenceTally = Map<string, { incidents: number; linked: number; problems: Set<string> }>;
+
+/** Counts one incident under `key` (skipped when blank). */
+function tally(acc: RecurrenceTally, key: string, t: Ticket): void {
+  if (key === '') return;
+  let row = acc.get(key);
+  if (!row) acc.set(key, (row = { incidents: 0, linked: 0, problems: new Set() }));
+  row.incidents++;
+  if (t.problemId) {
+    row.linked++;
+    row.problems.add(t.problemId);
   }
+}
+
+/** The tallied keys with at least RECURRING_MIN incidents, most incidents first, then by key. */
+function recurringRows(acc: RecurrenceTally): RecurrenceRow[] {
   const rows: RecurrenceRow[] = [];
   for (const [key, r] of acc)
     if (r.incidents >= RECURRING_MIN)
       rows.push({ key, incidents: r.incidents, linked: r.linked, unlinked: r.incidents - r.linked, problems: r.problems.size });
   return rows.sort((a, b) => b.incidents - a.incidents || byKey(a, b));
+}
+
+/** The period's incidents by category and by each CI they name (a CI named twice counts the incident once). */
+function recurrences(incidents: readonly Ticket[]): { categories: RecurrenceRow[]; cis: RecurrenceRow[] } {
+  const categories: RecurrenceTally = new Map();
+  const cis: RecurrenceTally = new Map();
+  for (const t of incidents) {
+    tally(categories, t.categoryId, t);
+    const ids = t.ciIds ?? [];
+    if (ids.length === 1) tally(cis, ids[0], t);
+    else if (ids.length > 1) for (const id of new Set(ids)) tally(cis, id, t);
+  }
+  return { categories: recurringRows(categories), cis: recurringRows(cis) };
 }
 
 /**
@@ -287,7 +300,12 @@ export function problemReport(
   groupBy?: ProblemGroupBy,
 ): ProblemReport {
   const { index, window } = reportScope({ ...data, surveys: [], responses: [] }, filter);
-  const problems = index.tickets.filter((t) => t.type === 'problem');
+  const problems: Ticket[] = [];
+  const incidents: Ticket[] = [];
+  for (const t of index.tickets) {
+    if (t.type === 'problem') problems.push(t);
+    else if (t.type === 'incident') incidents.push(t);
+  }
   const lines = linesOf(problems, data.index.tickets, input);
   const facts = lines.map((line, i) => ({ line, ticket: problems[i] }));
   const periods = (unit: 'day' | 'week' | 'month') => ({
@@ -307,14 +325,14 @@ export function problemReport(
   const ordered = [...lines].sort(
     (a, b) => b.incidents - a.incidents || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0),
   );
-  const incidents = index.tickets.filter((t) => t.type === 'incident');
+  const recurring = recurrences(incidents);
   return {
     ...window,
     overall: summarize(facts),
     rows,
     byMonth,
     problems: ordered,
-    recurringCategories: recurrence(incidents, (t) => [t.categoryId]),
-    recurringCis: recurrence(incidents, (t) => t.ciIds ?? []),
+    recurringCategories: recurring.categories,
+    recurringCis: recurring.cis,
   };
 }
