@@ -151,14 +151,14 @@ export function buildProblemView(report: ProblemReport, groupBy: ProblemSectionG
       title: labels.title('recurringCategories'),
       columns: columns('category', RECURRENCE_COLUMNS),
       rows: report.recurringCategories.map((r) => recurrence(r, 'category')),
-      chart: { kind: 'bar', series: ['linked', 'unlinked'] },
+      chart: { kind: 'bar', series: ['linked', 'unlinked'], stacked: true },
     },
     cis: {
       id: 'recurringCis',
       title: labels.title('recurringCis'),
       columns: columns('ci', RECURRENCE_COLUMNS),
       rows: report.recurringCis.map((r) => recurrence(r, 'ci')),
-      chart: { kind: 'bar', series: ['linked', 'unlinked'] },
+      chart: { kind: 'bar', series: ['linked', 'unlinked'], stacked: true },
     },
   };
 }
