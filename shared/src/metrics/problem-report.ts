@@ -30,8 +30,7 @@
  *   problems alone could not show.
  * - Rows: by group or category (the problem's), or by the day / week / month of creation; `byMonth` always.
  */
-import { RESOLVED_WITHOUT_CAUSE, WORKAROUND_APPLIED } from '../domain/problem-lifecycle.js';
-import { problemPhaseOf } from '../domain/problem-lifecycle.js';
+import { RESOLVED_WITHOUT_CAUSE, WORKAROUND_APPLIED, problemPhaseOf } from '../domain/problem-lifecycle.js';
 import { parseFieldChange } from '../domain/ticket-history.js';
 import type { ProblemPhase, Ticket } from '../schemas/ticket.js';
 import type { TicketEvent } from '../schemas/ticket-event.js';
