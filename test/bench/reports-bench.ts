@@ -14,18 +14,22 @@
 //   known_error_search_* suggestions for an incident (title, description, category, CI) over 5,000 known errors
 //                        (shared/src/domain/known-error-search.ts): target p95 < 20 ms over 200 incidents;
 //                        known_error_typed_* the words an agent types; known_error_index_ms building the index.
+//   problem_report_*     the problem report (shared/src/metrics/problem-report.ts) over those 100,000 incidents (40 %
+//                        linked) and 5,000 problems with their history, unfiltered, by month, from the event index as
+//                        the client holds it; 5 runs after 1 warm-up.
 // Sizes can be changed: BENCH_TICKETS=20000 BENCH_RESPONSES=5000 BENCH_INCIDENTS=20000 BENCH_KNOWN_ERRORS=1000 npx tsx test/bench/reports-bench.ts
 import { loadavg } from 'node:os';
 import {
   computeFilteredDashboard,
   computeReportsDashboard,
   indexEventsByTicket,
+  problemReport,
   type EventIndex,
   type ReportsDashboard,
 } from '../../shared/src/metrics/index.js';
 import { percentile, round, writeResults } from './lib/stats.js';
 import { generateBenchData } from './reports/generate.js';
-import { generateProblemBenchData } from './reports/problems.js';
+import { generateProblemBenchData, generateProblemReportData } from './reports/problems.js';
 import { buildKnownErrorIndex, detectProblemCandidates, publishedKnownErrors } from '../../shared/src/index.js';
 
 const ticketCount = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -107,6 +111,25 @@ console.log(
     `largest ${candidates[0]?.count ?? 0}), ${suggestedSome}/${problemData.lookups.length} incidents get known-error suggestions`,
 );
 
+// The problem report over the same incidents, linked to the known-error problems, with their history.
+const problemReportData = generateProblemReportData(problemData);
+const problemIndex = indexEventsByTicket(problemReportData.tickets, problemReportData.events);
+const runProblemReport = () =>
+  problemReport(
+    { index: problemIndex, surveys: [], responses: [], now: problemData.now, offsetMinutes: OFFSET_MINUTES },
+    { events: problemReportData.events },
+    {},
+    'month',
+  );
+const [coldProblemReportMs, problemFigures] = timed(runProblemReport);
+runProblemReport();
+const problemReportRuns = Array.from({ length: 5 }, () => timed(runProblemReport)[0]);
+console.log(
+  `problem report sanity: ${problemFigures.overall.problems} problems, ${problemFigures.overall.incidents} linked incidents, ` +
+    `${problemFigures.overall.incidentsAvoided} avoided, ${problemFigures.overall.workaroundsApplied} workarounds applied, ` +
+    `${problemFigures.recurringCategories.length} recurring categories, ${problemFigures.recurringCis.length} recurring CIs`,
+);
+
 const { overall } = dashboard.incidents;
 const survey = dashboard.surveys.overall;
 console.log(
@@ -156,4 +179,8 @@ writeResults(new URL('./results/reports.json', import.meta.url).pathname, {
   known_error_search_p95_ms: round(percentile(suggestRuns, 0.95), 2),
   known_error_typed_p95_ms: round(percentile(typedRuns, 0.95), 2),
   known_error_search_target_p95_ms: 20,
+  problem_report_events: problemReportData.events.length,
+  problem_report_ms: ms(problemReportRuns, 0.5),
+  problem_report_max_ms: round(Math.max(...problemReportRuns), 1),
+  problem_report_cold_ms: round(coldProblemReportMs, 1),
 });

@@ -67,6 +67,9 @@ for (const lang of ['en', 'fr'] as const) {
       await go(page, '/reports');
       await expect(page.getByTestId('kpi-responses')).toBeVisible({ timeout: 60_000 });
       problems.push(...(await clipped(page)).map((p) => `${size.width} reports: ${p}`));
+      await page.getByTestId('tab-problems').click();
+      await expect(page.getByTestId('problem-kpi-problems')).toBeVisible();
+      problems.push(...(await clipped(page)).map((p) => `${size.width} problem reports: ${p}`));
     }
     expect(problems).toEqual([]);
   });

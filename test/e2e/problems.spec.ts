@@ -1,4 +1,5 @@
 import type { Ticket, TicketEvent } from '@shared';
+import type { ProblemReport } from '@shared/metrics/index.js';
 import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
 import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
@@ -179,6 +180,16 @@ test('a supervisor turns a candidate into a problem, records its root cause and 
       };
     })
     .toEqual({ count: 6, resolved: 6 });
+
+  // The problem report reads what the desk recorded: the cluster linked before the known error was published, the
+  // agent's incident linked after it with the workaround applied, and when the cause was found and the fix came.
+  await expect
+    .poll(async () => {
+      const res = await fetch(`${server.url}/api/reports/problems`, { headers: { authorization: `Bearer ${supervisorToken}` } });
+      const line = ((await res.json()) as ProblemReport).problems.find((p) => p.id === problemId);
+      return line && { ...line, rootCauseMs: line.rootCauseMs !== null, resolutionMs: line.resolutionMs !== null };
+    })
+    .toMatchObject({ incidents: 6, incidentsAvoided: 1, workaroundsApplied: 1, rootCauseMs: true, resolutionMs: true });
 });
 
 test('an agent links incidents to a problem in bulk from the queue', async ({ server, signIn }) => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { onsiteResponseId, queueKeyFor, type SurveyResponse, type Ticket } from '@shared';
+import { buildProblem } from '@shared/testing/build-problem.js';
 import { DEMO_PASSWORD, apiLogin, expect, openTicketOfTechnician, pullAll, test } from './fixtures/desk-test.js';
 import { SyncStatus } from './page-models/sync-status.js';
 import { TicketPage } from './page-models/ticket-page.js';
@@ -126,6 +127,26 @@ test("the supervisor's dashboard updates live, its table view matches the chart,
   await page.getByTestId('tab-trends').click();
   await expect(page.getByTestId('report-trendCategoriesWeekly')).toBeVisible();
   expect(await seriousViolations(page), 'reports: trends').toEqual([]);
+
+  // Problems: a problem titled with markup arrives; the open tab counts it and shows its title as text.
+  const hostile = '<img src=x onerror="window.__pwned=1"> Spooler';
+  const problem = buildProblem({
+    id: 'prb-e2e-hostile',
+    title: hostile,
+    assigneeId: 'usr-0010',
+    createdAt: Date.now() - 60_000,
+    updatedAt: Date.now() - 60_000,
+    updatedBy: 'usr-supervisor',
+  });
+  await page.getByTestId('tab-problems').click();
+  await post(server.url, accessToken, 'tickets', [{ newDocumentState: { ...problem, _deleted: false } }]);
+  const problems = now.filter((t) => t.type === 'problem').length + 1;
+  await expect(page.getByTestId('problem-kpi-problems')).toHaveAttribute('data-value', String(problems), { timeout: 90_000 });
+  const list = page.getByTestId('table-problemList');
+  await expect(list).toContainText(hostile);
+  expect(await list.locator('img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await seriousViolations(page), 'reports: problems').toEqual([]);
 });
 
 test('a technician collects on-site feedback offline; it reaches the server exactly once', async ({ server, signIn }) => {

@@ -38,6 +38,12 @@ export const PHASE_STATUSES: Readonly<Record<ProblemPhase, readonly TicketStatus
   closed: ['closed'],
 };
 
+/**
+ * `fromValue` of the comment that records a known error's workaround applied from an incident (`toValue`: the
+ * problem's id): the record the problem report counts workaround use from.
+ */
+export const WORKAROUND_APPLIED = 'workaround';
+
 /** Resolution codes that end a problem without a root cause: it was not one (or not a new one). */
 export const RESOLVED_WITHOUT_CAUSE: readonly ResolutionCode[] = ['duplicate', 'cancelled', 'no_fault_found'];
 

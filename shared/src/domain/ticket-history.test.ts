@@ -29,6 +29,14 @@ describe('ticket history records', () => {
     expect(ticketFieldChanges(change, { ...change, changePhase: 'scheduled' })).toEqual([
       { field: 'changePhase', from: 'awaiting_approval', to: 'scheduled' },
     ]);
+    // So are a problem's phase moves and an incident's link: the problem report reads when each happened.
+    const problem = buildTicket({ type: 'problem', problemPhase: 'root_cause_analysis' });
+    expect(ticketFieldChanges(problem, { ...problem, problemPhase: 'known_error' })).toEqual([
+      { field: 'problemPhase', from: 'root_cause_analysis', to: 'known_error' },
+    ]);
+    expect(ticketFieldChanges(before, { ...before, problemId: 'prb-1' })).toEqual([
+      { field: 'problemId', from: '', to: 'prb-1' },
+    ]);
   });
 
   it('keeps the beginning of a long text, so an entry stays far below the event body limit', () => {

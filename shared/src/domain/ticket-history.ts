@@ -22,6 +22,10 @@ export const TRACKED_TICKET_FIELDS = [
   'parentId',
   // A change's phase moves: when it reached the board, was scheduled, implemented (the change report's lead times).
   'changePhase',
+  // A problem's phase moves and an incident's link to a problem: when the root cause was found, the known error
+  // published, and whether an incident was linked before or after (the problem report's times and avoided incidents).
+  'problemPhase',
+  'problemId',
 ] as const satisfies readonly (keyof Ticket)[];
 export type TrackedTicketField = (typeof TRACKED_TICKET_FIELDS)[number];
 

@@ -23,3 +23,4 @@ export * from './report-filter.js';
 export * from './report-query.js';
 export * from './sla-compliance.js';
 export * from './change-metrics.js';
+export * from './problem-report.js';

@@ -1,8 +1,9 @@
 // Seeded synthetic data for the problem-management figures of the reports benchmark (issue 19): incidents with
 // varied English and French titles, categories and CIs for candidate detection, and bilingual known errors for the
 // known-error search, with the incidents agents would search them from.
-import type { KnownError, Ticket } from '../../../shared/src/index.js';
-import { buildTicket } from '../../../shared/src/testing/build-records.js';
+import type { KnownError, Ticket, TicketEvent } from '../../../shared/src/index.js';
+import { buildFieldChangeEvent, buildProblem, buildWorkaroundApplied } from '../../../shared/src/testing/build-problem.js';
+import { buildEvent, buildTicket } from '../../../shared/src/testing/build-records.js';
 import { prng } from './generate.js';
 
 const DAY = 86_400_000;
@@ -172,4 +173,50 @@ export function generateProblemBenchData(
   );
   const typed = Array.from({ length: 200 }, () => `${pick(OBJECTS)} ${pick(SYMPTOMS).slice(0, 4)}`);
   return { incidents, knownErrors, lookups, typed, now };
+}
+
+/** The problem report's inputs at the bench's scale: tickets (problems and incidents) and their history. */
+export interface ProblemReportBenchData {
+  tickets: Ticket[];
+  events: TicketEvent[];
+}
+
+/**
+ * The problem report over `data`: each known-error problem moved to known_error (recorded) within the last 60 days
+ * before `now`, a third of them resolved later; 40 % of the incidents linked to a problem, half of those links recorded,
+ * and one linked incident in ten with its workaround applied: every kind of history the report reads.
+ */
+export function generateProblemReportData(data: ProblemBenchData, seed = 1919): ProblemReportBenchData {
+  const rnd = prng(seed);
+  const int = (min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
+  const HOUR = 3_600_000;
+  const events: TicketEvent[] = [];
+  const problems = data.knownErrors.map((p, i) => {
+    // Published over the incidents' last weeks, so some links come before and some after.
+    const published = Math.max(p.createdAt, data.now - int(1, 60 * 24) * HOUR);
+    events.push(buildFieldChangeEvent(p.id, 'problemPhase', 'root_cause_analysis', 'known_error', { occurredAt: published }));
+    if (i % 3 !== 0) return p;
+    const resolved = published + int(1, 500) * HOUR;
+    events.push(buildFieldChangeEvent(p.id, 'problemPhase', 'known_error', 'resolved', { occurredAt: resolved }));
+    events.push(
+      buildEvent(p.id, 'usr-pm', { kind: 'status_change', fromValue: 'in_progress', toValue: 'resolved', occurredAt: resolved }),
+    );
+    return buildProblem({
+      ...p,
+      status: 'resolved',
+      problemPhase: 'resolved',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Fixed.',
+      rootCause: { timeline: [], whys: [], contributingFactors: [], statement: 'Found.', fixChangeId: '' },
+    });
+  });
+  const incidents = data.incidents.map((incident) => {
+    if (rnd() >= 0.4) return incident;
+    const problem = problems[int(0, problems.length - 1)];
+    const linkedAt = incident.createdAt + int(0, 48) * HOUR;
+    if (rnd() < 0.5) events.push(buildFieldChangeEvent(incident.id, 'problemId', '', problem.id, { occurredAt: linkedAt }));
+    if (rnd() < 0.1) events.push(buildWorkaroundApplied(incident.id, problem, { occurredAt: linkedAt }));
+    return buildTicket({ ...incident, problemId: problem.id });
+  });
+  return { tickets: [...problems, ...incidents], events };
 }

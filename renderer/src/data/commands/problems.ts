@@ -7,6 +7,7 @@ import {
   isProblemManager,
   problemPhaseOf,
   statusForPhase,
+  WORKAROUND_APPLIED,
 } from '@shared';
 import type {
   Actor,
@@ -343,8 +344,8 @@ export async function applyWorkaround(
   return [];
 }
 
-/** `fromValue` of the comment that records an applied workaround. */
-export const WORKAROUND_APPLIED = 'workaround';
+/** `fromValue` of the comment that records an applied workaround (shared: the problem report counts them). */
+export { WORKAROUND_APPLIED };
 
 /** Dismissed candidates, kept on this device (the detection hides them until they grow). */
 interface DismissalsDoc {

@@ -100,6 +100,7 @@ function Chart({ table }: { table: ReportTable }) {
       ) : spec.kind === 'bar' ? (
         <BarChart
           {...props}
+          type={spec.stacked ? 'stacked' : 'default'}
           h={props.h + axisHeight}
           barProps={{ isAnimationActive: false }}
           barChartProps={{ accessibilityLayer: false }}

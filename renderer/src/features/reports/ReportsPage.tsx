@@ -13,6 +13,7 @@ import { canSeeReports } from './access.js';
 import { ChangesSection } from './ChangesSection.js';
 import { KpiCards } from './KpiCards.js';
 import { printReport } from './print-report.js';
+import { ProblemsSection } from './ProblemsSection.js';
 import { PrintingContext, ReportTableCard } from './ReportTableCard.js';
 import { SlaSection } from './SlaSection.js';
 import { useReportLabels } from './use-report-labels.js';
@@ -49,7 +50,7 @@ const INCIDENT_KPIS = [
 const SURVEY_KPIS = ['responses', 'responseRatePct', 'csatPct', 'nps', 'ces'] as const;
 const SCORE_SAMPLES = { csatPct: 'csatAnswers', nps: 'npsAnswers', ces: 'cesAnswers' } as const;
 
-const TABS = ['surveys', 'incidents', 'trends', 'sla', 'changes'] as const;
+const TABS = ['surveys', 'incidents', 'trends', 'sla', 'changes', 'problems'] as const;
 type TabId = (typeof TABS)[number];
 const isTab = (v: string | null): v is TabId => (TABS as readonly (string | null)[]).includes(v);
 const PRINT_RENDER_MS = 500;
@@ -75,6 +76,7 @@ function Section({
     trends: t('reports.tab.trends'),
     sla: t('reports.tab.sla'),
     changes: t('reports.tab.changes'),
+    problems: t('reports.tab.problems'),
   };
   return (
     <Stack>
@@ -103,6 +105,7 @@ function Section({
       )}
       {id === 'sla' && <SlaSection model={model} filter={filter} labels={labels} />}
       {id === 'changes' && <ChangesSection model={model} filter={filter} labels={labels} />}
+      {id === 'problems' && <ProblemsSection model={model} filter={filter} labels={labels} />}
     </Stack>
   );
 }
@@ -235,6 +238,9 @@ function ReportsConsole() {
             </Tabs.Tab>
             <Tabs.Tab value="changes" data-testid="tab-changes">
               {t('reports.tab.changes')}
+            </Tabs.Tab>
+            <Tabs.Tab value="problems" data-testid="tab-problems">
+              {t('reports.tab.problems')}
             </Tabs.Tab>
           </Tabs.List>
           {TABS.map((id) => (

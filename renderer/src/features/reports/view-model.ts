@@ -27,6 +27,8 @@ export interface Column {
 export interface ChartSpec {
   kind: 'bar' | 'line';
   series: string[];
+  /** Bars stacked: the series are parts of one whole (linked and unlinked incidents). */
+  stacked?: boolean;
 }
 
 export interface ReportTable {

@@ -99,6 +99,8 @@ export function Timeline({ events }: { events: TicketEvent[] }) {
     if (field === 'parentId') return <TicketRef id={value} />;
     if (field === 'ciIds') return <CiNames ids={value} />;
     if (field === 'changePhase') return t(`changes.phase.${value}`, { defaultValue: value });
+    if (field === 'problemPhase') return t(`problems.phase.${value}`, { defaultValue: value });
+    if (field === 'problemId') return <TicketRef id={value} />;
     return value;
   };
 

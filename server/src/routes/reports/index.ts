@@ -2,14 +2,17 @@ import { can, type Actor } from '@shared';
 import {
   CHANGE_GROUP_BY,
   INCIDENT_GROUP_BY,
+  PROBLEM_GROUP_BY,
   SLA_GROUP_BY,
   SURVEY_GROUP_BY,
   changeReport,
   incidentReport,
+  problemReport,
   slaComplianceReport,
   surveyReport,
   type ChangeReport,
   type IncidentMetrics,
+  type ProblemReport,
   type ReportResult,
   type SlaComplianceReport,
   type SurveyMetrics,
@@ -18,7 +21,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { forbidden } from '../../http/api-error.js';
 import { authenticate } from '../../http/authenticate.js';
-import { loadChangeReportData, loadReportData, loadSlaReportData } from '../../services/reports/report-data.js';
+import {
+  loadChangeReportData,
+  loadProblemReportData,
+  loadReportData,
+  loadSlaReportData,
+} from '../../services/reports/report-data.js';
 import { parseReportQuery } from './schema.js';
 
 async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Promise<Actor> {
@@ -30,7 +38,7 @@ async function supervisorOrAdmin(request: FastifyRequest, ctx: AppContext): Prom
 }
 
 /**
- * GET /api/reports/incidents, /api/reports/surveys, /api/reports/sla and /api/reports/changes: the figures of the
+ * GET /api/reports/incidents, /surveys, /sla, /changes and /problems: the figures of the
  * supervisors' console, computed with the shared metrics module over the server's documents. Query: from, to,
  * groupBy, groupId, offsetMinutes. SLA clocks are read at the server's now.
  */
@@ -61,5 +69,12 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
     const query = parseReportQuery(request.query, CHANGE_GROUP_BY);
     const { data, changes } = await loadChangeReportData(ctx.db, Date.now(), query.offsetMinutes);
     return { groupBy: query.groupBy ?? null, ...changeReport(data, changes, query.filter, query.groupBy) };
+  });
+
+  app.get('/api/reports/problems', async (request): Promise<ProblemReport & { groupBy: string | null }> => {
+    await supervisorOrAdmin(request, ctx);
+    const query = parseReportQuery(request.query, PROBLEM_GROUP_BY);
+    const { data, problems } = await loadProblemReportData(ctx.db, Date.now(), query.offsetMinutes);
+    return { groupBy: query.groupBy ?? null, ...problemReport(data, problems, query.filter, query.groupBy) };
   });
 }

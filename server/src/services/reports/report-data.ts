@@ -8,7 +8,13 @@ import {
   type Ticket,
   type TicketEvent,
 } from '@shared';
-import { indexEventsByTicket, type ChangeReportInput, type ReportData, type SlaReportInput } from '@shared/metrics/index.js';
+import {
+  indexEventsByTicket,
+  type ChangeReportInput,
+  type ProblemReportInput,
+  type ReportData,
+  type SlaReportInput,
+} from '@shared/metrics/index.js';
 import type { Database } from '../../db/database.js';
 import { loadLiveDocuments } from '../../db/queries/reports.js';
 import { loadSlaSettings } from '../../db/queries/sla-settings.js';
@@ -72,5 +78,24 @@ export async function loadChangeReportData(
   return {
     data: { index: indexEventsByTicket(tickets, events), surveys: [], responses: [], now, offsetMinutes },
     changes: { events, graph: buildCmdbGraph(cis) },
+  };
+}
+
+/**
+ * The inputs of the problem report in one snapshot: tickets (problems and the incidents linked to them) and events
+ * (phase moves, links, status changes and the recorded workaround applications).
+ */
+export async function loadProblemReportData(
+  db: Database,
+  now: number,
+  offsetMinutes: number,
+): Promise<{ data: ReportData; problems: ProblemReportInput }> {
+  const { tickets, events } = await db.transaction(async (tx) => ({
+    tickets: await loadLiveDocuments<Ticket>(tx, 'tickets'),
+    events: await loadLiveDocuments<TicketEvent>(tx, 'ticket_events'),
+  }));
+  return {
+    data: { index: indexEventsByTicket(tickets, events), surveys: [], responses: [], now, offsetMinutes },
+    problems: { events },
   };
 }
