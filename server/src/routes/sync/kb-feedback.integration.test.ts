@@ -96,5 +96,16 @@ describe.each(backends)('$name', (backend) => {
       // The writer becomes the article's author of record, as for any edit.
       expect(await stored(base.id)).toMatchObject({ reviewBy: '2027-01-15', authorId: DEMO_USERS.agent.id });
     });
+    it('counts views on the server, once per person and day, and refuses an unknown article', async () => {
+      const base = await published();
+      const view = (who: string, id: string) =>
+        env().api.request<{ views: number }>('POST', `/api/kb/articles/${id}/views`, { token: tokens[who] });
+      expect((await view('agent', base.id)).body.views).toBe(1);
+      expect((await view('agent', base.id)).body.views).toBe(1);
+      expect((await view('technician', base.id)).body.views).toBe(2);
+      expect((await stored(base.id))?.views).toBe(2);
+      expect((await view('agent', 'kb-nowhere')).status).toBe(404);
+      expect((await env().api.request('POST', `/api/kb/articles/${base.id}/views`)).status).toBe(401);
+    });
   });
 });
