@@ -9,6 +9,7 @@ import { canEditArticles, createArticleDraft, useArticles, useDb } from '../../d
 import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { ArticleStatusBadge } from './ArticleStatusBadge.js';
+import { ReviewDueBadge } from './ReviewDueBadge.js';
 import { buildArticleIndex } from './kb-search.js';
 import { useTagLabel } from './tag-labels.js';
 
@@ -83,8 +84,9 @@ export function KbListPage() {
               </Anchor>
               <Group gap="xs" wrap="nowrap">
                 {a.status !== 'published' && <ArticleStatusBadge status={a.status} />}
+                <ReviewDueBadge article={a} />
                 <Text size="xs" c="dimmed">
-                  {a.number} · {fmt.dateTime(a.updatedAt)}
+                  {a.number} · {fmt.dateTime(a.updatedAt)} · {t('kb.views', { count: a.views ?? 0, n: fmt.number(a.views ?? 0) })}
                 </Text>
               </Group>
             </Group>
