@@ -9,11 +9,3 @@ export async function insertArticleView(db: Queryable, articleId: string, userId
   );
   return rows.length > 0;
 }
-
-/** How many views (person-days) an article has. */
-export async function countArticleViews(db: Queryable, articleId: string): Promise<number> {
-  const rows = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM kb_article_views WHERE article_id = $1', [
-    articleId,
-  ]);
-  return Number(rows[0]?.n ?? 0);
-}
