@@ -36,7 +36,7 @@ export function ArticleRating({ article }: { article: KbArticle }) {
             key={value}
             size="xs"
             variant={mine === value ? 'filled' : 'default'}
-            color={value === 'helpful' ? 'teal' : 'orange'}
+            color={value === 'helpful' ? 'teal.9' : 'orange.9'}
             aria-pressed={mine === value}
             onClick={() => void rate(value)}
             data-testid={`kb-rate-${value}`}
