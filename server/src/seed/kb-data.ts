@@ -123,7 +123,7 @@ const RATERS = Array.from({ length: 12 }, (_, i) => `usr-${String(i + 1).padStar
 
 /**
  * Ratings, views and a review date that look lived-in, derived from the index (not the random stream, so every
- * later draw stays the same): most articles are due in the coming year, one in seven is overdue by up to two months.
+ * later draw stays the same): most articles are due in the coming year, up to one in seven is overdue by up to two months.
  */
 function seededFeedback(index: number, publishedAt: number, now: number): Pick<KbArticle, 'ratings' | 'reviewBy' | 'views'> {
   const helpful = (index * 7) % 10;
@@ -132,7 +132,9 @@ function seededFeedback(index: number, publishedAt: number, now: number): Pick<K
   RATERS.slice(0, helpful + notHelpful).forEach((userId, i) => {
     ratings[userId] = { value: i < helpful ? 'helpful' : 'not_helpful', at: publishedAt + (i + 1) * 3_600_000 };
   });
-  const overdue = index % 7 === 3;
-  const reviewBy = overdue ? dayOf(now - ((index % 60) + 1) * 86_400_000) : defaultReviewBy(publishedAt);
+  // Overdue by one to sixty days, and only where that still falls at least a month after publication.
+  const overdueBy = ((index % 60) + 1) * 86_400_000;
+  const overdue = index % 7 === 3 && now - overdueBy > publishedAt + 30 * 86_400_000;
+  const reviewBy = overdue ? dayOf(now - overdueBy) : defaultReviewBy(publishedAt);
   return { ratings, reviewBy, views: helpful + notHelpful + ((index * 13) % 90) };
 }

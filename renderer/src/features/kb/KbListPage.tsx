@@ -85,7 +85,8 @@ export function KbListPage() {
               <Group gap="xs" wrap="nowrap">
                 {a.status !== 'published' && <ArticleStatusBadge status={a.status} />}
                 <ReviewDueBadge article={a} />
-                <Text size="xs" c="dimmed">
+                {/* Kept on one line: the title beside it wraps instead. */}
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {a.number} · {fmt.dateTime(a.updatedAt)} · {t('kb.views', { count: a.views ?? 0, n: fmt.number(a.views ?? 0) })}
                 </Text>
               </Group>
