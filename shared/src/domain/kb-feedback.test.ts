@@ -14,6 +14,7 @@ import {
   withRating,
 } from './kb-feedback.js';
 import { MERGE_POLICIES } from './merge-policies.js';
+import { can } from '../policy/can.js';
 import { threeWayMerge } from './three-way-merge.js';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`);
@@ -106,5 +107,16 @@ describe('article review date', () => {
     expect(reviewByViolations('2029-01-11', now).map((v) => v.code)).toEqual(['review_by_too_far']);
     expect(reviewByViolations('2026-02-30', now).map((v) => v.code)).toEqual(['review_by_format']);
     expect(reviewByViolations('next year', now).map((v) => v.code)).toEqual(['review_by_format']);
+  });
+});
+
+describe('who rates and who sets review dates (shared policies)', () => {
+  const actor = (role: 'agent' | 'technician' | 'supervisor' | 'admin') => ({ id: `usr-${role}`, role, groupIds: [] });
+  it('lets every role that reads the knowledge base rate it, and only article writers set review dates', () => {
+    for (const role of ['agent', 'technician', 'supervisor', 'admin'] as const) {
+      expect(can(actor(role), 'kb.rate'), role).toBe(true);
+      expect(can(actor(role), 'kb.read'), role).toBe(true);
+      expect(can(actor(role), 'kb.review.set'), role).toBe(role !== 'technician');
+    }
   });
 });
