@@ -85,7 +85,7 @@ test('article versioning: draft, publish v1, new draft, publish v2, history keep
   for (const el of [helpful, notHelpful, page.getByTestId('kb-rating-counts'), page.getByTestId('kb-review-by')]) {
     expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth), 'not clipped at 900 px').toBe(true);
   }
-  expect(await seriousViolationsIn(page, '[data-testid="kb-rating"]'), 'rating').toEqual([]);
+  expect(await seriousViolationsIn(page, '[data-testid="kb-article"]'), 'rating and review date').toEqual([]);
   await page.setViewportSize({ width: 1280, height: 720 });
   await context.setOffline(false);
   await sync.expectOnline();
