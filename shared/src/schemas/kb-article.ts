@@ -1,7 +1,7 @@
 import type { BilingualText } from './bilingual.js';
 import type { CollectionDefinition } from './json-schema.js';
 import { bilingualProp, idProp, refProp, timeProp } from './json-schema.js';
-import type { ArticleRatings } from '../domain/kb-feedback.js';
+import { ARTICLE_RATINGS, type ArticleRatings } from '../domain/kb-feedback.js';
 
 export const ARTICLE_STATUSES = ['draft', 'published', 'retired'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -50,7 +50,7 @@ export const kbArticleDefinition: CollectionDefinition = {
         additionalProperties: {
           type: 'object',
           properties: {
-            value: { type: 'string', enum: ['helpful', 'not_helpful'], maxLength: 12 },
+            value: { type: 'string', enum: ARTICLE_RATINGS, maxLength: 12 },
             at: timeProp,
           },
           required: ['value', 'at'],
