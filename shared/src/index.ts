@@ -6,6 +6,7 @@ export * from './domain/merge-policies.js';
 export * from './domain/priority-matrix.js';
 export * from './domain/three-way-merge.js';
 export * from './domain/kb-lifecycle.js';
+export * from './domain/kb-feedback.js';
 export * from './domain/email-address.js';
 export * from './domain/major-incident.js';
 export * from './domain/watchers.js';

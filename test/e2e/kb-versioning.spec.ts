@@ -1,4 +1,5 @@
-import type { KbArticleVersion } from '@shared';
+import { countRatings, type KbArticle, type KbArticleVersion } from '@shared';
+import type { Locator } from '@playwright/test';
 import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
 import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
@@ -66,6 +67,26 @@ test('article versioning: draft, publish v1, new draft, publish v2, history keep
   await expect(version.locator('[data-diff="removed"]')).toHaveText(['− Open the portal.']);
   await expect(version.locator('[data-diff="added"]')).toHaveText(['+ Open the new self-service portal.', '+ Sign in again.']);
   expect(await seriousViolationsIn(page, '[data-testid="kb-version-view"]'), 'version view').toEqual([]);
+
+  // Rated offline, from the keyboard: the choice shows at once, filled (not only pressed), and syncs when back online.
+  await page.getByTestId('kb-tab-article').click();
+  const helpful = page.getByTestId('kb-rate-helpful');
+  const notHelpful = page.getByTestId('kb-rate-not_helpful');
+  const background = (button: Locator) => button.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const unselected = await background(helpful);
+  await helpful.focus();
+  await page.keyboard.press('Enter');
+  await expect(helpful).toHaveAttribute('aria-pressed', 'true');
+  await expect(notHelpful).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('kb-rating-counts')).toHaveText('1 found this helpful · 0 did not');
+  expect(await background(helpful)).not.toBe(unselected);
+  expect(await background(helpful)).not.toBe(await background(notHelpful));
+  await page.setViewportSize({ width: 900, height: 720 });
+  for (const el of [helpful, notHelpful, page.getByTestId('kb-rating-counts'), page.getByTestId('kb-review-by')]) {
+    expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth), 'not clipped at 900 px').toBe(true);
+  }
+  expect(await seriousViolationsIn(page, '[data-testid="kb-article"]'), 'rating and review date').toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await context.setOffline(false);
   await sync.expectOnline();
 
@@ -93,4 +114,8 @@ test('article versioning: draft, publish v1, new draft, publish v2, history keep
     [2, 'usr-agent'],
   ]);
   expect(versions.find((v) => v.version === 1)?.body.en).toContain('Open the portal.');
+  // The offline rating reached the server as the agent's own, without making the agent the article's rater twice.
+  const [stored] = (await pullAll<KbArticle>(server.url, tech, 'kb_articles')).filter((a) => a.id === articleId);
+  expect(countRatings(stored.ratings)).toEqual({ helpful: 1, notHelpful: 0 });
+  expect(stored.ratings?.['usr-agent']?.value).toBe('helpful');
 });

@@ -161,6 +161,8 @@ function change(collection: ReplicatedCollection, action: Action, doc: Doc, user
     kind: 'worklog',
     name: 'Renamed server',
     relations: [{ type: 'hosted_at', targetKind: 'ci', targetId: MATRIX_CI }],
+    ratings: { [userId]: { value: 'helpful', at: 1 } },
+    reviewBy: '2027-06-01',
   };
   if (field !== 'ordinary') return { ...doc, [field]: values[field] };
   const ordinary: Record<ReplicatedCollection, Record<string, unknown>> = {
@@ -284,6 +286,9 @@ describe(`authorisation: every role x collection x action against the server [${
       // Receiving every ticket = cleared for security incidents and not bound to one's groups.
       const seesEverything = can(actor, 'security.see') && can(actor, 'tickets.seeAllGroups');
       expect(tickets.pull[name] === 'all', `${name} pull`).toBe(seesEverything);
+      const kb = AUTHORIZATION_TABLE.kb_articles.actions;
+      expect(kb['update:ratings'][name] === 'allow', `${name} rates`).toBe(can(actor, 'kb.rate'));
+      expect(kb['update:reviewBy'][name] === 'allow', `${name} sets review dates`).toBe(can(actor, 'kb.review.set'));
       for (const action of ['create', 'update', 'delete'] as const)
         expect(AUTHORIZATION_TABLE.surveys.actions[action][name] === 'allow', `${name} surveys ${action}`).toBe(
           can(actor, 'surveys.manage'),
@@ -335,7 +340,7 @@ describe(`authorisation: every role x collection x action against the server [${
       const next =
         collection === 'tickets'
           ? { ...changed, updatedBy: USER_ID[actor] }
-          : collection === 'kb_articles'
+          : collection === 'kb_articles' && action !== 'update:ratings'
             ? { ...changed, authorId: USER_ID[actor] }
             : changed;
       const response = await api.push(tokens[actor], collection, [{ assumedMasterState: master, newDocumentState: next }]);

@@ -43,6 +43,7 @@ export { DEFAULT_SORT, SORT_COLUMNS } from './queue-index/queue-sort.js';
 export type { AssigneeName, QueueSort, SortColumn, SortDirection } from './queue-index/queue-sort.js';
 export { useSavedFilters, saveQueueFilter, deleteQueueFilter, SAVED_FILTER_NAME_MAX } from './hooks/saved-filters.js';
 export type { SavedQueueFilter } from './hooks/saved-filters.js';
+export { canRateArticles, canSetReviewDate, rateArticle, sendArticleView, setArticleReviewDate } from './commands/kb-feedback.js';
 export { useArticles, useArticle, useConflicts, useUnresolvedConflictCount, useDirectory } from './hooks/reference.js';
 export type { Directory } from './hooks/reference.js';
 export { useSyncStatus, useDocSyncState } from './hooks/sync.js';

@@ -1,4 +1,13 @@
-import { ticketDefinition, type CollectionSchema, type PushRow, type Ticket } from '@shared';
+import {
+  countRatings,
+  defaultReviewBy,
+  effectiveReviewBy,
+  kbArticleDefinition,
+  ticketDefinition,
+  type CollectionSchema,
+  type PushRow,
+  type Ticket,
+} from '@shared';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { createRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -9,7 +18,7 @@ import { createDeskDatabase, type CreateDeskDatabaseOptions, type MigrationProgr
 import { replicationIdentifier, manualConnectivity, startReplication, type SyncController } from './replication/index.js';
 import { FakeSyncServer } from './testing/fake-sync-server.js';
 import { makeTicket } from './testing/fixtures.js';
-import { buildEvent } from '@shared/testing/build-records.js';
+import { buildArticle, buildEvent } from '@shared/testing/build-records.js';
 import { openTicketsV2Database } from './testing/ticket-schema-v2.js';
 import type { DeskDatabase, PlainDoc } from './types.js';
 
@@ -158,4 +167,23 @@ describe('ticket schema upgrades on a device', () => {
       expect(await db.tickets.count().exec()).toBe(3);
     },
   );
+
+  it('kb_articles v0 -> v1 (ratings, review date, views): keeps the articles, which read with no ratings and the default review date', async () => {
+    const storage = getRxStorageMemory();
+    const name = `kb-upgrade-${Date.now()}`;
+    const { ratings: _r, reviewBy: _d, views: _v, ...properties } = kbArticleDefinition.schema.properties;
+    const old = await createRxDatabase({ name, storage: wrappedValidateAjvStorage({ storage }), multiInstance: false });
+    await old.addCollections({ kb_articles: { schema: { ...kbArticleDefinition.schema, version: 0, properties } } });
+    const article = buildArticle({ id: 'kb-old', status: 'published' });
+    await old.kb_articles.insert(article);
+    await old.close();
+
+    db = await createDeskDatabase({ name, storage, devMode: true, multiInstance: false });
+    const migrated = (await db.kb_articles.findOne('kb-old').exec())?.toMutableJSON();
+    expect(migrated).toEqual(article);
+    expect(countRatings(migrated?.ratings)).toEqual({ helpful: 0, notHelpful: 0 });
+    expect(effectiveReviewBy(migrated!)).toBe(defaultReviewBy(Number(article.updatedAt)));
+    // The documents kept their shape, so the replication (and its checkpoint) carries on.
+    expect(replicationIdentifier('http://sync.test', 'kb_articles')).toContain('schema-v0');
+  });
 });

@@ -18,6 +18,11 @@ export function formattersFor(lang: 'en' | 'fr') {
   return {
     locale,
     dateTime: (ms: number) => format(ms, `PP ${time}`, { locale }),
+    /** A calendar day stored as `YYYY-MM-DD` (a review date), read as that day wherever the reader is. */
+    day: (isoDay: string) => {
+      const [y, m, d] = isoDay.split('-').map(Number);
+      return format(new Date(y, m - 1, d), 'PP', { locale });
+    },
     time: (ms: number) => format(ms, time, { locale }),
     ago: (ms: number) => formatDistanceToNow(ms, { locale, addSuffix: true }),
     number: (n: number) => numberFormat.format(n),

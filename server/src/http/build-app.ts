@@ -14,6 +14,7 @@ import { registerMailRoutes } from '../routes/mail/index.js';
 import { registerDirectoryRoutes } from '../routes/directory/index.js';
 import { registerReportRoutes } from '../routes/reports/index.js';
 import { registerPresenceRoutes } from '../routes/presence/index.js';
+import { registerKbRoutes } from '../routes/kb/index.js';
 import { registerSyncRoutes } from '../routes/sync/index.js';
 import { badRequest, errorBody } from './api-error.js';
 import { trackConnections } from './connection-tracker.js';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   registerMailRoutes(app, ctx);
   registerDirectoryRoutes(app, ctx);
   registerPresenceRoutes(app, ctx);
+  registerKbRoutes(app, ctx);
   registerCmdbRoutes(app, ctx);
 
   if (options.staticDir !== undefined) {

@@ -1,4 +1,4 @@
-import type { ArticleStatus, KbArticle } from '@shared';
+import { dayOf, defaultReviewBy, type ArticleRatings, type ArticleStatus, type KbArticle } from '@shared';
 import { DEMO_USERS } from './directory-data.js';
 import { TOPIC_CONTENT, type ArticleContent } from './kb-content.js';
 import type { Random } from './random.js';
@@ -103,7 +103,7 @@ export function makeArticle(rng: Random, index: number, now: number): KbArticle 
   // Drawn as when the steps were generated, so every later draw (statuses, authors, the tickets after) stays the same.
   rng.int(3, 7);
   const content = TOPIC_CONTENT[index % KB_TOPICS.length];
-  return {
+  const article: KbArticle = {
     id: `kb-${String(index + 1).padStart(7, '0')}`,
     number: `KB${String(1001 + index).padStart(7, '0')}`,
     title: { en, fr },
@@ -115,4 +115,26 @@ export function makeArticle(rng: Random, index: number, now: number): KbArticle 
     authorId: rng.pick([DEMO_USERS.agent.id, DEMO_USERS.supervisor.id, 'usr-0001', 'usr-0016']),
     updatedAt: now - rng.int(1, 365) * 86_400_000,
   };
+  return article.status === 'published' ? { ...article, ...seededFeedback(index, article.updatedAt, now) } : article;
+}
+
+/** Seeded people who rate: directory users that are not the demo sign-ins, so a demo user starts unrated. */
+const RATERS = Array.from({ length: 12 }, (_, i) => `usr-${String(i + 1).padStart(4, '0')}`);
+
+/**
+ * Ratings, views and a review date that look lived-in, derived from the index (not the random stream, so every
+ * later draw stays the same): most articles are due in the coming year, up to one in seven is overdue by up to two months.
+ */
+function seededFeedback(index: number, publishedAt: number, now: number): Pick<KbArticle, 'ratings' | 'reviewBy' | 'views'> {
+  const helpful = (index * 7) % 10;
+  const notHelpful = (index * 3) % 4;
+  const ratings: ArticleRatings = {};
+  RATERS.slice(0, helpful + notHelpful).forEach((userId, i) => {
+    ratings[userId] = { value: i < helpful ? 'helpful' : 'not_helpful', at: publishedAt + (i + 1) * 3_600_000 };
+  });
+  // Overdue by one to sixty days, and only where that still falls at least a month after publication.
+  const overdueBy = ((index % 60) + 1) * 86_400_000;
+  const overdue = index % 7 === 3 && now - overdueBy > publishedAt + 30 * 86_400_000;
+  const reviewBy = overdue ? dayOf(now - overdueBy) : defaultReviewBy(publishedAt);
+  return { ratings, reviewBy, views: helpful + notHelpful + ((index * 13) % 90) };
 }

@@ -1,4 +1,7 @@
 import {
+  countRatings,
+  dayOf,
+  isReviewDue,
   DEFAULT_CHANGE_SETTINGS,
   approvalState,
   buildChangeCalendar,
@@ -135,6 +138,13 @@ describe('seed data', () => {
       expect(steps(a.body.en).length).toBeGreaterThanOrEqual(3);
       expect(a.body.en).not.toMatch(/Step \d|on-screen instructions/);
     }
+    // Published articles carry a review date, a few of them overdue, and ratings counted once per person.
+    const published = articles.filter((a) => a.status === 'published');
+    const due = published.filter((a) => isReviewDue(a, NOW)).length;
+    expect(published.every((a) => a.reviewBy !== undefined && a.reviewBy > dayOf(a.updatedAt))).toBe(true);
+    expect(due).toBeGreaterThan(0);
+    expect(due).toBeLessThan(published.length / 4);
+    expect(published.some((a) => countRatings(a.ratings).helpful > 0)).toBe(true);
     expect(articles[0].body.en).toContain('Forgot password');
     expect(articles[0].body.fr).toContain('phrase de passe');
     const survey = makeSurvey(NOW);

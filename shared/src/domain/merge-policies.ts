@@ -7,6 +7,7 @@ import type { Ticket } from '../schemas/ticket.js';
 import type { ReplicatedCollection } from '../sync/protocol.js';
 import type { MergePolicy } from './three-way-merge.js';
 import { normalizeTicket } from './ticket-rules.js';
+import { mergeRatings, type ArticleRatings } from './kb-feedback.js';
 
 export const ticketMergePolicy: MergePolicy<Ticket> = {
   bookkeepingFields: ['updatedAt', 'updatedBy', 'queueKey'],
@@ -17,7 +18,18 @@ export const ticketMergePolicy: MergePolicy<Ticket> = {
   normalize: normalizeTicket,
   revisionsField: 'fieldRevs',
 };
-const articlePolicy: MergePolicy<KbArticle> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
+/**
+ * Ratings merge person by person, so two readers rating offline both count; the view count is the server's alone.
+ */
+const articlePolicy: MergePolicy<KbArticle> = {
+  bookkeepingFields: ['updatedAt'],
+  timeField: 'updatedAt',
+  serverFields: ['views'],
+  fieldMergers: {
+    ratings: (base, local, remote) =>
+      mergeRatings(base as ArticleRatings | undefined, local as ArticleRatings | undefined, remote as ArticleRatings | undefined),
+  },
+};
 const surveyPolicy: MergePolicy<Survey> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 const directoryPolicy: MergePolicy<DirectoryEntry> = { bookkeepingFields: ['updatedAt'], timeField: 'updatedAt' };
 // A setting's content is one value (a whole policy or calendar): two admins' edits clash rather than splice.

@@ -35,6 +35,11 @@ export interface MergePolicy<T> {
    * value or its counter differs from the base, so an edit undone later (A -> B -> A) still counts as a change.
    */
   revisionsField?: keyof T & string;
+  /**
+   * Fields merged by their own function instead of as one value (e.g. a map keyed by user, merged key by key):
+   * never a clash, since the function keeps both sides' changes.
+   */
+  fieldMergers?: Partial<Record<keyof T & string, (base: unknown, local: unknown, remote: unknown) => unknown>>;
 }
 
 /** Structural equality of JSON values, independent of key order. */
@@ -79,8 +84,14 @@ export function threeWayMerge<T extends object>(
   /** Whose counter each field keeps: the side whose value won; the higher one when the values agree. */
   const counterFrom = new Map<string, 'local' | 'remote'>();
   const keys = new Set([...Object.keys(l), ...Object.keys(r)]);
+  const mergers = (policy.fieldMergers ?? {}) as Partial<Record<string, (b: unknown, l: unknown, r: unknown) => unknown>>;
   for (const key of keys) {
     if (bookkeeping.has(key) || serverOwned.has(key) || key === revField) continue;
+    const merger = mergers[key];
+    if (merger) {
+      merged[key] = merger(b?.[key], l[key], r[key]);
+      continue;
+    }
     const localChanged = changed(l, key);
     const remoteChanged = changed(r, key);
     if (jsonEqual(l[key], r[key])) continue;

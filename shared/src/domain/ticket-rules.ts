@@ -78,6 +78,11 @@ export const VIOLATION_CODES = [
   'release_change_not_approved',
   'release_deployment_limit',
   'release_environment_required',
+  'rating_unknown_article',
+  'rating_not_yours',
+  'rating_value',
+  'review_by_format',
+  'review_by_too_far',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

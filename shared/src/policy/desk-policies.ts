@@ -36,6 +36,12 @@ export const deskPolicies = {
   'surveys.manage': (actor: Actor): boolean => isOverseer(actor),
   /** Follow survey responses live as they arrive (the supervisors' console). */
   'surveyResponses.watchLive': (actor: Actor): boolean => isOverseer(actor),
+  /** Read the knowledge base (and be counted as a reader of an article). */
+  'kb.read': (actor: Actor): boolean => ACCESS_POLICY.kb_articles[actor.role].pull !== 'none',
+  /** Rate a knowledge article helpful or not: every role that reads the knowledge base, technicians included. */
+  'kb.rate': (actor: Actor): boolean => ACCESS_POLICY.kb_articles[actor.role].pull !== 'none',
+  /** Set an article's review date: whoever may write articles (their authors and the KB's owners). */
+  'kb.review.set': (actor: Actor): boolean => ACCESS_POLICY.kb_articles[actor.role].update,
   'directory.edit': (actor: Actor): boolean => isAdmin(actor),
   /** Read who changed which person, group or category, and how (supervisors read what admins configure). */
   'directory.audit': (actor: Actor): boolean => isOverseer(actor),

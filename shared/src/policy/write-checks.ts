@@ -8,6 +8,7 @@ import { CLIENT_CLOCK_TOLERANCE_MS, isTooFarAhead } from '../domain/client-time.
 import { STAKEHOLDER_UPDATE } from '../domain/major-incident.js';
 import { SERVER_ONLY_EVENT_KINDS } from '../domain/ticket-history.js';
 import { INBOUND_REPLY } from '../domain/ticket-reply.js';
+import { onlyRatingsChanged } from '../domain/kb-feedback.js';
 import { FIELD_REVISION_STEP_MAX, excessiveFieldRevisionRises } from '../domain/field-revisions.js';
 import { INITIAL_STATUSES, reachableOnCreate } from '../domain/ticket-lifecycle.js';
 import { movesProblem, problemPhaseOf } from '../domain/problem-lifecycle.js';
@@ -387,8 +388,10 @@ export const WRITE_CHECKS: Readonly<Partial<Record<ReplicatedCollection, WriteCh
  * so a client cannot name another user. Stamped rather than refused: after a merge in which the server's side was
  * newer, an honest device pushes the other writer's name in these bookkeeping fields.
  */
-export function attributeWrite(collection: ReplicatedCollection, actor: Actor, doc: Doc, _previous: Doc | undefined): Doc {
+export function attributeWrite(collection: ReplicatedCollection, actor: Actor, doc: Doc, previous: Doc | undefined): Doc {
   if (collection === 'tickets' && doc.updatedBy !== actor.id) return { ...doc, updatedBy: actor.id };
+  // A rating is the reader's, not an edit of the article: its author stays.
+  if (collection === 'kb_articles' && previous && onlyRatingsChanged(previous, doc)) return doc;
   if (collection === 'kb_articles' && doc.authorId !== actor.id) return { ...doc, authorId: actor.id };
   return doc;
 }

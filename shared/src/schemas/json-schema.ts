@@ -28,7 +28,9 @@ export interface JsonSchemaProperty {
   maxItems?: number;
   properties?: Record<string, JsonSchemaProperty>;
   required?: string[];
-  additionalProperties?: boolean;
+  /** false, or the shape of every value of a map keyed by id (e.g. an article's ratings by user). */
+  additionalProperties?: boolean | JsonSchemaProperty;
+  maxProperties?: number;
 }
 
 /** A migration from the previous schema version: takes the old document, returns the new one. */

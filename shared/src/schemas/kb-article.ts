@@ -1,6 +1,7 @@
 import type { BilingualText } from './bilingual.js';
 import type { CollectionDefinition } from './json-schema.js';
 import { bilingualProp, idProp, refProp, timeProp } from './json-schema.js';
+import { ARTICLE_RATINGS, type ArticleRatings } from '../domain/kb-feedback.js';
 
 export const ARTICLE_STATUSES = ['draft', 'published', 'retired'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -17,12 +18,18 @@ export interface KbArticle {
   version: number;
   authorId: string;
   updatedAt: number;
+  /** Each reader's current helpful / not helpful rating, by user id (v1; see kb-feedback.ts). */
+  ratings?: ArticleRatings;
+  /** The day (`YYYY-MM-DD`) by which the article is to be reviewed (v1; default: see `effectiveReviewBy`). */
+  reviewBy?: string;
+  /** How often staff opened it: at most once per person and day, counted by the server only (v1). */
+  views?: number;
 }
 
 export const kbArticleDefinition: CollectionDefinition = {
   schema: {
     title: 'kb_articles',
-    version: 0,
+    version: 1,
     primaryKey: 'id',
     type: 'object',
     properties: {
@@ -36,10 +43,31 @@ export const kbArticleDefinition: CollectionDefinition = {
       version: { type: 'integer', minimum: 1, maximum: 100_000 },
       authorId: refProp,
       updatedAt: timeProp,
+      ratings: {
+        type: 'object',
+        // Keys are user ids; the bound keeps a document small even for a large desk.
+        maxProperties: 5000,
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            value: { type: 'string', enum: ARTICLE_RATINGS, maxLength: 12 },
+            at: timeProp,
+          },
+          required: ['value', 'at'],
+          additionalProperties: false,
+        },
+      },
+      reviewBy: { type: 'string', minLength: 10, maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      views: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
     },
     required: ['id', 'number', 'title', 'body', 'status', 'categoryId', 'tags', 'version', 'authorId', 'updatedAt'],
     indexes: [['status', 'updatedAt']],
     additionalProperties: false,
   },
-  migrationStrategies: {},
+  migrationStrategies: {
+    // v1 added the optional ratings, review date and view count: v0 documents are valid v1 documents, so the
+    // replication is kept (no stored document changes shape) and an article without a date gets the default.
+    1: (doc) => doc,
+  },
+  replicationVersion: 0,
 };

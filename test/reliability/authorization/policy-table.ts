@@ -109,6 +109,10 @@ export const AUTHORIZATION_TABLE: Readonly<Record<ReplicatedCollection, Collecti
       create: allBut('technician'),
       update: allBut('technician'),
       delete: only('supervisor', 'admin'),
+      // Rating is reading, not editing: everyone who reads the KB rates (can('kb.rate')), in their own name only.
+      'update:ratings': allBut(),
+      // The review date is the article writers' (can('kb.review.set')).
+      'update:reviewBy': allBut('technician'),
     },
   },
   kb_article_versions: {

@@ -1,4 +1,12 @@
-import { ACCESS_POLICY, checkArticleRules, jsonEqual, ARTICLE_TAG_MAX, ARTICLE_TAGS_MAX_COUNT, ARTICLE_TITLE_MAX } from '@shared';
+import {
+  ACCESS_POLICY,
+  checkArticleRules,
+  defaultReviewBy,
+  jsonEqual,
+  ARTICLE_TAG_MAX,
+  ARTICLE_TAGS_MAX_COUNT,
+  ARTICLE_TITLE_MAX,
+} from '@shared';
 import type { BilingualText, KbArticle, Role, RuleViolation, Ticket } from '@shared';
 import { provisionalNumber } from '@shared/domain/ticket-numbering.js';
 import { newId } from '../doc-utils.js';
@@ -90,7 +98,8 @@ export function saveArticleDraft(db: DeskDatabase, id: string, patch: ArticleDra
 
 /** Publishes a draft as its version number; the server then records that version in the history. */
 export function publishArticle(db: DeskDatabase, id: string, actor: CommandActor) {
-  return writeArticle(db, id, (a) => ({ ...a, status: 'published' }), actor);
+  // Each publication starts the review period again (the shared default), the new version being freshly checked.
+  return writeArticle(db, id, (a) => ({ ...a, status: 'published', reviewBy: defaultReviewBy(Date.now()) }), actor);
 }
 
 /** Retires an article for good: it leaves the search and can no longer change. */

@@ -1,5 +1,6 @@
 import type { TicketEvent } from '@shared';
-import { can, scopeExitMarker } from '@shared';
+import { can, countRatings, scopeExitMarker, withRating, type ArticleRatings } from '@shared';
+import { buildArticle } from '@shared/testing/build-records.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTicket, memoryDb } from '../testing/fixtures.js';
 import type { DeskDatabase, PlainDoc } from '../types.js';
@@ -30,6 +31,21 @@ describe('conflict handler (three-way merge)', () => {
     expect(out.urgency).toBe(1);
     expect(out.priority).toBe(2); // recomputed from impact 2 x urgency 1
     expect(out.updatedAt).toBe(remote.updatedAt);
+    expect(await db.conflicts.count().exec()).toBe(0);
+  });
+
+  it('counts two people who rated the same article offline: ratings merge person by person, never a clash', async () => {
+    const handler = createConflictHandler('kb_articles', () => db);
+    const base = buildArticle({ status: 'published', ratings: withRating(undefined, 'usr-carl', 'helpful', 1), views: 3 });
+    // This device rated; meanwhile another person's rating (and a view counted by the server) reached the server.
+    const local = { ...base, ratings: withRating(base.ratings as ArticleRatings, 'usr-ana', 'not_helpful', 5) };
+    const remote = { ...base, ratings: withRating(base.ratings as ArticleRatings, 'usr-bob', 'helpful', 6), views: 4 };
+    const out = (await handler.resolve(
+      { assumedMasterState: live(base), newDocumentState: live(local), realMasterState: live(remote) },
+      'test',
+    )) as PlainDoc;
+    expect(countRatings(out.ratings as ArticleRatings)).toEqual({ helpful: 2, notHelpful: 1 });
+    expect(out.views).toBe(4);
     expect(await db.conflicts.count().exec()).toBe(0);
   });
 

@@ -1,4 +1,6 @@
-import { articleVersionId, type KbArticle, type KbArticleVersion } from '@shared';
+import { articleVersionId, countRatings, withRating, type KbArticle, type KbArticleVersion } from '@shared';
+import { buildArticle } from '@shared/testing/build-records.js';
+import { rateArticle } from '../commands/kb-feedback.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createArticleDraft, publishArticle } from '../commands/kb-articles.js';
 import { updateTicket } from '../commands/tickets.js';
@@ -183,5 +185,30 @@ describe('replication against an in-process sync server', () => {
       3000,
       'the version record',
     );
+  });
+
+  it('two people rate one article offline: after this device syncs second, both count on the server and here', async () => {
+    const article = buildArticle({ id: 'kb-rated', status: 'published' }) as unknown as KbArticle;
+    server.put('kb_articles', { ...article });
+    // One desk database per process (RxDB's collection limit), so the other person's device is its accepted push.
+    const s = start({ collections: ['kb_articles'], streamCollections: [], pollIntervalMs: 600_000 });
+    await s.awaitInitialPull();
+    net.set(false);
+    expect(await rateArticle(db, article.id, 'helpful', { id: 'usr-ana', role: 'agent' })).toEqual([]);
+    server.put('kb_articles', { ...article, ratings: withRating(undefined, 'usr-bob', 'not_helpful', Date.now()) });
+    net.set(true);
+    await waitFor(
+      () => countRatings((server.get('kb_articles', article.id) as KbArticle | undefined)?.ratings).helpful === 1,
+      5000,
+      'the merged push',
+    );
+    await waitFor(() => s.getStatus().pendingPush === 0, 5000, 'pending cleared');
+    expect(countRatings((server.get('kb_articles', article.id) as unknown as KbArticle).ratings)).toEqual({
+      helpful: 1,
+      notHelpful: 1,
+    });
+    const here = (await db.kb_articles.findOne(article.id).exec())?.toJSON() as KbArticle;
+    expect(countRatings(here.ratings)).toEqual({ helpful: 1, notHelpful: 1 });
+    expect(await db.conflicts.count().exec()).toBe(0);
   });
 });

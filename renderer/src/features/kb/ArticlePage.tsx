@@ -1,16 +1,18 @@
 import { Anchor, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { pickLanguage } from '@shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session-context.js';
-import { canEditArticles, useArticle } from '../../data/index.js';
+import { canEditArticles, sendArticleView, useArticle, useDataNetwork } from '../../data/index.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { ArticleActions } from './ArticleActions.js';
 import { ArticleBody } from './ArticleBody.js';
 import { ArticleEditor } from './ArticleEditor.js';
 import { ArticleHistory } from './ArticleHistory.js';
+import { ArticleRating } from './ArticleRating.js';
+import { ArticleReview } from './ArticleReview.js';
 import { ArticleStatusBadge } from './ArticleStatusBadge.js';
 import { ArticleTickets } from './ArticleTickets.js';
 
@@ -25,6 +27,11 @@ export function ArticlePage() {
   const { id = '' } = useParams();
   const article = useArticle(id);
   const [tab, setTab] = useState<Tab>('article');
+  const network = useDataNetwork();
+  // One view per opening of the page; the server counts it at most once per person and day.
+  useEffect(() => {
+    void sendArticleView(network, id);
+  }, [network, id]);
 
   if (article === undefined) {
     return (
@@ -47,15 +54,19 @@ export function ArticlePage() {
           <Group justify="space-between" align="flex-start" mb="xs">
             <Group gap="xs">
               <Text size="sm" c="dimmed" data-testid="kb-meta">
-                {article.number} · {t('kb.version', { n: article.version })} · {fmt.dateTime(article.updatedAt)}
+                {article.number} · {t('kb.version', { n: article.version })} · {fmt.dateTime(article.updatedAt)} ·{' '}
+                <span data-testid="kb-views">
+                  {t('kb.views', { count: article.views ?? 0, n: fmt.number(article.views ?? 0) })}
+                </span>
               </Text>
               <ArticleStatusBadge status={article.status} />
             </Group>
             <ArticleActions article={article} onDraft={() => setTab('edit')} />
           </Group>
-          <Title order={2} mb="md">
+          <Title order={2} mb="xs">
             {pickLanguage(article.title, lang)}
           </Title>
+          <ArticleReview key={`${article.id}:${article.reviewBy ?? ''}`} article={article} />
           <Tabs value={current} onChange={(v) => setTab((v as Tab | null) ?? 'article')} keepMounted={false}>
             <Tabs.List mb="md">
               <Tabs.Tab value="article" data-testid="kb-tab-article">
@@ -72,6 +83,7 @@ export function ArticlePage() {
             </Tabs.List>
             <Tabs.Panel value="article">
               <ArticleBody body={pickLanguage(article.body, lang)} title={pickLanguage(article.title, lang)} testId="kb-body" />
+              {article.status === 'published' && <ArticleRating article={article} />}
             </Tabs.Panel>
             {editable && (
               <Tabs.Panel value="edit">

@@ -9,6 +9,7 @@ import { canEditArticles, createArticleDraft, useArticles, useDb } from '../../d
 import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { ArticleStatusBadge } from './ArticleStatusBadge.js';
+import { ReviewDueBadge } from './ReviewDueBadge.js';
 import { buildArticleIndex } from './kb-search.js';
 import { useTagLabel } from './tag-labels.js';
 
@@ -83,8 +84,10 @@ export function KbListPage() {
               </Anchor>
               <Group gap="xs" wrap="nowrap">
                 {a.status !== 'published' && <ArticleStatusBadge status={a.status} />}
-                <Text size="xs" c="dimmed">
-                  {a.number} · {fmt.dateTime(a.updatedAt)}
+                <ReviewDueBadge article={a} />
+                {/* Kept on one line: the title beside it wraps instead. */}
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {a.number} · {fmt.dateTime(a.updatedAt)} · {t('kb.views', { count: a.views ?? 0, n: fmt.number(a.views ?? 0) })}
                 </Text>
               </Group>
             </Group>

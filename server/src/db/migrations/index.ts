@@ -11,6 +11,7 @@ import { scopeExits } from './011-scope-exits.js';
 import { directoryAudit } from './012-directory-audit.js';
 import { passwordInvitations } from './013-password-invitations.js';
 import { surveyCampaigns } from './014-survey-campaigns.js';
+import { kbArticleViews } from './015-kb-article-views.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   directoryAudit,
   passwordInvitations,
   surveyCampaigns,
+  kbArticleViews,
 ];

@@ -7,6 +7,9 @@ import {
   canSeeTicket,
   hiddenAfterChange,
   checkArticleRules,
+  onlyRatingsChanged,
+  ratingViolations,
+  reviewByViolations,
   calendarHistoryViolations,
   checkSlaSetting,
   slaSettingMessage,
@@ -85,6 +88,11 @@ export function checkGrant(ctx: RowContext, master: SyncDocument | undefined, ne
     ];
   }
   if (master._deleted !== next._deleted && !grant.delete) violations.push(deny(next._deleted ? 'delete' : 'restore', '_deleted'));
+  // Rating an article is reading it, not editing it: the shared policy says who may, whatever the role's grant.
+  if (collection === 'kb_articles' && !next._deleted && onlyRatingsChanged(master, next)) {
+    if (!can(actor, 'kb.rate')) violations.push(deny('rate'));
+    return violations;
+  }
   if (fieldsDiffer(master, next) && !grant.update) violations.push(deny('change'));
   return violations;
 }
@@ -219,6 +227,36 @@ export function checkWrite(ctx: RowContext, master: SyncDocument | undefined, ne
     const previous = master && !master._deleted ? (master as unknown as KbArticle) : undefined;
     for (const v of checkArticleRules(next as unknown as KbArticle, previous)) {
       violations.push({ status: 422, documentId, field: v.field, message: v.message });
+    }
+    violations.push(...articleFeedbackViolations(ctx, previous, next as unknown as KbArticle));
+  }
+  return violations;
+}
+
+/** Ratings (each person's own, on an existing article), the server-counted views and the review date. */
+function articleFeedbackViolations(ctx: RowContext, previous: KbArticle | undefined, next: KbArticle): Violation[] {
+  const documentId = next.id;
+  const violations: Violation[] = ratingViolations(ctx.actor.id, next.ratings, previous?.ratings, !previous).map((v) => ({
+    status: v.code === 'rating_not_yours' ? (403 as const) : (422 as const),
+    documentId,
+    field: v.field,
+    code: v.code,
+    message: v.message,
+  }));
+  if ((next.views ?? 0) !== (previous?.views ?? 0)) {
+    violations.push({
+      status: 403,
+      documentId,
+      field: 'views',
+      message: 'Views are counted by the server; they cannot be pushed.',
+    });
+  }
+  if (next.reviewBy !== previous?.reviewBy) {
+    if (!can(ctx.actor, 'kb.review.set')) {
+      violations.push({ status: 403, documentId, field: 'reviewBy', message: 'Your role may not set review dates.' });
+    }
+    for (const v of reviewByViolations(next.reviewBy, ctx.serverNow ?? Date.now())) {
+      violations.push({ status: 422, documentId, field: v.field, code: v.code, message: v.message });
     }
   }
   return violations;
