@@ -2,7 +2,7 @@ import type { Ticket, TicketEvent } from '@shared';
 import type { ProblemReport } from '@shared/metrics/index.js';
 import { ApiClient } from '../../server/src/test-support/api-client.js';
 import { makeTicket } from '../../server/src/test-support/fixtures.js';
-import { apiLogin, expect, pullAll, test } from './fixtures/desk-test.js';
+import { apiLogin, expect, pullAll, test } from './fixtures/mail-desk-test.js';
 import { seriousViolationsIn } from './page-models/axe.js';
 import { SyncStatus } from './page-models/sync-status.js';
 import { TicketPage } from './page-models/ticket-page.js';
@@ -21,20 +21,37 @@ const CLUSTER_TITLES = [
   'Lobby quarbit kiosk frozen on the welcome screen',
 ];
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> the kiosk agent leaks memory';
+// Quoted in every caller's resolution e-mail: it must arrive as plain text, escaped in the HTML part.
+const HOSTILE_NOTES = 'Driver 4.1 restored <script>window.__pwned=2</script> & "rebooted" on every kiosk';
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-test('a supervisor turns a candidate into a problem, records its root cause and publishes the known error; an agent offline applies its workaround; the problem is resolved with its incidents', async ({
+// Each incident has a caller of its own, some reading French (their directory locale): the cluster's, then the
+// agent's incident's.
+const CALLERS = [
+  { id: 'usr-0001', email: 'chloe.bouchard@example.org', language: 'fr' },
+  { id: 'usr-0002', email: 'liam.wilson@example.org', language: 'en' },
+  { id: 'usr-0004', email: 'noah.campbell@example.org', language: 'en' },
+  { id: 'usr-0007', email: 'olivia.brown@example.org', language: 'en' },
+  { id: 'usr-0019', email: 'zoe.leblanc@example.org', language: 'fr' },
+  { id: 'usr-0003', email: 'emilie.cote@example.org', language: 'fr' },
+] as const;
+
+test('a supervisor turns a candidate into a problem, records its root cause and publishes the known error; an agent offline applies its workaround; the problem is resolved with its incidents and their callers are mailed', async ({
   server,
   signIn,
+  smtp,
 }) => {
   test.setTimeout(240_000);
   const api = new ApiClient(server.url);
   const supervisorToken = (await apiLogin(server.url, 'supervisor@example.org')).accessToken;
   const now = Date.now();
-  const seed = (title: string, i: number) =>
+  const seed = (title: string, i: number, callerId: string) =>
     api.createTicketIn(
       supervisorToken,
       makeTicket({
         title,
+        callerId,
         description: 'The kiosk stops answering until someone restarts it.',
         status: 'new',
         assigneeId: '',
@@ -45,9 +62,9 @@ test('a supervisor turns a candidate into a problem, records its root cause and 
       }),
     );
   const cluster: Ticket[] = [];
-  for (const [i, title] of CLUSTER_TITLES.entries()) cluster.push(await seed(title, i));
+  for (const [i, title] of CLUSTER_TITLES.entries()) cluster.push(await seed(title, i, CALLERS[i].id));
   // An incident that shares one word only: not part of the cluster, and the one the agent works offline.
-  const later = await seed('Visitor desk shows a quarbit error', 6);
+  const later = await seed('Visitor desk shows a quarbit error', 6, CALLERS[5].id);
 
   // The supervisor finds the candidate with its evidence and creates the problem from it.
   const { page } = await signIn('supervisor@example.org');
@@ -164,7 +181,7 @@ test('a supervisor turns a candidate into a problem, records its root cause and 
   // The supervisor resolves the problem and, with it, every open incident linked to it (the agent's one too).
   await new SyncStatus(page).expectSettled();
   await panel.getByTestId('problem-move-resolved').click();
-  await panel.getByTestId('problem-resolution-notes').fill('Driver 4.1 restored on every kiosk');
+  await panel.getByTestId('problem-resolution-notes').fill(HOSTILE_NOTES);
   await expect(panel.getByTestId('problem-resolve-incident')).toHaveCount(6);
   await panel.getByTestId('problem-resolve').click();
   await expect(panel.getByTestId('problem-phase')).toHaveAttribute('data-phase', 'resolved');
@@ -180,6 +197,56 @@ test('a supervisor turns a candidate into a problem, records its root cause and 
       };
     })
     .toEqual({ count: 6, resolved: 6 });
+
+  // The callers' e-mail, captured by a real SMTP server. Mail is queued in the resolving push's own transaction: once
+  // the outbox holds nothing more to send, the capture server has everything that went out.
+  await expect
+    .poll(
+      async () =>
+        (
+          await server.db.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM mail_outbox WHERE sent_at IS NULL AND held_reason IS NULL',
+          )
+        )[0]?.n,
+      { timeout: 30_000 },
+    )
+    .toBe(0);
+  const stored = await pullAll<Stored<Ticket>>(server.url, supervisorToken, 'tickets');
+  const problemNumber = stored.find((t) => t.id === problemId)?.number ?? '';
+  const incidents = [...cluster, later].map((t, i) => ({ ...(stored.find((s) => s.id === t.id) ?? t), caller: CALLERS[i] }));
+  const subjects = (t: (typeof incidents)[number]) =>
+    t.caller.language === 'fr'
+      ? [
+          `[${t.number}] Nous avons bien reçu votre demande : ${t.title}`,
+          `[${t.number}] Votre demande est résolue : ${t.title}`,
+          `Comment avons-nous fait? (${t.number})`,
+        ]
+      : [
+          `[${t.number}] We have received your request: ${t.title}`,
+          `[${t.number}] Your request has been resolved: ${t.title}`,
+          `How did we do? (${t.number})`,
+        ];
+  // Each caller got, about their incident and nothing else: its receipt, its resolution and the satisfaction survey,
+  // each once, in their language; nobody else heard of these incidents, nor of the problem (not a request of its
+  // recorder's, see mailsCaller).
+  const numbers = [problemNumber, ...incidents.map((t) => t.number)];
+  const mailAboutThem = smtp.messages.filter((m) => numbers.some((n) => m.subject.includes(n)));
+  const byRecipient = (list: { to: string[]; subject: string }[]) =>
+    list.map((m) => `${m.to.join(',')} ${m.subject}`).sort((a, b) => a.localeCompare(b));
+  expect(byRecipient(mailAboutThem)).toEqual(
+    byRecipient(incidents.flatMap((t) => subjects(t).map((subject) => ({ to: [t.caller.email], subject })))),
+  );
+  for (const t of incidents) {
+    const [mail] = mailAboutThem.filter((m) => m.subject === subjects(t)[1]);
+    // The notice names the incident and the problem; the notes arrive as typed in the text, escaped in the HTML.
+    const notes = `Fixed by problem ${problemNumber}: ${HOSTILE_NOTES}`;
+    expect(mail.text).toContain(
+      t.caller.language === 'fr' ? `Votre demande ${t.number} est résolue.` : `Your request ${t.number} has been resolved.`,
+    );
+    expect(mail.text).toContain(notes);
+    expect(mail.html).toContain(escapeHtml(notes));
+    expect(mail.html).not.toContain('<script');
+  }
 
   // The problem report reads what the desk recorded: the cluster linked before the known error was published, the
   // agent's incident linked after it with the workaround applied, and when the cause was found and the fix came.

@@ -5,6 +5,7 @@ import {
   PROBLEM_PHASE_TRANSITIONS,
   canMovePhase,
   checkProblemRules,
+  mailsCaller,
   movesProblem,
   nextPhases,
   problemPhaseOf,
@@ -149,5 +150,13 @@ describe('problem lifecycle', () => {
     expect(ticketDefinition.replicationVersion).toBe(2);
     const v4 = { ...buildTicket() } as unknown as Record<string, unknown>;
     expect(ticketDefinition.migrationStrategies[5](v4)).toBe(v4);
+  });
+});
+
+describe('mailsCaller', () => {
+  it('writes to the callers of incidents and requests, not to whoever recorded a problem', () => {
+    expect(mailsCaller({ type: 'incident' })).toBe(true);
+    expect(mailsCaller({ type: 'request' })).toBe(true);
+    expect(mailsCaller({ type: 'problem' })).toBe(false);
   });
 });

@@ -48,6 +48,16 @@ export const WORKAROUND_APPLIED = 'workaround';
 export const RESOLVED_WITHOUT_CAUSE: readonly ResolutionCode[] = ['duplicate', 'cancelled', 'no_fault_found'];
 
 /**
+ * Whether the desk writes to a ticket's caller about it (the notices on creation, progress and resolution, the
+ * satisfaction survey on resolution). Not for a problem: it is the desk's own investigation, its "caller" whoever
+ * recorded it (the problem manager who made it from a candidate), and the people it affects are the callers of its
+ * linked incidents, told when their incidents are resolved with it (issue 19).
+ */
+export function mailsCaller(ticket: Pick<Ticket, 'type'>): boolean {
+  return ticket.type !== 'problem';
+}
+
+/**
  * The phase of a problem. Problems stored before phases existed (ticket schema v4) have none: their status says
  * as much as is known (open past new: being assessed).
  */

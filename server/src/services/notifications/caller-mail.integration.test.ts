@@ -175,6 +175,55 @@ describe.each(backends)('$name', (backend) => {
       }
     });
 
+    it('resolving a problem with its incident writes to the incident’s caller, not to whoever recorded the problem', async () => {
+      const token = (await env().api.login(DEMO_USERS.supervisor.email)).accessToken;
+      const problemId = uniqueId('t');
+      const created = await env().api.push(token, 'tickets', [
+        {
+          assumedMasterState: null,
+          newDocumentState: newTicket({
+            id: problemId,
+            number: provisionalNumber(problemId),
+            type: 'problem',
+            problemPhase: 'new',
+            // As a problem made from a candidate: the problem manager is its caller.
+            callerId: DEMO_USERS.supervisor.id,
+            title: 'Kiosks freeze',
+          }),
+        },
+      ]);
+      expect(created.status).toBe(200);
+      const incident = await push(token, newTicket({ callerId: 'usr-0002', title: 'Kiosk frozen', problemId }));
+      const problem = (await env().api.pullAll(token, 'tickets')).docs.get(problemId);
+      if (!problem) throw new Error('problem not stored');
+      const resolution = { status: 'resolved' as const, resolutionCode: 'fixed' as const, assigneeId: DEMO_USERS.supervisor.id };
+      const resolved = await env().api.push(token, 'tickets', [
+        {
+          assumedMasterState: problem,
+          newDocumentState: edit(problem, {
+            ...resolution,
+            problemPhase: 'resolved',
+            rootCause: { timeline: [], whys: [], contributingFactors: [], statement: 'A driver leaks memory', fixChangeId: '' },
+            resolutionNotes: 'Driver rolled back',
+          }),
+        },
+        {
+          assumedMasterState: incident,
+          newDocumentState: edit(incident, { ...resolution, resolutionNotes: `Fixed by problem ${String(problem.number)}` }),
+        },
+      ]);
+      expect(resolved.status).toBe(200);
+      expect(resolved.body).toEqual([]);
+      // Mail is queued in the push's own transaction: the outbox is the final word on what goes out.
+      expect(await listQueuedMail(env().server.db, { ticketId: problemId })).toEqual([]);
+      // (The survey may be throttled for this caller by the tests above.)
+      const incidentMail = await listQueuedMail(env().server.db, { ticketId: String(incident.id) });
+      expect(incidentMail.filter((m) => m.kind !== 'survey-invitation').map((m) => [m.kind, m.to])).toEqual([
+        ['ticket-created', 'liam.wilson@example.org'],
+        ['ticket-resolved', 'liam.wilson@example.org'],
+      ]);
+    });
+
     it('queues nothing when the push is refused', async () => {
       const token = (await env().api.login(DEMO_USERS.technician.email)).accessToken;
       const to = `refused-${backend.name}-${Date.now()}@example.org`;

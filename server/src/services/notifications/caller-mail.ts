@@ -1,4 +1,4 @@
-import { reachedResolution, type Ticket } from '@shared';
+import { mailsCaller, reachedResolution, type Ticket } from '@shared';
 import { loadDocuments } from '../../db/queries/documents.js';
 import { callerContact, namesCaller } from '../contacts/caller-contact.js';
 import { queueMail } from '../mail/mail-queue.js';
@@ -14,7 +14,8 @@ const PROGRESS_STATUSES = new Set(['in_progress', 'pending']);
 
 /**
  * What a pushed ticket change means to its caller: created; progress (the status became in progress or pending,
- * including a reopened ticket); resolved (also when it arrives closed, or is created resolved offline). Other changes (assignment, escalation, closing, fields) send nothing.
+ * including a reopened ticket); resolved (also when it arrives closed, or is created resolved offline). Other changes (assignment, escalation, closing, fields) send nothing,
+ * and problems nothing at all (mailsCaller).
  */
 export function callerMailKinds(previous: Ticket | undefined, next: Ticket): CallerMailKind[] {
   const kinds: CallerMailKind[] = [];
@@ -36,8 +37,8 @@ export const callerMailEffect =
   async ({ tx, actor, collection, writes, previous }) => {
     if (collection !== 'tickets') return;
     const changes = writes
-      // A ticket naming no caller has no one to write to: it is not read again below.
-      .filter((doc) => !doc._deleted && namesCaller(asTicket(doc)))
+      // A ticket naming no caller has no one to write to, nor has a problem (mailsCaller): not read again below.
+      .filter((doc) => !doc._deleted && mailsCaller(asTicket(doc)) && namesCaller(asTicket(doc)))
       .map((doc) => {
         const before = previous.get(doc.id);
         return { id: doc.id, kinds: callerMailKinds(before && !before._deleted ? asTicket(before) : undefined, asTicket(doc)) };

@@ -1,6 +1,7 @@
 import {
   inSurveySample,
   jsonEqual,
+  mailsCaller,
   reachedResolution,
   type Survey,
   type SurveyResponse,
@@ -45,12 +46,15 @@ async function onSurveys({ tx, writes }: PushEffectInput): Promise<void> {
 /**
  * Tickets that became resolved (reachedResolution: closed in the same offline walk too): the caller gets the active survey by e-mail, if the ticket is in the sample,
  * was never surveyed (reopened and resolved again: no second survey) and the caller was not surveyed within the
- * throttle window. Invitation and e-mail are written in the push's transaction.
+ * throttle window. Problems are not surveyed (mailsCaller): their linked incidents' callers are. Invitation and e-mail
+ * are written in the push's transaction.
  */
 async function onTickets({ tx, writes, previous }: PushEffectInput, deps: SurveyEffectDeps): Promise<void> {
   const resolved = writes.filter(
     (doc) =>
-      !doc._deleted && reachedResolution(previous.get(doc.id)?.status as TicketStatus | undefined, doc.status as TicketStatus),
+      !doc._deleted &&
+      mailsCaller(doc as unknown as Ticket) &&
+      reachedResolution(previous.get(doc.id)?.status as TicketStatus | undefined, doc.status as TicketStatus),
   );
   if (resolved.length === 0) return;
   const settings = await readSurveySettings(tx);
