@@ -1,9 +1,10 @@
-import { NativeSelect, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { buildCmdbGraph } from '@shared';
 import { changeReport, type ReportFilter } from '@shared/metrics/index.js';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfigItems } from '../../data/index.js';
+import { GroupBySelect } from './GroupBySelect.js';
 import { KpiCards } from './KpiCards.js';
 import { ReportTableCard } from './ReportTableCard.js';
 import {
@@ -15,8 +16,6 @@ import {
 } from './change-view-model.js';
 import type { ReportsModel } from './use-reports-model.js';
 import type { ViewLabels } from './view-model.js';
-
-const isGroupBy = (v: string): v is ChangeSectionGroupBy => (CHANGE_SECTION_GROUP_BY as readonly string[]).includes(v);
 
 /**
  * Change management figures, computed on this device from the replicated tickets, events and CIs with the same
@@ -82,17 +81,13 @@ export function ChangesSection({ model, filter, labels }: { model: ReportsModel;
         labels={{ ...labels, column: changeLabels.column }}
         testPrefix="change-kpi"
       />
-      <NativeSelect
-        className="report-no-print"
+      <GroupBySelect
         label={t('reports.changes.groupBy')}
         value={groupBy}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          if (isGroupBy(v)) setGroupBy(v);
-        }}
-        data-testid="change-group-by"
-        data={CHANGE_SECTION_GROUP_BY.map((g) => ({ value: g, label: changeLabels.dimension(g) }))}
-        w={240}
+        options={CHANGE_SECTION_GROUP_BY}
+        optionLabel={changeLabels.dimension}
+        onChange={setGroupBy}
+        testId="change-group-by"
       />
       <ReportTableCard table={view.byKey} />
       <ReportTableCard table={view.byMonth} />

@@ -1,8 +1,9 @@
-import { NativeSelect, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { problemReport, type ReportFilter } from '@shared/metrics/index.js';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfigItems } from '../../data/index.js';
+import { GroupBySelect } from './GroupBySelect.js';
 import { KpiCards } from './KpiCards.js';
 import { ReportTableCard } from './ReportTableCard.js';
 import {
@@ -15,8 +16,6 @@ import {
 } from './problem-view-model.js';
 import type { ReportsModel } from './use-reports-model.js';
 import type { ViewLabels } from './view-model.js';
-
-const isGroupBy = (v: string): v is ProblemSectionGroupBy => (PROBLEM_SECTION_GROUP_BY as readonly string[]).includes(v);
 
 /**
  * Problem management figures, computed on this device from the replicated tickets and events with the same shared
@@ -88,17 +87,13 @@ export function ProblemsSection({ model, filter, labels }: { model: ReportsModel
         labels={{ ...labels, column: problemLabels.column }}
         testPrefix="problem-kpi"
       />
-      <NativeSelect
-        className="report-no-print"
+      <GroupBySelect
         label={t('reports.problems.groupBy')}
         value={groupBy}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          if (isGroupBy(v)) setGroupBy(v);
-        }}
-        data-testid="problem-group-by"
-        data={PROBLEM_SECTION_GROUP_BY.map((g) => ({ value: g, label: problemLabels.dimension(g) }))}
-        w={240}
+        options={PROBLEM_SECTION_GROUP_BY}
+        optionLabel={problemLabels.dimension}
+        onChange={setGroupBy}
+        testId="problem-group-by"
       />
       <ReportTableCard table={view.list} />
       <ReportTableCard table={view.categories} />

@@ -1,4 +1,4 @@
-import { Alert, Card, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
 import { slaComplianceReport, type ReportFilter, type SlaBreach } from '@shared/metrics/index.js';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useLanguage } from '../../i18n/index.js';
 import { useFormatters } from '../../ui/format.js';
 import { formatDuration } from '../sla/sla-view.js';
 import { useSlaSettings } from '../sla/use-sla-settings.js';
+import { GroupBySelect } from './GroupBySelect.js';
 import { KpiCards } from './KpiCards.js';
 import { ReportTableCard } from './ReportTableCard.js';
 import {
@@ -18,8 +19,6 @@ import {
 } from './sla-view-model.js';
 import type { ReportsModel } from './use-reports-model.js';
 import type { ViewLabels } from './view-model.js';
-
-const isGroupBy = (v: string): v is SlaSectionGroupBy => (SLA_SECTION_GROUP_BY as readonly string[]).includes(v);
 
 /**
  * SLA compliance, computed on this device from the replicated tickets, events and SLA settings with the same
@@ -80,17 +79,13 @@ export function SlaSection({ model, filter, labels }: { model: ReportsModel; fil
       <Text size="sm">{t('reports.sla.hint')}</Text>
       {settings.policies.length === 0 && <Alert color="orange">{t('reports.sla.noPolicies')}</Alert>}
       <KpiCards ids={SLA_KPIS} values={view.kpis} labels={{ ...labels, column: slaLabels.column }} testPrefix="sla-kpi" />
-      <NativeSelect
-        className="report-no-print"
+      <GroupBySelect
         label={t('reports.sla.groupBy')}
         value={groupBy}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          if (isGroupBy(v)) setGroupBy(v);
-        }}
-        data-testid="sla-group-by"
-        data={SLA_SECTION_GROUP_BY.map((g) => ({ value: g, label: slaLabels.dimension(g) }))}
-        w={240}
+        options={SLA_SECTION_GROUP_BY}
+        optionLabel={slaLabels.dimension}
+        onChange={setGroupBy}
+        testId="sla-group-by"
       />
       <ReportTableCard table={view.byKey} />
       <ReportTableCard table={view.byMonth} />
