@@ -29,8 +29,8 @@ export async function rateArticle(
   if (!canRateArticles(actor)) return [{ code: 'not_permitted', field: 'ratings', message: 'Your role may not rate articles.' }];
   const doc = await db.kb_articles.findOne(id).exec();
   if (!doc) return [{ code: 'rating_unknown_article', field: 'ratings', message: 'Only an existing article can be rated.' }];
-  const previous: KbArticle = doc.toMutableJSON();
-  await doc.incrementalPatch({ ratings: withRating(previous.ratings, actor.id, value, Date.now()) });
+  // Modified from the stored state at write time: a rating pulled meanwhile is kept, never overwritten by a copy.
+  await doc.incrementalModify((data) => ({ ...data, ratings: withRating(data.ratings, actor.id, value, Date.now()) }));
   return [];
 }
 
