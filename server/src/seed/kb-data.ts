@@ -123,7 +123,8 @@ const RATERS = Array.from({ length: 12 }, (_, i) => `usr-${String(i + 1).padStar
 
 /**
  * Ratings, views and a review date that look lived-in, derived from the index (not the random stream, so every
- * later draw stays the same): most articles are due in the coming year, up to one in seven is overdue by up to two months.
+ * later draw stays the same): most articles are due in the coming year, up to one in seven is overdue by up to two
+ * months.
  */
 function seededFeedback(index: number, publishedAt: number, now: number): Pick<KbArticle, 'ratings' | 'reviewBy' | 'views'> {
   const helpful = (index * 7) % 10;

@@ -56,6 +56,11 @@ export function withRating(
   return value === null ? others : { ...others, [userId]: { value, at } };
 }
 
+/** The same rating given at the same time (or no rating on either side). */
+function sameEntry(x: ArticleRatingEntry | undefined, y: ArticleRatingEntry | undefined): boolean {
+  return x?.value === y?.value && x?.at === y?.at;
+}
+
 /**
  * Merges two versions of the ratings person by person: a person's entry changed on one side only takes that side;
  * changed on both (the same person on two devices), the later rating wins. Nobody's rating is lost or counted twice.
@@ -68,12 +73,10 @@ export function mergeRatings(
   const b = base ?? {};
   const l = local ?? {};
   const r = remote ?? {};
-  const same = (x: ArticleRatingEntry | undefined, y: ArticleRatingEntry | undefined): boolean =>
-    x === y || (x !== undefined && y !== undefined && x.value === y.value && x.at === y.at);
   const out: ArticleRatings = {};
   for (const userId of new Set([...Object.keys(l), ...Object.keys(r)])) {
-    const localChanged = !same(b[userId], l[userId]);
-    const remoteChanged = !same(b[userId], r[userId]);
+    const localChanged = !sameEntry(b[userId], l[userId]);
+    const remoteChanged = !sameEntry(b[userId], r[userId]);
     let entry = r[userId];
     if (localChanged && !remoteChanged) entry = l[userId];
     else if (localChanged && remoteChanged && l[userId] && r[userId] && l[userId].at > r[userId].at) entry = l[userId];
@@ -95,9 +98,7 @@ export function onlyRatingsChanged(beforeDoc: object, afterDoc: object): boolean
 export function changedRaters(before: ArticleRatings | undefined, after: ArticleRatings | undefined): string[] {
   const b = before ?? {};
   const a = after ?? {};
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (id) => b[id]?.value !== a[id]?.value || b[id]?.at !== a[id]?.at,
-  );
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((id) => !sameEntry(b[id], a[id]));
 }
 
 /**

@@ -14,8 +14,8 @@ const PROGRESS_STATUSES = new Set(['in_progress', 'pending']);
 
 /**
  * What a pushed ticket change means to its caller: created; progress (the status became in progress or pending,
- * including a reopened ticket); resolved (also when it arrives closed, or is created resolved offline). Other changes (assignment, escalation, closing, fields) send nothing,
- * and problems nothing at all (mailsCaller).
+ * including a reopened ticket); resolved (also when it arrives closed, or is created resolved offline). Other
+ * changes (assignment, escalation, closing, fields) send nothing, and problems nothing at all (mailsCaller).
  */
 export function callerMailKinds(previous: Ticket | undefined, next: Ticket): CallerMailKind[] {
   const kinds: CallerMailKind[] = [];

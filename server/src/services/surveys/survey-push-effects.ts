@@ -44,10 +44,10 @@ async function onSurveys({ tx, writes }: PushEffectInput): Promise<void> {
 }
 
 /**
- * Tickets that became resolved (reachedResolution: closed in the same offline walk too): the caller gets the active survey by e-mail, if the ticket is in the sample,
- * was never surveyed (reopened and resolved again: no second survey) and the caller was not surveyed within the
- * throttle window. Problems are not surveyed (mailsCaller): their linked incidents' callers are. Invitation and e-mail
- * are written in the push's transaction.
+ * Tickets that became resolved (reachedResolution: closed in the same offline walk too): the caller gets the active
+ * survey by e-mail, if the ticket is in the sample, was never surveyed (reopened and resolved again: no second
+ * survey) and the caller was not surveyed within the throttle window. Problems are not surveyed (mailsCaller): their
+ * linked incidents' callers are. Invitation and e-mail are written in the push's transaction.
  */
 async function onTickets({ tx, writes, previous }: PushEffectInput, deps: SurveyEffectDeps): Promise<void> {
   const resolved = writes.filter(
